@@ -1,0 +1,60 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# nvvgpu developer entry points. The kernel build itself is Kbuild.
+#
+#   make setup      install every Debian package the project needs
+#   make demo       boot the VM, load the stack on the simulated GPU, create
+#                   vGPUs, run work and show the scheduling
+#   make check      every test: build (W=1, sparse, checkpatch), KUnit in UML,
+#                   KUnit and scenarios in the VM
+#   make modules    out-of-tree build against Debian's linux-headers-6.12
+
+NVVGPU_CACHE	?= /var/cache/nvvgpu
+export NVVGPU_CACHE
+
+KDIR		?= $(lastword $(sort $(wildcard /usr/src/linux-headers-6.12*-amd64)))
+KUNIT_IN_KDIR	:= $(shell grep -qs '^CONFIG_KUNIT=[ym]' $(KDIR)/.config && echo m)
+
+NVVGPU_CONFIG	:= CONFIG_NVVGPU=m CONFIG_NVVGPU_GSP=m CONFIG_NVVGPU_MM=m \
+		   CONFIG_NVVGPU_SCHED=m CONFIG_NVVGPU_SIM=m \
+		   CONFIG_NVVGPU_VFIO=m CONFIG_NVVGPU_DRM=m \
+		   CONFIG_NVVGPU_KUNIT_TEST=$(KUNIT_IN_KDIR)
+
+.PHONY: all modules sparse checkpatch clean setup demo check kunit vm-kernel \
+	vm-modules vm-test
+
+all: modules
+
+modules:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) W=1 $(NVVGPU_CONFIG) modules
+
+sparse:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) W=1 C=2 $(NVVGPU_CONFIG) modules
+
+checkpatch:
+	scripts/run-checkpatch
+
+clean:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) $(NVVGPU_CONFIG) clean
+	rm -rf build
+
+setup:
+	scripts/setup-host
+
+vm-kernel:
+	scripts/build-vm-kernel
+
+vm-modules:
+	scripts/build-vm-modules
+
+kunit:
+	scripts/kunit-uml
+
+vm-test:
+	scripts/vm-tests
+
+demo:
+	scripts/demo
+
+check:
+	scripts/check

@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nvvgpu: the core API. Every other module uses only what is declared here
+ * and reaches its peers through the ops tables in ops.h.
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+#ifndef __NVVGPU_CORE_H__
+#define __NVVGPU_CORE_H__
+
+#include <linux/container_of.h>
+#include <linux/err.h>
+#include <linux/uuid.h>
+
+#include "core_types.h"
+#include "ops.h"
+
+/*
+ * Symbol namespace of the core's exports; modules using the core say
+ * MODULE_IMPORT_NS(NVVGPU).
+ */
+#define NVVGPU_NS NVVGPU
+
+/* Name of the core module, the prefix of its auxiliary device names. */
+#define NVVGPU_CORE_MODNAME	"nvvgpu_core"
+#define NVVGPU_AUX_VFIO		NVVGPU_CORE_MODNAME ".vfio"
+#define NVVGPU_AUX_DRM		NVVGPU_CORE_MODNAME ".drm"
+
+/* pgpu registration (hardware backends) */
+struct nvvgpu_pgpu *nvvgpu_pgpu_register(struct device *dev,
+					 const struct nvvgpu_backend_ops *ops,
+					 const char *fw_version, void *priv);
+void nvvgpu_pgpu_unregister(struct nvvgpu_pgpu *pgpu);
+void nvvgpu_pgpu_handle_irq(struct nvvgpu_pgpu *pgpu);
+void nvvgpu_pgpu_set_lost(struct nvvgpu_pgpu *pgpu, const char *why);
+
+/* provider registration (transport, partition, scheduler) */
+int nvvgpu_register_provider(const struct nvvgpu_provider *prov);
+int nvvgpu_unregister_provider(const struct nvvgpu_provider *prov);
+
+/* clients, bound through the auxiliary devices */
+struct nvvgpu_pgpu *nvvgpu_aux_to_pgpu(struct auxiliary_device *adev);
+int nvvgpu_client_register(struct nvvgpu_pgpu *pgpu,
+			   enum nvvgpu_client_kind kind,
+			   const struct nvvgpu_client_ops *ops, void *priv);
+void nvvgpu_client_unregister(struct nvvgpu_pgpu *pgpu,
+			      enum nvvgpu_client_kind kind);
+
+/* vGPU types and lifecycle */
+const struct nvvgpu_vgpu_type *nvvgpu_pgpu_find_type(struct nvvgpu_pgpu *pgpu,
+						     u32 type_id);
+unsigned int nvvgpu_type_available(struct nvvgpu_pgpu *pgpu,
+				   const struct nvvgpu_vgpu_type *type);
+int nvvgpu_vgpu_create(struct nvvgpu_pgpu *pgpu, u32 type_id,
+		       const uuid_t *uuid, struct nvvgpu_vgpu **out);
+void nvvgpu_vgpu_destroy(struct nvvgpu_vgpu *vgpu);
+int nvvgpu_vgpu_start(struct nvvgpu_vgpu *vgpu);
+int nvvgpu_vgpu_stop(struct nvvgpu_vgpu *vgpu);
+int nvvgpu_vgpu_pause(struct nvvgpu_vgpu *vgpu);
+int nvvgpu_vgpu_resume(struct nvvgpu_vgpu *vgpu);
+const char *nvvgpu_vgpu_state_name(enum nvvgpu_vgpu_state state);
+
+struct dentry *nvvgpu_debugfs_root(void);
+
+/**
+ * nvvgpu_provider_priv() - per-pgpu data a provider returned from attach
+ * @pgpu: the physical GPU
+ * @kind: the provider kind asking
+ *
+ * Return: the pointer the provider stored in attach's @priv.
+ */
+static inline void *nvvgpu_provider_priv(struct nvvgpu_pgpu *pgpu,
+					 enum nvvgpu_provider_kind kind)
+{
+	return pgpu->prov_priv[kind];
+}
+
+/*
+ * Hardware access for providers: dispatch through the backend's ops table,
+ * so a provider never calls a backend symbol.
+ */
+static inline u32 nvvgpu_pgpu_rd32(struct nvvgpu_pgpu *pgpu, u32 addr)
+{
+	return pgpu->backend->rd32(pgpu, addr);
+}
+
+static inline void nvvgpu_pgpu_wr32(struct nvvgpu_pgpu *pgpu, u32 addr, u32 val)
+{
+	pgpu->backend->wr32(pgpu, addr, val);
+}
+
+static inline void *nvvgpu_pgpu_dma_alloc(struct nvvgpu_pgpu *pgpu, size_t size,
+					  dma_addr_t *addr)
+{
+	return pgpu->backend->dma_alloc(pgpu, size, addr);
+}
+
+static inline void nvvgpu_pgpu_dma_free(struct nvvgpu_pgpu *pgpu, size_t size,
+					void *vaddr, dma_addr_t addr)
+{
+	pgpu->backend->dma_free(pgpu, size, vaddr, addr);
+}
+
+static inline struct page *nvvgpu_pgpu_fb_page(struct nvvgpu_pgpu *pgpu,
+					       u64 offset)
+{
+	return pgpu->backend->fb_page(pgpu, offset);
+}
+
+#endif /* __NVVGPU_CORE_H__ */

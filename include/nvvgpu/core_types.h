@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nvvgpu: data types of the core object model (physical GPU, vGPU, vGPU type).
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+#ifndef __NVVGPU_CORE_TYPES_H__
+#define __NVVGPU_CORE_TYPES_H__
+
+#include <linux/auxiliary_bus.h>
+#include <linux/kref.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+#include <linux/uuid.h>
+#include <linux/xarray.h>
+
+struct dentry;
+struct device;
+struct nvvgpu_backend_ops;
+struct nvvgpu_client_ops;
+struct nvvgpu_provider;
+struct nvvgpu_transport_ops;
+
+/* size of a vGPU type name, including the NUL */
+#define NVVGPU_TYPE_NAME_LEN		32
+/* largest vGPU type table a pgpu may report */
+#define NVVGPU_MAX_TYPES		64
+/* as NVA081_MAX_VGPU_PER_PGPU */
+#define NVVGPU_MAX_VGPUS_PER_PGPU	32
+/* size of a firmware version string */
+#define NVVGPU_FW_VERSION_LEN		32
+
+/**
+ * enum nvvgpu_provider_kind - kinds of provider that register with the core
+ * @NVVGPU_PROVIDER_TRANSPORT: firmware transport (nvvgpu_gsp); attaches first
+ *	and supplies the pgpu's static information and type table
+ * @NVVGPU_PROVIDER_PARTITION: resource partitioning (nvvgpu_mm)
+ * @NVVGPU_PROVIDER_SCHEDULER: time-slice scheduling (nvvgpu_sched)
+ * @NVVGPU_PROVIDER_NR: number of provider kinds
+ *
+ * The order is the attach order: a provider attaches to a pgpu only once every
+ * kind before it is attached, and detaches before any kind before it does.
+ */
+enum nvvgpu_provider_kind {
+	NVVGPU_PROVIDER_TRANSPORT,
+	NVVGPU_PROVIDER_PARTITION,
+	NVVGPU_PROVIDER_SCHEDULER,
+	NVVGPU_PROVIDER_NR,
+};
+
+/**
+ * enum nvvgpu_client_kind - kinds of client auxiliary device per pgpu
+ * @NVVGPU_CLIENT_VFIO: the VFIO/mdev exposure (auxiliary device "vfio")
+ * @NVVGPU_CLIENT_DRM: the DRM render node (auxiliary device "drm")
+ * @NVVGPU_CLIENT_NR: number of client kinds
+ */
+enum nvvgpu_client_kind {
+	NVVGPU_CLIENT_VFIO,
+	NVVGPU_CLIENT_DRM,
+	NVVGPU_CLIENT_NR,
+};
+
+/**
+ * struct nvvgpu_vgpu_type - one entry of a pgpu's vGPU type catalogue
+ * @id: type identifier as the firmware reports it (e.g. 941)
+ * @name: type name, e.g. "NVS-2Q"
+ * @class: workload class, e.g. "Quadro", "Compute"
+ * @fb_size: guest framebuffer size in bytes
+ * @heap_size: management (GSP plugin) heap carved out beside the guest FB
+ * @bar1_size: size of the guest's BAR1 aperture in bytes
+ * @max_instances: most instances of this type one pgpu can host
+ * @num_channels: channel IDs reserved per instance
+ * @device_id: PCI device ID the guest sees
+ * @subsystem_id: PCI subsystem ID the guest sees
+ */
+struct nvvgpu_vgpu_type {
+	u32 id;
+	char name[NVVGPU_TYPE_NAME_LEN];
+	char class[16];
+	u64 fb_size;
+	u64 heap_size;
+	u64 bar1_size;
+	u32 max_instances;
+	u32 num_channels;
+	u16 device_id;
+	u16 subsystem_id;
+};
+
+/**
+ * struct nvvgpu_pgpu_info - static information the transport reads at attach
+ * @fb_size: usable framebuffer bytes
+ * @vmmu_segment_size: placement granularity of guest FB (GET_VMMU_SEGMENT_SIZE)
+ * @num_channels: channel IDs the pgpu offers
+ * @engine_mask: bitmap of engines present
+ * @num_types: valid entries in @types
+ * @types: the vGPU type catalogue
+ */
+struct nvvgpu_pgpu_info {
+	u64 fb_size;
+	u64 vmmu_segment_size;
+	u32 num_channels;
+	u64 engine_mask;
+	u32 num_types;
+	struct nvvgpu_vgpu_type types[NVVGPU_MAX_TYPES];
+};
+
+/**
+ * struct nvvgpu_partition - resources the partition provider reserved for a vGPU
+ * @fb_offset: start of the guest FB in the pgpu's FB
+ * @fb_size: bytes of guest FB
+ * @heap_offset: start of the management heap
+ * @heap_size: bytes of management heap
+ * @chid_base: first channel ID
+ * @chid_count: number of channel IDs
+ */
+struct nvvgpu_partition {
+	u64 fb_offset;
+	u64 fb_size;
+	u64 heap_offset;
+	u64 heap_size;
+	u32 chid_base;
+	u32 chid_count;
+};
+
+/**
+ * enum nvvgpu_vgpu_state - the vGPU lifecycle, owned by the core
+ * @NVVGPU_VGPU_CREATED: object exists, nothing reserved yet
+ * @NVVGPU_VGPU_PROVISIONED: FB, heap and channels reserved
+ * @NVVGPU_VGPU_BOOTED: the firmware plugin task is bootloaded, scheduled
+ * @NVVGPU_VGPU_RUNNING: a VMM has the device open; it gets time slices
+ * @NVVGPU_VGPU_PAUSED: open but descheduled (e.g. migration stop-copy)
+ * @NVVGPU_VGPU_STOPPED: closed again; resources still held
+ * @NVVGPU_VGPU_DEAD: torn down, or lost with its pgpu
+ * @NVVGPU_VGPU_STATE_NR: number of states
+ */
+enum nvvgpu_vgpu_state {
+	NVVGPU_VGPU_CREATED,
+	NVVGPU_VGPU_PROVISIONED,
+	NVVGPU_VGPU_BOOTED,
+	NVVGPU_VGPU_RUNNING,
+	NVVGPU_VGPU_PAUSED,
+	NVVGPU_VGPU_STOPPED,
+	NVVGPU_VGPU_DEAD,
+	NVVGPU_VGPU_STATE_NR,
+};
+
+/**
+ * struct nvvgpu_pgpu - a physical GPU as the core sees it
+ * @dev: the backend's device (parent of the auxiliary devices)
+ * @id: core-wide index, used in device and debugfs names
+ * @backend: hardware backend ops
+ * @backend_priv: the backend's per-pgpu data
+ * @fw_version: firmware version string the backend reports, e.g. "535.113.01"
+ * @link: entry in the core's pgpu list (core lock)
+ * @lock: serialises attach state, @vgpus and lifecycle transitions
+ * @attached: bitmap of attached provider kinds (@lock)
+ * @prov: provider attached for each kind (@lock)
+ * @prov_priv: per-pgpu data each provider returned from attach (@lock)
+ * @info: static info supplied by the transport; valid while it is attached
+ * @ready: transport attached and @info valid (@lock)
+ * @lost: the pgpu stopped responding; new work is refused
+ * @irq_lock: protects @irq_ops against detach while an interrupt is handled
+ * @irq_ops: the attached transport, as seen by nvvgpu_pgpu_handle_irq()
+ * @vgpus: vGPUs of this pgpu, indexed by vGPU id (@lock)
+ * @num_vgpus: entries in @vgpus
+ * @aux: client auxiliary devices, present while @ready
+ * @aux_lock: serialises creation and removal of @aux
+ * @clients: client ops registered through the auxiliary devices (@lock)
+ * @client_priv: data passed back to each client's callbacks
+ * @debugfs: the pgpu's debugfs directory
+ */
+struct nvvgpu_pgpu {
+	struct device *dev;
+	u32 id;
+	const struct nvvgpu_backend_ops *backend;
+	void *backend_priv;
+	char fw_version[NVVGPU_FW_VERSION_LEN];
+	struct list_head link;
+
+	struct mutex lock;
+	unsigned long attached;
+	const struct nvvgpu_provider *prov[NVVGPU_PROVIDER_NR];
+	void *prov_priv[NVVGPU_PROVIDER_NR];
+	struct nvvgpu_pgpu_info info;
+	bool ready;
+	bool lost;
+	spinlock_t irq_lock;
+	const struct nvvgpu_transport_ops *irq_ops;
+	struct xarray vgpus;
+	u32 num_vgpus;
+
+	struct auxiliary_device *aux[NVVGPU_CLIENT_NR];
+	struct mutex aux_lock;
+	const struct nvvgpu_client_ops *clients[NVVGPU_CLIENT_NR];
+	void *client_priv[NVVGPU_CLIENT_NR];
+
+	struct dentry *debugfs;
+};
+
+/**
+ * struct nvvgpu_vgpu - a virtual GPU
+ * @pgpu: the physical GPU it lives on
+ * @id: index in the pgpu's vGPU table; the firmware GFID is @id + 1
+ * @uuid: identity given by the creator (the mdev UUID)
+ * @type: its vGPU type (points into the pgpu's catalogue)
+ * @state: lifecycle state (pgpu lock)
+ * @part: resources the partition provider reserved
+ * @prov_priv: per-vGPU data of each provider
+ * @pinned: provider kinds whose module this vGPU holds a reference on
+ * @weight: scheduling weight (1..100)
+ */
+struct nvvgpu_vgpu {
+	struct nvvgpu_pgpu *pgpu;
+	u32 id;
+	uuid_t uuid;
+	const struct nvvgpu_vgpu_type *type;
+	enum nvvgpu_vgpu_state state;
+	struct nvvgpu_partition part;
+	void *prov_priv[NVVGPU_PROVIDER_NR];
+	unsigned long pinned;
+	u32 weight;
+};
+
+/**
+ * struct nvvgpu_aux_device - auxiliary device the core creates for a client
+ * @adev: the auxiliary device, named "nvvgpu_core.<kind>.<pgpu id>"
+ * @pgpu: the pgpu it gives access to
+ * @kind: which client kind it is for
+ */
+struct nvvgpu_aux_device {
+	struct auxiliary_device adev;
+	struct nvvgpu_pgpu *pgpu;
+	enum nvvgpu_client_kind kind;
+};
+
+#endif /* __NVVGPU_CORE_TYPES_H__ */

@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nvvgpu: the ops tables through which every module talks to the core.
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+#ifndef __NVVGPU_OPS_H__
+#define __NVVGPU_OPS_H__
+
+#include <linux/types.h>
+
+#include "core_types.h"
+
+struct module;
+struct page;
+
+/**
+ * DOC: interface versions
+ *
+ * Every ops table carries the interface version it was built against. The
+ * core refuses a table whose version differs from its own with -EINVAL and a
+ * log line naming the module, so a provider built against another core never
+ * gets called through a mismatched table. Bump a version whenever the table,
+ * or the meaning of one of its members, changes.
+ */
+#define NVVGPU_BACKEND_OPS_VERSION	1
+#define NVVGPU_TRANSPORT_OPS_VERSION	1
+#define NVVGPU_PARTITION_OPS_VERSION	1
+#define NVVGPU_SCHED_OPS_VERSION	1
+#define NVVGPU_CLIENT_OPS_VERSION	1
+
+/**
+ * struct nvvgpu_backend_ops - a hardware backend (simulated or real GPU)
+ * @version: must be %NVVGPU_BACKEND_OPS_VERSION
+ * @name: backend name for logs, e.g. "sim"
+ * @rd32: read a BAR0 register
+ * @wr32: write a BAR0 register
+ * @dma_alloc: allocate zeroed memory the GPU (and its firmware) can reach;
+ *	stores the bus address the firmware must be given in @addr. May sleep.
+ * @dma_free: free memory from @dma_alloc
+ * @fb_page: the page backing framebuffer offset @offset (page aligned), for
+ *	mapping a vGPU's BAR1 window and for scrubbing; NULL if out of range
+ *
+ * The backend registers each pgpu with nvvgpu_pgpu_register(). It reports GSP
+ * interrupts with nvvgpu_pgpu_handle_irq().
+ */
+struct nvvgpu_backend_ops {
+	u32 version;
+	const char *name;
+	u32 (*rd32)(struct nvvgpu_pgpu *pgpu, u32 addr);
+	void (*wr32)(struct nvvgpu_pgpu *pgpu, u32 addr, u32 val);
+	void *(*dma_alloc)(struct nvvgpu_pgpu *pgpu, size_t size, dma_addr_t *addr);
+	void (*dma_free)(struct nvvgpu_pgpu *pgpu, size_t size, void *vaddr,
+			 dma_addr_t addr);
+	struct page *(*fb_page)(struct nvvgpu_pgpu *pgpu, u64 offset);
+};
+
+/**
+ * struct nvvgpu_provider - the part every provider ops table starts with
+ * @version: the interface version of the kind's ops table
+ * @kind: which kind of provider this is
+ * @name: provider name for logs and debugfs, e.g. "gsp"
+ * @owner: module that implements the ops (THIS_MODULE); pinned while a vGPU
+ *	depends on it
+ * @attach: set the provider up for @pgpu; may store per-pgpu data in @priv.
+ *	Called with the pgpu lock held, after every earlier kind is attached.
+ * @detach: undo @attach. Called with the pgpu lock held, never while a vGPU
+ *	of @pgpu exists.
+ *
+ * Embedded as the first member "base" of each kind's ops table; the core
+ * recovers the full table with container_of().
+ */
+struct nvvgpu_provider {
+	u32 version;
+	enum nvvgpu_provider_kind kind;
+	const char *name;
+	struct module *owner;
+	int (*attach)(struct nvvgpu_pgpu *pgpu, void **priv);
+	void (*detach)(struct nvvgpu_pgpu *pgpu, void *priv);
+};
+
+/**
+ * struct nvvgpu_transport_ops - the firmware transport (GSP-RM)
+ * @base: common part; @base.kind is %NVVGPU_PROVIDER_TRANSPORT
+ * @read_info: after @base.attach, fill the pgpu's static information and
+ *	vGPU type table from the firmware
+ * @irq: the backend signalled a GSP interrupt. May be called in atomic
+ *	context; must not sleep.
+ * @vgpu_bootload: start the firmware's plugin task for a provisioned vGPU
+ *	(BOOTLOAD_GSP_VGPU_PLUGIN_TASK)
+ * @vgpu_shutdown: stop and clean up the plugin task
+ *	(SHUTDOWN_GSP_VGPU_PLUGIN_TASK, VGPU_PLUGIN_CLEANUP). Must not fail
+ *	in a way that leaks: errors are logged and the vGPU is torn down anyway.
+ */
+struct nvvgpu_transport_ops {
+	struct nvvgpu_provider base;
+	int (*read_info)(struct nvvgpu_pgpu *pgpu, struct nvvgpu_pgpu_info *info);
+	void (*irq)(struct nvvgpu_pgpu *pgpu);
+	int (*vgpu_bootload)(struct nvvgpu_vgpu *vgpu);
+	void (*vgpu_shutdown)(struct nvvgpu_vgpu *vgpu);
+};
+
+/**
+ * struct nvvgpu_partition_ops - partitioning of framebuffer and channels
+ * @base: common part; @base.kind is %NVVGPU_PROVIDER_PARTITION
+ * @vgpu_alloc: reserve guest FB, management heap and a channel-ID range for
+ *	@vgpu's type and describe them in @part; -ENOSPC when they do not fit
+ * @vgpu_free: release (and scrub) what @vgpu_alloc reserved
+ */
+struct nvvgpu_partition_ops {
+	struct nvvgpu_provider base;
+	int (*vgpu_alloc)(struct nvvgpu_vgpu *vgpu, struct nvvgpu_partition *part);
+	void (*vgpu_free)(struct nvvgpu_vgpu *vgpu);
+};
+
+/**
+ * struct nvvgpu_sched_ops - time-slice scheduling of vGPUs
+ * @base: common part; @base.kind is %NVVGPU_PROVIDER_SCHEDULER
+ * @vgpu_add: put @vgpu on the pgpu's run list (not yet runnable)
+ * @vgpu_remove: take @vgpu off the run list
+ * @vgpu_set_runnable: let @vgpu get time slices, or stop giving it any
+ */
+struct nvvgpu_sched_ops {
+	struct nvvgpu_provider base;
+	int (*vgpu_add)(struct nvvgpu_vgpu *vgpu);
+	void (*vgpu_remove)(struct nvvgpu_vgpu *vgpu);
+	void (*vgpu_set_runnable)(struct nvvgpu_vgpu *vgpu, bool runnable);
+};
+
+/**
+ * struct nvvgpu_client_ops - callbacks of a client bound to a pgpu
+ * @version: must be %NVVGPU_CLIENT_OPS_VERSION
+ * @name: client name for logs
+ * @pgpu_lost: the pgpu stopped responding; the client should fail new
+ *	requests. Called with no core lock held.
+ */
+struct nvvgpu_client_ops {
+	u32 version;
+	const char *name;
+	void (*pgpu_lost)(struct nvvgpu_pgpu *pgpu, void *priv);
+};
+
+#endif /* __NVVGPU_OPS_H__ */
