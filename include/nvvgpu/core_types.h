@@ -14,6 +14,7 @@
 #include <linux/spinlock.h>
 #include <linux/types.h>
 #include <linux/uuid.h>
+#include <linux/workqueue.h>
 #include <linux/xarray.h>
 
 struct dentry;
@@ -166,9 +167,13 @@ enum nvvgpu_vgpu_state {
  * @vgpus: vGPUs of this pgpu, indexed by vGPU id (@lock)
  * @num_vgpus: entries in @vgpus
  * @aux: client auxiliary devices, present while @ready
- * @aux_lock: serialises creation and removal of @aux
- * @clients: client ops registered through the auxiliary devices (@lock)
+ * @aux_lock: serialises creation and removal of @aux; never taken with
+ *	@lock held, because removing a client destroys its vGPUs
+ * @removing: the backend is unregistering the pgpu (@aux_lock)
+ * @client_lock: protects @clients and @client_priv
+ * @clients: client ops registered through the auxiliary devices
  * @client_priv: data passed back to each client's callbacks
+ * @lost_work: tells the clients that the pgpu was lost
  * @debugfs: the pgpu's debugfs directory
  */
 struct nvvgpu_pgpu {
@@ -193,8 +198,11 @@ struct nvvgpu_pgpu {
 
 	struct auxiliary_device *aux[NVVGPU_CLIENT_NR];
 	struct mutex aux_lock;
+	bool removing;
+	struct mutex client_lock;
 	const struct nvvgpu_client_ops *clients[NVVGPU_CLIENT_NR];
 	void *client_priv[NVVGPU_CLIENT_NR];
+	struct work_struct lost_work;
 
 	struct dentry *debugfs;
 };
@@ -210,6 +218,7 @@ struct nvvgpu_pgpu {
  * @prov_priv: per-vGPU data of each provider
  * @pinned: provider kinds whose module this vGPU holds a reference on
  * @weight: scheduling weight (1..100)
+ * @link: entry in the core's list of all vGPUs (UUIDs are unique host-wide)
  */
 struct nvvgpu_vgpu {
 	struct nvvgpu_pgpu *pgpu;
@@ -221,6 +230,7 @@ struct nvvgpu_vgpu {
 	void *prov_priv[NVVGPU_PROVIDER_NR];
 	unsigned long pinned;
 	u32 weight;
+	struct list_head link;
 };
 
 /**

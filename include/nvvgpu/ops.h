@@ -106,11 +106,16 @@ struct nvvgpu_transport_ops {
  * @vgpu_alloc: reserve guest FB, management heap and a channel-ID range for
  *	@vgpu's type and describe them in @part; -ENOSPC when they do not fit
  * @vgpu_free: release (and scrub) what @vgpu_alloc reserved
+ * @type_capacity: how many more vGPUs of @type would fit in what is free
+ *	now, so that available_instances never promises what @vgpu_alloc
+ *	would refuse
  */
 struct nvvgpu_partition_ops {
 	struct nvvgpu_provider base;
 	int (*vgpu_alloc)(struct nvvgpu_vgpu *vgpu, struct nvvgpu_partition *part);
 	void (*vgpu_free)(struct nvvgpu_vgpu *vgpu);
+	unsigned int (*type_capacity)(struct nvvgpu_pgpu *pgpu,
+				      const struct nvvgpu_vgpu_type *type);
 };
 
 /**
@@ -132,7 +137,8 @@ struct nvvgpu_sched_ops {
  * @version: must be %NVVGPU_CLIENT_OPS_VERSION
  * @name: client name for logs
  * @pgpu_lost: the pgpu stopped responding; the client should fail new
- *	requests. Called with no core lock held.
+ *	requests. Called from a work item with the pgpu's client lock held:
+ *	it must not register or unregister clients.
  */
 struct nvvgpu_client_ops {
 	u32 version;
