@@ -147,6 +147,16 @@ enum nvvgpu_vgpu_state {
 	NVVGPU_VGPU_STATE_NR,
 };
 
+/* for __print_symbolic() in tracepoints */
+#define NVVGPU_VGPU_STATE_SYMBOLS				\
+	{ NVVGPU_VGPU_CREATED, "created" },			\
+	{ NVVGPU_VGPU_PROVISIONED, "provisioned" },		\
+	{ NVVGPU_VGPU_BOOTED, "booted" },			\
+	{ NVVGPU_VGPU_RUNNING, "running" },			\
+	{ NVVGPU_VGPU_PAUSED, "paused" },			\
+	{ NVVGPU_VGPU_STOPPED, "stopped" },			\
+	{ NVVGPU_VGPU_DEAD, "dead" }
+
 /**
  * struct nvvgpu_pgpu - a physical GPU as the core sees it
  * @dev: the backend's device (parent of the auxiliary devices)

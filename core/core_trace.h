@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nvvgpu core tracepoints: vGPU lifecycle.
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+#undef TRACE_SYSTEM
+#define TRACE_SYSTEM nvvgpu_core
+
+#if !defined(__NVVGPU_CORE_TRACE_H__) || defined(TRACE_HEADER_MULTI_READ)
+#define __NVVGPU_CORE_TRACE_H__
+
+#include <linux/tracepoint.h>
+
+#include <nvvgpu/core_types.h>
+
+TRACE_EVENT(nvvgpu_vgpu_state,
+	TP_PROTO(const struct nvvgpu_vgpu *vgpu, enum nvvgpu_vgpu_state from,
+		 enum nvvgpu_vgpu_state to),
+	TP_ARGS(vgpu, from, to),
+	TP_STRUCT__entry(
+		__field(u32, pgpu)
+		__field(u32, vgpu)
+		__array(u8, uuid, UUID_SIZE)
+		__field(u32, type)
+		__field(u32, from)
+		__field(u32, to)
+	),
+	TP_fast_assign(
+		__entry->pgpu = vgpu->pgpu->id;
+		__entry->vgpu = vgpu->id;
+		memcpy(__entry->uuid, &vgpu->uuid, UUID_SIZE);
+		__entry->type = vgpu->type->id;
+		__entry->from = from;
+		__entry->to = to;
+	),
+	TP_printk("pgpu=%u vgpu=%u uuid=%pUl type=%u %s -> %s",
+		  __entry->pgpu, __entry->vgpu, __entry->uuid, __entry->type,
+		  __print_symbolic(__entry->from, NVVGPU_VGPU_STATE_SYMBOLS),
+		  __print_symbolic(__entry->to, NVVGPU_VGPU_STATE_SYMBOLS))
+);
+
+#endif /* __NVVGPU_CORE_TRACE_H__ */
+
+#undef TRACE_INCLUDE_PATH
+#define TRACE_INCLUDE_PATH .
+#undef TRACE_INCLUDE_FILE
+#define TRACE_INCLUDE_FILE core_trace
+#include <trace/define_trace.h>
