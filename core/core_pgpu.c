@@ -14,7 +14,7 @@
 static bool nvvgpu_backend_ops_valid(const struct nvvgpu_backend_ops *ops)
 {
 	return ops->rd32 && ops->wr32 && ops->dma_alloc && ops->dma_free &&
-	       ops->fb_page;
+	       ops->fb_page && ops->fb_clear;
 }
 
 /**

@@ -107,4 +107,10 @@ static inline struct page *nvvgpu_pgpu_fb_page(struct nvvgpu_pgpu *pgpu,
 	return pgpu->backend->fb_page(pgpu, offset);
 }
 
+static inline int nvvgpu_pgpu_fb_clear(struct nvvgpu_pgpu *pgpu, u64 offset,
+				       u64 size)
+{
+	return pgpu->backend->fb_clear(pgpu, offset, size);
+}
+
 #endif /* __NVVGPU_CORE_H__ */

@@ -39,7 +39,9 @@ struct page;
  *	stores the bus address the firmware must be given in @addr. May sleep.
  * @dma_free: free memory from @dma_alloc
  * @fb_page: the page backing framebuffer offset @offset (page aligned), for
- *	mapping a vGPU's BAR1 window and for scrubbing; NULL if out of range
+ *	mapping a vGPU's BAR1 window; NULL if out of range
+ * @fb_clear: zero @size bytes of framebuffer at @offset (both page
+ *	aligned), so that no tenant sees another's data. May sleep.
  *
  * The backend registers each pgpu with nvvgpu_pgpu_register(). It reports GSP
  * interrupts with nvvgpu_pgpu_handle_irq().
@@ -53,6 +55,7 @@ struct nvvgpu_backend_ops {
 	void (*dma_free)(struct nvvgpu_pgpu *pgpu, size_t size, void *vaddr,
 			 dma_addr_t addr);
 	struct page *(*fb_page)(struct nvvgpu_pgpu *pgpu, u64 offset);
+	int (*fb_clear)(struct nvvgpu_pgpu *pgpu, u64 offset, u64 size);
 };
 
 /**
