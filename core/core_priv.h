@@ -24,11 +24,11 @@
  * @debugfs: the "nvvgpu" debugfs directory
  */
 struct nvvgpu_core {
-	struct mutex lock;
+	struct mutex lock; /* see @lock above */
 	const struct nvvgpu_provider *prov[NVVGPU_PROVIDER_NR];
 	struct list_head pgpus;
 	struct ida pgpu_ids;
-	struct mutex vgpu_lock;
+	struct mutex vgpu_lock; /* see @vgpu_lock above */
 	struct list_head vgpus;
 	struct dentry *debugfs;
 };

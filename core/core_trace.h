@@ -14,6 +14,16 @@
 
 #include <nvvgpu/core_types.h>
 
+#define nvvgpu_show_vgpu_state(state)				\
+	__print_symbolic(state,					\
+			 { NVVGPU_VGPU_CREATED, "created" },	\
+			 { NVVGPU_VGPU_PROVISIONED, "provisioned" },\
+			 { NVVGPU_VGPU_BOOTED, "booted" },	\
+			 { NVVGPU_VGPU_RUNNING, "running" },	\
+			 { NVVGPU_VGPU_PAUSED, "paused" },	\
+			 { NVVGPU_VGPU_STOPPED, "stopped" },	\
+			 { NVVGPU_VGPU_DEAD, "dead" })
+
 TRACE_EVENT(nvvgpu_vgpu_state,
 	TP_PROTO(const struct nvvgpu_vgpu *vgpu, enum nvvgpu_vgpu_state from,
 		 enum nvvgpu_vgpu_state to),
@@ -36,8 +46,8 @@ TRACE_EVENT(nvvgpu_vgpu_state,
 	),
 	TP_printk("pgpu=%u vgpu=%u uuid=%pUl type=%u %s -> %s",
 		  __entry->pgpu, __entry->vgpu, __entry->uuid, __entry->type,
-		  __print_symbolic(__entry->from, NVVGPU_VGPU_STATE_SYMBOLS),
-		  __print_symbolic(__entry->to, NVVGPU_VGPU_STATE_SYMBOLS))
+		  nvvgpu_show_vgpu_state(__entry->from),
+		  nvvgpu_show_vgpu_state(__entry->to))
 );
 
 #endif /* __NVVGPU_CORE_TRACE_H__ */

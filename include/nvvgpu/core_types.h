@@ -147,16 +147,6 @@ enum nvvgpu_vgpu_state {
 	NVVGPU_VGPU_STATE_NR,
 };
 
-/* for __print_symbolic() in tracepoints */
-#define NVVGPU_VGPU_STATE_SYMBOLS				\
-	{ NVVGPU_VGPU_CREATED, "created" },			\
-	{ NVVGPU_VGPU_PROVISIONED, "provisioned" },		\
-	{ NVVGPU_VGPU_BOOTED, "booted" },			\
-	{ NVVGPU_VGPU_RUNNING, "running" },			\
-	{ NVVGPU_VGPU_PAUSED, "paused" },			\
-	{ NVVGPU_VGPU_STOPPED, "stopped" },			\
-	{ NVVGPU_VGPU_DEAD, "dead" }
-
 /**
  * struct nvvgpu_pgpu - a physical GPU as the core sees it
  * @dev: the backend's device (parent of the auxiliary devices)
@@ -194,22 +184,22 @@ struct nvvgpu_pgpu {
 	char fw_version[NVVGPU_FW_VERSION_LEN];
 	struct list_head link;
 
-	struct mutex lock;
+	struct mutex lock; /* see @lock above */
 	unsigned long attached;
 	const struct nvvgpu_provider *prov[NVVGPU_PROVIDER_NR];
 	void *prov_priv[NVVGPU_PROVIDER_NR];
 	struct nvvgpu_pgpu_info info;
 	bool ready;
 	bool lost;
-	spinlock_t irq_lock;
+	spinlock_t irq_lock; /* see @irq_lock above */
 	const struct nvvgpu_transport_ops *irq_ops;
 	struct xarray vgpus;
 	u32 num_vgpus;
 
 	struct auxiliary_device *aux[NVVGPU_CLIENT_NR];
-	struct mutex aux_lock;
+	struct mutex aux_lock; /* see @aux_lock above */
 	bool removing;
-	struct mutex client_lock;
+	struct mutex client_lock; /* see @client_lock above */
 	const struct nvvgpu_client_ops *clients[NVVGPU_CLIENT_NR];
 	void *client_priv[NVVGPU_CLIENT_NR];
 	struct work_struct lost_work;

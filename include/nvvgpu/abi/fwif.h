@@ -1,0 +1,240 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nvvgpu: the firmware-release table. Everything of the GSP-RM ABI that
+ * differs between the releases nvvgpu supports is a field here, so the
+ * host transport and the firmware emulator pick one entry by version
+ * string and share the rest of the ABI headers unchanged.
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+#ifndef __NVVGPU_ABI_FWIF_H__
+#define __NVVGPU_ABI_FWIF_H__
+
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/types.h>
+
+#include "gsp_queue.h"
+#include "gsp_rpc.h"
+#include "gsp_static_info.h"
+
+/**
+ * enum nvgsp_csum_rule - which bytes of an element the checksum covers
+ * @NVGSP_CSUM_WHOLE_SLOTS: elemCount * 4096 bytes (up to 550)
+ * @NVGSP_CSUM_MSG_LEN: 48 + rpc.length rounded up to 8 (555 on, CC off)
+ *
+ * A sender that zero-fills the slack after the payload produces a value
+ * valid under both rules; a receiver must check the rule of its release.
+ */
+enum nvgsp_csum_rule {
+	NVGSP_CSUM_WHOLE_SLOTS,
+	NVGSP_CSUM_MSG_LEN,
+};
+
+/**
+ * struct nvgsp_fw_abi - what one firmware release does its own way
+ * @version: release, e.g. "535.113.01"
+ * @csum_rule: checksum coverage
+ * @rpc_sequence: replies carry the request's rpc.sequence and must match
+ *	it (580.82 on); otherwise replies match by function only
+ * @events: event number of each enum nvgsp_event, 0 if absent
+ * @mq_init_args_size: sizeof(MESSAGE_QUEUE_INIT_ARGUMENTS)
+ * @args_cached_size: sizeof(GSP_ARGUMENTS_CACHED)
+ * @sysinfo_size: sizeof(GspSystemInfo)
+ * @sysinfo_bdf_offset: offset of nvDomainBusDeviceFunc in GspSystemInfo
+ * @static_info_size: sizeof(GspStaticConfigInfo)
+ * @static_info_fb_regions: offset of fbRegionInfoParams in it
+ * @static_info_handles: offset of hInternalClient in it
+ * @os_error_log_size: sizeof(rpc_os_error_log_v17_00)
+ * @rc_triggered_min_size: bytes of rpc_rc_triggered_v17_02 nvvgpu reads
+ * @max_engines: NV2080_GPU_MAX_ENGINES (chidOffset entries of BOOTLOAD)
+ */
+struct nvgsp_fw_abi {
+	const char *version;
+	enum nvgsp_csum_rule csum_rule;
+	bool rpc_sequence;
+	u16 events[NVGSP_EVENT_NR];
+	u32 mq_init_args_size;
+	u32 args_cached_size;
+	u32 sysinfo_size;
+	u32 sysinfo_bdf_offset;
+	u32 static_info_size;
+	u32 static_info_fb_regions;
+	u32 static_info_handles;
+	u32 os_error_log_size;
+	u32 rc_triggered_min_size;
+	u32 max_engines;
+};
+
+/* events 0x1001..0x101a keep their numbers in both releases */
+#define NVGSP_FWIF_COMMON_EVENTS					\
+	[NVGSP_EVENT_GSP_INIT_DONE] = 0x1001,				\
+	[NVGSP_EVENT_GSP_RUN_CPU_SEQUENCER] = 0x1002,			\
+	[NVGSP_EVENT_POST_EVENT] = 0x1003,				\
+	[NVGSP_EVENT_RC_TRIGGERED] = 0x1004,				\
+	[NVGSP_EVENT_MMU_FAULT_QUEUED] = 0x1005,			\
+	[NVGSP_EVENT_OS_ERROR_LOG] = 0x1006,				\
+	[NVGSP_EVENT_UCODE_LIBOS_PRINT] = 0x100c,			\
+	[NVGSP_EVENT_VGPU_GSP_PLUGIN_TRIGGERED] = 0x100d,		\
+	[NVGSP_EVENT_PERF_BRIDGELESS_INFO_UPDATE] = 0x100f,		\
+	[NVGSP_EVENT_VGPU_CONFIG] = 0x1010
+
+/**
+ * nvgsp_fw_abi_find() - look a firmware release up
+ * @version: version string the backend reports
+ *
+ * The table lives inside this function so that both modules that include
+ * the header get it without sharing a symbol.
+ *
+ * Return: the release's entry, or NULL if nvvgpu does not support it.
+ */
+static inline const struct nvgsp_fw_abi *nvgsp_fw_abi_find(const char *version)
+{
+	static const struct nvgsp_fw_abi abis[] = {
+		{
+			.version = "535.113.01",
+			.csum_rule = NVGSP_CSUM_WHOLE_SLOTS,
+			.events = {
+				NVGSP_FWIF_COMMON_EVENTS,
+				[NVGSP_EVENT_GSP_SEND_USER_SHARED_DATA] = 0x101b,
+				[NVGSP_EVENT_NVLINK_FAULT_UP] = 0x101c,
+				[NVGSP_EVENT_GSP_LOCKDOWN_NOTICE] = 0x101d,
+				[NVGSP_EVENT_MIG_CI_CONFIG_UPDATE] = 0x101e,
+			},
+			.mq_init_args_size = sizeof(struct nvgsp_mq_init_args_r535),
+			.args_cached_size = sizeof(struct nvgsp_args_cached_r535),
+			.sysinfo_size = 664,
+			.sysinfo_bdf_offset = 24,
+			.static_info_size = NVGSP_STATIC_INFO_R535_SIZE,
+			.static_info_fb_regions = NVGSP_STATIC_INFO_R535_FB_REGIONS,
+			.static_info_handles = NVGSP_STATIC_INFO_R535_HANDLES,
+			.os_error_log_size = sizeof(struct nvgsp_rpc_os_error_log),
+			.rc_triggered_min_size = sizeof(struct nvgsp_rpc_rc_triggered),
+			.max_engines = 0x3e,
+		},
+		{
+			.version = "570.144",
+			.csum_rule = NVGSP_CSUM_MSG_LEN,
+			.events = {
+				NVGSP_FWIF_COMMON_EVENTS,
+				[NVGSP_EVENT_NVLINK_FAULT_UP] = 0x101b,
+				[NVGSP_EVENT_GSP_LOCKDOWN_NOTICE] = 0x101c,
+				[NVGSP_EVENT_MIG_CI_CONFIG_UPDATE] = 0x101d,
+				[NVGSP_EVENT_UPDATE_GSP_TRACE] = 0x101e,
+				[NVGSP_EVENT_NVLINK_FATAL_ERROR_RECOVERY] = 0x101f,
+				[NVGSP_EVENT_GSP_POST_NOCAT_RECORD] = 0x1020,
+				[NVGSP_EVENT_FECS_ERROR] = 0x1021,
+				[NVGSP_EVENT_RECOVERY_ACTION] = 0x1022,
+			},
+			.mq_init_args_size = sizeof(struct nvgsp_mq_init_args_r570),
+			.args_cached_size = sizeof(struct nvgsp_args_cached_r570),
+			/* computed from the 570.144 header, not compiled */
+			.sysinfo_size = 928,
+			.sysinfo_bdf_offset = 32,
+			.static_info_size = NVGSP_STATIC_INFO_R570_SIZE,
+			.static_info_fb_regions = NVGSP_STATIC_INFO_R570_FB_REGIONS,
+			.static_info_handles = NVGSP_STATIC_INFO_R570_HANDLES,
+			/* preemptiveRemovalPreviousXid appended */
+			.os_error_log_size = sizeof(struct nvgsp_rpc_os_error_log) + 4,
+			.rc_triggered_min_size = sizeof(struct nvgsp_rpc_rc_triggered),
+			.max_engines = 0x54,
+		},
+	};
+	unsigned int i;
+
+	if (!version)
+		return NULL;
+	for (i = 0; i < ARRAY_SIZE(abis); i++)
+		if (!strcmp(abis[i].version, version))
+			return &abis[i];
+	return NULL;
+}
+
+/**
+ * nvgsp_fw_abi_event() - the number of event @ev in a release
+ * @abi: the release
+ * @ev: the event
+ *
+ * Return: the NV_VGPU_MSG_EVENT_* value, or 0 if the release lacks it.
+ */
+static inline u32 nvgsp_fw_abi_event(const struct nvgsp_fw_abi *abi,
+				     enum nvgsp_event ev)
+{
+	return ev < NVGSP_EVENT_NR ? abi->events[ev] : 0;
+}
+
+/**
+ * nvgsp_fw_abi_event_lookup() - name an event number of a release
+ * @abi: the release
+ * @function: rpc.function of a received message
+ *
+ * Return: the event, or %NVGSP_EVENT_NR if @function is no known event.
+ */
+static inline enum nvgsp_event
+nvgsp_fw_abi_event_lookup(const struct nvgsp_fw_abi *abi, u32 function)
+{
+	unsigned int ev;
+
+	if (function <= NV_VGPU_MSG_EVENT_FIRST_EVENT)
+		return NVGSP_EVENT_NR;
+	for (ev = 0; ev < NVGSP_EVENT_NR; ev++)
+		if (abi->events[ev] == function)
+			return ev;
+	return NVGSP_EVENT_NR;
+}
+
+/**
+ * struct nvgsp_mq_location - where GSP finds the queues (from RMARGS)
+ * @shared_mem_pa: bus address of the shared block
+ * @pte_count: PTE entries
+ * @cmdq_offset: cmdq header offset
+ * @statq_offset: statq header offset
+ */
+struct nvgsp_mq_location {
+	u64 shared_mem_pa;
+	u32 pte_count;
+	u64 cmdq_offset;
+	u64 statq_offset;
+};
+
+/**
+ * nvgsp_args_cached_write() - build GSP_ARGUMENTS_CACHED for a cold boot
+ * @abi: the release
+ * @buf: zeroed buffer of at least @abi->args_cached_size bytes
+ * @loc: queue location
+ *
+ * The queue arguments have the same leading fields in every release, only
+ * the size of the block (and so what follows) changes.
+ */
+static inline void nvgsp_args_cached_write(const struct nvgsp_fw_abi *abi,
+					   void *buf,
+					   const struct nvgsp_mq_location *loc)
+{
+	struct nvgsp_mq_init_args_r570 *mq = buf;
+
+	mq->shared_mem_pa = loc->shared_mem_pa;
+	mq->pte_count = loc->pte_count;
+	mq->cmdq_offset = loc->cmdq_offset;
+	mq->statq_offset = loc->statq_offset;
+	/* sr (cold boot), gpuInstance, bDmemStack and profiler stay zero */
+}
+
+/**
+ * nvgsp_args_cached_read() - parse GSP_ARGUMENTS_CACHED
+ * @abi: the release
+ * @buf: the RMARGS region, at least @abi->args_cached_size bytes
+ * @loc: filled with the queue location
+ */
+static inline void nvgsp_args_cached_read(const struct nvgsp_fw_abi *abi,
+					  const void *buf,
+					  struct nvgsp_mq_location *loc)
+{
+	const struct nvgsp_mq_init_args_r570 *mq = buf;
+
+	loc->shared_mem_pa = mq->shared_mem_pa;
+	loc->pte_count = mq->pte_count;
+	loc->cmdq_offset = mq->cmdq_offset;
+	loc->statq_offset = mq->statq_offset;
+}
+
+#endif /* __NVVGPU_ABI_FWIF_H__ */

@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nvvgpu: RM classes, allocation parameters, control commands and their
+ * parameters as carried by GSP_RM_ALLOC / GSP_RM_CONTROL.
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+#ifndef __NVVGPU_ABI_GSP_RM_H__
+#define __NVVGPU_ABI_GSP_RM_H__
+
+#include <linux/build_bug.h>
+#include <linux/stddef.h>
+#include <linux/types.h>
+
+/* classes */
+#define NV01_ROOT			0x0000
+#define NV01_DEVICE_0			0x0080
+#define NV20_SUBDEVICE_0		0x2080
+
+/* handles: RM requires client handles in [base, base + max) */
+#define NV_RS_CLIENT_HANDLE_BASE	0xc1d00000
+#define NV_RS_CLIENT_INTERNAL_HANDLE_BASE 0xc1e00000
+#define NV_RS_CLIENT_HANDLE_MAX		0x100000
+/* handles nvvgpu gives the objects of its clients */
+#define NVVGPU_RM_HANDLE_DEVICE		0xde1d0000
+#define NVVGPU_RM_HANDLE_SUBDEVICE	0x5d1d0000
+
+/* control commands carry their interface class in bits 31:16 */
+#define NV_RM_CTRL_CMD_CLASS(cmd)	((cmd) >> 16)
+
+/**
+ * struct nv0000_alloc_params - NV0000_ALLOC_PARAMETERS (client)
+ * @h_client: the client's own handle
+ * @process_id: owning process, 0xffffffff for the kernel
+ * @process_name: zero
+ */
+struct nv0000_alloc_params {
+	u32 h_client;
+	u32 process_id;
+	char process_name[100];
+};
+
+/**
+ * struct nv0080_alloc_params - NV0080_ALLOC_PARAMETERS (device)
+ * @device_id: device instance, 0
+ * @h_client_share: the client handle
+ * @h_target_client: zero
+ * @h_target_device: zero
+ * @flags: zero
+ * @pad: zero
+ * @va_space_size: zero
+ * @va_start_internal: zero
+ * @va_limit_internal: zero
+ * @va_mode: zero
+ * @pad2: zero
+ */
+struct nv0080_alloc_params {
+	u32 device_id;
+	u32 h_client_share;
+	u32 h_target_client;
+	u32 h_target_device;
+	u32 flags;
+	u32 pad;
+	u64 va_space_size;
+	u64 va_start_internal;
+	u64 va_limit_internal;
+	u32 va_mode;
+	u32 pad2;
+};
+
+/**
+ * struct nv2080_alloc_params - NV2080_ALLOC_PARAMETERS (subdevice)
+ * @sub_device_id: subdevice instance, 0
+ */
+struct nv2080_alloc_params {
+	u32 sub_device_id;
+};
+
+static_assert(sizeof(struct nv0000_alloc_params) == 108);
+static_assert(sizeof(struct nv0080_alloc_params) == 56);
+static_assert(sizeof(struct nv2080_alloc_params) == 4);
+
+/* NV2080_CTRL_CMD_GPU_GET_VMMU_SEGMENT_SIZE */
+#define NV2080_CTRL_CMD_GPU_GET_VMMU_SEGMENT_SIZE	0x2080017e
+
+/**
+ * struct nv2080_ctrl_gpu_get_vmmu_segment_size_params - its parameters
+ * @vmmu_segment_size: guest FB placement granularity in bytes
+ */
+struct nv2080_ctrl_gpu_get_vmmu_segment_size_params {
+	u64 vmmu_segment_size;
+};
+
+/* NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_*: sent to GSP-RM's internal subdevice */
+#define NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_BOOTLOAD_GSP_VGPU_PLUGIN_TASK	0x20804001
+#define NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_SHUTDOWN_GSP_VGPU_PLUGIN_TASK	0x20804002
+#define NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_PGPU_ADD_VGPU_TYPE		0x20804003
+#define NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_ENUMERATE_VGPU_PER_PGPU	0x20804004
+#define NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_GET_VGPU_FB_USAGE		0x20804006
+#define NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_VGPU_PLUGIN_CLEANUP		0x20804008
+
+#define NV2080_CTRL_MAX_VMMU_SEGMENTS	384
+/* NV2080_GPU_MAX_ENGINES of 535.113.01 (0x54 in 570, see fwif.h) */
+#define NV2080_GPU_MAX_ENGINES_R535	0x3e
+#define NVA081_MAX_VGPU_TYPES_PER_PGPU	0x40
+#define NVA081_MAX_VGPU_PER_PGPU	32
+#define NVA081_VGPU_STRING_BUFFER_SIZE	32
+
+/**
+ * struct nv2080_vgpu_bootload_params - BOOTLOAD_GSP_VGPU_PLUGIN_TASK params
+ * @dbdf: domain/bus/device/function of the VF, 0 for mdev-style vGPUs
+ * @gfid: GFID of the vGPU, 1..%NVA081_MAX_VGPU_PER_PGPU
+ * @vgpu_type: type id
+ * @vm_pid: process of the VMM
+ * @swizz_id: MIG GPU instance, 0 for time-sliced
+ * @num_channels: channel IDs of the vGPU
+ * @num_plugin_channels: of which used by the plugin
+ * @chid_offset: first channel ID per engine type
+ * @disable_default_smc_exec_part_restore: zero
+ * @pad: zero
+ * @num_guest_fb_segments: valid entries of the two lists below
+ * @guest_fb_phys_addr_list: VMMU-segment aligned guest FB pieces
+ * @guest_fb_length_list: their lengths
+ * @plugin_heap_memory_phys_addr: management heap
+ * @plugin_heap_memory_length: its length
+ * @ctrl_buff_offset: control buffer offset in the heap
+ * @init_task_log_buff_offset: init task log offset in the heap
+ * @init_task_log_buff_size: its size
+ * @vgpu_task_log_buff_offset: vGPU task log offset in the heap
+ * @vgpu_task_log_buff_size: its size
+ * @device_profiling_enabled: zero
+ * @pad2: zero
+ *
+ * Layout of 535.113.01. 570 widens @chid_offset to 0x54 engines and adds
+ * log and MIG heap fields; nvvgpu's firmware emulator accepts this layout
+ * for both releases (the version table records the real engine count).
+ */
+struct nv2080_vgpu_bootload_params {
+	u32 dbdf;
+	u32 gfid;
+	u32 vgpu_type;
+	u32 vm_pid;
+	u32 swizz_id;
+	u32 num_channels;
+	u32 num_plugin_channels;
+	u32 chid_offset[NV2080_GPU_MAX_ENGINES_R535];
+	u8 disable_default_smc_exec_part_restore;
+	u8 pad[3];
+	u32 num_guest_fb_segments;
+	u64 guest_fb_phys_addr_list[NV2080_CTRL_MAX_VMMU_SEGMENTS];
+	u64 guest_fb_length_list[NV2080_CTRL_MAX_VMMU_SEGMENTS];
+	u64 plugin_heap_memory_phys_addr;
+	u64 plugin_heap_memory_length;
+	u64 ctrl_buff_offset;
+	u64 init_task_log_buff_offset;
+	u64 init_task_log_buff_size;
+	u64 vgpu_task_log_buff_offset;
+	u64 vgpu_task_log_buff_size;
+	u8 device_profiling_enabled;
+	u8 pad2[7];
+};
+
+static_assert(offsetof(struct nv2080_vgpu_bootload_params, num_guest_fb_segments) == 280);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params, guest_fb_phys_addr_list) == 288);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params, plugin_heap_memory_phys_addr) == 6432);
+static_assert(sizeof(struct nv2080_vgpu_bootload_params) == 6496);
+
+/**
+ * struct nv2080_vgpu_gfid_params - SHUTDOWN_GSP_VGPU_PLUGIN_TASK and
+ *	VGPU_PLUGIN_CLEANUP params
+ * @gfid: the vGPU
+ */
+struct nv2080_vgpu_gfid_params {
+	u32 gfid;
+};
+
+/**
+ * struct nv2080_vgpu_instance_info - one vGPU of ENUMERATE_VGPU_PER_PGPU
+ * @gfid: GFID
+ * @vgpu_type: type id
+ * @fb_used: bytes of guest FB touched
+ * @encoder_capacity: 0..100
+ * @ecc_state: zero
+ *
+ * Reduced to the host-device fields; the release struct also carries
+ * guest VM information that the host driver does not need.
+ */
+struct nv2080_vgpu_instance_info {
+	u32 gfid;
+	u32 vgpu_type;
+	u64 fb_used;
+	u32 encoder_capacity;
+	u32 ecc_state;
+};
+
+/**
+ * struct nv2080_vgpu_enumerate_params - ENUMERATE_VGPU_PER_PGPU params (reduced)
+ * @num_vgpus: valid entries in @vgpus
+ * @pad: zero
+ * @vgpus: the bootloaded vGPUs
+ */
+struct nv2080_vgpu_enumerate_params {
+	u32 num_vgpus;
+	u32 pad;
+	struct nv2080_vgpu_instance_info vgpus[NVA081_MAX_VGPU_PER_PGPU];
+};
+
+/**
+ * struct nv2080_vgpu_fb_usage - one entry of GET_VGPU_FB_USAGE
+ * @gfid: GFID
+ * @pad: zero
+ * @fb_used: bytes of guest FB in use
+ */
+struct nv2080_vgpu_fb_usage {
+	u32 gfid;
+	u32 pad;
+	u64 fb_used;
+};
+
+/**
+ * struct nv2080_vgpu_fb_usage_params - GET_VGPU_FB_USAGE params (reduced)
+ * @vgpu_count: valid entries in @usage
+ * @pad: zero
+ * @usage: per bootloaded vGPU
+ */
+struct nv2080_vgpu_fb_usage_params {
+	u32 vgpu_count;
+	u32 pad;
+	struct nv2080_vgpu_fb_usage usage[NVA081_MAX_VGPU_PER_PGPU];
+};
+
+/**
+ * DOC: emulator-defined controls
+ *
+ * On real hosts the vGPU type table comes from NVIDIA's metadata file and
+ * is pushed to GSP-RM with PGPU_ADD_VGPU_TYPE; nothing reads it back. In
+ * nvvgpu the simulated GPU owns the table, so its firmware emulator serves
+ * two controls of its own on the internal subdevice, in the vGPU-manager
+ * interface but above every message id NVIDIA uses (0xf0, 0xf1):
+ *
+ * - %NVVGPU_EMU_CTRL_CMD_GET_PGPU_INFO: engine mask and channel count;
+ * - %NVVGPU_EMU_CTRL_CMD_GET_VGPU_TYPES: the type table, each entry a
+ *   subset of NVA081_CTRL_VGPU_INFO with the same field meanings.
+ *
+ * A backend for real hardware replaces these with the metadata file.
+ */
+#define NVVGPU_EMU_CTRL_CMD_GET_PGPU_INFO	0x208040f0
+#define NVVGPU_EMU_CTRL_CMD_GET_VGPU_TYPES	0x208040f1
+
+/**
+ * struct nvvgpu_emu_pgpu_info_params - NVVGPU_EMU_CTRL_CMD_GET_PGPU_INFO
+ * @engine_mask: bit n set when NV2080 engine type n is present
+ * @num_channels: channel IDs of the pgpu
+ * @num_vgpu_channels: of which reserved for vGPUs (the top ones)
+ */
+struct nvvgpu_emu_pgpu_info_params {
+	u64 engine_mask;
+	u32 num_channels;
+	u32 num_vgpu_channels;
+};
+
+/**
+ * struct nvvgpu_emu_vgpu_type - one vGPU type (subset of NVA081_CTRL_VGPU_INFO)
+ * @vgpu_type: type id
+ * @vgpu_name: NUL-terminated name
+ * @vgpu_class: NUL-terminated class ("Quadro", "NVS", "Compute")
+ * @max_instance: instances one pgpu hosts
+ * @num_channels: channel IDs per instance
+ * @pad: zero
+ * @vdev_id: guest PCI device ID (15:0) and subsystem ID (31:16)
+ * @pdev_id: PCI device ID of the physical GPU
+ * @fb_length: guest FB bytes
+ * @gsp_heap_size: plugin heap bytes
+ * @bar1_length: guest BAR1 bytes
+ */
+struct nvvgpu_emu_vgpu_type {
+	u32 vgpu_type;
+	u8 vgpu_name[NVA081_VGPU_STRING_BUFFER_SIZE];
+	u8 vgpu_class[NVA081_VGPU_STRING_BUFFER_SIZE];
+	u32 max_instance;
+	u32 num_channels;
+	u32 pad;
+	u64 vdev_id;
+	u64 pdev_id;
+	u64 fb_length;
+	u64 gsp_heap_size;
+	u64 bar1_length;
+};
+
+/**
+ * struct nvvgpu_emu_vgpu_types_params - NVVGPU_EMU_CTRL_CMD_GET_VGPU_TYPES
+ * @num_types: valid entries in @types
+ * @pad: zero
+ * @types: the table
+ */
+struct nvvgpu_emu_vgpu_types_params {
+	u32 num_types;
+	u32 pad;
+	struct nvvgpu_emu_vgpu_type types[NVA081_MAX_VGPU_TYPES_PER_PGPU];
+};
+
+static_assert(sizeof(struct nvvgpu_emu_vgpu_type) == 128);
+static_assert(sizeof(struct nvvgpu_emu_vgpu_types_params) == 8 + 64 * 128);
+
+#endif /* __NVVGPU_ABI_GSP_RM_H__ */

@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvvgpu sched: per-pgpu run queues and time slicing of vGPUs.
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+
+#include <linux/debugfs.h>
+#include <linux/module.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+
+#include <nvvgpu/core.h>
+
+#include "sched_policy.h"
+
+#define CREATE_TRACE_POINTS
+#include "sched_trace.h"
+
+/**
+ * DOC: time slicing
+ *
+ * Each pgpu has a run queue holding all its vGPUs. A vGPU is runnable while
+ * a VMM has it open and it is not paused. A slice worker hands the GPU to
+ * the next runnable vGPU in round-robin order for one slice (the base slice,
+ * or for the weighted policy the base slice times the vGPU's weight),
+ * accounts the time the previous one got, and traces every switch as
+ * nvvgpu_sched:nvvgpu_sched_switch, with -1 standing for the idle host.
+ * With nothing runnable the worker stops until a vGPU wakes up.
+ */
+
+static unsigned int timeslice_us = 2000;
+module_param(timeslice_us, uint, 0444);
+MODULE_PARM_DESC(timeslice_us, "Base time slice in microseconds (100..100000, default 2000)");
+
+static char *policy = "best_effort";
+module_param(policy, charp, 0444);
+MODULE_PARM_DESC(policy, "Scheduling policy: best_effort or weighted");
+
+static enum nvvgpu_sched_policy nvvgpu_sched_default_policy;
+
+static void nvvgpu_sched_account(struct nvvgpu_sched_rq *rq, ktime_t now)
+{
+	struct nvvgpu_sched_entity *se = rq->curr;
+
+	if (!se)
+		return;
+	se->runtime_ns += ktime_to_ns(ktime_sub(now, rq->slice_start));
+	se->slices++;
+}
+
+static void nvvgpu_sched_tick(struct work_struct *work)
+{
+	struct nvvgpu_sched_rq *rq = container_of(to_delayed_work(work),
+						  struct nvvgpu_sched_rq, tick);
+	struct nvvgpu_sched_entity *prev, *next;
+	ktime_t now = ktime_get();
+	u64 ran = 0;
+
+	mutex_lock(&rq->lock);
+	prev = rq->curr;
+	if (prev)
+		ran = ktime_to_ns(ktime_sub(now, rq->slice_start));
+	nvvgpu_sched_account(rq, now);
+	next = nvvgpu_sched_pick_next(rq);
+	rq->curr = next;
+	rq->slice_start = now;
+	rq->slice_ns = next ? nvvgpu_sched_slice_ns(rq, next) : 0;
+	if (prev != next || next)
+		trace_nvvgpu_sched_switch(rq->pgpu->id,
+					  prev ? prev->vgpu->id : NVVGPU_SCHED_IDLE,
+					  ran,
+					  next ? next->vgpu->id : NVVGPU_SCHED_IDLE,
+					  rq->slice_ns);
+	if (prev != next)
+		rq->switches++;
+	if (next)
+		queue_delayed_work(system_unbound_wq, &rq->tick,
+				   max(nsecs_to_jiffies(rq->slice_ns), 1UL));
+	mutex_unlock(&rq->lock);
+}
+
+static int nvvgpu_sched_show(struct seq_file *m, void *data)
+{
+	struct nvvgpu_sched_rq *rq = m->private;
+	struct nvvgpu_sched_entity *se;
+
+	mutex_lock(&rq->lock);
+	seq_printf(m, "policy: %s\ntimeslice_us: %u\nswitches: %llu\ncurrent: %d\n",
+		   nvvgpu_sched_policy_name(rq->policy), rq->timeslice_us,
+		   rq->switches, rq->curr ? (int)rq->curr->vgpu->id : -1);
+	list_for_each_entry(se, &rq->entities, link)
+		seq_printf(m, "vgpu %u %pUl weight=%u runnable=%d slices=%llu runtime_us=%llu\n",
+			   se->vgpu->id, &se->vgpu->uuid, se->vgpu->weight,
+			   se->runnable, se->slices, se->runtime_ns / 1000);
+	mutex_unlock(&rq->lock);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(nvvgpu_sched);
+
+static int nvvgpu_sched_attach(struct nvvgpu_pgpu *pgpu, void **priv)
+{
+	struct nvvgpu_sched_rq *rq;
+
+	lockdep_assert_held(&pgpu->lock);
+
+	rq = kzalloc(sizeof(*rq), GFP_KERNEL);
+	if (!rq)
+		return -ENOMEM;
+	rq->pgpu = pgpu;
+	mutex_init(&rq->lock);
+	INIT_LIST_HEAD(&rq->entities);
+	INIT_DELAYED_WORK(&rq->tick, nvvgpu_sched_tick);
+	rq->policy = nvvgpu_sched_default_policy;
+	rq->timeslice_us = timeslice_us;
+	rq->debugfs = debugfs_create_file("sched", 0444, pgpu->debugfs, rq,
+					  &nvvgpu_sched_fops);
+	*priv = rq;
+	return 0;
+}
+
+static void nvvgpu_sched_detach(struct nvvgpu_pgpu *pgpu, void *priv)
+{
+	struct nvvgpu_sched_rq *rq = priv;
+
+	lockdep_assert_held(&pgpu->lock);
+
+	debugfs_remove(rq->debugfs);
+	cancel_delayed_work_sync(&rq->tick);
+	WARN_ON_ONCE(!list_empty(&rq->entities));
+	mutex_destroy(&rq->lock);
+	kfree(rq);
+}
+
+static struct nvvgpu_sched_rq *nvvgpu_sched_rq(struct nvvgpu_vgpu *vgpu)
+{
+	return nvvgpu_provider_priv(vgpu->pgpu, NVVGPU_PROVIDER_SCHEDULER);
+}
+
+static int nvvgpu_sched_vgpu_add(struct nvvgpu_vgpu *vgpu)
+{
+	struct nvvgpu_sched_rq *rq = nvvgpu_sched_rq(vgpu);
+	struct nvvgpu_sched_entity *se;
+
+	lockdep_assert_held(&vgpu->pgpu->lock);
+
+	se = kzalloc(sizeof(*se), GFP_KERNEL);
+	if (!se)
+		return -ENOMEM;
+	se->vgpu = vgpu;
+	vgpu->prov_priv[NVVGPU_PROVIDER_SCHEDULER] = se;
+
+	mutex_lock(&rq->lock);
+	list_add_tail(&se->link, &rq->entities);
+	trace_nvvgpu_sched_add(vgpu);
+	mutex_unlock(&rq->lock);
+	return 0;
+}
+
+static void nvvgpu_sched_vgpu_remove(struct nvvgpu_vgpu *vgpu)
+{
+	struct nvvgpu_sched_rq *rq = nvvgpu_sched_rq(vgpu);
+	struct nvvgpu_sched_entity *se = vgpu->prov_priv[NVVGPU_PROVIDER_SCHEDULER];
+
+	lockdep_assert_held(&vgpu->pgpu->lock);
+
+	mutex_lock(&rq->lock);
+	if (rq->curr == se) {
+		/* end its slice now; the worker picks from the rest */
+		nvvgpu_sched_account(rq, ktime_get());
+		rq->curr = NULL;
+		mod_delayed_work(system_unbound_wq, &rq->tick, 0);
+	}
+	list_del(&se->link);
+	trace_nvvgpu_sched_remove(vgpu);
+	mutex_unlock(&rq->lock);
+	vgpu->prov_priv[NVVGPU_PROVIDER_SCHEDULER] = NULL;
+	kfree(se);
+}
+
+static void nvvgpu_sched_vgpu_set_runnable(struct nvvgpu_vgpu *vgpu,
+					   bool runnable)
+{
+	struct nvvgpu_sched_rq *rq = nvvgpu_sched_rq(vgpu);
+	struct nvvgpu_sched_entity *se = vgpu->prov_priv[NVVGPU_PROVIDER_SCHEDULER];
+
+	lockdep_assert_held(&vgpu->pgpu->lock);
+
+	mutex_lock(&rq->lock);
+	if (se->runnable != runnable) {
+		se->runnable = runnable;
+		if (runnable)
+			trace_nvvgpu_sched_wakeup(vgpu);
+		else
+			trace_nvvgpu_sched_block(vgpu);
+		/* an idle queue starts now; a blocked holder yields now */
+		if ((runnable && !rq->curr) || (!runnable && rq->curr == se))
+			mod_delayed_work(system_unbound_wq, &rq->tick, 0);
+	}
+	mutex_unlock(&rq->lock);
+}
+
+static const struct nvvgpu_sched_ops nvvgpu_sched_ops = {
+	.base = {
+		.version = NVVGPU_SCHED_OPS_VERSION,
+		.kind = NVVGPU_PROVIDER_SCHEDULER,
+		.name = "timeslice",
+		.owner = THIS_MODULE,
+		.attach = nvvgpu_sched_attach,
+		.detach = nvvgpu_sched_detach,
+	},
+	.vgpu_add = nvvgpu_sched_vgpu_add,
+	.vgpu_remove = nvvgpu_sched_vgpu_remove,
+	.vgpu_set_runnable = nvvgpu_sched_vgpu_set_runnable,
+};
+
+static int __init nvvgpu_sched_module_init(void)
+{
+	enum nvvgpu_sched_policy p;
+
+	if (timeslice_us < 100 || timeslice_us > 100000) {
+		pr_err("nvvgpu_sched: timeslice_us=%u out of range 100..100000\n",
+		       timeslice_us);
+		return -EINVAL;
+	}
+	for (p = 0; p < NVVGPU_SCHED_POLICY_NR; p++)
+		if (policy && !strcmp(policy, nvvgpu_sched_policy_name(p)))
+			break;
+	if (p == NVVGPU_SCHED_POLICY_NR) {
+		pr_err("nvvgpu_sched: unknown policy '%s' (best_effort, weighted)\n",
+		       policy ?: "");
+		return -EINVAL;
+	}
+	nvvgpu_sched_default_policy = p;
+	return nvvgpu_register_provider(&nvvgpu_sched_ops.base);
+}
+
+static void __exit nvvgpu_sched_module_exit(void)
+{
+	/* vGPUs pin this module, so none can depend on it here */
+	nvvgpu_unregister_provider(&nvvgpu_sched_ops.base);
+}
+
+module_init(nvvgpu_sched_module_init);
+module_exit(nvvgpu_sched_module_exit);
+
+MODULE_IMPORT_NS(NVVGPU);
+MODULE_DESCRIPTION("nvvgpu time-slice scheduler with tracepoints");
+MODULE_AUTHOR("The nvvgpu developers");
+MODULE_LICENSE("GPL");

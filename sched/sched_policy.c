@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvvgpu sched: scheduling policies.
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+
+#include <linux/lockdep.h>
+#include <linux/time64.h>
+#include <kunit/visibility.h>
+
+#include <nvvgpu/core_types.h>
+
+#include "sched_policy.h"
+
+static const char * const nvvgpu_sched_policy_names[NVVGPU_SCHED_POLICY_NR] = {
+	[NVVGPU_SCHED_BEST_EFFORT] = "best_effort",
+	[NVVGPU_SCHED_WEIGHTED] = "weighted",
+};
+
+/**
+ * nvvgpu_sched_policy_name() - printable name of a policy
+ * @policy: the policy
+ *
+ * Return: a static string.
+ */
+const char *nvvgpu_sched_policy_name(enum nvvgpu_sched_policy policy)
+{
+	return policy < NVVGPU_SCHED_POLICY_NR ?
+		nvvgpu_sched_policy_names[policy] : "?";
+}
+EXPORT_SYMBOL_IF_KUNIT(nvvgpu_sched_policy_name);
+
+/**
+ * nvvgpu_sched_pick_next() - the runnable entity after the current one
+ * @rq: the run queue
+ *
+ * Round robin in list order, starting after @rq->curr; the current entity
+ * is picked again only if nothing else is runnable.
+ *
+ * Return: the entity to run next, or NULL when none is runnable.
+ */
+struct nvvgpu_sched_entity *nvvgpu_sched_pick_next(struct nvvgpu_sched_rq *rq)
+{
+	struct nvvgpu_sched_entity *se, *stop;
+
+	lockdep_assert_held(&rq->lock);
+
+	if (list_empty(&rq->entities))
+		return NULL;
+	/* with nothing running, start from the head of the list */
+	stop = rq->curr ?: list_last_entry(&rq->entities,
+					   struct nvvgpu_sched_entity, link);
+	se = stop;
+	do {
+		se = list_next_entry_circular(se, &rq->entities, link);
+		if (se->runnable)
+			return se;
+	} while (se != stop);
+	return NULL;
+}
+EXPORT_SYMBOL_IF_KUNIT(nvvgpu_sched_pick_next);
+
+/**
+ * nvvgpu_sched_slice_ns() - length of the slice an entity gets
+ * @rq: the run queue
+ * @se: the entity about to run
+ *
+ * Best effort gives every vGPU the base slice; weighted scales it by the
+ * vGPU's weight (1..100), so a vGPU of weight 4 runs four times as long
+ * per round as one of weight 1.
+ *
+ * Return: nanoseconds.
+ */
+u64 nvvgpu_sched_slice_ns(const struct nvvgpu_sched_rq *rq,
+			  const struct nvvgpu_sched_entity *se)
+{
+	u64 base = (u64)rq->timeslice_us * NSEC_PER_USEC;
+	u32 weight = se->vgpu->weight;
+
+	if (rq->policy != NVVGPU_SCHED_WEIGHTED)
+		return base;
+	return base * clamp_t(u32, weight, 1, 100);
+}
+EXPORT_SYMBOL_IF_KUNIT(nvvgpu_sched_slice_ns);

@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nvvgpu sched: data types of the time-slice scheduler.
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+#ifndef __NVVGPU_SCHED_TYPES_H__
+#define __NVVGPU_SCHED_TYPES_H__
+
+#include <linux/ktime.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/types.h>
+#include <linux/workqueue.h>
+
+struct dentry;
+struct nvvgpu_pgpu;
+struct nvvgpu_vgpu;
+
+/**
+ * enum nvvgpu_sched_policy - how the run queue shares GPU time
+ * @NVVGPU_SCHED_BEST_EFFORT: round robin over runnable vGPUs, equal slices;
+ *	an idle vGPU's time goes to the others
+ * @NVVGPU_SCHED_WEIGHTED: round robin with slices proportional to weight
+ * @NVVGPU_SCHED_POLICY_NR: number of policies
+ */
+enum nvvgpu_sched_policy {
+	NVVGPU_SCHED_BEST_EFFORT,
+	NVVGPU_SCHED_WEIGHTED,
+	NVVGPU_SCHED_POLICY_NR,
+};
+
+/**
+ * struct nvvgpu_sched_entity - a vGPU as the scheduler sees it
+ * @vgpu: the vGPU
+ * @link: entry in the run queue's list
+ * @runnable: the vGPU may get time slices
+ * @runtime_ns: GPU time it was given
+ * @slices: slices it was given
+ */
+struct nvvgpu_sched_entity {
+	struct nvvgpu_vgpu *vgpu;
+	struct list_head link;
+	bool runnable;
+	u64 runtime_ns;
+	u64 slices;
+};
+
+/**
+ * struct nvvgpu_sched_rq - the run queue of one pgpu
+ * @pgpu: the physical GPU
+ * @lock: protects everything below; not the pgpu lock, because the slice
+ *	worker must not wait for vGPU creation
+ * @entities: every vGPU of the pgpu, in round-robin order
+ * @curr: the entity holding the GPU, NULL when idle
+ * @slice_start: when @curr got the GPU
+ * @slice_ns: length of @curr's slice
+ * @policy: the sharing policy
+ * @timeslice_us: base slice length
+ * @switches: context switches so far
+ * @tick: ends the current slice
+ * @debugfs: the "sched" file
+ */
+struct nvvgpu_sched_rq {
+	struct nvvgpu_pgpu *pgpu;
+	struct mutex lock; /* see @lock above */
+	struct list_head entities;
+	struct nvvgpu_sched_entity *curr;
+	ktime_t slice_start;
+	u64 slice_ns;
+	enum nvvgpu_sched_policy policy;
+	u32 timeslice_us;
+	u64 switches;
+	struct delayed_work tick;
+	struct dentry *debugfs;
+};
+
+#endif /* __NVVGPU_SCHED_TYPES_H__ */
