@@ -44,6 +44,7 @@ static const u32 nvvgpu_vgpu_transitions[NVVGPU_VGPU_STATE_NR] = {
 	[NVVGPU_VGPU_STOPPED]	  = T(RUNNING) | T(DEAD),
 	[NVVGPU_VGPU_DEAD]	  = 0,
 };
+
 #undef T
 
 static const char * const nvvgpu_vgpu_state_names[NVVGPU_VGPU_STATE_NR] = {
