@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nvvgpu VFIO: data types of the mdev parent, the mdev types and the
+ * emulated vfio-pci device.
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+#ifndef __NVVGPU_VFIO_TYPES_H__
+#define __NVVGPU_VFIO_TYPES_H__
+
+#include <linux/mdev.h>
+#include <linux/mutex.h>
+#include <linux/pci_regs.h>
+#include <linux/sizes.h>
+#include <linux/types.h>
+#include <linux/vfio.h>
+
+struct auxiliary_device;
+struct eventfd_ctx;
+struct nvvgpu_pgpu;
+struct nvvgpu_vgpu;
+struct nvvgpu_vgpu_type;
+
+/* size of the emulated (conventional PCI) configuration space */
+#define NVVGPU_VFIO_CONFIG_SIZE		PCI_CFG_SPACE_SIZE
+
+/* BAR0: registers, 32-bit non-prefetchable, trapped and emulated */
+#define NVVGPU_VFIO_BAR0_SIZE		SZ_16M
+/* BAR3: instance memory aperture, 64-bit prefetchable, reads as zero */
+#define NVVGPU_VFIO_BAR3_SIZE		SZ_32M
+
+/*
+ * Region offsets on the device fd: the region index sits above bit 40, as
+ * vfio-pci lays them out, so a region may be up to 1 TiB.
+ */
+#define NVVGPU_VFIO_OFFSET_SHIFT	40
+#define NVVGPU_VFIO_OFFSET_MASK		(BIT_ULL(NVVGPU_VFIO_OFFSET_SHIFT) - 1)
+#define NVVGPU_VFIO_OFFSET_TO_INDEX(off) ((off) >> NVVGPU_VFIO_OFFSET_SHIFT)
+#define NVVGPU_VFIO_INDEX_TO_OFFSET(index) \
+	((u64)(index) << NVVGPU_VFIO_OFFSET_SHIFT)
+
+/**
+ * struct nvvgpu_vfio_type - an mdev type, one per entry of the catalogue
+ * @mtype: the mdev type; its sysfs directory is "nvvgpu_vfio-<type id>"
+ * @parent: the mdev parent the type belongs to
+ * @type: the catalogue entry (in the pgpu's info, stable while the
+ *	auxiliary device exists)
+ * @sysfs_name: storage for @mtype.sysfs_name, the decimal type id
+ */
+struct nvvgpu_vfio_type {
+	struct mdev_type mtype;
+	struct nvvgpu_vfio_parent *parent;
+	const struct nvvgpu_vgpu_type *type;
+	char sysfs_name[12];
+};
+
+/**
+ * struct nvvgpu_vfio_parent - the mdev parent of one pgpu
+ * @mdev_parent: registered on the auxiliary device "nvvgpu_core.vfio.<id>"
+ * @adev: that auxiliary device
+ * @pgpu: the physical GPU behind it
+ * @boot_0: NV_PMC_BOOT_0 of the pgpu, shown to every guest
+ * @lost: the pgpu stopped responding; opening devices is refused
+ * @num_types: entries in @types and @mtypes
+ * @types: one mdev type per catalogue entry
+ * @mtypes: pointers to the @types' mdev types, as mdev_register_parent()
+ *	wants them
+ */
+struct nvvgpu_vfio_parent {
+	struct mdev_parent mdev_parent;
+	struct auxiliary_device *adev;
+	struct nvvgpu_pgpu *pgpu;
+	u32 boot_0;
+	bool lost;
+	unsigned int num_types;
+	struct nvvgpu_vfio_type *types;
+	struct mdev_type **mtypes;
+};
+
+/**
+ * struct nvvgpu_vfio_irqs - interrupt state of an emulated device
+ * @index: VFIO_PCI_INTX_IRQ_INDEX or VFIO_PCI_MSI_IRQ_INDEX while one is
+ *	enabled, -1 otherwise
+ * @intx_trigger: eventfd signalled for INTx
+ * @intx_masked: INTx is masked (set when it fires: INTx is automasked)
+ * @msi_trigger: eventfd signalled for the MSI vector
+ * @req_trigger: eventfd signalled to ask the user to release the device
+ */
+struct nvvgpu_vfio_irqs {
+	int index;
+	struct eventfd_ctx *intx_trigger;
+	bool intx_masked;
+	struct eventfd_ctx *msi_trigger;
+	struct eventfd_ctx *req_trigger;
+};
+
+/**
+ * struct nvvgpu_vfio_device - a vGPU as a vfio-pci device
+ * @vdev: the VFIO device, registered with an emulated IOMMU
+ * @mdev: the mdev device it was created for
+ * @parent: the mdev parent of its pgpu
+ * @type: its vGPU type
+ * @vgpu: the core's vGPU, from creation to removal of the mdev
+ * @lock: serialises config space, BAR0 and interrupt state
+ * @config: the emulated configuration space, little endian (@lock)
+ * @wmask: writable bits of @config, byte by byte
+ * @bar_size: size of each BAR region (power of two, or 0 if unused)
+ * @irqs: interrupt state (@lock)
+ */
+struct nvvgpu_vfio_device {
+	struct vfio_device vdev;
+	struct mdev_device *mdev;
+	struct nvvgpu_vfio_parent *parent;
+	const struct nvvgpu_vgpu_type *type;
+	struct nvvgpu_vgpu *vgpu;
+
+	struct mutex lock;	/* config, BAR0 and interrupt state */
+	u8 config[NVVGPU_VFIO_CONFIG_SIZE];
+	u8 wmask[NVVGPU_VFIO_CONFIG_SIZE];
+	u64 bar_size[PCI_STD_NUM_BARS];
+	struct nvvgpu_vfio_irqs irqs;
+};
+
+#endif /* __NVVGPU_VFIO_TYPES_H__ */

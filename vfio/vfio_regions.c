@@ -1,0 +1,382 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvvgpu VFIO: the device's regions: configuration space and BAR access,
+ * BAR0 register emulation and the BAR1 framebuffer window.
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+
+#include <linux/highmem.h>
+#include <linux/log2.h>
+#include <linux/minmax.h>
+#include <linux/mm.h>
+#include <linux/mutex.h>
+#include <linux/uaccess.h>
+#include <linux/unaligned.h>
+
+#include <nvvgpu/core.h>
+
+#include "nvvgpu_vfio.h"
+
+/**
+ * DOC: regions
+ *
+ * The device fd carries the vfio-pci regions at offset index << 40:
+ *
+ * ======  ======================  =======================================
+ * index   size                    access
+ * ======  ======================  =======================================
+ * BAR0    16 MiB                  read/write, emulated registers
+ * BAR1    type's BAR1 size,       read/write and mmap: the vGPU's own
+ *         rounded up to a power   framebuffer, page by page from the
+ *         of two                  backend; past the vGPU's FB size reads
+ *                                 return zero, writes are dropped and a
+ *                                 mapping faults with SIGBUS
+ * BAR3    32 MiB                  read/write, reads as zero
+ * CONFIG  256 bytes               read/write, see "configuration space"
+ * others  0                       none
+ * ======  ======================  =======================================
+ *
+ * BAR0 emulates NV_PMC_BOOT_0, which reports the physical GPU's chip ID so
+ * that a guest driver identifies its architecture; every other register
+ * reads as zero and ignores writes. Accesses are split into naturally
+ * aligned 4, 2 and 1 byte pieces. An access that leaves its region fails
+ * with -EINVAL.
+ */
+
+#define NV_PMC_BOOT_0		0x00000000
+
+/**
+ * nvvgpu_vfio_pgpu_boot_0() - the chip ID every guest of a pgpu sees
+ * @pgpu: the physical GPU
+ *
+ * Return: NV_PMC_BOOT_0 as the backend reports it.
+ */
+u32 nvvgpu_vfio_pgpu_boot_0(struct nvvgpu_pgpu *pgpu)
+{
+	return nvvgpu_pgpu_rd32(pgpu, NV_PMC_BOOT_0);
+}
+
+/**
+ * nvvgpu_vfio_regions_init() - size the BARs of a device from its type
+ * @nvdev: the device
+ */
+void nvvgpu_vfio_regions_init(struct nvvgpu_vfio_device *nvdev)
+{
+	u64 bar1 = max_t(u64, nvdev->type->bar1_size, PAGE_SIZE);
+
+	memset(nvdev->bar_size, 0, sizeof(nvdev->bar_size));
+	nvdev->bar_size[VFIO_PCI_BAR0_REGION_INDEX] = NVVGPU_VFIO_BAR0_SIZE;
+	nvdev->bar_size[VFIO_PCI_BAR1_REGION_INDEX] = roundup_pow_of_two(bar1);
+	nvdev->bar_size[VFIO_PCI_BAR3_REGION_INDEX] = NVVGPU_VFIO_BAR3_SIZE;
+}
+
+static u64 nvvgpu_vfio_region_size(struct nvvgpu_vfio_device *nvdev,
+				   unsigned int index)
+{
+	if (index == VFIO_PCI_CONFIG_REGION_INDEX)
+		return NVVGPU_VFIO_CONFIG_SIZE;
+	if (index <= VFIO_PCI_BAR5_REGION_INDEX)
+		return nvdev->bar_size[index];
+	return 0;
+}
+
+/**
+ * nvvgpu_vfio_ioctl_get_region_info() - VFIO_DEVICE_GET_REGION_INFO
+ * @nvdev: the device
+ * @arg: the user's struct vfio_region_info
+ *
+ * Return: 0; -EFAULT; -EINVAL for a short argsz or an unknown region index.
+ */
+long nvvgpu_vfio_ioctl_get_region_info(struct nvvgpu_vfio_device *nvdev,
+				       void __user *arg)
+{
+	unsigned long minsz = offsetofend(struct vfio_region_info, offset);
+	struct vfio_region_info info;
+
+	if (copy_from_user(&info, arg, minsz))
+		return -EFAULT;
+	if (info.argsz < minsz) {
+		dev_dbg(nvdev->vdev.dev, "GET_REGION_INFO: argsz %u < %lu\n",
+			info.argsz, minsz);
+		return -EINVAL;
+	}
+	if (info.index >= VFIO_PCI_NUM_REGIONS) {
+		dev_dbg(nvdev->vdev.dev, "GET_REGION_INFO: no region %u\n",
+			info.index);
+		return -EINVAL;
+	}
+
+	info.offset = NVVGPU_VFIO_INDEX_TO_OFFSET(info.index);
+	info.size = nvvgpu_vfio_region_size(nvdev, info.index);
+	info.flags = 0;
+	info.cap_offset = 0;
+	if (info.size)
+		info.flags = VFIO_REGION_INFO_FLAG_READ |
+			     VFIO_REGION_INFO_FLAG_WRITE;
+	if (info.index == VFIO_PCI_BAR1_REGION_INDEX)
+		info.flags |= VFIO_REGION_INFO_FLAG_MMAP;
+
+	return copy_to_user(arg, &info, minsz) ? -EFAULT : 0;
+}
+
+static void nvvgpu_vfio_bar0_read(struct nvvgpu_vfio_device *nvdev,
+				  u32 offset, u8 *val, u32 size)
+{
+	u8 reg[4];
+	u32 data;
+
+	switch (ALIGN_DOWN(offset, 4)) {
+	case NV_PMC_BOOT_0:
+		data = nvdev->parent->boot_0;
+		break;
+	default:
+		data = 0;
+		break;
+	}
+	put_unaligned_le32(data, reg);
+	memcpy(val, reg + offset % 4, size);
+}
+
+/* one naturally aligned access of 1, 2 or 4 bytes to an emulated region */
+static void nvvgpu_vfio_emulated_access(struct nvvgpu_vfio_device *nvdev,
+					unsigned int index, u32 offset,
+					u8 *val, u32 size, bool write)
+{
+	lockdep_assert_held(&nvdev->lock);
+
+	switch (index) {
+	case VFIO_PCI_CONFIG_REGION_INDEX:
+		if (write)
+			nvvgpu_vfio_config_write(nvdev, offset, val, size);
+		else
+			nvvgpu_vfio_config_read(nvdev, offset, val, size);
+		break;
+	case VFIO_PCI_BAR0_REGION_INDEX:
+		/* no writable register is emulated */
+		if (!write)
+			nvvgpu_vfio_bar0_read(nvdev, offset, val, size);
+		break;
+	default:
+		if (!write)
+			memset(val, 0, size);
+		break;
+	}
+}
+
+static ssize_t nvvgpu_vfio_emulated_rw(struct nvvgpu_vfio_device *nvdev,
+				       unsigned int index, char __user *buf,
+				       size_t count, u64 offset, bool write)
+{
+	size_t done = 0;
+
+	while (done < count) {
+		u64 pos = offset + done;
+		u8 val[4];
+		u32 size;
+
+		if (count - done >= 4 && IS_ALIGNED(pos, 4))
+			size = 4;
+		else if (count - done >= 2 && IS_ALIGNED(pos, 2))
+			size = 2;
+		else
+			size = 1;
+
+		if (write && copy_from_user(val, buf + done, size))
+			return -EFAULT;
+
+		mutex_lock(&nvdev->lock);
+		nvvgpu_vfio_emulated_access(nvdev, index, pos, val, size, write);
+		mutex_unlock(&nvdev->lock);
+
+		if (!write && copy_to_user(buf + done, val, size))
+			return -EFAULT;
+		done += size;
+	}
+	return done;
+}
+
+static ssize_t nvvgpu_vfio_fb_rw(struct nvvgpu_vfio_device *nvdev,
+				 char __user *buf, size_t count, u64 offset,
+				 bool write)
+{
+	struct nvvgpu_pgpu *pgpu = nvdev->parent->pgpu;
+	struct nvvgpu_vgpu *vgpu = nvdev->vgpu;
+	size_t done = 0;
+
+	while (done < count) {
+		u64 pos = offset + done;
+		size_t in_page = offset_in_page(pos);
+		size_t len = min_t(size_t, count - done, PAGE_SIZE - in_page);
+		unsigned long left;
+		struct page *page;
+		void *vaddr;
+
+		if (pos >= vgpu->part.fb_size) {
+			/* BAR1 beyond the vGPU's FB: nothing behind it */
+			if (!write && clear_user(buf + done, len))
+				return -EFAULT;
+			done += len;
+			continue;
+		}
+
+		page = nvvgpu_pgpu_fb_page(pgpu, vgpu->part.fb_offset + pos -
+					   in_page);
+		if (!page) {
+			dev_err_ratelimited(nvdev->vdev.dev,
+					    "no framebuffer page at %#llx\n",
+					    vgpu->part.fb_offset + pos);
+			return done ? done : -EIO;
+		}
+
+		vaddr = kmap_local_page(page);
+		if (write) {
+			left = copy_from_user(vaddr + in_page, buf + done, len);
+			flush_dcache_page(page);
+		} else {
+			left = copy_to_user(buf + done, vaddr + in_page, len);
+		}
+		kunmap_local(vaddr);
+		if (left)
+			return -EFAULT;
+		done += len;
+	}
+	return done;
+}
+
+static ssize_t nvvgpu_vfio_rw(struct nvvgpu_vfio_device *nvdev,
+			      char __user *buf, size_t count, loff_t *ppos,
+			      bool write)
+{
+	unsigned int index;
+	u64 offset, size;
+	ssize_t ret;
+
+	if (*ppos < 0)
+		return -EINVAL;
+	index = NVVGPU_VFIO_OFFSET_TO_INDEX((u64)*ppos);
+	offset = *ppos & NVVGPU_VFIO_OFFSET_MASK;
+	size = index < VFIO_PCI_NUM_REGIONS ?
+	       nvvgpu_vfio_region_size(nvdev, index) : 0;
+
+	if (offset >= size || count > size - offset) {
+		dev_dbg(nvdev->vdev.dev,
+			"%s of %zu bytes at %#llx is outside region %u (%llu bytes)\n",
+			write ? "write" : "read", count, offset, index, size);
+		return -EINVAL;
+	}
+
+	if (index == VFIO_PCI_BAR1_REGION_INDEX)
+		ret = nvvgpu_vfio_fb_rw(nvdev, buf, count, offset, write);
+	else
+		ret = nvvgpu_vfio_emulated_rw(nvdev, index, buf, count, offset,
+					      write);
+	if (ret > 0)
+		*ppos += ret;
+	return ret;
+}
+
+/**
+ * nvvgpu_vfio_read() - vfio_device_ops.read: read from a region
+ * @vdev: the VFIO device
+ * @buf: user buffer
+ * @count: bytes to read
+ * @ppos: region index and offset; advanced by the bytes read
+ *
+ * Return: bytes read, or a negative errno.
+ */
+ssize_t nvvgpu_vfio_read(struct vfio_device *vdev, char __user *buf,
+			 size_t count, loff_t *ppos)
+{
+	return nvvgpu_vfio_rw(to_nvvgpu_vfio_device(vdev), buf, count, ppos,
+			      false);
+}
+
+/**
+ * nvvgpu_vfio_write() - vfio_device_ops.write: write to a region
+ * @vdev: the VFIO device
+ * @buf: user buffer
+ * @count: bytes to write
+ * @ppos: region index and offset; advanced by the bytes written
+ *
+ * Return: bytes written, or a negative errno.
+ */
+ssize_t nvvgpu_vfio_write(struct vfio_device *vdev, const char __user *buf,
+			  size_t count, loff_t *ppos)
+{
+	return nvvgpu_vfio_rw(to_nvvgpu_vfio_device(vdev), (char __user *)buf,
+			      count, ppos, true);
+}
+
+static vm_fault_t nvvgpu_vfio_fb_fault(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	struct nvvgpu_vfio_device *nvdev = vma->vm_private_data;
+	struct nvvgpu_vgpu *vgpu = nvdev->vgpu;
+	u64 offset = ((u64)vmf->pgoff << PAGE_SHIFT) & NVVGPU_VFIO_OFFSET_MASK;
+	struct page *page;
+
+	if (offset >= vgpu->part.fb_size) {
+		dev_dbg_ratelimited(nvdev->vdev.dev,
+				    "BAR1 fault at %#llx beyond the %llu byte framebuffer\n",
+				    offset, vgpu->part.fb_size);
+		return VM_FAULT_SIGBUS;
+	}
+
+	page = nvvgpu_pgpu_fb_page(nvdev->parent->pgpu,
+				   vgpu->part.fb_offset + offset);
+	if (!page) {
+		dev_err_ratelimited(nvdev->vdev.dev,
+				    "no framebuffer page at %#llx\n",
+				    vgpu->part.fb_offset + offset);
+		return VM_FAULT_SIGBUS;
+	}
+	return vmf_insert_page(vma, vmf->address, page);
+}
+
+static const struct vm_operations_struct nvvgpu_vfio_fb_vm_ops = {
+	.fault = nvvgpu_vfio_fb_fault,
+};
+
+/**
+ * nvvgpu_vfio_mmap() - vfio_device_ops.mmap: map the BAR1 window
+ * @vdev: the VFIO device
+ * @vma: a shared mapping within BAR1
+ *
+ * Pages are inserted on fault, one framebuffer page at a time.
+ *
+ * Return: 0; -EINVAL for another region, a private mapping or a range
+ * outside BAR1.
+ */
+int nvvgpu_vfio_mmap(struct vfio_device *vdev, struct vm_area_struct *vma)
+{
+	struct nvvgpu_vfio_device *nvdev = to_nvvgpu_vfio_device(vdev);
+	unsigned long index = vma->vm_pgoff >>
+			      (NVVGPU_VFIO_OFFSET_SHIFT - PAGE_SHIFT);
+	u64 offset = ((u64)vma->vm_pgoff << PAGE_SHIFT) &
+		     NVVGPU_VFIO_OFFSET_MASK;
+	u64 len = vma->vm_end - vma->vm_start;
+	u64 size;
+
+	if (index != VFIO_PCI_BAR1_REGION_INDEX) {
+		dev_dbg(vdev->dev, "mmap of region %lu refused: only BAR1 maps\n",
+			index);
+		return -EINVAL;
+	}
+	if (!(vma->vm_flags & VM_SHARED)) {
+		dev_dbg(vdev->dev, "private mmap of BAR1 refused\n");
+		return -EINVAL;
+	}
+	size = nvdev->bar_size[index];
+	if (offset >= size || len > size - offset) {
+		dev_dbg(vdev->dev,
+			"mmap of %llu bytes at %#llx is outside BAR1 (%llu bytes)\n",
+			len, offset, size);
+		return -EINVAL;
+	}
+
+	vm_flags_set(vma, VM_MIXEDMAP | VM_DONTEXPAND | VM_DONTDUMP);
+	vma->vm_ops = &nvvgpu_vfio_fb_vm_ops;
+	vma->vm_private_data = nvdev;
+	return 0;
+}

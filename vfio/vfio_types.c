@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvvgpu VFIO: one mdev type per vGPU type of the pgpu's catalogue, and the
+ * sysfs attributes of the types and of the mdev devices.
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+
+#include <linux/auxiliary_bus.h>
+#include <linux/device.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/sysfs.h>
+
+#include <nvvgpu/core.h>
+
+#include "nvvgpu_vfio.h"
+
+/**
+ * DOC: mdev types
+ *
+ * The mdev parent is the auxiliary device "nvvgpu_core.vfio.<pgpu id>". It
+ * has one mdev type per entry of the pgpu's vGPU type catalogue, named
+ * "nvvgpu_vfio-<type id>" in mdev_supported_types (the mdev core prefixes
+ * the driver name): the type id is the firmware's, so the name is stable
+ * across reboots and hosts with the same GPU. The attributes are the mdev
+ * core's:
+ *
+ * - name: the type name, e.g. "NVS-2Q"
+ * - description: one line of "key=value" pairs, see
+ *   Documentation/ABI/testing/sysfs-bus-mdev-nvvgpu
+ * - available_instances: nvvgpu_type_available(), which accounts for the
+ *   type's instance limit, the pgpu's vGPU limit and free resources
+ * - device_api: "vfio-pci"
+ * - create: write a UUID to create a vGPU of the type
+ *
+ * A catalogue entry that cannot be exposed (no device ID, no framebuffer,
+ * no instance, an unterminated name, a BAR1 of more than 1 TiB or an id
+ * seen before) is skipped with a warning.
+ */
+
+static bool nvvgpu_vfio_type_usable(struct nvvgpu_vfio_parent *parent,
+				    unsigned int index)
+{
+	const struct nvvgpu_vgpu_type *type = &parent->pgpu->info.types[index];
+	struct device *dev = &parent->adev->dev;
+	const char *why = NULL;
+	unsigned int i;
+
+	if (strnlen(type->name, sizeof(type->name)) == sizeof(type->name) ||
+	    !type->name[0])
+		why = "bad name";
+	else if (!type->device_id)
+		why = "no PCI device ID";
+	else if (!type->fb_size)
+		why = "no framebuffer";
+	else if (!type->max_instances)
+		why = "no instance";
+	else if (type->bar1_size > BIT_ULL(NVVGPU_VFIO_OFFSET_SHIFT))
+		why = "BAR1 too large";
+
+	for (i = 0; !why && i < index; i++)
+		if (parent->pgpu->info.types[i].id == type->id)
+			why = "duplicate id";
+
+	if (why)
+		dev_warn(dev, "vGPU type %u not exposed: %s\n", type->id, why);
+	return !why;
+}
+
+/**
+ * nvvgpu_vfio_types_init() - build the mdev types of a parent
+ * @parent: the parent; its pgpu and auxiliary device are set
+ *
+ * The types live in device-managed memory of the auxiliary device and
+ * point into the pgpu's catalogue, which is stable while that device
+ * exists.
+ *
+ * Return: 0; -ENODEV if no type can be exposed; -ENOMEM.
+ */
+int nvvgpu_vfio_types_init(struct nvvgpu_vfio_parent *parent)
+{
+	const struct nvvgpu_pgpu_info *info = &parent->pgpu->info;
+	struct device *dev = &parent->adev->dev;
+	unsigned int i, n = 0;
+	u32 num = min_t(u32, info->num_types, NVVGPU_MAX_TYPES);
+
+	if (!num) {
+		dev_err(dev, "pgpu %u has no vGPU type\n", parent->pgpu->id);
+		return -ENODEV;
+	}
+
+	parent->types = devm_kcalloc(dev, num, sizeof(*parent->types),
+				     GFP_KERNEL);
+	parent->mtypes = devm_kcalloc(dev, num, sizeof(*parent->mtypes),
+				      GFP_KERNEL);
+	if (!parent->types || !parent->mtypes)
+		return -ENOMEM;
+
+	for (i = 0; i < num; i++) {
+		struct nvvgpu_vfio_type *vtype = &parent->types[n];
+		const struct nvvgpu_vgpu_type *type = &info->types[i];
+
+		if (!nvvgpu_vfio_type_usable(parent, i))
+			continue;
+
+		vtype->parent = parent;
+		vtype->type = type;
+		snprintf(vtype->sysfs_name, sizeof(vtype->sysfs_name), "%u",
+			 type->id);
+		vtype->mtype.sysfs_name = vtype->sysfs_name;
+		vtype->mtype.pretty_name = type->name;
+		parent->mtypes[n++] = &vtype->mtype;
+	}
+
+	if (!n) {
+		dev_err(dev, "pgpu %u has no usable vGPU type\n",
+			parent->pgpu->id);
+		return -ENODEV;
+	}
+	parent->num_types = n;
+	return 0;
+}
+
+/**
+ * nvvgpu_vfio_get_available() - mdev_driver.get_available
+ * @mtype: one of our mdev types
+ *
+ * Return: how many more vGPUs of the type can be created now.
+ */
+unsigned int nvvgpu_vfio_get_available(struct mdev_type *mtype)
+{
+	struct nvvgpu_vfio_type *vtype = to_nvvgpu_vfio_type(mtype);
+
+	return nvvgpu_type_available(vtype->parent->pgpu, vtype->type);
+}
+
+/**
+ * nvvgpu_vfio_show_description() - mdev_driver.show_description
+ * @mtype: one of our mdev types
+ * @buf: the sysfs page
+ *
+ * Return: bytes written to @buf.
+ */
+ssize_t nvvgpu_vfio_show_description(struct mdev_type *mtype, char *buf)
+{
+	const struct nvvgpu_vgpu_type *type = to_nvvgpu_vfio_type(mtype)->type;
+
+	return sysfs_emit(buf,
+			  "class=%.*s, framebuffer=%lluM, max_instance=%u, bar1=%lluM, channels=%u, device=10de:%04x, subsystem=10de:%04x\n",
+			  (int)sizeof(type->class), type->class,
+			  type->fb_size >> 20, type->max_instances,
+			  type->bar1_size >> 20, type->num_channels,
+			  type->device_id, type->subsystem_id);
+}
+
+static struct nvvgpu_vfio_device *nvvgpu_vfio_dev_to_nvdev(struct device *dev)
+{
+	return dev_get_drvdata(dev);
+}
+
+static ssize_t vgpu_id_show(struct device *dev, struct device_attribute *attr,
+			    char *buf)
+{
+	return sysfs_emit(buf, "%u\n", nvvgpu_vfio_dev_to_nvdev(dev)->vgpu->id);
+}
+static DEVICE_ATTR_RO(vgpu_id);
+
+static ssize_t type_id_show(struct device *dev, struct device_attribute *attr,
+			    char *buf)
+{
+	return sysfs_emit(buf, "%u\n", nvvgpu_vfio_dev_to_nvdev(dev)->type->id);
+}
+static DEVICE_ATTR_RO(type_id);
+
+static ssize_t state_show(struct device *dev, struct device_attribute *attr,
+			  char *buf)
+{
+	struct nvvgpu_vgpu *vgpu = nvvgpu_vfio_dev_to_nvdev(dev)->vgpu;
+
+	/* a snapshot: the state changes under the pgpu lock */
+	return sysfs_emit(buf, "%s\n",
+			  nvvgpu_vgpu_state_name(READ_ONCE(vgpu->state)));
+}
+static DEVICE_ATTR_RO(state);
+
+static struct attribute *nvvgpu_vfio_mdev_attrs[] = {
+	&dev_attr_vgpu_id.attr,
+	&dev_attr_type_id.attr,
+	&dev_attr_state.attr,
+	NULL,
+};
+
+static const struct attribute_group nvvgpu_vfio_mdev_group = {
+	.name = "nvvgpu",
+	.attrs = nvvgpu_vfio_mdev_attrs,
+};
+
+/*
+ * Attributes of each mdev device, in /sys/bus/mdev/devices/<uuid>/nvvgpu/;
+ * they exist while the device is bound, i.e. while its vGPU exists.
+ */
+const struct attribute_group *nvvgpu_vfio_mdev_groups[] = {
+	&nvvgpu_vfio_mdev_group,
+	NULL,
+};
