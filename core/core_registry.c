@@ -7,6 +7,7 @@
 
 #include <linux/lockdep.h>
 #include <linux/module.h>
+#include <kunit/visibility.h>
 
 #include "core_priv.h"
 
@@ -321,3 +322,25 @@ out:
 	return err;
 }
 EXPORT_SYMBOL_NS_GPL(nvvgpu_unregister_provider, NVVGPU);
+
+/**
+ * nvvgpu_registered_provider() - the provider registered for a kind
+ * @kind: the provider kind
+ *
+ * For tests that take the registry over and give it back.
+ *
+ * Return: the registered provider, or NULL.
+ */
+#if IS_ENABLED(CONFIG_KUNIT)
+const struct nvvgpu_provider *
+nvvgpu_registered_provider(enum nvvgpu_provider_kind kind)
+{
+	const struct nvvgpu_provider *prov;
+
+	mutex_lock(&nvvgpu_core.lock);
+	prov = kind < NVVGPU_PROVIDER_NR ? nvvgpu_core.prov[kind] : NULL;
+	mutex_unlock(&nvvgpu_core.lock);
+	return prov;
+}
+EXPORT_SYMBOL_IF_KUNIT(nvvgpu_registered_provider);
+#endif

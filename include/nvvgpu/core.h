@@ -62,6 +62,11 @@ const char *nvvgpu_vgpu_state_name(enum nvvgpu_vgpu_state state);
 
 struct dentry *nvvgpu_debugfs_root(void);
 
+#if IS_ENABLED(CONFIG_KUNIT)
+const struct nvvgpu_provider *
+nvvgpu_registered_provider(enum nvvgpu_provider_kind kind);
+#endif
+
 /**
  * nvvgpu_provider_priv() - per-pgpu data a provider returned from attach
  * @pgpu: the physical GPU

@@ -1,0 +1,678 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit tests of the nvvgpu core: provider registry, attach replay, client
+ * devices and the vGPU lifecycle, against fake providers and a fake backend.
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+
+#include <kunit/device.h>
+#include <kunit/test.h>
+#include <linux/completion.h>
+#include <linux/kthread.h>
+#include <linux/module.h>
+#include <linux/slab.h>
+
+#include <nvvgpu/core.h>
+
+#define SZ_1G_ULL	(1ULL << 30)
+
+/* what the fakes saw, and how they should fail */
+static struct {
+	atomic_t attach[NVVGPU_PROVIDER_NR];
+	atomic_t detach[NVVGPU_PROVIDER_NR];
+	atomic_t bootload, shutdown, alloc, free, clear, sched_add, sched_rm;
+	int fail_bootload;
+	int fail_alloc;
+	bool runnable;
+} fake;
+
+static const struct nvvgpu_backend_ops fake_backend_ops;
+
+static u32 fake_rd32(struct nvvgpu_pgpu *pgpu, u32 addr)
+{
+	return 0;
+}
+
+static void fake_wr32(struct nvvgpu_pgpu *pgpu, u32 addr, u32 val)
+{
+}
+
+static void *fake_dma_alloc(struct nvvgpu_pgpu *pgpu, size_t size,
+			    dma_addr_t *addr)
+{
+	void *p = kzalloc(size, GFP_KERNEL);
+
+	*addr = (dma_addr_t)(uintptr_t)p;
+	return p;
+}
+
+static void fake_dma_free(struct nvvgpu_pgpu *pgpu, size_t size, void *vaddr,
+			  dma_addr_t addr)
+{
+	kfree(vaddr);
+}
+
+static struct page *fake_fb_page(struct nvvgpu_pgpu *pgpu, u64 offset)
+{
+	return NULL;
+}
+
+static int fake_fb_clear(struct nvvgpu_pgpu *pgpu, u64 offset, u64 size)
+{
+	atomic_inc(&fake.clear);
+	return 0;
+}
+
+static const struct nvvgpu_backend_ops fake_backend_ops = {
+	.version = NVVGPU_BACKEND_OPS_VERSION,
+	.name = "kunit",
+	.rd32 = fake_rd32,
+	.wr32 = fake_wr32,
+	.dma_alloc = fake_dma_alloc,
+	.dma_free = fake_dma_free,
+	.fb_page = fake_fb_page,
+	.fb_clear = fake_fb_clear,
+};
+
+static int fake_attach(struct nvvgpu_pgpu *pgpu, void **priv,
+		       enum nvvgpu_provider_kind kind)
+{
+	/* in a kernel with the real stack built in, leave real GPUs alone */
+	if (pgpu->backend != &fake_backend_ops)
+		return -ENODEV;
+	atomic_inc(&fake.attach[kind]);
+	*priv = pgpu;
+	return 0;
+}
+
+static int fake_transport_attach(struct nvvgpu_pgpu *pgpu, void **priv)
+{
+	return fake_attach(pgpu, priv, NVVGPU_PROVIDER_TRANSPORT);
+}
+
+static int fake_partition_attach(struct nvvgpu_pgpu *pgpu, void **priv)
+{
+	return fake_attach(pgpu, priv, NVVGPU_PROVIDER_PARTITION);
+}
+
+static int fake_sched_attach(struct nvvgpu_pgpu *pgpu, void **priv)
+{
+	return fake_attach(pgpu, priv, NVVGPU_PROVIDER_SCHEDULER);
+}
+
+static void fake_transport_detach(struct nvvgpu_pgpu *pgpu, void *priv)
+{
+	atomic_inc(&fake.detach[NVVGPU_PROVIDER_TRANSPORT]);
+}
+
+static void fake_partition_detach(struct nvvgpu_pgpu *pgpu, void *priv)
+{
+	atomic_inc(&fake.detach[NVVGPU_PROVIDER_PARTITION]);
+}
+
+static void fake_sched_detach(struct nvvgpu_pgpu *pgpu, void *priv)
+{
+	atomic_inc(&fake.detach[NVVGPU_PROVIDER_SCHEDULER]);
+}
+
+static void fake_type(struct nvvgpu_vgpu_type *t, u32 id, const char *name,
+		      u64 fb, u32 max)
+{
+	t->id = id;
+	strscpy(t->name, name, sizeof(t->name));
+	strscpy(t->class, "Quadro", sizeof(t->class));
+	t->fb_size = fb;
+	t->heap_size = 64ULL << 20;
+	t->bar1_size = 256ULL << 20;
+	t->max_instances = max;
+	t->num_channels = 64;
+	t->device_id = 0x2236;
+	t->subsystem_id = 0x1000 + id;
+}
+
+static int fake_read_info(struct nvvgpu_pgpu *pgpu, struct nvvgpu_pgpu_info *info)
+{
+	info->fb_size = 8 * SZ_1G_ULL;
+	info->vmmu_segment_size = 256ULL << 20;
+	info->num_channels = 2048;
+	info->engine_mask = 0x3;
+	info->num_types = 2;
+	fake_type(&info->types[0], 941, "KUNIT-1Q", SZ_1G_ULL, 4);
+	fake_type(&info->types[1], 942, "KUNIT-2Q", 2 * SZ_1G_ULL, 2);
+	return 0;
+}
+
+static int fake_bootload(struct nvvgpu_vgpu *vgpu)
+{
+	if (fake.fail_bootload)
+		return fake.fail_bootload;
+	atomic_inc(&fake.bootload);
+	return 0;
+}
+
+static void fake_shutdown(struct nvvgpu_vgpu *vgpu)
+{
+	atomic_inc(&fake.shutdown);
+}
+
+static int fake_vgpu_alloc(struct nvvgpu_vgpu *vgpu, struct nvvgpu_partition *part)
+{
+	if (fake.fail_alloc)
+		return fake.fail_alloc;
+	atomic_inc(&fake.alloc);
+	part->fb_offset = (u64)(vgpu->id + 1) * 2 * SZ_1G_ULL;
+	part->fb_size = vgpu->type->fb_size;
+	part->chid_base = 64 * (vgpu->id + 1);
+	part->chid_count = vgpu->type->num_channels;
+	return 0;
+}
+
+static void fake_vgpu_free(struct nvvgpu_vgpu *vgpu)
+{
+	atomic_inc(&fake.free);
+}
+
+static unsigned int fake_type_capacity(struct nvvgpu_pgpu *pgpu,
+				       const struct nvvgpu_vgpu_type *type)
+{
+	return 3;
+}
+
+static int fake_sched_add(struct nvvgpu_vgpu *vgpu)
+{
+	atomic_inc(&fake.sched_add);
+	return 0;
+}
+
+static void fake_sched_remove(struct nvvgpu_vgpu *vgpu)
+{
+	atomic_inc(&fake.sched_rm);
+}
+
+static void fake_set_runnable(struct nvvgpu_vgpu *vgpu, bool runnable)
+{
+	fake.runnable = runnable;
+}
+
+static const struct nvvgpu_transport_ops fake_transport = {
+	.base = {
+		.version = NVVGPU_TRANSPORT_OPS_VERSION,
+		.kind = NVVGPU_PROVIDER_TRANSPORT,
+		.name = "kunit-transport",
+		.owner = THIS_MODULE,
+		.attach = fake_transport_attach,
+		.detach = fake_transport_detach,
+	},
+	.read_info = fake_read_info,
+	.vgpu_bootload = fake_bootload,
+	.vgpu_shutdown = fake_shutdown,
+};
+
+static const struct nvvgpu_transport_ops fake_transport2 = {
+	.base = {
+		.version = NVVGPU_TRANSPORT_OPS_VERSION,
+		.kind = NVVGPU_PROVIDER_TRANSPORT,
+		.name = "kunit-transport-2",
+		.owner = THIS_MODULE,
+		.attach = fake_transport_attach,
+		.detach = fake_transport_detach,
+	},
+	.read_info = fake_read_info,
+	.vgpu_bootload = fake_bootload,
+	.vgpu_shutdown = fake_shutdown,
+};
+
+static const struct nvvgpu_partition_ops fake_partition = {
+	.base = {
+		.version = NVVGPU_PARTITION_OPS_VERSION,
+		.kind = NVVGPU_PROVIDER_PARTITION,
+		.name = "kunit-partition",
+		.owner = THIS_MODULE,
+		.attach = fake_partition_attach,
+		.detach = fake_partition_detach,
+	},
+	.vgpu_alloc = fake_vgpu_alloc,
+	.vgpu_free = fake_vgpu_free,
+	.type_capacity = fake_type_capacity,
+};
+
+static const struct nvvgpu_sched_ops fake_sched = {
+	.base = {
+		.version = NVVGPU_SCHED_OPS_VERSION,
+		.kind = NVVGPU_PROVIDER_SCHEDULER,
+		.name = "kunit-sched",
+		.owner = THIS_MODULE,
+		.attach = fake_sched_attach,
+		.detach = fake_sched_detach,
+	},
+	.vgpu_add = fake_sched_add,
+	.vgpu_remove = fake_sched_remove,
+	.vgpu_set_runnable = fake_set_runnable,
+};
+
+static const struct nvvgpu_provider *fake_providers[NVVGPU_PROVIDER_NR] = {
+	&fake_transport.base, &fake_partition.base, &fake_sched.base,
+};
+
+/* per test: the real providers we took out of the registry, and our GPU */
+struct core_test_ctx {
+	const struct nvvgpu_provider *saved[NVVGPU_PROVIDER_NR];
+	struct device *dev;
+	struct nvvgpu_pgpu *pgpu;
+};
+
+static int core_test_init(struct kunit *test)
+{
+	struct core_test_ctx *ctx;
+	int kind;
+
+	ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, ctx);
+	test->priv = ctx;
+	memset(&fake, 0, sizeof(fake));
+
+	/* take the registry over; give it back in exit */
+	for (kind = NVVGPU_PROVIDER_NR - 1; kind >= 0; kind--) {
+		const struct nvvgpu_provider *p = nvvgpu_registered_provider(kind);
+
+		if (!p)
+			continue;
+		if (nvvgpu_unregister_provider(p)) {
+			kunit_skip(test, "real %s provider has vGPUs", p->name);
+			return 0;
+		}
+		ctx->saved[kind] = p;
+	}
+
+	ctx->dev = kunit_device_register(test, "nvvgpu-kunit");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ctx->dev);
+	return 0;
+}
+
+static void core_test_exit(struct kunit *test)
+{
+	struct core_test_ctx *ctx = test->priv;
+	int kind;
+
+	if (!ctx)
+		return;
+	if (ctx->pgpu)
+		nvvgpu_pgpu_unregister(ctx->pgpu);
+	for (kind = 0; kind < NVVGPU_PROVIDER_NR; kind++) {
+		if (nvvgpu_registered_provider(kind) == fake_providers[kind])
+			nvvgpu_unregister_provider(fake_providers[kind]);
+	}
+	for (kind = 0; kind < NVVGPU_PROVIDER_NR; kind++)
+		if (ctx->saved[kind])
+			nvvgpu_register_provider(ctx->saved[kind]);
+}
+
+static struct nvvgpu_pgpu *add_gpu(struct kunit *test)
+{
+	struct core_test_ctx *ctx = test->priv;
+
+	ctx->pgpu = nvvgpu_pgpu_register(ctx->dev, &fake_backend_ops,
+					 "535.113.01", NULL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ctx->pgpu);
+	return ctx->pgpu;
+}
+
+static void register_all(struct kunit *test)
+{
+	int kind;
+
+	for (kind = 0; kind < NVVGPU_PROVIDER_NR; kind++)
+		KUNIT_ASSERT_EQ(test, nvvgpu_register_provider(fake_providers[kind]), 0);
+}
+
+static const uuid_t test_uuid[] = {
+	UUID_INIT(0x8a7d2c44, 0x1b2e, 0x4c1a, 0x9d3e, 0x1a, 0x2b, 0x3c, 0x4d, 0x5e, 0x01),
+	UUID_INIT(0x8a7d2c44, 0x1b2e, 0x4c1a, 0x9d3e, 0x1a, 0x2b, 0x3c, 0x4d, 0x5e, 0x02),
+	UUID_INIT(0x8a7d2c44, 0x1b2e, 0x4c1a, 0x9d3e, 0x1a, 0x2b, 0x3c, 0x4d, 0x5e, 0x03),
+};
+
+static void core_test_version_mismatch(struct kunit *test)
+{
+	struct nvvgpu_partition_ops bad = fake_partition;
+	struct nvvgpu_backend_ops bad_backend = fake_backend_ops;
+	struct core_test_ctx *ctx = test->priv;
+
+	bad.base.version = NVVGPU_PARTITION_OPS_VERSION + 1;
+	KUNIT_EXPECT_EQ(test, nvvgpu_register_provider(&bad.base), -EINVAL);
+	KUNIT_EXPECT_NULL(test, nvvgpu_registered_provider(NVVGPU_PROVIDER_PARTITION));
+
+	bad_backend.version = NVVGPU_BACKEND_OPS_VERSION + 1;
+	KUNIT_EXPECT_EQ(test, PTR_ERR(nvvgpu_pgpu_register(ctx->dev, &bad_backend,
+							   "535.113.01", NULL)),
+			-EINVAL);
+}
+
+static void core_test_malformed(struct kunit *test)
+{
+	struct nvvgpu_sched_ops no_add = fake_sched;
+	struct nvvgpu_transport_ops bad_kind = fake_transport;
+	struct nvvgpu_backend_ops no_clear = fake_backend_ops;
+	struct core_test_ctx *ctx = test->priv;
+
+	no_add.vgpu_add = NULL;
+	KUNIT_EXPECT_EQ(test, nvvgpu_register_provider(&no_add.base), -EINVAL);
+	bad_kind.base.kind = NVVGPU_PROVIDER_NR;
+	KUNIT_EXPECT_EQ(test, nvvgpu_register_provider(&bad_kind.base), -EINVAL);
+	no_clear.fb_clear = NULL;
+	KUNIT_EXPECT_EQ(test, PTR_ERR(nvvgpu_pgpu_register(ctx->dev, &no_clear,
+							   "535.113.01", NULL)),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, nvvgpu_unregister_provider(&fake_sched.base), -ENOENT);
+}
+
+static void core_test_double_registration(struct kunit *test)
+{
+	KUNIT_ASSERT_EQ(test, nvvgpu_register_provider(&fake_transport.base), 0);
+	KUNIT_EXPECT_EQ(test, nvvgpu_register_provider(&fake_transport.base), -EBUSY);
+	KUNIT_EXPECT_EQ(test, nvvgpu_register_provider(&fake_transport2.base), -EBUSY);
+	KUNIT_EXPECT_PTR_EQ(test, nvvgpu_registered_provider(NVVGPU_PROVIDER_TRANSPORT),
+			    &fake_transport.base);
+}
+
+static void core_test_replay_attach(struct kunit *test)
+{
+	struct nvvgpu_pgpu *pgpu = add_gpu(test);
+	char name[48];
+
+	KUNIT_EXPECT_FALSE(test, pgpu->ready);
+	KUNIT_EXPECT_NULL(test, pgpu->aux[NVVGPU_CLIENT_VFIO]);
+
+	/* dependents registered first wait for the transport */
+	KUNIT_ASSERT_EQ(test, nvvgpu_register_provider(&fake_sched.base), 0);
+	KUNIT_ASSERT_EQ(test, nvvgpu_register_provider(&fake_partition.base), 0);
+	KUNIT_EXPECT_EQ(test, pgpu->attached, 0UL);
+
+	KUNIT_ASSERT_EQ(test, nvvgpu_register_provider(&fake_transport.base), 0);
+	KUNIT_EXPECT_EQ(test, pgpu->attached, 0x7UL);
+	KUNIT_EXPECT_TRUE(test, pgpu->ready);
+	KUNIT_EXPECT_EQ(test, pgpu->info.num_types, 2U);
+	KUNIT_EXPECT_NOT_NULL(test, pgpu->aux[NVVGPU_CLIENT_VFIO]);
+	KUNIT_EXPECT_NOT_NULL(test, pgpu->aux[NVVGPU_CLIENT_DRM]);
+	snprintf(name, sizeof(name), NVVGPU_AUX_VFIO ".%u", pgpu->id);
+	KUNIT_EXPECT_STREQ(test, dev_name(&pgpu->aux[NVVGPU_CLIENT_VFIO]->dev), name);
+	KUNIT_EXPECT_PTR_EQ(test, nvvgpu_aux_to_pgpu(pgpu->aux[NVVGPU_CLIENT_DRM]),
+			    pgpu);
+}
+
+static void core_test_register_after_gpu(struct kunit *test)
+{
+	struct core_test_ctx *ctx = test->priv;
+	struct nvvgpu_pgpu *pgpu;
+
+	register_all(test);
+	pgpu = add_gpu(test);
+	KUNIT_EXPECT_EQ(test, pgpu->attached, 0x7UL);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.attach[NVVGPU_PROVIDER_SCHEDULER]), 1);
+
+	nvvgpu_pgpu_unregister(pgpu);
+	ctx->pgpu = NULL;
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.detach[NVVGPU_PROVIDER_TRANSPORT]), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.detach[NVVGPU_PROVIDER_SCHEDULER]), 1);
+}
+
+static void core_test_unregister_detaches_dependents(struct kunit *test)
+{
+	struct nvvgpu_pgpu *pgpu = add_gpu(test);
+
+	register_all(test);
+	KUNIT_ASSERT_EQ(test, nvvgpu_unregister_provider(&fake_transport.base), 0);
+	KUNIT_EXPECT_EQ(test, pgpu->attached, 0UL);
+	KUNIT_EXPECT_FALSE(test, pgpu->ready);
+	KUNIT_EXPECT_NULL(test, pgpu->aux[NVVGPU_CLIENT_VFIO]);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.detach[NVVGPU_PROVIDER_PARTITION]), 1);
+	/* the dependents stay registered and come back with the transport */
+	KUNIT_EXPECT_PTR_EQ(test, nvvgpu_registered_provider(NVVGPU_PROVIDER_SCHEDULER),
+			    &fake_sched.base);
+	KUNIT_ASSERT_EQ(test, nvvgpu_register_provider(&fake_transport.base), 0);
+	KUNIT_EXPECT_EQ(test, pgpu->attached, 0x7UL);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.attach[NVVGPU_PROVIDER_SCHEDULER]), 2);
+}
+
+static void core_test_unregister_busy(struct kunit *test)
+{
+	struct nvvgpu_pgpu *pgpu = add_gpu(test);
+	struct nvvgpu_vgpu *vgpu;
+	int kind;
+
+	register_all(test);
+	KUNIT_ASSERT_EQ(test, nvvgpu_vgpu_create(pgpu, 941, &test_uuid[0], &vgpu), 0);
+	for (kind = 0; kind < NVVGPU_PROVIDER_NR; kind++) {
+		KUNIT_EXPECT_EQ(test, nvvgpu_unregister_provider(fake_providers[kind]),
+				-EBUSY);
+		KUNIT_EXPECT_PTR_EQ(test, nvvgpu_registered_provider(kind),
+				    fake_providers[kind]);
+	}
+	KUNIT_EXPECT_EQ(test, pgpu->attached, 0x7UL);
+	nvvgpu_vgpu_destroy(vgpu);
+	KUNIT_EXPECT_EQ(test, nvvgpu_unregister_provider(&fake_partition.base), 0);
+	KUNIT_EXPECT_EQ(test, pgpu->attached, 0x1UL);
+}
+
+static void core_test_lifecycle(struct kunit *test)
+{
+	struct nvvgpu_pgpu *pgpu = add_gpu(test);
+	struct nvvgpu_vgpu *vgpu;
+
+	register_all(test);
+	KUNIT_ASSERT_EQ(test, nvvgpu_vgpu_create(pgpu, 942, &test_uuid[0], &vgpu), 0);
+	KUNIT_EXPECT_EQ(test, vgpu->state, NVVGPU_VGPU_BOOTED);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.bootload), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.sched_add), 1);
+	KUNIT_EXPECT_EQ(test, vgpu->part.fb_size, 2 * SZ_1G_ULL);
+
+	KUNIT_EXPECT_EQ(test, nvvgpu_vgpu_stop(vgpu), -EBUSY);
+	KUNIT_EXPECT_EQ(test, nvvgpu_vgpu_resume(vgpu), -EBUSY);
+	KUNIT_EXPECT_EQ(test, nvvgpu_vgpu_start(vgpu), 0);
+	KUNIT_EXPECT_EQ(test, vgpu->state, NVVGPU_VGPU_RUNNING);
+	KUNIT_EXPECT_TRUE(test, fake.runnable);
+	KUNIT_EXPECT_EQ(test, nvvgpu_vgpu_start(vgpu), -EBUSY);
+	KUNIT_EXPECT_EQ(test, nvvgpu_vgpu_pause(vgpu), 0);
+	KUNIT_EXPECT_FALSE(test, fake.runnable);
+	KUNIT_EXPECT_EQ(test, nvvgpu_vgpu_start(vgpu), -EBUSY);
+	KUNIT_EXPECT_EQ(test, nvvgpu_vgpu_resume(vgpu), 0);
+	KUNIT_EXPECT_EQ(test, vgpu->state, NVVGPU_VGPU_RUNNING);
+	KUNIT_EXPECT_EQ(test, nvvgpu_vgpu_stop(vgpu), 0);
+	KUNIT_EXPECT_EQ(test, vgpu->state, NVVGPU_VGPU_STOPPED);
+	KUNIT_EXPECT_EQ(test, nvvgpu_vgpu_start(vgpu), 0);
+
+	/* destroying a running vGPU stops it first */
+	nvvgpu_vgpu_destroy(vgpu);
+	KUNIT_EXPECT_FALSE(test, fake.runnable);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.shutdown), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.free), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.sched_rm), 1);
+	KUNIT_EXPECT_EQ(test, pgpu->num_vgpus, 0U);
+	KUNIT_EXPECT_STREQ(test, nvvgpu_vgpu_state_name(NVVGPU_VGPU_PAUSED), "paused");
+}
+
+static void core_test_create_errors(struct kunit *test)
+{
+	struct nvvgpu_pgpu *pgpu = add_gpu(test);
+	struct nvvgpu_vgpu *vgpu, *v2;
+
+	KUNIT_ASSERT_EQ(test, nvvgpu_register_provider(&fake_transport.base), 0);
+	KUNIT_ASSERT_EQ(test, nvvgpu_register_provider(&fake_partition.base), 0);
+	/* no scheduler yet */
+	KUNIT_EXPECT_EQ(test, nvvgpu_vgpu_create(pgpu, 941, &test_uuid[0], &vgpu),
+			-ENODEV);
+	KUNIT_ASSERT_EQ(test, nvvgpu_register_provider(&fake_sched.base), 0);
+
+	KUNIT_EXPECT_EQ(test, nvvgpu_vgpu_create(pgpu, 7, &test_uuid[0], &vgpu),
+			-EINVAL);
+
+	KUNIT_ASSERT_EQ(test, nvvgpu_vgpu_create(pgpu, 941, &test_uuid[0], &vgpu), 0);
+	KUNIT_EXPECT_EQ(test, nvvgpu_vgpu_create(pgpu, 941, &test_uuid[0], &v2),
+			-EEXIST);
+
+	/* a failing bootload leaves nothing behind */
+	fake.fail_bootload = -ETIMEDOUT;
+	KUNIT_EXPECT_EQ(test, nvvgpu_vgpu_create(pgpu, 941, &test_uuid[1], &v2),
+			-ETIMEDOUT);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.alloc), 2);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.free), 1);
+	KUNIT_EXPECT_EQ(test, pgpu->num_vgpus, 1U);
+	fake.fail_bootload = 0;
+
+	fake.fail_alloc = -ENOSPC;
+	KUNIT_EXPECT_EQ(test, nvvgpu_vgpu_create(pgpu, 941, &test_uuid[1], &v2),
+			-ENOSPC);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.bootload), 1);
+	fake.fail_alloc = 0;
+
+	/* the UUID of a failed creation is free again */
+	KUNIT_ASSERT_EQ(test, nvvgpu_vgpu_create(pgpu, 941, &test_uuid[1], &v2), 0);
+	nvvgpu_vgpu_destroy(v2);
+	nvvgpu_vgpu_destroy(vgpu);
+	KUNIT_EXPECT_EQ(test, pgpu->num_vgpus, 0U);
+}
+
+static void core_test_instances(struct kunit *test)
+{
+	struct nvvgpu_pgpu *pgpu = add_gpu(test);
+	const struct nvvgpu_vgpu_type *t;
+	struct nvvgpu_vgpu *v[3];
+
+	register_all(test);
+	t = nvvgpu_pgpu_find_type(pgpu, 942);
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	KUNIT_EXPECT_NULL(test, nvvgpu_pgpu_find_type(pgpu, 943));
+	/* min(max_instances 2, partition capacity 3) */
+	KUNIT_EXPECT_EQ(test, nvvgpu_type_available(pgpu, t), 2U);
+	KUNIT_ASSERT_EQ(test, nvvgpu_vgpu_create(pgpu, 942, &test_uuid[0], &v[0]), 0);
+	KUNIT_EXPECT_EQ(test, nvvgpu_type_available(pgpu, t), 1U);
+	KUNIT_ASSERT_EQ(test, nvvgpu_vgpu_create(pgpu, 942, &test_uuid[1], &v[1]), 0);
+	KUNIT_EXPECT_EQ(test, nvvgpu_type_available(pgpu, t), 0U);
+	KUNIT_EXPECT_EQ(test, nvvgpu_vgpu_create(pgpu, 942, &test_uuid[2], &v[2]),
+			-ENOSPC);
+	KUNIT_EXPECT_NE(test, v[0]->id, v[1]->id);
+	nvvgpu_vgpu_destroy(v[0]);
+	KUNIT_EXPECT_EQ(test, nvvgpu_type_available(pgpu, t), 1U);
+	nvvgpu_vgpu_destroy(v[1]);
+}
+
+static void core_test_lost(struct kunit *test)
+{
+	struct nvvgpu_pgpu *pgpu = add_gpu(test);
+	struct nvvgpu_vgpu *vgpu;
+
+	register_all(test);
+	KUNIT_ASSERT_EQ(test, nvvgpu_vgpu_create(pgpu, 941, &test_uuid[0], &vgpu), 0);
+	nvvgpu_pgpu_set_lost(pgpu, "kunit");
+	nvvgpu_pgpu_set_lost(pgpu, "kunit again");
+	flush_work(&pgpu->lost_work);
+	KUNIT_EXPECT_EQ(test, nvvgpu_vgpu_start(vgpu), -EIO);
+	KUNIT_EXPECT_EQ(test, nvvgpu_vgpu_create(pgpu, 941, &test_uuid[1], &vgpu), -EIO);
+	KUNIT_EXPECT_EQ(test, nvvgpu_type_available(pgpu, &pgpu->info.types[0]), 0U);
+}
+
+static void core_test_unregister_gpu_with_vgpus(struct kunit *test)
+{
+	struct core_test_ctx *ctx = test->priv;
+	struct nvvgpu_pgpu *pgpu = add_gpu(test);
+	struct nvvgpu_vgpu *vgpu;
+
+	register_all(test);
+	KUNIT_ASSERT_EQ(test, nvvgpu_vgpu_create(pgpu, 941, &test_uuid[0], &vgpu), 0);
+	KUNIT_ASSERT_EQ(test, nvvgpu_vgpu_create(pgpu, 942, &test_uuid[1], &vgpu), 0);
+	KUNIT_ASSERT_EQ(test, nvvgpu_vgpu_start(vgpu), 0);
+	nvvgpu_pgpu_unregister(pgpu);
+	ctx->pgpu = NULL;
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.free), 2);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.shutdown), 2);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.detach[NVVGPU_PROVIDER_TRANSPORT]), 1);
+}
+
+/* two threads race to register a provider of the same kind, many times */
+struct race_arg {
+	const struct nvvgpu_provider *prov;
+	struct completion *go;
+	struct completion done;
+	int wins;
+};
+
+static int race_fn(void *data)
+{
+	struct race_arg *arg = data;
+
+	wait_for_completion(arg->go);
+	if (!nvvgpu_register_provider(arg->prov)) {
+		arg->wins++;
+		nvvgpu_unregister_provider(arg->prov);
+	}
+	complete(&arg->done);
+	return 0;
+}
+
+static void core_test_registration_race(struct kunit *test)
+{
+	struct nvvgpu_pgpu *pgpu = add_gpu(test);
+	struct race_arg a = { .prov = &fake_transport.base };
+	struct race_arg b = { .prov = &fake_transport2.base };
+	struct task_struct *ta, *tb;
+	DECLARE_COMPLETION_ONSTACK(go);
+	int i;
+
+	KUNIT_ASSERT_EQ(test, nvvgpu_register_provider(&fake_partition.base), 0);
+	a.go = &go;
+	b.go = &go;
+	init_completion(&a.done);
+	init_completion(&b.done);
+	for (i = 0; i < 20; i++) {
+		reinit_completion(&go);
+		reinit_completion(&a.done);
+		reinit_completion(&b.done);
+		ta = kthread_run(race_fn, &a, "nvvgpu-race-a");
+		KUNIT_ASSERT_FALSE(test, IS_ERR(ta));
+		tb = kthread_run(race_fn, &b, "nvvgpu-race-b");
+		if (IS_ERR(tb)) {
+			complete_all(&go);
+			wait_for_completion(&a.done);
+			KUNIT_FAIL(test, "kthread_run: %ld", PTR_ERR(tb));
+			return;
+		}
+		complete_all(&go);
+		wait_for_completion(&a.done);
+		wait_for_completion(&b.done);
+	}
+	/* every round at least one won, and the pgpu ended clean */
+	KUNIT_EXPECT_GE(test, a.wins + b.wins, 20);
+	KUNIT_EXPECT_EQ(test, pgpu->attached, 0UL);
+	KUNIT_EXPECT_FALSE(test, pgpu->ready);
+	KUNIT_EXPECT_NULL(test, nvvgpu_registered_provider(NVVGPU_PROVIDER_TRANSPORT));
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.attach[NVVGPU_PROVIDER_TRANSPORT]),
+			atomic_read(&fake.detach[NVVGPU_PROVIDER_TRANSPORT]));
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.attach[NVVGPU_PROVIDER_PARTITION]),
+			atomic_read(&fake.detach[NVVGPU_PROVIDER_PARTITION]));
+}
+
+static struct kunit_case core_test_cases[] = {
+	KUNIT_CASE(core_test_version_mismatch),
+	KUNIT_CASE(core_test_malformed),
+	KUNIT_CASE(core_test_double_registration),
+	KUNIT_CASE(core_test_replay_attach),
+	KUNIT_CASE(core_test_register_after_gpu),
+	KUNIT_CASE(core_test_unregister_detaches_dependents),
+	KUNIT_CASE(core_test_unregister_busy),
+	KUNIT_CASE(core_test_lifecycle),
+	KUNIT_CASE(core_test_create_errors),
+	KUNIT_CASE(core_test_instances),
+	KUNIT_CASE(core_test_lost),
+	KUNIT_CASE(core_test_unregister_gpu_with_vgpus),
+	KUNIT_CASE_SLOW(core_test_registration_race),
+	{}
+};
+
+static struct kunit_suite core_test_suite = {
+	.name = "nvvgpu_core",
+	.init = core_test_init,
+	.exit = core_test_exit,
+	.test_cases = core_test_cases,
+};
+
+kunit_test_suite(core_test_suite);

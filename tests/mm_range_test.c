@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit tests of the nvvgpu mm range allocator.
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+
+#include <kunit/test.h>
+#include <linux/prandom.h>
+#include <linux/random.h>
+#include <linux/sizes.h>
+
+#include "../mm/mm_range.h"
+
+static void mm_test_basic(struct kunit *test)
+{
+	struct nvvgpu_mm_allocator a;
+	u64 s1, s2, s3;
+
+	nvvgpu_mm_init(&a, SZ_128M, SZ_1G);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_alloc(&a, 0, SZ_256M, &s1), -EINVAL);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_alloc(&a, SZ_1M, 0, &s1), -EINVAL);
+
+	/* the first start is aligned up past the host reservation */
+	KUNIT_ASSERT_EQ(test, nvvgpu_mm_alloc(&a, SZ_256M + SZ_64M, SZ_256M, &s1), 0);
+	KUNIT_EXPECT_EQ(test, s1, (u64)SZ_256M);
+	KUNIT_ASSERT_EQ(test, nvvgpu_mm_alloc(&a, SZ_64M, SZ_256M, &s2), 0);
+	KUNIT_EXPECT_EQ(test, s2, (u64)SZ_512M + SZ_256M);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_alloc(&a, SZ_256M, SZ_256M, &s3), -ENOSPC);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_used(&a), (u64)SZ_256M + SZ_128M);
+
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_free(&a, s1), 0);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_free(&a, s1), -ENOENT);
+	/* first fit takes the freed hole again */
+	KUNIT_ASSERT_EQ(test, nvvgpu_mm_alloc(&a, SZ_256M, SZ_256M, &s3), 0);
+	KUNIT_EXPECT_EQ(test, s3, (u64)SZ_256M);
+	nvvgpu_mm_fini(&a);
+}
+
+static void mm_test_units(struct kunit *test)
+{
+	struct nvvgpu_mm_allocator a;
+	u64 s;
+	int i;
+
+	/* channel IDs: unit granularity, odd sizes */
+	nvvgpu_mm_init(&a, 64, 2048);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_capacity(&a, 100, 1), 19ULL);
+	for (i = 0; i < 19; i++) {
+		KUNIT_ASSERT_EQ(test, nvvgpu_mm_alloc(&a, 100, 1, &s), 0);
+		KUNIT_EXPECT_EQ(test, s, 64ULL + 100 * i);
+	}
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_alloc(&a, 100, 1, &s), -ENOSPC);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_capacity(&a, 84, 1), 1ULL);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_capacity(&a, 85, 1), 0ULL);
+	nvvgpu_mm_fini(&a);
+}
+
+static void mm_test_full_range(struct kunit *test)
+{
+	struct nvvgpu_mm_allocator a;
+	u64 s;
+
+	nvvgpu_mm_init(&a, 0, SZ_1G);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_capacity(&a, SZ_1G, SZ_1G), 1ULL);
+	KUNIT_ASSERT_EQ(test, nvvgpu_mm_alloc(&a, SZ_1G, SZ_1G, &s), 0);
+	KUNIT_EXPECT_EQ(test, s, 0ULL);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_capacity(&a, 1, 1), 0ULL);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_alloc(&a, 1, 1, &s), -ENOSPC);
+	nvvgpu_mm_fini(&a);
+}
+
+/*
+ * Property: after any sequence of allocations and frees, capacity() is
+ * exactly how many allocations of that shape succeed, and no two allocated
+ * ranges overlap. The seed is logged so a failure can be replayed.
+ */
+static void mm_test_random_capacity(struct kunit *test)
+{
+	static const u64 sizes[] = { SZ_64M, SZ_256M + SZ_64M, SZ_512M, SZ_1G + SZ_64M };
+	struct nvvgpu_mm_allocator a;
+	struct rnd_state rnd;
+	u64 starts[64], probe[64];
+	int n = 0, i, round;
+	u32 seed = get_random_u32();
+
+	kunit_info(test, "seed %u\n", seed);
+	prandom_seed_state(&rnd, seed);
+	nvvgpu_mm_init(&a, SZ_128M, 16ULL * SZ_1G);
+
+	for (round = 0; round < 200; round++) {
+		u64 size = sizes[prandom_u32_state(&rnd) % ARRAY_SIZE(sizes)];
+		u64 cap, got = 0;
+		struct nvvgpu_mm_range *r, *prev = NULL;
+
+		if (n && (prandom_u32_state(&rnd) & 1)) {
+			i = prandom_u32_state(&rnd) % n;
+			KUNIT_ASSERT_EQ(test, nvvgpu_mm_free(&a, starts[i]), 0);
+			starts[i] = starts[--n];
+		} else if (n < ARRAY_SIZE(starts) &&
+			   !nvvgpu_mm_alloc(&a, size, SZ_256M, &starts[n])) {
+			n++;
+		}
+
+		list_for_each_entry(r, &a.used, link) {
+			KUNIT_ASSERT_EQ(test, r->start % SZ_256M, 0ULL);
+			if (prev)
+				KUNIT_ASSERT_GE(test, r->start, prev->start + prev->size);
+			prev = r;
+		}
+
+		cap = nvvgpu_mm_capacity(&a, size, SZ_256M);
+		while (got < ARRAY_SIZE(probe) &&
+		       !nvvgpu_mm_alloc(&a, size, SZ_256M, &probe[got]))
+			got++;
+		KUNIT_ASSERT_EQ_MSG(test, cap, got, "round %d size %llu seed %u",
+				    round, size, seed);
+		while (got)
+			KUNIT_ASSERT_EQ(test, nvvgpu_mm_free(&a, probe[--got]), 0);
+	}
+	nvvgpu_mm_fini(&a);
+}
+
+static struct kunit_case mm_test_cases[] = {
+	KUNIT_CASE(mm_test_basic),
+	KUNIT_CASE(mm_test_units),
+	KUNIT_CASE(mm_test_full_range),
+	KUNIT_CASE(mm_test_random_capacity),
+	{}
+};
+
+static struct kunit_suite mm_test_suite = {
+	.name = "nvvgpu_mm_range",
+	.test_cases = mm_test_cases,
+};
+
+kunit_test_suite(mm_test_suite);

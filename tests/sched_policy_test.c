@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit tests of the nvvgpu scheduling decision.
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+
+#include <kunit/test.h>
+
+#include <nvvgpu/core_types.h>
+
+#include "../sched/sched_policy.h"
+
+struct sched_test_ctx {
+	struct nvvgpu_sched_rq rq;
+	struct nvvgpu_vgpu vgpu[4];
+	struct nvvgpu_sched_entity se[4];
+};
+
+static int sched_test_init(struct kunit *test)
+{
+	struct sched_test_ctx *ctx;
+	int i;
+
+	ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
+	if (!ctx)
+		return -ENOMEM;
+	mutex_init(&ctx->rq.lock);
+	INIT_LIST_HEAD(&ctx->rq.entities);
+	ctx->rq.timeslice_us = 2000;
+	for (i = 0; i < 4; i++) {
+		ctx->vgpu[i].id = i;
+		ctx->vgpu[i].weight = i + 1;
+		ctx->se[i].vgpu = &ctx->vgpu[i];
+		list_add_tail(&ctx->se[i].link, &ctx->rq.entities);
+	}
+	test->priv = ctx;
+	return 0;
+}
+
+static struct nvvgpu_sched_entity *pick(struct sched_test_ctx *ctx)
+{
+	struct nvvgpu_sched_entity *se;
+
+	mutex_lock(&ctx->rq.lock);
+	se = nvvgpu_sched_pick_next(&ctx->rq);
+	ctx->rq.curr = se;
+	mutex_unlock(&ctx->rq.lock);
+	return se;
+}
+
+static void sched_test_idle(struct kunit *test)
+{
+	struct sched_test_ctx *ctx = test->priv;
+
+	KUNIT_EXPECT_NULL(test, pick(ctx));
+	INIT_LIST_HEAD(&ctx->rq.entities);
+	KUNIT_EXPECT_NULL(test, pick(ctx));
+}
+
+static void sched_test_round_robin(struct kunit *test)
+{
+	struct sched_test_ctx *ctx = test->priv;
+	int i;
+
+	ctx->se[0].runnable = true;
+	ctx->se[2].runnable = true;
+	ctx->se[3].runnable = true;
+	for (i = 0; i < 3; i++) {
+		KUNIT_EXPECT_PTR_EQ(test, pick(ctx), &ctx->se[0]);
+		KUNIT_EXPECT_PTR_EQ(test, pick(ctx), &ctx->se[2]);
+		KUNIT_EXPECT_PTR_EQ(test, pick(ctx), &ctx->se[3]);
+	}
+	/* the holder blocks: the next runnable gets it */
+	ctx->se[0].runnable = false;
+	KUNIT_EXPECT_PTR_EQ(test, pick(ctx), &ctx->se[2]);
+	KUNIT_EXPECT_PTR_EQ(test, pick(ctx), &ctx->se[3]);
+	KUNIT_EXPECT_PTR_EQ(test, pick(ctx), &ctx->se[2]);
+}
+
+static void sched_test_only_one(struct kunit *test)
+{
+	struct sched_test_ctx *ctx = test->priv;
+
+	ctx->se[1].runnable = true;
+	KUNIT_EXPECT_PTR_EQ(test, pick(ctx), &ctx->se[1]);
+	/* alone, it keeps the GPU */
+	KUNIT_EXPECT_PTR_EQ(test, pick(ctx), &ctx->se[1]);
+	ctx->se[1].runnable = false;
+	KUNIT_EXPECT_NULL(test, pick(ctx));
+}
+
+static void sched_test_slices(struct kunit *test)
+{
+	struct sched_test_ctx *ctx = test->priv;
+
+	ctx->rq.policy = NVVGPU_SCHED_BEST_EFFORT;
+	KUNIT_EXPECT_EQ(test, nvvgpu_sched_slice_ns(&ctx->rq, &ctx->se[3]),
+			2000ULL * NSEC_PER_USEC);
+	ctx->rq.policy = NVVGPU_SCHED_WEIGHTED;
+	KUNIT_EXPECT_EQ(test, nvvgpu_sched_slice_ns(&ctx->rq, &ctx->se[0]),
+			2000ULL * NSEC_PER_USEC);
+	KUNIT_EXPECT_EQ(test, nvvgpu_sched_slice_ns(&ctx->rq, &ctx->se[3]),
+			4 * 2000ULL * NSEC_PER_USEC);
+	ctx->vgpu[3].weight = 0;
+	KUNIT_EXPECT_EQ(test, nvvgpu_sched_slice_ns(&ctx->rq, &ctx->se[3]),
+			2000ULL * NSEC_PER_USEC);
+	ctx->vgpu[3].weight = 1000;
+	KUNIT_EXPECT_EQ(test, nvvgpu_sched_slice_ns(&ctx->rq, &ctx->se[3]),
+			100 * 2000ULL * NSEC_PER_USEC);
+	KUNIT_EXPECT_STREQ(test, nvvgpu_sched_policy_name(NVVGPU_SCHED_WEIGHTED),
+			   "weighted");
+	KUNIT_EXPECT_STREQ(test, nvvgpu_sched_policy_name(NVVGPU_SCHED_POLICY_NR), "?");
+}
+
+static struct kunit_case sched_test_cases[] = {
+	KUNIT_CASE(sched_test_idle),
+	KUNIT_CASE(sched_test_round_robin),
+	KUNIT_CASE(sched_test_only_one),
+	KUNIT_CASE(sched_test_slices),
+	{}
+};
+
+static struct kunit_suite sched_test_suite = {
+	.name = "nvvgpu_sched_policy",
+	.init = sched_test_init,
+	.test_cases = sched_test_cases,
+};
+
+kunit_test_suite(sched_test_suite);
