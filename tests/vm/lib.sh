@@ -1,0 +1,124 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Helpers for nvvgpu VM scenarios. Source it from a script that runs inside
+# the test VM (scripts/vm-run). Results are TAP-like "ok N - what" lines;
+# nv_done prints the plain "N passed, N failed" line and sets the exit code.
+
+NV_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+NV_MODDIR=${NVVGPU_MODDIR:-$NV_TOP/build/vm}
+NV_PASS=0
+NV_FAIL=0
+NV_N=0
+
+# module short name -> .ko path
+nv_ko() {
+	case $1 in
+	core) echo "$NV_MODDIR/core/nvvgpu_core.ko" ;;
+	gsp) echo "$NV_MODDIR/gsp/nvvgpu_gsp.ko" ;;
+	mm) echo "$NV_MODDIR/mm/nvvgpu_mm.ko" ;;
+	sched) echo "$NV_MODDIR/sched/nvvgpu_sched.ko" ;;
+	sim) echo "$NV_MODDIR/sim/nvvgpu_sim.ko" ;;
+	vfio) echo "$NV_MODDIR/vfio/nvvgpu_vfio.ko" ;;
+	drm) echo "$NV_MODDIR/drm-bridge/nvvgpu_drm.ko" ;;
+	test) echo "$NV_MODDIR/tests/nvvgpu_test.ko" ;;
+	badver) echo "$NV_MODDIR/tests/nvvgpu_test_badver.ko" ;;
+	*) echo "nv_ko: unknown module $1" >&2; return 1 ;;
+	esac
+}
+
+nv_ok() {
+	NV_N=$((NV_N + 1))
+	NV_PASS=$((NV_PASS + 1))
+	echo "ok $NV_N - $*"
+}
+
+nv_not_ok() {
+	NV_N=$((NV_N + 1))
+	NV_FAIL=$((NV_FAIL + 1))
+	echo "not ok $NV_N - $*"
+}
+
+# nv_check DESCRIPTION COMMAND... : passes if the command succeeds
+nv_check() {
+	local what=$1
+	shift
+	local out
+	if out=$("$@" 2>&1); then
+		nv_ok "$what"
+	else
+		nv_not_ok "$what"
+		printf '#   %s\n' "cmd: $*" "${out//$'\n'/$'\n#   '}"
+	fi
+}
+
+# nv_fails DESCRIPTION ERRNO_TEXT COMMAND... : passes if the command fails
+# and its message contains ERRNO_TEXT (e.g. "Invalid argument")
+nv_fails() {
+	local what=$1 want=$2
+	shift 2
+	local out
+	if out=$("$@" 2>&1); then
+		nv_not_ok "$what (unexpectedly succeeded)"
+	elif [[ $out == *"$want"* ]]; then
+		nv_ok "$what"
+	else
+		nv_not_ok "$what (wanted '$want')"
+		printf '#   %s\n' "${out//$'\n'/$'\n#   '}"
+	fi
+}
+
+# nv_dmesg_has DESCRIPTION PATTERN : the kernel log since nv_mark matches
+nv_mark() { NV_DMESG_MARK=$(dmesg | wc -l); }
+nv_dmesg_has() {
+	if dmesg | tail -n +"$((${NV_DMESG_MARK:-0} + 1))" | grep -Eq -- "$2"; then
+		nv_ok "$1"
+	else
+		nv_not_ok "$1 (no '$2' in dmesg)"
+	fi
+}
+
+nv_load() {
+	local m=$1
+	shift
+	insmod "$(nv_ko "$m")" "$@"
+}
+
+nv_unload() { rmmod "nvvgpu_$1"; }
+
+nv_loaded() { [[ -d /sys/module/nvvgpu_$1 ]]; }
+
+# unload whatever of the stack is still loaded, clients first
+nv_unload_all() {
+	local m
+	for m in test drm vfio sched mm gsp sim core; do
+		nv_loaded "$m" && rmmod "nvvgpu_$m" 2>/dev/null
+	done
+	return 0
+}
+
+# write a value to a sysfs file; the exit status and message say why not
+nv_write() { printf '%s' "$2" >"$1"; }
+
+# the mdev type directories of all nvvgpu parents
+nv_mdev_types() {
+	local d
+	for d in /sys/class/mdev_bus/*/mdev_supported_types/*; do
+		[[ -d $d ]] && echo "$d"
+	done
+}
+
+# render nodes whose parent is a simulated GPU
+nv_render_nodes() {
+	local n=0 r
+	for r in /sys/class/drm/renderD*; do
+		[[ -e $r/device ]] || continue
+		[[ $(basename "$(readlink -f "$r/device")") == nvvgpu_sim* ]] && n=$((n + 1))
+	done
+	echo $n
+}
+
+nv_done() {
+	echo "$NV_PASS passed, $NV_FAIL failed"
+	[[ $NV_FAIL -eq 0 ]]
+}
