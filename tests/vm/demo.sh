@@ -1,0 +1,64 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The main job, inside the VM: load the stack on two simulated GPUs, create
+# vGPUs with mdevctl, open them as a VMM would so that they get GPU time,
+# record the scheduling with trace-cmd and show who ran when.
+set -eu
+. "$(dirname "$0")/lib.sh"
+
+say() { printf '\n=== %s\n' "$*"; }
+
+say "loading nvvgpu on 2 simulated GPUs"
+for m in core sim gsp mm sched vfio drm; do
+	args=()
+	[[ $m == sim ]] && args=(num_gpus=2)
+	nv_load $m "${args[@]}"
+done
+dmesg | grep -E 'nvvgpu|pgpu' | grep -Ev 'audit' | tail -n 30
+
+say "mdevctl types"
+mdevctl types
+
+say "creating vGPUs with mdevctl"
+mapfile -t TYPES < <(nv_mdev_types)
+U=(6c0f9a1e-5d3b-4e8a-9c71-00000000d001 6c0f9a1e-5d3b-4e8a-9c71-00000000d002
+   6c0f9a1e-5d3b-4e8a-9c71-00000000d003)
+parent_of() { basename "$(dirname "$(dirname "$1")")"; }
+mdevctl start -u "${U[0]}" -p "$(parent_of "${TYPES[0]}")" --type "$(basename "${TYPES[0]}")"
+mdevctl start -u "${U[1]}" -p "$(parent_of "${TYPES[0]}")" --type "$(basename "${TYPES[0]}")"
+mdevctl start -u "${U[2]}" -p "$(parent_of "${TYPES[-1]}")" --type "$(basename "${TYPES[-1]}")"
+mdevctl list
+for f in /sys/kernel/debug/nvvgpu/pgpu*/state; do
+	echo "--- $f"
+	cat "$f"
+done
+
+say "DRM side: render nodes"
+drm_info 2>/dev/null | grep -E 'Node|Driver' | head -n 8 || true
+
+say "opening the vGPUs as a VMM would, with scheduling traced"
+trace=${NVVGPU_VM_OUT:-/tmp}/demo.dat
+trace-cmd record -q -o "$trace" -e nvvgpu_sched -e nvvgpu_core \
+	"$NV_MODDIR/tools/vfio-hold" 2 "${U[@]}"
+
+say "scheduling: per-vGPU accounting"
+for f in /sys/kernel/debug/nvvgpu/pgpu*/sched; do
+	echo "--- $f"
+	cat "$f"
+done
+
+say "scheduling: timeline (first 25 switches)"
+trace-cmd report -i "$trace" 2>/dev/null | grep nvvgpu_sched_switch | head -n 25
+echo "..."
+echo "switches per pgpu/next:"
+trace-cmd report -i "$trace" 2>/dev/null | grep -o 'pgpu=[0-9]* prev=[-0-9]* ran=[0-9]*us next=[-0-9]*' |
+	awk '{print $1, $4}' | sort | uniq -c
+
+say "lifecycle events"
+trace-cmd report -i "$trace" 2>/dev/null | grep nvvgpu_vgpu_state | head -n 20
+
+say "tearing down"
+for u in "${U[@]}"; do mdevctl stop -u "$u"; done
+nv_unload_all
+echo "demo done"
