@@ -299,7 +299,7 @@ struct nvvgpu_emu_vgpu_types_params {
 	struct nvvgpu_emu_vgpu_type types[NVA081_MAX_VGPU_TYPES_PER_PGPU];
 };
 
-static_assert(sizeof(struct nvvgpu_emu_vgpu_type) == 128);
-static_assert(sizeof(struct nvvgpu_emu_vgpu_types_params) == 8 + 64 * 128);
+static_assert(sizeof(struct nvvgpu_emu_vgpu_type) == 120);
+static_assert(sizeof(struct nvvgpu_emu_vgpu_types_params) == 8 + 64 * 120);
 
 #endif /* __NVVGPU_ABI_GSP_RM_H__ */

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nvvgpu_sim: functions shared by the files of the simulated GPU.
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+#ifndef __NVVGPU_SIM_H__
+#define __NVVGPU_SIM_H__
+
+#include <linux/device.h>
+#include <linux/platform_device.h>
+
+#include "sim_types.h"
+
+#define sim_dev(sim)	(&(sim)->pdev->dev)
+
+/* sim_regs.c: BAR0 */
+u32 sim_rd32(struct nvvgpu_pgpu *pgpu, u32 addr);
+void sim_wr32(struct nvvgpu_pgpu *pgpu, u32 addr, u32 val);
+u32 sim_reg_read(struct sim_gpu *sim, u32 addr);
+void sim_reg_write(struct sim_gpu *sim, u32 addr, u32 val);
+void sim_reg_poke(struct sim_gpu *sim, u32 addr, u32 val);
+void sim_irq_raise(struct sim_gpu *sim, u32 bits);
+
+/* sim_mem.c: DMA memory and framebuffer */
+void *sim_dma_alloc(struct nvvgpu_pgpu *pgpu, size_t size, dma_addr_t *addr);
+void sim_dma_free(struct nvvgpu_pgpu *pgpu, size_t size, void *vaddr,
+		  dma_addr_t addr);
+struct page *sim_fb_page(struct nvvgpu_pgpu *pgpu, u64 offset);
+void *sim_mem_map(struct sim_gpu *sim, u64 bus, size_t len);
+u64 sim_fb_used(struct sim_gpu *sim, u64 base, u64 size);
+void sim_mem_init(struct sim_gpu *sim);
+void sim_mem_fini(struct sim_gpu *sim);
+
+/* sim_gsp.c: the firmware emulator's transport */
+int sim_gsp_init(struct sim_gpu *sim);
+void sim_gsp_fini(struct sim_gpu *sim);
+void sim_gsp_start(struct sim_gpu *sim);
+void sim_gsp_doorbell(struct sim_gpu *sim);
+void sim_gsp_reset(struct sim_gpu *sim);
+void sim_gsp_forget(struct sim_gpu *sim, u64 bus, size_t size);
+void sim_gsp_inject_crash(struct sim_gpu *sim);
+void sim_gsp_kick(struct sim_gpu *sim);
+void sim_gsp_crash(struct sim_gpu *sim, enum sim_gsp_fatal reason, u8 code,
+		   const char *why);
+const char *sim_gsp_state_name(enum sim_gsp_state state);
+
+/* sim_gsp_rm.c: RM objects and controls */
+int sim_rm_init(struct sim_gpu *sim);
+void sim_rm_fini(struct sim_gpu *sim);
+u32 sim_rm_alloc(struct sim_gpu *sim, void *payload, u32 len);
+u32 sim_rm_control(struct sim_gpu *sim, void *payload, u32 len);
+u32 sim_rm_free(struct sim_gpu *sim, void *payload, u32 len);
+void sim_rm_static_info(struct sim_gpu *sim, void *buf);
+
+/* sim_vgpu.c: vGPU types and the vGPU-manager controls */
+void sim_vgpu_build_types(struct sim_gpu *sim);
+u32 sim_vgpu_control(struct sim_gpu *sim, u32 cmd, void *params, u32 size);
+void sim_vgpu_reset(struct sim_gpu *sim);
+
+/* sim_debugfs.c */
+int sim_debugfs_init(void);
+void sim_debugfs_exit(void);
+void sim_debugfs_add(struct sim_gpu *sim);
+void sim_debugfs_remove(struct sim_gpu *sim);
+
+#endif /* __NVVGPU_SIM_H__ */

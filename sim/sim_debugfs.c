@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvvgpu_sim: debugfs, <nvvgpu debugfs root>/sim/<index>/:
+ *
+ *   regs              GSP falcon registers that are set, and PMC_BOOT_0
+ *   state             emulator, RM objects, vGPUs, memory
+ *   fault/drop_replies, fault/corrupt_checksum, fault/skip_seq
+ *                     counts of next status messages to perturb
+ *   fault/delay_ms    hold every status message back this long
+ *   fault/hang        non-zero: stop consuming the command queue
+ *   fault/crash       write anything: the firmware dies with a fatal report
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+#include <linux/debugfs.h>
+#include <linux/seq_file.h>
+
+#include <nvvgpu/core.h>
+
+#include "sim.h"
+
+static struct dentry *sim_debugfs_root;
+
+static int sim_regs_show(struct seq_file *m, void *unused)
+{
+	struct sim_gpu *sim = m->private;
+	u32 addr, val;
+
+	seq_printf(m, "%06x: %08x\n", NV_PMC_BOOT_0,
+		   sim_reg_read(sim, NV_PMC_BOOT_0));
+	for (addr = NV_PGSP_FALCON_BASE;
+	     addr < NV_PGSP_FALCON_BASE + NV_PGSP_FALCON_SIZE; addr += 4) {
+		val = sim_reg_read(sim, addr);
+		if (val)
+			seq_printf(m, "%06x: %08x\n", addr, val);
+	}
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(sim_regs);
+
+static int sim_state_show(struct seq_file *m, void *unused)
+{
+	struct sim_gpu *sim = m->private;
+	struct sim_gsp *gsp = &sim->gsp;
+	struct sim_mem_region *r;
+	u32 i;
+
+	mutex_lock(&gsp->lock);
+	seq_printf(m, "firmware: %s (%s)\n", sim->fw_version,
+		   sim->abi ? "supported" : "unsupported");
+	seq_printf(m, "gsp: %s\n", sim_gsp_state_name(gsp->state));
+	seq_printf(m, "fb: %llu MiB, usable %llu MiB\n", sim->fb_size >> 20,
+		   sim->fb_usable >> 20);
+	seq_printf(m, "boot: sysinfo %d registry %d (%u keys) init_done %d\n",
+		   gsp->got_sysinfo, gsp->got_registry, gsp->registry_keys,
+		   gsp->init_done);
+	seq_printf(m, "cmdq: consumed %llu, next seq %u\n", gsp->rx_msgs,
+		   gsp->rx_seq);
+	seq_printf(m, "statq: published %llu, next seq %u, backlog %s\n",
+		   gsp->tx_msgs, gsp->tx_seq,
+		   list_empty(&gsp->outq) ? "empty" : "pending");
+	seq_printf(m, "rm: %u clients\n", gsp->num_clients);
+	seq_printf(m, "last error: %s\n", gsp->last_error ?: "none");
+	for (i = 0; i < SIM_MAX_GFID; i++) {
+		struct sim_vgpu *v = &sim->vgpus[i];
+
+		if (v->state == SIM_VGPU_FREE)
+			continue;
+		seq_printf(m,
+			   "gfid %u: %s type %u fb %#llx+%#llx heap %#llx+%#llx chid %u+%u\n",
+			   i + 1, v->state == SIM_VGPU_BOOTED ? "booted" : "shutdown",
+			   sim->types[v->type].id, v->fb_base, v->fb_size,
+			   v->heap_base, v->heap_size, v->chid_base,
+			   v->num_channels);
+	}
+	mutex_unlock(&gsp->lock);
+
+	for (i = 0; i < sim->num_types; i++) {
+		const struct nvvgpu_vgpu_type *t = &sim->types[i];
+
+		seq_printf(m, "type %u %s (%s): fb %llu MiB heap %llu MiB max %u chids %u\n",
+			   t->id, t->name, t->class, t->fb_size >> 20,
+			   t->heap_size >> 20, t->max_instances,
+			   t->num_channels);
+	}
+
+	mutex_lock(&sim->mem_lock);
+	list_for_each_entry(r, &sim->mem_regions, link)
+		seq_printf(m, "dma: bus %#llx size %#zx\n", r->bus, r->size);
+	mutex_unlock(&sim->mem_lock);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(sim_state);
+
+/* the fault knobs are read under the emulator lock; take it to write */
+static int sim_fault_set(struct sim_gpu *sim, u32 *knob, u64 val)
+{
+	mutex_lock(&sim->gsp.lock);
+	*knob = val;
+	mutex_unlock(&sim->gsp.lock);
+	sim_gsp_kick(sim);
+	return 0;
+}
+
+#define SIM_FAULT_ATTR(name)						\
+static int sim_fault_##name##_get(void *data, u64 *val)		\
+{									\
+	struct sim_gpu *sim = data;					\
+									\
+	*val = READ_ONCE(sim->gsp.fault.name);				\
+	return 0;							\
+}									\
+static int sim_fault_##name##_set(void *data, u64 val)		\
+{									\
+	struct sim_gpu *sim = data;					\
+									\
+	return sim_fault_set(sim, &sim->gsp.fault.name, val);		\
+}									\
+DEFINE_DEBUGFS_ATTRIBUTE(sim_fault_##name##_fops,			\
+			 sim_fault_##name##_get,			\
+			 sim_fault_##name##_set, "%llu\n")
+
+SIM_FAULT_ATTR(drop_replies);
+SIM_FAULT_ATTR(corrupt_checksum);
+SIM_FAULT_ATTR(skip_seq);
+SIM_FAULT_ATTR(delay_ms);
+
+static int sim_fault_hang_get(void *data, u64 *val)
+{
+	struct sim_gpu *sim = data;
+
+	*val = READ_ONCE(sim->gsp.fault.hang);
+	return 0;
+}
+
+static int sim_fault_hang_set(void *data, u64 val)
+{
+	struct sim_gpu *sim = data;
+
+	mutex_lock(&sim->gsp.lock);
+	sim->gsp.fault.hang = !!val;
+	mutex_unlock(&sim->gsp.lock);
+	sim_gsp_kick(sim);
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(sim_fault_hang_fops, sim_fault_hang_get,
+			 sim_fault_hang_set, "%llu\n");
+
+static int sim_fault_crash_set(void *data, u64 val)
+{
+	sim_gsp_inject_crash(data);
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(sim_fault_crash_fops, NULL, sim_fault_crash_set,
+			 "%llu\n");
+
+void sim_debugfs_add(struct sim_gpu *sim)
+{
+	struct dentry *fault;
+	char name[8];
+
+	if (IS_ERR_OR_NULL(sim_debugfs_root))
+		return;
+	snprintf(name, sizeof(name), "%u", sim->index);
+	sim->debugfs = debugfs_create_dir(name, sim_debugfs_root);
+	debugfs_create_file("regs", 0444, sim->debugfs, sim, &sim_regs_fops);
+	debugfs_create_file("state", 0444, sim->debugfs, sim, &sim_state_fops);
+	fault = debugfs_create_dir("fault", sim->debugfs);
+	debugfs_create_file_unsafe("drop_replies", 0644, fault, sim,
+				   &sim_fault_drop_replies_fops);
+	debugfs_create_file_unsafe("corrupt_checksum", 0644, fault, sim,
+				   &sim_fault_corrupt_checksum_fops);
+	debugfs_create_file_unsafe("skip_seq", 0644, fault, sim,
+				   &sim_fault_skip_seq_fops);
+	debugfs_create_file_unsafe("delay_ms", 0644, fault, sim,
+				   &sim_fault_delay_ms_fops);
+	debugfs_create_file_unsafe("hang", 0644, fault, sim,
+				   &sim_fault_hang_fops);
+	debugfs_create_file_unsafe("crash", 0200, fault, sim,
+				   &sim_fault_crash_fops);
+}
+
+void sim_debugfs_remove(struct sim_gpu *sim)
+{
+	debugfs_remove_recursive(sim->debugfs);
+	sim->debugfs = NULL;
+}
+
+int sim_debugfs_init(void)
+{
+	struct dentry *root = nvvgpu_debugfs_root();
+
+	if (!IS_ERR_OR_NULL(root))
+		sim_debugfs_root = debugfs_create_dir("sim", root);
+	return 0;
+}
+
+void sim_debugfs_exit(void)
+{
+	debugfs_remove_recursive(sim_debugfs_root);
+	sim_debugfs_root = NULL;
+}

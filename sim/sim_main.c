@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvvgpu_sim: a simulated NVIDIA GPU with a GSP firmware emulator, the
+ * hardware backend nvvgpu runs and is tested on without NVIDIA hardware.
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/module.h>
+#include <linux/platform_device.h>
+#include <linux/slab.h>
+#include <linux/sizes.h>
+#include <linux/string.h>
+
+#include <nvvgpu/core.h>
+
+#include "sim.h"
+
+#define SIM_MAX_GPUS		8
+#define SIM_FB_MIN_MB		256
+#define SIM_FB_MAX_MB		65536
+
+static unsigned int num_gpus = 1;
+module_param(num_gpus, uint, 0444);
+MODULE_PARM_DESC(num_gpus, "Number of simulated GPUs (1..8, default 1)");
+
+static unsigned int fb_size_mb = 16384;
+module_param(fb_size_mb, uint, 0444);
+MODULE_PARM_DESC(fb_size_mb,
+		 "Framebuffer of each simulated GPU in MiB (256..65536, default 16384)");
+
+static char *fw_version = "535.113.01";
+module_param(fw_version, charp, 0444);
+MODULE_PARM_DESC(fw_version,
+		 "GSP firmware release the GPUs emulate (default 535.113.01)");
+
+static struct sim_gpu *sim_gpus[SIM_MAX_GPUS];
+
+static const struct nvvgpu_backend_ops sim_backend_ops = {
+	.version = NVVGPU_BACKEND_OPS_VERSION,
+	.name = "sim",
+	.rd32 = sim_rd32,
+	.wr32 = sim_wr32,
+	.dma_alloc = sim_dma_alloc,
+	.dma_free = sim_dma_free,
+	.fb_page = sim_fb_page,
+};
+
+/* The top of FB is GSP-RM's (WPR heap and friends): 1/16, 32..512 MiB. */
+static u64 sim_fb_reserved(u64 fb_size)
+{
+	return clamp_t(u64, fb_size / 16, SZ_32M, SZ_512M);
+}
+
+static void sim_gpu_free(struct sim_gpu *sim)
+{
+	sim_gsp_fini(sim);
+	sim_mem_fini(sim);
+	kfree(sim);
+}
+
+static int sim_gpu_create(unsigned int index)
+{
+	struct nvvgpu_pgpu *pgpu;
+	struct sim_gpu *sim;
+	int ret;
+
+	sim = kzalloc(sizeof(*sim), GFP_KERNEL);
+	if (!sim)
+		return -ENOMEM;
+
+	sim->index = index;
+	strscpy(sim->fw_version, fw_version, sizeof(sim->fw_version));
+	/* an unknown release still boots the board; the transport refuses it */
+	sim->abi = nvgsp_fw_abi_find(sim->fw_version);
+	sim->fb_size = (u64)fb_size_mb * SZ_1M;
+	sim->fb_usable = sim->fb_size - sim_fb_reserved(sim->fb_size);
+	spin_lock_init(&sim->reg_lock);
+	sim_mem_init(sim);
+	sim_vgpu_build_types(sim);
+
+	ret = sim_gsp_init(sim);
+	if (ret) {
+		sim_mem_fini(sim);
+		kfree(sim);
+		return ret;
+	}
+
+	sim->pdev = platform_device_register_simple("nvvgpu_sim", index,
+						    NULL, 0);
+	if (IS_ERR(sim->pdev)) {
+		ret = PTR_ERR(sim->pdev);
+		pr_err("gpu %u: platform device registration failed: %d\n",
+		       index, ret);
+		goto err_free;
+	}
+
+	sim_debugfs_add(sim);
+
+	pgpu = nvvgpu_pgpu_register(sim_dev(sim), &sim_backend_ops,
+				    sim->fw_version, sim);
+	if (IS_ERR(pgpu)) {
+		ret = PTR_ERR(pgpu);
+		dev_err(sim_dev(sim), "pgpu registration failed: %d\n", ret);
+		goto err_pdev;
+	}
+	WRITE_ONCE(sim->pgpu, pgpu);
+
+	dev_info(sim_dev(sim),
+		 "simulated GPU: %llu MiB FB, firmware %s, %u vGPU types\n",
+		 sim->fb_size >> 20, sim->fw_version, sim->num_types);
+	sim_gpus[index] = sim;
+	return 0;
+
+err_pdev:
+	sim_debugfs_remove(sim);
+	platform_device_unregister(sim->pdev);
+err_free:
+	sim_gpu_free(sim);
+	return ret;
+}
+
+static void sim_gpu_destroy(struct sim_gpu *sim)
+{
+	/* detaches the transport, which still talks to the emulator */
+	nvvgpu_pgpu_unregister(sim->pgpu);
+	sim_gsp_reset(sim);
+	WRITE_ONCE(sim->pgpu, NULL);
+	sim_debugfs_remove(sim);
+	platform_device_unregister(sim->pdev);
+	sim_gpu_free(sim);
+}
+
+static int sim_check_params(void)
+{
+	if (num_gpus < 1 || num_gpus > SIM_MAX_GPUS) {
+		pr_err("num_gpus=%u out of range 1..%u\n", num_gpus,
+		       SIM_MAX_GPUS);
+		return -EINVAL;
+	}
+	if (fb_size_mb < SIM_FB_MIN_MB || fb_size_mb > SIM_FB_MAX_MB) {
+		pr_err("fb_size_mb=%u out of range %u..%u\n", fb_size_mb,
+		       SIM_FB_MIN_MB, SIM_FB_MAX_MB);
+		return -EINVAL;
+	}
+	if (!fw_version || !*fw_version ||
+	    strlen(fw_version) >= NVVGPU_FW_VERSION_LEN) {
+		pr_err("fw_version must be 1..%u characters\n",
+		       NVVGPU_FW_VERSION_LEN - 1);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int __init sim_init(void)
+{
+	unsigned int i;
+	int ret;
+
+	ret = sim_check_params();
+	if (ret)
+		return ret;
+
+	ret = sim_debugfs_init();
+	if (ret)
+		return ret;
+
+	for (i = 0; i < num_gpus; i++) {
+		ret = sim_gpu_create(i);
+		if (ret)
+			goto err;
+	}
+	return 0;
+
+err:
+	while (i--)
+		sim_gpu_destroy(sim_gpus[i]);
+	sim_debugfs_exit();
+	return ret;
+}
+
+static void __exit sim_exit(void)
+{
+	unsigned int i;
+
+	for (i = num_gpus; i--;)
+		if (sim_gpus[i])
+			sim_gpu_destroy(sim_gpus[i]);
+	sim_debugfs_exit();
+}
+
+module_init(sim_init);
+module_exit(sim_exit);
+
+MODULE_DESCRIPTION("nvvgpu simulated NVIDIA GPU with a GSP firmware emulator");
+MODULE_LICENSE("GPL");
+MODULE_IMPORT_NS(NVVGPU);

@@ -1,0 +1,303 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nvvgpu_sim: data types of the simulated GPU and its GSP firmware emulator.
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+#ifndef __NVVGPU_SIM_TYPES_H__
+#define __NVVGPU_SIM_TYPES_H__
+
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+#include <linux/workqueue.h>
+#include <linux/sizes.h>
+#include <linux/xarray.h>
+
+#include <nvvgpu/abi/fwif.h>
+#include <nvvgpu/abi/gsp_regs.h>
+#include <nvvgpu/abi/gsp_rm.h>
+#include <nvvgpu/core_types.h>
+
+struct dentry;
+struct platform_device;
+
+/* simulated board constants */
+#define SIM_NUM_CHANNELS	2048
+#define SIM_NUM_VGPU_CHANNELS	1536
+#define SIM_VMMU_SEGMENT_SIZE	SZ_32M
+#define SIM_PCI_DEVICE_ID	0x2236	/* an Ampere data-centre board */
+#define SIM_MAX_GFID		NVA081_MAX_VGPU_PER_PGPU
+#define SIM_RM_MAX_CLIENTS	64
+#define SIM_RM_MAX_OBJECTS	256
+
+/**
+ * struct sim_mem_region - memory handed out through dma_alloc
+ * @link: entry in &sim_gpu.mem_regions
+ * @bus: fake bus address the firmware is given
+ * @size: bytes the host asked for
+ * @vaddr: kernel address of the backing memory
+ */
+struct sim_mem_region {
+	struct list_head link;
+	u64 bus;
+	size_t size;
+	void *vaddr;
+};
+
+/**
+ * enum sim_gsp_state - life of the emulated GSP core
+ * @SIM_GSP_OFF: not started (reset); CPUCTL reads HALTED
+ * @SIM_GSP_RUNNING: queues linked, serving RPCs
+ * @SIM_GSP_SUSPENDED: unloaded after UNLOADING_GUEST_DRIVER
+ * @SIM_GSP_DEAD: crashed; a fatal report is in NV_PGSP_MAILBOX(0)
+ */
+enum sim_gsp_state {
+	SIM_GSP_OFF,
+	SIM_GSP_RUNNING,
+	SIM_GSP_SUSPENDED,
+	SIM_GSP_DEAD,
+};
+
+/* emulator-defined reasons in the fatal report's REASON field */
+enum sim_gsp_fatal {
+	SIM_GSP_FATAL_BOOT = 1,		/* boot arguments unusable */
+	SIM_GSP_FATAL_QUEUE = 2,	/* command queue protocol violation */
+	SIM_GSP_FATAL_INJECTED = 3,	/* debugfs "crash" */
+	SIM_GSP_FATAL_NOMEM = 4,	/* emulator ran out of memory */
+};
+
+/**
+ * struct sim_fault - fault injection knobs (debugfs)
+ * @drop_replies: drop this many next status-queue messages
+ * @corrupt_checksum: send this many next messages with a bad checksum
+ * @skip_seq: send this many next messages with a skipped sequence number
+ * @delay_ms: hold every status-queue message back this long
+ * @hang: stop consuming the command queue while set
+ *
+ * Read by the emulator under &sim_gsp.lock; counts decrement as used.
+ */
+struct sim_fault {
+	u32 drop_replies;
+	u32 corrupt_checksum;
+	u32 skip_seq;
+	u32 delay_ms;
+	bool hang;
+};
+
+/**
+ * struct sim_rm_object - an RM object in the emulator's handle tree
+ * @handle: handle, unique within the client
+ * @parent: parent object, NULL for the client object
+ * @h_class: class number
+ * @children: objects whose @parent this is
+ * @sibling: entry in the parent's @children
+ */
+struct sim_rm_object {
+	u32 handle;
+	struct sim_rm_object *parent;
+	u32 h_class;
+	struct list_head children;
+	struct list_head sibling;
+};
+
+/**
+ * struct sim_rm_client - an RM client
+ * @obj: the client object (handle = client handle, class NV01_ROOT)
+ * @objects: every object of the client by handle, the client included
+ * @num_objects: entries in @objects
+ * @internal: GSP-RM's own client; only it may send vGPU-manager controls
+ */
+struct sim_rm_client {
+	struct sim_rm_object obj;
+	struct xarray objects;
+	u32 num_objects;
+	bool internal;
+};
+
+/**
+ * enum sim_vgpu_state - state of a GFID's plugin task
+ * @SIM_VGPU_FREE: nothing bootloaded
+ * @SIM_VGPU_BOOTED: plugin task running
+ * @SIM_VGPU_SHUTDOWN: task stopped, resources held until cleanup
+ */
+enum sim_vgpu_state {
+	SIM_VGPU_FREE,
+	SIM_VGPU_BOOTED,
+	SIM_VGPU_SHUTDOWN,
+};
+
+/**
+ * struct sim_vgpu - firmware-side record of one GFID
+ * @state: plugin task state
+ * @type: index into &sim_gpu.types
+ * @fb_base: guest FB start (single segment, emulator simplification)
+ * @fb_size: guest FB bytes (sum of segments)
+ * @num_segments: segments the host gave
+ * @heap_base: plugin heap start
+ * @heap_size: plugin heap bytes
+ * @chid_base: first channel ID
+ * @num_channels: channel IDs
+ * @segs: the guest FB segments, [i][0] address, [i][1] length
+ */
+struct sim_vgpu {
+	enum sim_vgpu_state state;
+	u32 type;
+	u64 fb_base;
+	u64 fb_size;
+	u32 num_segments;
+	u64 heap_base;
+	u64 heap_size;
+	u32 chid_base;
+	u32 num_channels;
+	u64 (*segs)[2];
+};
+
+/**
+ * struct sim_gsp_msg - a status-queue message waiting for ring space
+ * @link: entry in &sim_gsp.outq
+ * @function: rpc.function
+ * @result: rpc.rpc_result
+ * @queued: jiffies when it was queued (for the delay fault)
+ * @len: payload bytes
+ * @data: payload
+ */
+struct sim_gsp_msg {
+	struct list_head link;
+	unsigned long queued;
+	u32 function;
+	u32 result;
+	u32 len;
+	u8 data[];
+};
+
+/**
+ * struct sim_gsp - the GSP firmware emulator of one simulated GPU
+ * @lock: serialises the emulator against debugfs and resets
+ * @state: core state
+ * @start_pending: the host set CPUCTL.STARTCPU
+ * @shared_bus: bus address of the linked shared block
+ * @cmdq_tx: host's cmdq producer header
+ * @cmdq_rx: host's statq read pointer (cmdq page, swap-rx)
+ * @cmdq_slots: cmdq slot 0
+ * @statq_tx: our statq producer header
+ * @statq_rx: our cmdq read pointer (statq page, swap-rx)
+ * @statq_slots: statq slot 0
+ * @rx_seq: seqNum the next command must carry
+ * @tx_seq: seqNum of our next status message
+ * @rxbuf: private copy of the command being processed (64 KiB)
+ * @txbuf: staging for the status message being written (64 KiB)
+ * @outq: status messages waiting for ring space or a delay
+ * @big: reassembly buffer for commands split into continuation records
+ * @big_fn: function of the command being reassembled
+ * @big_len: bytes of @big filled
+ * @big_total: bytes expected in @big
+ * @got_sysinfo: GSP_SET_SYSTEM_INFO processed
+ * @got_registry: SET_REGISTRY processed
+ * @init_done: GSP_INIT_DONE sent
+ * @unload_pending: suspend once the UNLOADING_GUEST_DRIVER reply is out
+ * @irq_bits: IRQSTAT bits to raise once the lock is dropped
+ * @clients: RM clients by handle
+ * @num_clients: entries in @clients
+ * @internal: handles of the internal client, device and subdevice
+ * @rx_msgs: commands consumed
+ * @tx_msgs: status messages published
+ * @registry_keys: entries of the last SET_REGISTRY
+ * @last_error: why the emulator last rejected something
+ * @fault: fault injection
+ */
+struct sim_gsp {
+	struct mutex lock;
+	enum sim_gsp_state state;
+	bool start_pending;
+
+	u64 shared_bus;
+	struct nvgsp_msgq_tx_header *cmdq_tx;
+	struct nvgsp_msgq_rx_header *cmdq_rx;
+	void *cmdq_slots;
+	struct nvgsp_msgq_tx_header *statq_tx;
+	struct nvgsp_msgq_rx_header *statq_rx;
+	void *statq_slots;
+	u32 rx_seq;
+	u32 tx_seq;
+	void *rxbuf;
+	void *txbuf;
+	struct list_head outq;
+
+	u8 *big;
+	u32 big_fn;
+	size_t big_len;
+	size_t big_total;
+
+	bool got_sysinfo;
+	bool got_registry;
+	bool init_done;
+	bool unload_pending;
+	u32 irq_bits;
+
+	struct xarray clients;
+	u32 num_clients;
+	struct nvgsp_internal_handles internal;
+
+	u64 rx_msgs;
+	u64 tx_msgs;
+	u32 registry_keys;
+	const char *last_error;
+	struct sim_fault fault;
+};
+
+/**
+ * struct sim_gpu - one simulated GPU
+ * @index: platform device id, 0..num_gpus - 1
+ * @pdev: the platform device; its dev is the pgpu's device
+ * @pgpu: the core's pgpu once registered
+ * @fw_version: firmware release the board claims to run
+ * @abi: its ABI, NULL if nvvgpu does not know the release
+ * @fb_size: framebuffer bytes
+ * @fb_usable: bytes below the firmware's reserved top
+ * @reg_lock: protects @falcon; taken in atomic context
+ * @falcon: GSP falcon register file (0x110000..0x110fff)
+ * @mem_lock: protects @mem_regions and @mem_next_bus
+ * @mem_regions: live dma_alloc regions
+ * @mem_next_bus: next fake bus address
+ * @fb_pages: sparse framebuffer, one page per index, allocated on touch
+ * @types: the board's vGPU type table
+ * @num_types: valid entries in @types
+ * @engine_mask: NV2080 engine types present
+ * @vgpus: per-GFID plugin state, index gfid - 1
+ * @wq: ordered workqueue of the emulator
+ * @work: the emulator, run on doorbell, start and retry
+ * @gsp: emulator state
+ * @debugfs: the GPU's debugfs directory
+ */
+struct sim_gpu {
+	u32 index;
+	struct platform_device *pdev;
+	struct nvvgpu_pgpu *pgpu;
+	char fw_version[NVVGPU_FW_VERSION_LEN];
+	const struct nvgsp_fw_abi *abi;
+	u64 fb_size;
+	u64 fb_usable;
+
+	spinlock_t reg_lock;
+	u32 falcon[NV_PGSP_FALCON_SIZE / 4];
+
+	struct mutex mem_lock;
+	struct list_head mem_regions;
+	u64 mem_next_bus;
+	struct xarray fb_pages;
+
+	struct nvvgpu_vgpu_type types[NVA081_MAX_VGPU_TYPES_PER_PGPU];
+	u32 num_types;
+	u64 engine_mask;
+	struct sim_vgpu vgpus[SIM_MAX_GFID];
+
+	struct workqueue_struct *wq;
+	struct delayed_work work;
+	struct sim_gsp gsp;
+
+	struct dentry *debugfs;
+};
+
+#endif /* __NVVGPU_SIM_TYPES_H__ */

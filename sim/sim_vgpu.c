@@ -1,0 +1,429 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvvgpu_sim: the board's vGPU type table and the firmware side of the
+ * vGPU-manager controls (plugin bootload, shutdown, cleanup, queries).
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+#include <linux/log2.h>
+#include <linux/overflow.h>
+#include <linux/sizes.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include <nvvgpu/abi/gsp_rm.h>
+#include <nvvgpu/abi/gsp_rpc.h>
+
+#include "sim.h"
+
+/* NV2080_ENGINE_TYPE_* the simulated board has */
+#define SIM_ENGINE_GR0		0x01
+#define SIM_ENGINE_COPY0	0x09
+#define SIM_ENGINE_NVDEC0	0x13
+#define SIM_ENGINE_NVENC0	0x1b
+
+#define SIM_TYPE_FIRST_ID	941
+
+struct sim_type_template {
+	const char *name;
+	const char *class;
+	u64 fb;
+	u16 subsystem_id;
+};
+
+/* Q-series (virtual workstation), B-series (virtual PC), C-series (compute) */
+static const struct sim_type_template sim_type_templates[] = {
+	{ "SIM-1Q", "Quadro", SZ_1G, 0x1481 },
+	{ "SIM-2Q", "Quadro", SZ_2G, 0x1482 },
+	{ "SIM-4Q", "Quadro", SZ_4G, 0x1483 },
+	{ "SIM-8Q", "Quadro", 8ULL * SZ_1G, 0x1484 },
+	{ "SIM-2B", "NVS", SZ_2G, 0x1485 },
+	{ "SIM-4C", "Compute", SZ_4G, 0x1486 },
+	{ "SIM-8C", "Compute", 8ULL * SZ_1G, 0x1487 },
+};
+
+/**
+ * sim_vgpu_build_types() - derive the type table from the board's FB
+ * @sim: the GPU
+ *
+ * A type fits when at least one instance of its FB plus plugin heap, each
+ * rounded to the VMMU segment, fits below the firmware's reserved top.
+ * Channels: the vGPU share split evenly, rounded down to a power of two.
+ */
+void sim_vgpu_build_types(struct sim_gpu *sim)
+{
+	unsigned int i;
+
+	sim->engine_mask = BIT_ULL(SIM_ENGINE_GR0) |
+			   GENMASK_ULL(SIM_ENGINE_COPY0 + 3, SIM_ENGINE_COPY0) |
+			   BIT_ULL(SIM_ENGINE_NVDEC0) | BIT_ULL(SIM_ENGINE_NVENC0);
+
+	for (i = 0; i < ARRAY_SIZE(sim_type_templates); i++) {
+		const struct sim_type_template *t = &sim_type_templates[i];
+		struct nvvgpu_vgpu_type *type = &sim->types[sim->num_types];
+		u64 heap = ALIGN(SZ_32M + t->fb / 64, SZ_2M);
+		u64 slot = ALIGN(t->fb, SIM_VMMU_SEGMENT_SIZE) +
+			   ALIGN(heap, SIM_VMMU_SEGMENT_SIZE);
+		u64 max = div64_u64(sim->fb_usable, slot);
+
+		if (!max)
+			continue;
+		max = min_t(u64, max, NVA081_MAX_VGPU_PER_PGPU);
+
+		type->id = SIM_TYPE_FIRST_ID + i;
+		strscpy(type->name, t->name, sizeof(type->name));
+		strscpy(type->class, t->class, sizeof(type->class));
+		type->fb_size = t->fb;
+		type->heap_size = heap;
+		type->bar1_size = min_t(u64, t->fb, SZ_256M);
+		type->max_instances = max;
+		type->num_channels = min(rounddown_pow_of_two(SIM_NUM_VGPU_CHANNELS /
+							      (u32)max), 512UL);
+		type->device_id = SIM_PCI_DEVICE_ID;
+		type->subsystem_id = t->subsystem_id;
+		sim->num_types++;
+	}
+}
+
+static const struct nvvgpu_vgpu_type *sim_vgpu_type(struct sim_gpu *sim,
+						    u32 id, u32 *index)
+{
+	u32 i;
+
+	for (i = 0; i < sim->num_types; i++) {
+		if (sim->types[i].id == id) {
+			*index = i;
+			return &sim->types[i];
+		}
+	}
+	return NULL;
+}
+
+static bool sim_ranges_overlap(u64 a, u64 alen, u64 b, u64 blen)
+{
+	return a < b + blen && b < a + alen;
+}
+
+/* does [base, base + len) collide with any other GFID's FB, heap? */
+static bool sim_vgpu_fb_busy(struct sim_gpu *sim, u32 self, u64 base, u64 len)
+{
+	u32 g, s;
+
+	for (g = 0; g < SIM_MAX_GFID; g++) {
+		struct sim_vgpu *v = &sim->vgpus[g];
+
+		if (g == self || v->state == SIM_VGPU_FREE)
+			continue;
+		if (sim_ranges_overlap(base, len, v->heap_base, v->heap_size))
+			return true;
+		for (s = 0; s < v->num_segments; s++)
+			if (sim_ranges_overlap(base, len, v->segs[s][0],
+					       v->segs[s][1]))
+				return true;
+	}
+	return false;
+}
+
+static bool sim_vgpu_chid_busy(struct sim_gpu *sim, u32 self, u32 base, u32 n)
+{
+	u32 g;
+
+	for (g = 0; g < SIM_MAX_GFID; g++) {
+		struct sim_vgpu *v = &sim->vgpus[g];
+
+		if (g != self && v->state != SIM_VGPU_FREE &&
+		    sim_ranges_overlap(base, n, v->chid_base, v->num_channels))
+			return true;
+	}
+	return false;
+}
+
+static bool sim_fb_range_ok(struct sim_gpu *sim, u64 base, u64 len)
+{
+	u64 end;
+
+	return len && !check_add_overflow(base, len, &end) &&
+	       end <= sim->fb_usable;
+}
+
+#define sim_reject(sim, status, fmt, ...) ({				\
+	dev_warn(sim_dev(sim), "BOOTLOAD: " fmt "\n", ##__VA_ARGS__);	\
+	status;								\
+})
+
+static u32 sim_vgpu_bootload(struct sim_gpu *sim,
+			     const struct nv2080_vgpu_bootload_params *p)
+{
+	const struct nvvgpu_vgpu_type *type;
+	struct sim_vgpu *v;
+	u32 idx, g, e, s, running = 0, chid = 0;
+	u64 total = 0;
+	bool first = true;
+
+	if (p->gfid < 1 || p->gfid > SIM_MAX_GFID)
+		return sim_reject(sim, NV_ERR_INVALID_ARGUMENT,
+				  "gfid %u out of range 1..%u", p->gfid,
+				  SIM_MAX_GFID);
+	v = &sim->vgpus[p->gfid - 1];
+	if (v->state != SIM_VGPU_FREE)
+		return sim_reject(sim, NV_ERR_STATE_IN_USE,
+				  "gfid %u already bootloaded", p->gfid);
+	type = sim_vgpu_type(sim, p->vgpu_type, &idx);
+	if (!type)
+		return sim_reject(sim, NV_ERR_INVALID_ARGUMENT,
+				  "unknown vGPU type %u", p->vgpu_type);
+	for (g = 0; g < SIM_MAX_GFID; g++)
+		if (sim->vgpus[g].state != SIM_VGPU_FREE &&
+		    sim->vgpus[g].type == idx)
+			running++;
+	if (running >= type->max_instances)
+		return sim_reject(sim, NV_ERR_INSUFFICIENT_RESOURCES,
+				  "type %u already has %u instances",
+				  type->id, running);
+
+	if (!p->num_channels || p->num_plugin_channels > p->num_channels)
+		return sim_reject(sim, NV_ERR_INVALID_ARGUMENT,
+				  "bad channel counts %u/%u", p->num_channels,
+				  p->num_plugin_channels);
+	/* every engine of the board gets the same channel range */
+	for (e = 0; e < NV2080_GPU_MAX_ENGINES_R535; e++) {
+		if (!(sim->engine_mask & BIT_ULL(e)))
+			continue;
+		if (first) {
+			chid = p->chid_offset[e];
+			first = false;
+		} else if (p->chid_offset[e] != chid) {
+			return sim_reject(sim, NV_ERR_INVALID_ARGUMENT,
+					  "engine %u channel offset %u differs from %u",
+					  e, p->chid_offset[e], chid);
+		}
+	}
+	if (chid >= SIM_NUM_CHANNELS ||
+	    p->num_channels > SIM_NUM_CHANNELS - chid)
+		return sim_reject(sim, NV_ERR_INVALID_ARGUMENT,
+				  "channels %u+%u beyond %u", chid,
+				  p->num_channels, SIM_NUM_CHANNELS);
+	if (sim_vgpu_chid_busy(sim, p->gfid - 1, chid, p->num_channels))
+		return sim_reject(sim, NV_ERR_IN_USE,
+				  "channels %u+%u overlap another vGPU", chid,
+				  p->num_channels);
+
+	if (!p->num_guest_fb_segments ||
+	    p->num_guest_fb_segments > NV2080_CTRL_MAX_VMMU_SEGMENTS)
+		return sim_reject(sim, NV_ERR_INVALID_ARGUMENT,
+				  "%u guest FB segments", p->num_guest_fb_segments);
+	for (s = 0; s < p->num_guest_fb_segments; s++) {
+		u64 base = p->guest_fb_phys_addr_list[s];
+		u64 len = p->guest_fb_length_list[s];
+
+		if (!sim_fb_range_ok(sim, base, len))
+			return sim_reject(sim, NV_ERR_INVALID_ADDRESS,
+					  "guest FB segment %#llx+%#llx outside FB",
+					  base, len);
+		if (!IS_ALIGNED(base, SIM_VMMU_SEGMENT_SIZE))
+			return sim_reject(sim, NV_ERR_INVALID_ADDRESS,
+					  "guest FB segment %#llx not VMMU-segment aligned",
+					  base);
+		if (sim_vgpu_fb_busy(sim, p->gfid - 1, base, len))
+			return sim_reject(sim, NV_ERR_IN_USE,
+					  "guest FB segment %#llx+%#llx in use",
+					  base, len);
+		total += len;
+	}
+	if (total < type->fb_size)
+		return sim_reject(sim, NV_ERR_INVALID_ARGUMENT,
+				  "guest FB %#llx smaller than the type's %#llx",
+				  total, type->fb_size);
+
+	if (!sim_fb_range_ok(sim, p->plugin_heap_memory_phys_addr,
+			     p->plugin_heap_memory_length) ||
+	    p->plugin_heap_memory_length < type->heap_size)
+		return sim_reject(sim, NV_ERR_INVALID_ADDRESS,
+				  "plugin heap %#llx+%#llx invalid",
+				  p->plugin_heap_memory_phys_addr,
+				  p->plugin_heap_memory_length);
+	if (sim_vgpu_fb_busy(sim, p->gfid - 1, p->plugin_heap_memory_phys_addr,
+			     p->plugin_heap_memory_length))
+		return sim_reject(sim, NV_ERR_IN_USE, "plugin heap in use");
+	for (s = 0; s < p->num_guest_fb_segments; s++)
+		if (sim_ranges_overlap(p->plugin_heap_memory_phys_addr,
+				       p->plugin_heap_memory_length,
+				       p->guest_fb_phys_addr_list[s],
+				       p->guest_fb_length_list[s]))
+			return sim_reject(sim, NV_ERR_INVALID_ARGUMENT,
+					  "plugin heap overlaps guest FB");
+
+	v->segs = kcalloc(p->num_guest_fb_segments, sizeof(*v->segs),
+			  GFP_KERNEL);
+	if (!v->segs)
+		return NV_ERR_NO_MEMORY;
+	for (s = 0; s < p->num_guest_fb_segments; s++) {
+		v->segs[s][0] = p->guest_fb_phys_addr_list[s];
+		v->segs[s][1] = p->guest_fb_length_list[s];
+	}
+	v->num_segments = p->num_guest_fb_segments;
+	v->fb_base = v->segs[0][0];
+	v->fb_size = total;
+	v->heap_base = p->plugin_heap_memory_phys_addr;
+	v->heap_size = p->plugin_heap_memory_length;
+	v->chid_base = chid;
+	v->num_channels = p->num_channels;
+	v->type = idx;
+	v->state = SIM_VGPU_BOOTED;
+	dev_dbg(sim_dev(sim), "gfid %u bootloaded: type %u, FB %#llx+%#llx\n",
+		p->gfid, type->id, v->fb_base, v->fb_size);
+	return NV_OK;
+}
+
+static struct sim_vgpu *sim_vgpu_get(struct sim_gpu *sim, u32 gfid)
+{
+	if (gfid < 1 || gfid > SIM_MAX_GFID)
+		return NULL;
+	return &sim->vgpus[gfid - 1];
+}
+
+static u64 sim_vgpu_fb_used(struct sim_gpu *sim, struct sim_vgpu *v)
+{
+	u64 used = 0;
+	u32 s;
+
+	for (s = 0; s < v->num_segments; s++)
+		used += sim_fb_used(sim, v->segs[s][0], v->segs[s][1]);
+	return used;
+}
+
+static void sim_vgpu_release(struct sim_vgpu *v)
+{
+	kfree(v->segs);
+	memset(v, 0, sizeof(*v));
+}
+
+/**
+ * sim_vgpu_control() - serve a vGPU-manager control on the internal subdevice
+ * @sim: the GPU
+ * @cmd: control command
+ * @params: parameters, updated in place
+ * @size: bytes of @params
+ *
+ * Return: the RM status.
+ */
+u32 sim_vgpu_control(struct sim_gpu *sim, u32 cmd, void *params, u32 size)
+{
+	struct nvvgpu_emu_vgpu_types_params *types = params;
+	struct nvvgpu_emu_pgpu_info_params *info = params;
+	struct nv2080_vgpu_enumerate_params *en = params;
+	struct nv2080_vgpu_fb_usage_params *usage = params;
+	struct nv2080_vgpu_gfid_params *gp = params;
+	struct sim_vgpu *v;
+	u32 i, n = 0;
+
+	switch (cmd) {
+	case NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_BOOTLOAD_GSP_VGPU_PLUGIN_TASK:
+		if (size != sizeof(struct nv2080_vgpu_bootload_params))
+			return NV_ERR_INVALID_PARAM_STRUCT;
+		return sim_vgpu_bootload(sim, params);
+
+	case NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_SHUTDOWN_GSP_VGPU_PLUGIN_TASK:
+		if (size != sizeof(*gp))
+			return NV_ERR_INVALID_PARAM_STRUCT;
+		v = sim_vgpu_get(sim, gp->gfid);
+		if (!v)
+			return NV_ERR_INVALID_ARGUMENT;
+		if (v->state != SIM_VGPU_BOOTED) {
+			dev_warn(sim_dev(sim), "SHUTDOWN: gfid %u not running\n",
+				 gp->gfid);
+			return NV_ERR_INVALID_STATE;
+		}
+		v->state = SIM_VGPU_SHUTDOWN;
+		return NV_OK;
+
+	case NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_VGPU_PLUGIN_CLEANUP:
+		if (size != sizeof(*gp))
+			return NV_ERR_INVALID_PARAM_STRUCT;
+		v = sim_vgpu_get(sim, gp->gfid);
+		if (!v)
+			return NV_ERR_INVALID_ARGUMENT;
+		if (v->state != SIM_VGPU_SHUTDOWN) {
+			dev_warn(sim_dev(sim), "CLEANUP: gfid %u not shut down\n",
+				 gp->gfid);
+			return NV_ERR_INVALID_STATE;
+		}
+		sim_vgpu_release(v);
+		return NV_OK;
+
+	case NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_ENUMERATE_VGPU_PER_PGPU:
+		if (size != sizeof(*en))
+			return NV_ERR_INVALID_PARAM_STRUCT;
+		memset(en, 0, sizeof(*en));
+		for (i = 0; i < SIM_MAX_GFID; i++) {
+			v = &sim->vgpus[i];
+			if (v->state == SIM_VGPU_FREE)
+				continue;
+			en->vgpus[n].gfid = i + 1;
+			en->vgpus[n].vgpu_type = sim->types[v->type].id;
+			en->vgpus[n].fb_used = sim_vgpu_fb_used(sim, v);
+			en->vgpus[n].encoder_capacity = 100;
+			n++;
+		}
+		en->num_vgpus = n;
+		return NV_OK;
+
+	case NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_GET_VGPU_FB_USAGE:
+		if (size != sizeof(*usage))
+			return NV_ERR_INVALID_PARAM_STRUCT;
+		memset(usage, 0, sizeof(*usage));
+		for (i = 0; i < SIM_MAX_GFID; i++) {
+			v = &sim->vgpus[i];
+			if (v->state == SIM_VGPU_FREE)
+				continue;
+			usage->usage[n].gfid = i + 1;
+			usage->usage[n].fb_used = sim_vgpu_fb_used(sim, v);
+			n++;
+		}
+		usage->vgpu_count = n;
+		return NV_OK;
+
+	case NVVGPU_EMU_CTRL_CMD_GET_PGPU_INFO:
+		if (size != sizeof(*info))
+			return NV_ERR_INVALID_PARAM_STRUCT;
+		info->engine_mask = sim->engine_mask;
+		info->num_channels = SIM_NUM_CHANNELS;
+		info->num_vgpu_channels = SIM_NUM_VGPU_CHANNELS;
+		return NV_OK;
+
+	case NVVGPU_EMU_CTRL_CMD_GET_VGPU_TYPES:
+		if (size != sizeof(*types))
+			return NV_ERR_INVALID_PARAM_STRUCT;
+		memset(types, 0, sizeof(*types));
+		for (i = 0; i < sim->num_types; i++) {
+			const struct nvvgpu_vgpu_type *t = &sim->types[i];
+			struct nvvgpu_emu_vgpu_type *o = &types->types[i];
+
+			o->vgpu_type = t->id;
+			strscpy(o->vgpu_name, t->name, sizeof(o->vgpu_name));
+			strscpy(o->vgpu_class, t->class, sizeof(o->vgpu_class));
+			o->max_instance = t->max_instances;
+			o->num_channels = t->num_channels;
+			o->vdev_id = t->device_id | (u32)t->subsystem_id << 16;
+			o->pdev_id = SIM_PCI_DEVICE_ID;
+			o->fb_length = t->fb_size;
+			o->gsp_heap_size = t->heap_size;
+			o->bar1_length = t->bar1_size;
+		}
+		types->num_types = sim->num_types;
+		return NV_OK;
+	}
+	return NV_ERR_NOT_SUPPORTED;
+}
+
+/**
+ * sim_vgpu_reset() - the GSP reset: every plugin task is gone
+ * @sim: the GPU
+ */
+void sim_vgpu_reset(struct sim_gpu *sim)
+{
+	u32 i;
+
+	for (i = 0; i < SIM_MAX_GFID; i++)
+		sim_vgpu_release(&sim->vgpus[i]);
+}
