@@ -33,7 +33,7 @@ drm_uapi_dir() {
 nvvgpu_render_node() {
 	local r
 	for r in /sys/class/drm/renderD*; do
-		[[ -e $r/device/driver ]] || [[ -e $r/device ]] || continue
+		[[ -e $r/device ]] || continue
 		[[ $(basename "$(readlink -f "$r/device")") == nvvgpu_sim* ]] || continue
 		echo "/dev/dri/$(basename "$r")"
 		return
@@ -284,7 +284,8 @@ if [[ -z $NODE ]]; then
 	exit
 fi
 R=/sys/class/drm/$(basename "$NODE")
-AUX=$(basename "$(ls -d /sys/bus/auxiliary/drivers/nvvgpu_drm/nvvgpu_core.drm.* | head -1)")
+AUXS=(/sys/bus/auxiliary/drivers/nvvgpu_drm/nvvgpu_core.drm.*)
+AUX=$(basename "${AUXS[0]}")
 echo "# $NODE, parent $(basename "$(readlink -f "$R/device")"), bound through $AUX"
 nv_check "its parent is on the platform bus" \
 	test "$(basename "$(readlink -f "$R/device/subsystem")")" = platform
@@ -301,9 +302,9 @@ nv_check "drmdevice puts it on the platform bus" \
 	bash -c 'grep -A12 "'"$NODE"'" | grep -q platform' <<<"$DD"
 
 echo "# a vGPU, so that GETPARAM counts one"
-T=$(ls -d /sys/class/mdev_bus/nvvgpu_core.vfio.*/mdev_supported_types/* 2>/dev/null | head -1)
+T=(/sys/class/mdev_bus/nvvgpu_core.vfio.*/mdev_supported_types/*)
 VGPUS=0
-if [[ -n $T ]] && nv_write "$T/create" "$U1"; then
+if [[ -d ${T[0]} ]] && nv_write "${T[0]}/create" "$U1"; then
 	VGPUS=1
 fi
 nv_check "vGPU created" test $VGPUS -eq 1

@@ -30,7 +30,7 @@ nvvgpu_types() {
 
 # the type with the most instances available
 best_type() {
-	local t best= n max=-1
+	local t best='' n max=-1
 	for t in $(nvvgpu_types); do
 		n=$(cat "$t/available_instances")
 		((n > max)) && max=$n && best=$t
@@ -418,6 +418,7 @@ nv_check "type is named nvvgpu_vfio-<id>" bash -c "[[ $TYPE =~ ^nvvgpu_vfio-[0-9
 nv_check "device_api is vfio-pci" test "$(cat "$T/device_api")" = vfio-pci
 nv_check "description has the device ID" test -n "$DEVID"
 nv_check "mdevctl types lists $TYPE" bash -c "mdevctl types | grep -q '$TYPE'"
+# shellcheck disable=SC2016 # expanded by the inner shell
 nv_check "every nvvgpu type is listed by mdevctl" bash -c '
 	for t in /sys/class/mdev_bus/nvvgpu_core.vfio.*/mdev_supported_types/*; do
 		mdevctl types | grep -q "$(basename "$t")" || exit 1
