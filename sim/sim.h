@@ -27,6 +27,7 @@ void *sim_dma_alloc(struct nvvgpu_pgpu *pgpu, size_t size, dma_addr_t *addr);
 void sim_dma_free(struct nvvgpu_pgpu *pgpu, size_t size, void *vaddr,
 		  dma_addr_t addr);
 struct page *sim_fb_page(struct nvvgpu_pgpu *pgpu, u64 offset);
+int sim_fb_clear(struct nvvgpu_pgpu *pgpu, u64 offset, u64 size);
 void *sim_mem_map(struct sim_gpu *sim, u64 bus, size_t len);
 u64 sim_fb_used(struct sim_gpu *sim, u64 base, u64 size);
 void sim_mem_init(struct sim_gpu *sim);

@@ -45,6 +45,7 @@ static const struct nvvgpu_backend_ops sim_backend_ops = {
 	.dma_alloc = sim_dma_alloc,
 	.dma_free = sim_dma_free,
 	.fb_page = sim_fb_page,
+	.fb_clear = sim_fb_clear,
 };
 
 /* The top of FB is GSP-RM's (WPR heap and friends): 1/16, 32..512 MiB. */

@@ -13,6 +13,7 @@
  * Copyright (c) 2026 The nvvgpu developers
  */
 #include <linux/gfp.h>
+#include <linux/highmem.h>
 #include <linux/mm.h>
 #include <linux/sizes.h>
 #include <linux/overflow.h>
@@ -180,6 +181,32 @@ struct page *sim_fb_page(struct nvvgpu_pgpu *pgpu, u64 offset)
 		return old;
 	}
 	return page;
+}
+
+int sim_fb_clear(struct nvvgpu_pgpu *pgpu, u64 offset, u64 size)
+{
+	struct sim_gpu *sim = pgpu->backend_priv;
+	unsigned long index;
+	struct page *page;
+	u64 end;
+
+	if (!size || !PAGE_ALIGNED(offset) || !PAGE_ALIGNED(size) ||
+	    check_add_overflow(offset, size, &end) || end > sim->fb_size) {
+		dev_err(sim_dev(sim), "fb_clear of %#llx+%#llx outside FB\n",
+			offset, size);
+		return -EINVAL;
+	}
+	/*
+	 * Untouched pages already read as zero. Touched ones are zeroed in
+	 * place rather than freed: a stale mapping must never reach a page
+	 * that went back to the allocator.
+	 */
+	xa_for_each_range(&sim->fb_pages, index, page, offset >> PAGE_SHIFT,
+			  (end >> PAGE_SHIFT) - 1) {
+		clear_highpage(page);
+		cond_resched();
+	}
+	return 0;
 }
 
 /**

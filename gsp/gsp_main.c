@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvvgpu_gsp: the GSP-RM firmware transport provider.
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+#include <linux/bitfield.h>
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/workqueue.h>
+
+#include <nvvgpu/abi/gsp_regs.h>
+#include <nvvgpu/core.h>
+
+#include "gsp.h"
+
+static struct nvvgpu_gsp *gsp_from_pgpu(struct nvvgpu_pgpu *pgpu)
+{
+	return nvvgpu_provider_priv(pgpu, NVVGPU_PROVIDER_TRANSPORT);
+}
+
+static void gsp_free(struct nvvgpu_gsp *gsp)
+{
+	cancel_work_sync(&gsp->recv_work);
+	cancel_work_sync(&gsp->fatal_work);
+	gsp_mem_free_all(gsp);
+	gsp_msgq_fini(gsp);
+	ida_destroy(&gsp->client_ida);
+	mutex_destroy(&gsp->rpc_lock);
+	mutex_destroy(&gsp->msgq_lock);
+	mutex_destroy(&gsp->cmdq_lock);
+	kfree(gsp);
+}
+
+/* the firmware halted: report what it left in the fatal mailbox */
+static void gsp_fatal_work(struct work_struct *work)
+{
+	struct nvvgpu_gsp *gsp = container_of(work, struct nvvgpu_gsp,
+					      fatal_work);
+	u32 mbox = nvvgpu_pgpu_rd32(gsp->pgpu, NV_PGSP_MAILBOX(0));
+
+	if (FIELD_GET(NV_PGSP_MAILBOX_FATAL_TAG, mbox) ==
+	    NV_PGSP_MAILBOX_FATAL_TAG_VALUE)
+		dev_err(gsp->dev,
+			"GSP-RM fatal error: code %#lx reason %#lx task %#lx\n",
+			FIELD_GET(NV_PGSP_MAILBOX_FATAL_CODE, mbox),
+			FIELD_GET(NV_PGSP_MAILBOX_FATAL_REASON, mbox),
+			FIELD_GET(NV_PGSP_MAILBOX_FATAL_TASK, mbox));
+	else
+		dev_err(gsp->dev, "GSP-RM halted (mailbox %#x)\n", mbox);
+	WRITE_ONCE(gsp->dead, true);
+	nvvgpu_pgpu_set_lost(gsp->pgpu, "GSP firmware halted");
+}
+
+static int gsp_attach(struct nvvgpu_pgpu *pgpu, void **priv)
+{
+	struct nvvgpu_gsp *gsp;
+	int ret;
+
+	gsp = kzalloc(sizeof(*gsp), GFP_KERNEL);
+	if (!gsp)
+		return -ENOMEM;
+	gsp->pgpu = pgpu;
+	gsp->dev = pgpu->dev;
+	mutex_init(&gsp->cmdq_lock);
+	mutex_init(&gsp->msgq_lock);
+	mutex_init(&gsp->rpc_lock);
+	ida_init(&gsp->client_ida);
+	INIT_WORK(&gsp->recv_work, gsp_rpc_recv_work);
+	INIT_WORK(&gsp->fatal_work, gsp_fatal_work);
+
+	gsp->abi = gsp_fwif_select(gsp, pgpu->fw_version);
+	if (!gsp->abi) {
+		ret = -EOPNOTSUPP;
+		goto err;
+	}
+
+	ret = gsp_boot(gsp);
+	if (ret)
+		goto err;
+
+	ret = gsp_rm_client_alloc(gsp);
+	if (ret) {
+		dev_err(gsp->dev, "could not allocate the RM client: %d\n", ret);
+		goto err_unload;
+	}
+
+	*priv = gsp;
+	return 0;
+
+err_unload:
+	gsp_unload(gsp);
+err:
+	gsp_free(gsp);
+	return ret;
+}
+
+static void gsp_detach(struct nvvgpu_pgpu *pgpu, void *priv)
+{
+	struct nvvgpu_gsp *gsp = priv;
+
+	gsp_rm_client_free(gsp);
+	gsp_unload(gsp);
+	gsp_free(gsp);
+}
+
+static int gsp_read_info_op(struct nvvgpu_pgpu *pgpu,
+			    struct nvvgpu_pgpu_info *info)
+{
+	return gsp_read_info(gsp_from_pgpu(pgpu), info);
+}
+
+/* may run in atomic context: acknowledge and defer */
+static void gsp_irq(struct nvvgpu_pgpu *pgpu)
+{
+	struct nvvgpu_gsp *gsp = gsp_from_pgpu(pgpu);
+	u32 stat, ack;
+
+	if (!gsp)
+		return;
+	stat = nvvgpu_pgpu_rd32(pgpu, NV_PFALCON_FALCON_IRQSTAT);
+	ack = stat & (NV_PFALCON_FALCON_IRQSTAT_SWGEN0 |
+		      NV_PFALCON_FALCON_IRQSTAT_HALT);
+	if (!ack)
+		return;
+	/* edge-triggered: clear before draining so no message is missed */
+	nvvgpu_pgpu_wr32(pgpu, NV_PFALCON_FALCON_IRQSCLR, ack);
+	if (stat & NV_PFALCON_FALCON_IRQSTAT_SWGEN0)
+		schedule_work(&gsp->recv_work);
+	if (stat & NV_PFALCON_FALCON_IRQSTAT_HALT)
+		schedule_work(&gsp->fatal_work);
+}
+
+static int gsp_vgpu_bootload_op(struct nvvgpu_vgpu *vgpu)
+{
+	return gsp_vgpu_bootload(gsp_from_pgpu(vgpu->pgpu), vgpu);
+}
+
+static void gsp_vgpu_shutdown_op(struct nvvgpu_vgpu *vgpu)
+{
+	gsp_vgpu_shutdown(gsp_from_pgpu(vgpu->pgpu), vgpu);
+}
+
+/*
+ * The GSP-RM transport registered with the core: attach boots GSP-RM on the pgpu (firmware release from the backend),
+ * read_info reads its static information and vGPU types, irq defers
+ * status-queue work, and the vgpu_* ops drive the plugin task.
+ */
+static const struct nvvgpu_transport_ops gsp_transport_ops = {
+	.base = {
+		.version = NVVGPU_TRANSPORT_OPS_VERSION,
+		.kind = NVVGPU_PROVIDER_TRANSPORT,
+		.name = "gsp",
+		.owner = THIS_MODULE,
+		.attach = gsp_attach,
+		.detach = gsp_detach,
+	},
+	.read_info = gsp_read_info_op,
+	.irq = gsp_irq,
+	.vgpu_bootload = gsp_vgpu_bootload_op,
+	.vgpu_shutdown = gsp_vgpu_shutdown_op,
+};
+
+static int __init gsp_init(void)
+{
+	return nvvgpu_register_provider(&gsp_transport_ops.base);
+}
+
+static void __exit gsp_exit(void)
+{
+	int ret = nvvgpu_unregister_provider(&gsp_transport_ops.base);
+
+	if (ret)
+		pr_err("nvvgpu_gsp: unregistering the transport failed: %d\n",
+		       ret);
+}
+
+module_init(gsp_init);
+module_exit(gsp_exit);
+
+MODULE_DESCRIPTION("nvvgpu GSP-RM firmware transport");
+MODULE_LICENSE("GPL");
+MODULE_IMPORT_NS(NVVGPU);

@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvvgpu_gsp: the RM object API over GSP_RM_ALLOC, GSP_RM_CONTROL and FREE.
+ *
+ * Client handles come from an IDA in RM's client-handle range; objects
+ * under a client use fixed handles. Each reply is checked to echo the
+ * request before its inner status and parameters are used.
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+#include <linux/device.h>
+#include <linux/idr.h>
+#include <linux/overflow.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include <nvvgpu/abi/gsp_rm.h>
+
+#include "gsp.h"
+
+/**
+ * gsp_rm_alloc() - allocate an RM object
+ * @gsp: the transport
+ * @h_client: client (the new handle when allocating a client)
+ * @h_parent: parent object
+ * @h_object: new handle
+ * @h_class: class
+ * @params: allocation parameters
+ * @params_size: their size
+ *
+ * Return: 0, or a negative errno for the RPC or the RM status.
+ */
+int gsp_rm_alloc(struct nvvgpu_gsp *gsp, u32 h_client, u32 h_parent,
+		 u32 h_object, u32 h_class, void *params, u32 params_size)
+{
+	struct nvgsp_rpc_rm_alloc *rpc;
+	size_t len = struct_size(rpc, params, params_size);
+	int ret;
+
+	rpc = kvzalloc(len, GFP_KERNEL);
+	if (!rpc)
+		return -ENOMEM;
+	rpc->h_client = h_client;
+	rpc->h_parent = h_parent;
+	rpc->h_object = h_object;
+	rpc->h_class = h_class;
+	rpc->params_size = params_size;
+	memcpy(rpc->params, params, params_size);
+
+	ret = gsp_rpc_call(gsp, NV_VGPU_MSG_FUNCTION_GSP_RM_ALLOC, rpc, len,
+			   rpc, len);
+	if (ret)
+		goto out;
+	if (rpc->h_object != h_object || rpc->h_class != h_class) {
+		dev_err(gsp->dev, "RM_ALLOC reply is for %#x/%#x, sent %#x/%#x\n",
+			rpc->h_object, rpc->h_class, h_object, h_class);
+		ret = -EPROTO;
+		goto out;
+	}
+	if (rpc->status) {
+		dev_err(gsp->dev, "RM_ALLOC of class %#x handle %#x: %s (%#x)\n",
+			h_class, h_object, gsp_status_name(rpc->status),
+			rpc->status);
+		ret = gsp_status_to_errno(rpc->status);
+		goto out;
+	}
+	memcpy(params, rpc->params, params_size);
+out:
+	kvfree(rpc);
+	return ret;
+}
+
+/**
+ * gsp_rm_control() - run an RM control
+ * @gsp: the transport
+ * @h_client: client
+ * @h_object: target object
+ * @cmd: control command
+ * @params: parameters, replaced by the reply's on success
+ * @params_size: their size
+ *
+ * Return: 0, or a negative errno for the RPC or the RM status.
+ */
+int gsp_rm_control(struct nvvgpu_gsp *gsp, u32 h_client, u32 h_object,
+		   u32 cmd, void *params, u32 params_size)
+{
+	struct nvgsp_rpc_rm_control *rpc;
+	size_t len = struct_size(rpc, params, params_size);
+	int ret;
+
+	rpc = kvzalloc(len, GFP_KERNEL);
+	if (!rpc)
+		return -ENOMEM;
+	rpc->h_client = h_client;
+	rpc->h_object = h_object;
+	rpc->cmd = cmd;
+	rpc->params_size = params_size;
+	memcpy(rpc->params, params, params_size);
+
+	ret = gsp_rpc_call(gsp, NV_VGPU_MSG_FUNCTION_GSP_RM_CONTROL, rpc, len,
+			   rpc, len);
+	if (ret)
+		goto out;
+	if (rpc->cmd != cmd || rpc->params_size != params_size) {
+		dev_err(gsp->dev,
+			"RM_CONTROL reply is for %#x with %u bytes, sent %#x with %u\n",
+			rpc->cmd, rpc->params_size, cmd, params_size);
+		ret = -EPROTO;
+		goto out;
+	}
+	if (rpc->status) {
+		dev_err(gsp->dev, "RM_CONTROL %#x on %#x: %s (%#x)\n", cmd,
+			h_object, gsp_status_name(rpc->status), rpc->status);
+		ret = gsp_status_to_errno(rpc->status);
+		goto out;
+	}
+	memcpy(params, rpc->params, params_size);
+out:
+	kvfree(rpc);
+	return ret;
+}
+
+/**
+ * gsp_rm_free() - free an RM object and its subtree (or a whole client)
+ * @gsp: the transport
+ * @h_client: client
+ * @h_object: object, or @h_client to free the client
+ *
+ * Return: 0, or a negative errno for the RPC or the RM status.
+ */
+int gsp_rm_free(struct nvvgpu_gsp *gsp, u32 h_client, u32 h_object)
+{
+	struct nvgsp_rpc_free rpc = {
+		.h_root = h_client,
+		.h_object_old = h_object,
+	};
+	int ret;
+
+	ret = gsp_rpc_call(gsp, NV_VGPU_MSG_FUNCTION_FREE, &rpc, sizeof(rpc),
+			   &rpc, sizeof(rpc));
+	if (ret)
+		return ret;
+	if (rpc.h_root != h_client || rpc.h_object_old != h_object) {
+		dev_err(gsp->dev, "FREE reply is for %#x, sent %#x\n",
+			rpc.h_object_old, h_object);
+		return -EPROTO;
+	}
+	if (rpc.status) {
+		dev_err(gsp->dev, "FREE of %#x: %s (%#x)\n", h_object,
+			gsp_status_name(rpc.status), rpc.status);
+		return gsp_status_to_errno(rpc.status);
+	}
+	return 0;
+}
+
+/**
+ * gsp_rm_client_alloc() - create our RM client with a device and subdevice
+ * @gsp: the transport
+ *
+ * Return: 0 or a negative errno; on failure nothing stays allocated.
+ */
+int gsp_rm_client_alloc(struct nvvgpu_gsp *gsp)
+{
+	struct nv0000_alloc_params client = { .process_id = 0xffffffff };
+	struct nv0080_alloc_params device = {};
+	struct nv2080_alloc_params subdevice = {};
+	u32 h;
+	int id, ret;
+
+	id = ida_alloc_max(&gsp->client_ida, NV_RS_CLIENT_HANDLE_MAX - 1,
+			   GFP_KERNEL);
+	if (id < 0)
+		return id;
+	h = NV_RS_CLIENT_HANDLE_BASE | id;
+
+	client.h_client = h;
+	ret = gsp_rm_alloc(gsp, h, h, h, NV01_ROOT, &client, sizeof(client));
+	if (ret)
+		goto err_ida;
+	gsp->h_client = h;
+
+	device.h_client_share = h;
+	ret = gsp_rm_alloc(gsp, h, h, NVVGPU_RM_HANDLE_DEVICE, NV01_DEVICE_0,
+			   &device, sizeof(device));
+	if (ret)
+		goto err_client;
+	gsp->has_device = true;
+
+	ret = gsp_rm_alloc(gsp, h, NVVGPU_RM_HANDLE_DEVICE,
+			   NVVGPU_RM_HANDLE_SUBDEVICE, NV20_SUBDEVICE_0,
+			   &subdevice, sizeof(subdevice));
+	if (ret)
+		goto err_client;
+	gsp->has_subdevice = true;
+	return 0;
+
+err_client:
+	gsp_rm_client_free(gsp);
+	return ret;
+err_ida:
+	ida_free(&gsp->client_ida, id);
+	return ret;
+}
+
+/**
+ * gsp_rm_client_free() - free our RM client (the firmware frees the subtree)
+ * @gsp: the transport
+ *
+ * Errors are logged; the handle is released anyway.
+ */
+void gsp_rm_client_free(struct nvvgpu_gsp *gsp)
+{
+	u32 h = gsp->h_client;
+
+	if (!h)
+		return;
+	if (!READ_ONCE(gsp->dead) && gsp_rm_free(gsp, h, h))
+		dev_warn(gsp->dev, "could not free RM client %#x\n", h);
+	ida_free(&gsp->client_ida, h & (NV_RS_CLIENT_HANDLE_MAX - 1));
+	gsp->h_client = 0;
+	gsp->has_device = false;
+	gsp->has_subdevice = false;
+}

@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvvgpu_gsp: static information and the vGPU-manager controls.
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+#include <linux/device.h>
+#include <linux/log2.h>
+#include <linux/pid.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include <nvvgpu/abi/gsp_regs.h>
+#include <nvvgpu/abi/gsp_rm.h>
+#include <nvvgpu/core.h>
+
+#include "gsp.h"
+
+/*
+ * FB the host may partition: the unprotected regions, which must run
+ * contiguously from 0 (protected ones belong to the firmware).
+ */
+static int gsp_info_fb(struct nvvgpu_gsp *gsp,
+		       const struct nv2080_fb_region_info_params *fb, u64 *size)
+{
+	u64 end = 0;
+	u32 i;
+
+	if (!fb->num_fb_regions ||
+	    fb->num_fb_regions > NV2080_CTRL_FB_REGION_INFO_MAX_ENTRIES) {
+		dev_err(gsp->dev, "static info has %u FB regions\n",
+			fb->num_fb_regions);
+		return -EPROTO;
+	}
+	for (i = 0; i < fb->num_fb_regions; i++) {
+		const struct nv2080_fb_region_info *r = &fb->regions[i];
+
+		if (r->limit < r->base) {
+			dev_err(gsp->dev, "FB region %u ends before it starts\n", i);
+			return -EPROTO;
+		}
+		if (r->protected)
+			continue;
+		if (r->base != end) {
+			dev_err(gsp->dev, "FB region %u at %#llx leaves a hole at %#llx\n",
+				i, r->base, end);
+			return -EPROTO;
+		}
+		end = r->limit + 1;
+	}
+	if (!end) {
+		dev_err(gsp->dev, "static info reports no usable FB\n");
+		return -EPROTO;
+	}
+	*size = end;
+	return 0;
+}
+
+static int gsp_info_static(struct nvvgpu_gsp *gsp, struct nvvgpu_pgpu_info *info)
+{
+	const struct nvgsp_fw_abi *abi = gsp->abi;
+	const struct nvgsp_internal_handles *h;
+	void *buf;
+	int ret;
+
+	buf = kzalloc(abi->static_info_size, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	ret = gsp_rpc_call(gsp, NV_VGPU_MSG_FUNCTION_GET_GSP_STATIC_INFO, buf,
+			   abi->static_info_size, buf, abi->static_info_size);
+	if (ret)
+		goto out;
+
+	ret = gsp_info_fb(gsp, buf + abi->static_info_fb_regions,
+			  &info->fb_size);
+	if (ret)
+		goto out;
+
+	h = buf + abi->static_info_handles;
+	if (!h->client || !h->device || !h->subdevice) {
+		dev_err(gsp->dev, "static info lacks the internal RM handles\n");
+		ret = -EPROTO;
+		goto out;
+	}
+	gsp->internal = *h;
+out:
+	kfree(buf);
+	return ret;
+}
+
+static int gsp_info_type(struct nvvgpu_gsp *gsp,
+			 const struct nvvgpu_pgpu_info *info,
+			 const struct nvvgpu_emu_vgpu_type *in,
+			 struct nvvgpu_vgpu_type *out)
+{
+	size_t name = strnlen(in->vgpu_name, sizeof(in->vgpu_name));
+	size_t class = strnlen(in->vgpu_class, sizeof(in->vgpu_class));
+
+	if (!in->vgpu_type || !name || name >= sizeof(out->name) ||
+	    class >= sizeof(out->class)) {
+		dev_err(gsp->dev, "vGPU type %u: bad id, name or class\n",
+			in->vgpu_type);
+		return -EPROTO;
+	}
+	if (!in->fb_length || in->fb_length > info->fb_size ||
+	    in->gsp_heap_size > info->fb_size) {
+		dev_err(gsp->dev, "vGPU type %u: FB %#llx heap %#llx beyond FB %#llx\n",
+			in->vgpu_type, in->fb_length, in->gsp_heap_size,
+			info->fb_size);
+		return -EPROTO;
+	}
+	if (!in->max_instance || in->max_instance > NVVGPU_MAX_VGPUS_PER_PGPU ||
+	    !in->num_channels || in->num_channels > info->num_channels) {
+		dev_err(gsp->dev, "vGPU type %u: %u instances of %u channels\n",
+			in->vgpu_type, in->max_instance, in->num_channels);
+		return -EPROTO;
+	}
+
+	out->id = in->vgpu_type;
+	memcpy(out->name, in->vgpu_name, name);
+	out->name[name] = '\0';
+	memcpy(out->class, in->vgpu_class, class);
+	out->class[class] = '\0';
+	out->fb_size = in->fb_length;
+	out->heap_size = in->gsp_heap_size;
+	out->bar1_size = in->bar1_length;
+	out->max_instances = in->max_instance;
+	out->num_channels = in->num_channels;
+	out->device_id = in->vdev_id & 0xffff;
+	out->subsystem_id = (in->vdev_id >> 16) & 0xffff;
+	return 0;
+}
+
+static int gsp_info_types(struct nvvgpu_gsp *gsp, struct nvvgpu_pgpu_info *info)
+{
+	struct nvvgpu_emu_vgpu_types_params *p;
+	u32 i, j;
+	int ret;
+
+	p = kvzalloc(sizeof(*p), GFP_KERNEL);
+	if (!p)
+		return -ENOMEM;
+	ret = gsp_rm_control(gsp, gsp->internal.client, gsp->internal.subdevice,
+			     NVVGPU_EMU_CTRL_CMD_GET_VGPU_TYPES, p, sizeof(*p));
+	if (ret)
+		goto out;
+	if (p->num_types > NVVGPU_MAX_TYPES) {
+		dev_err(gsp->dev, "firmware reports %u vGPU types, at most %u allowed\n",
+			p->num_types, NVVGPU_MAX_TYPES);
+		ret = -EPROTO;
+		goto out;
+	}
+	for (i = 0; i < p->num_types; i++) {
+		ret = gsp_info_type(gsp, info, &p->types[i], &info->types[i]);
+		if (ret)
+			goto out;
+		for (j = 0; j < i; j++) {
+			if (info->types[j].id == info->types[i].id) {
+				dev_err(gsp->dev, "vGPU type %u listed twice\n",
+					info->types[i].id);
+				ret = -EPROTO;
+				goto out;
+			}
+		}
+	}
+	info->num_types = p->num_types;
+out:
+	kvfree(p);
+	return ret;
+}
+
+/**
+ * gsp_read_info() - read FB, placement granularity, engines, channels and
+ *	the vGPU type table, validating every reply
+ * @gsp: the transport, booted
+ * @info: filled in
+ *
+ * Return: 0, -EPROTO for an implausible reply, or the RPC's errno.
+ */
+int gsp_read_info(struct nvvgpu_gsp *gsp, struct nvvgpu_pgpu_info *info)
+{
+	struct nv2080_ctrl_gpu_get_vmmu_segment_size_params vmmu = {};
+	struct nvvgpu_emu_pgpu_info_params pgpu = {};
+	int ret;
+
+	ret = gsp_info_static(gsp, info);
+	if (ret)
+		return ret;
+
+	ret = gsp_rm_control(gsp, gsp->h_client, NVVGPU_RM_HANDLE_SUBDEVICE,
+			     NV2080_CTRL_CMD_GPU_GET_VMMU_SEGMENT_SIZE, &vmmu,
+			     sizeof(vmmu));
+	if (ret)
+		return ret;
+	if (!is_power_of_2(vmmu.vmmu_segment_size) ||
+	    vmmu.vmmu_segment_size > info->fb_size) {
+		dev_err(gsp->dev, "implausible VMMU segment size %#llx\n",
+			vmmu.vmmu_segment_size);
+		return -EPROTO;
+	}
+	info->vmmu_segment_size = vmmu.vmmu_segment_size;
+
+	ret = gsp_rm_control(gsp, gsp->internal.client, gsp->internal.subdevice,
+			     NVVGPU_EMU_CTRL_CMD_GET_PGPU_INFO, &pgpu,
+			     sizeof(pgpu));
+	if (ret)
+		return ret;
+	if (!pgpu.num_channels || !pgpu.engine_mask) {
+		dev_err(gsp->dev, "firmware reports no channels or engines\n");
+		return -EPROTO;
+	}
+	info->num_channels = pgpu.num_channels;
+	info->engine_mask = pgpu.engine_mask;
+
+	ret = gsp_info_types(gsp, info);
+	if (ret)
+		return ret;
+
+	dev_info(gsp->dev,
+		 "GSP-RM %s: %llu MiB FB, VMMU segment %llu MiB, %u channels, %u vGPU types\n",
+		 gsp->abi->version, info->fb_size >> 20,
+		 info->vmmu_segment_size >> 20, info->num_channels,
+		 info->num_types);
+
+	/* interrupts reach us from now on; start from a clean SWGEN0 */
+	nvvgpu_pgpu_wr32(gsp->pgpu, NV_PFALCON_FALCON_IRQSCLR,
+			 NV_PFALCON_FALCON_IRQSTAT_SWGEN0);
+	gsp_rpc_drain(gsp);
+	return 0;
+}
+
+/**
+ * gsp_vgpu_bootload() - start the firmware's plugin task for a vGPU
+ * @gsp: the transport
+ * @vgpu: a provisioned vGPU
+ *
+ * Return: 0 or a negative errno (logged).
+ */
+int gsp_vgpu_bootload(struct nvvgpu_gsp *gsp, struct nvvgpu_vgpu *vgpu)
+{
+	const struct nvvgpu_partition *part = &vgpu->part;
+	struct nv2080_vgpu_bootload_params *p;
+	u32 e, engines;
+	int ret;
+
+	p = kvzalloc(sizeof(*p), GFP_KERNEL);
+	if (!p)
+		return -ENOMEM;
+
+	p->gfid = vgpu->id + 1;
+	p->vgpu_type = vgpu->type->id;
+	p->vm_pid = task_tgid_nr(current);
+	p->num_channels = part->chid_count;
+	p->num_plugin_channels = part->chid_count ? 1 : 0;
+	/* every engine gets the vGPU's one channel range */
+	engines = min_t(u32, gsp->abi->max_engines, ARRAY_SIZE(p->chid_offset));
+	for (e = 0; e < engines && e < BITS_PER_LONG_LONG; e++)
+		if (vgpu->pgpu->info.engine_mask & BIT_ULL(e))
+			p->chid_offset[e] = part->chid_base;
+	p->num_guest_fb_segments = 1;
+	p->guest_fb_phys_addr_list[0] = part->fb_offset;
+	p->guest_fb_length_list[0] = part->fb_size;
+	p->plugin_heap_memory_phys_addr = part->heap_offset;
+	p->plugin_heap_memory_length = part->heap_size;
+
+	ret = gsp_rm_control(gsp, gsp->internal.client, gsp->internal.subdevice,
+			     NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_BOOTLOAD_GSP_VGPU_PLUGIN_TASK,
+			     p, sizeof(*p));
+	if (ret)
+		dev_err(gsp->dev, "vGPU %u (gfid %u, type %s): bootload failed: %d\n",
+			vgpu->id, p->gfid, vgpu->type->name, ret);
+	else
+		dev_dbg(gsp->dev, "vGPU %u (gfid %u, type %s) bootloaded\n",
+			vgpu->id, p->gfid, vgpu->type->name);
+	kvfree(p);
+	return ret;
+}
+
+/**
+ * gsp_vgpu_shutdown() - stop and clean up a vGPU's plugin task
+ * @gsp: the transport
+ * @vgpu: the vGPU
+ *
+ * Both steps are attempted; failures are logged, never returned.
+ */
+void gsp_vgpu_shutdown(struct nvvgpu_gsp *gsp, struct nvvgpu_vgpu *vgpu)
+{
+	struct nv2080_vgpu_gfid_params p = { .gfid = vgpu->id + 1 };
+	int ret;
+
+	ret = gsp_rm_control(gsp, gsp->internal.client, gsp->internal.subdevice,
+			     NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_SHUTDOWN_GSP_VGPU_PLUGIN_TASK,
+			     &p, sizeof(p));
+	if (ret)
+		dev_err(gsp->dev, "vGPU %u (gfid %u): plugin shutdown failed: %d\n",
+			vgpu->id, p.gfid, ret);
+
+	p.gfid = vgpu->id + 1;
+	ret = gsp_rm_control(gsp, gsp->internal.client, gsp->internal.subdevice,
+			     NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_VGPU_PLUGIN_CLEANUP,
+			     &p, sizeof(p));
+	if (ret)
+		dev_err(gsp->dev, "vGPU %u (gfid %u): plugin cleanup failed: %d\n",
+			vgpu->id, p.gfid, ret);
+}
