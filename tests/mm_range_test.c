@@ -80,10 +80,15 @@ static void mm_test_random_capacity(struct kunit *test)
 	static const u64 sizes[] = { SZ_64M, SZ_256M + SZ_64M, SZ_512M, SZ_1G + SZ_64M };
 	struct nvvgpu_mm_allocator a;
 	struct rnd_state rnd;
-	u64 starts[64], probe[64];
+	const int max = 64;
+	u64 *starts, *probe;
 	int n = 0, i, round;
 	u32 seed = get_random_u32();
 
+	starts = kunit_kcalloc(test, max, sizeof(*starts), GFP_KERNEL);
+	probe = kunit_kcalloc(test, max, sizeof(*probe), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, starts);
+	KUNIT_ASSERT_NOT_NULL(test, probe);
 	kunit_info(test, "seed %u\n", seed);
 	prandom_seed_state(&rnd, seed);
 	nvvgpu_mm_init(&a, SZ_128M, 16ULL * SZ_1G);
@@ -97,7 +102,7 @@ static void mm_test_random_capacity(struct kunit *test)
 			i = prandom_u32_state(&rnd) % n;
 			KUNIT_ASSERT_EQ(test, nvvgpu_mm_free(&a, starts[i]), 0);
 			starts[i] = starts[--n];
-		} else if (n < ARRAY_SIZE(starts) &&
+		} else if (n < max &&
 			   !nvvgpu_mm_alloc(&a, size, SZ_256M, &starts[n])) {
 			n++;
 		}
@@ -110,7 +115,7 @@ static void mm_test_random_capacity(struct kunit *test)
 		}
 
 		cap = nvvgpu_mm_capacity(&a, size, SZ_256M);
-		while (got < ARRAY_SIZE(probe) &&
+		while (got < max &&
 		       !nvvgpu_mm_alloc(&a, size, SZ_256M, &probe[got]))
 			got++;
 		KUNIT_ASSERT_EQ_MSG(test, cap, got, "round %d size %llu seed %u",
