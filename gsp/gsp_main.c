@@ -142,9 +142,10 @@ static void gsp_vgpu_shutdown_op(struct nvvgpu_vgpu *vgpu)
 }
 
 /*
- * The GSP-RM transport registered with the core: attach boots GSP-RM on the pgpu (firmware release from the backend),
- * read_info reads its static information and vGPU types, irq defers
- * status-queue work, and the vgpu_* ops drive the plugin task.
+ * The GSP-RM transport registered with the core: attach boots GSP-RM on
+ * the pgpu (firmware release from the backend), read_info reads its static
+ * information and vGPU types, irq defers status-queue work, and the vgpu_*
+ * ops drive the plugin task.
  */
 static const struct nvvgpu_transport_ops gsp_transport_ops = {
 	.base = {

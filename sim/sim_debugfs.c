@@ -92,39 +92,6 @@ static int sim_state_show(struct seq_file *m, void *unused)
 }
 DEFINE_SHOW_ATTRIBUTE(sim_state);
 
-/* the fault knobs are read under the emulator lock; take it to write */
-static int sim_fault_set(struct sim_gpu *sim, u32 *knob, u64 val)
-{
-	mutex_lock(&sim->gsp.lock);
-	*knob = val;
-	mutex_unlock(&sim->gsp.lock);
-	sim_gsp_kick(sim);
-	return 0;
-}
-
-#define SIM_FAULT_ATTR(name)						\
-static int sim_fault_##name##_get(void *data, u64 *val)		\
-{									\
-	struct sim_gpu *sim = data;					\
-									\
-	*val = READ_ONCE(sim->gsp.fault.name);				\
-	return 0;							\
-}									\
-static int sim_fault_##name##_set(void *data, u64 val)		\
-{									\
-	struct sim_gpu *sim = data;					\
-									\
-	return sim_fault_set(sim, &sim->gsp.fault.name, val);		\
-}									\
-DEFINE_DEBUGFS_ATTRIBUTE(sim_fault_##name##_fops,			\
-			 sim_fault_##name##_get,			\
-			 sim_fault_##name##_set, "%llu\n")
-
-SIM_FAULT_ATTR(drop_replies);
-SIM_FAULT_ATTR(corrupt_checksum);
-SIM_FAULT_ATTR(skip_seq);
-SIM_FAULT_ATTR(delay_ms);
-
 static int sim_fault_hang_get(void *data, u64 *val)
 {
 	struct sim_gpu *sim = data;
@@ -166,14 +133,16 @@ void sim_debugfs_add(struct sim_gpu *sim)
 	debugfs_create_file("regs", 0444, sim->debugfs, sim, &sim_regs_fops);
 	debugfs_create_file("state", 0444, sim->debugfs, sim, &sim_state_fops);
 	fault = debugfs_create_dir("fault", sim->debugfs);
-	debugfs_create_file_unsafe("drop_replies", 0644, fault, sim,
-				   &sim_fault_drop_replies_fops);
-	debugfs_create_file_unsafe("corrupt_checksum", 0644, fault, sim,
-				   &sim_fault_corrupt_checksum_fops);
-	debugfs_create_file_unsafe("skip_seq", 0644, fault, sim,
-				   &sim_fault_skip_seq_fops);
-	debugfs_create_file_unsafe("delay_ms", 0644, fault, sim,
-				   &sim_fault_delay_ms_fops);
+	/*
+	 * Plain counters: the emulator reads them under its lock and a racing
+	 * write only moves the fault by one message.
+	 */
+	debugfs_create_u32("drop_replies", 0644, fault,
+			   &sim->gsp.fault.drop_replies);
+	debugfs_create_u32("corrupt_checksum", 0644, fault,
+			   &sim->gsp.fault.corrupt_checksum);
+	debugfs_create_u32("skip_seq", 0644, fault, &sim->gsp.fault.skip_seq);
+	debugfs_create_u32("delay_ms", 0644, fault, &sim->gsp.fault.delay_ms);
 	debugfs_create_file_unsafe("hang", 0644, fault, sim,
 				   &sim_fault_hang_fops);
 	debugfs_create_file_unsafe("crash", 0200, fault, sim,

@@ -208,7 +208,7 @@ struct sim_gsp_msg {
  * @fault: fault injection
  */
 struct sim_gsp {
-	struct mutex lock;
+	struct mutex lock; /* see @lock above */
 	enum sim_gsp_state state;
 	bool start_pending;
 
@@ -280,10 +280,10 @@ struct sim_gpu {
 	u64 fb_size;
 	u64 fb_usable;
 
-	spinlock_t reg_lock;
+	spinlock_t reg_lock; /* see @reg_lock above */
 	u32 falcon[NV_PGSP_FALCON_SIZE / 4];
 
-	struct mutex mem_lock;
+	struct mutex mem_lock; /* see @mem_lock above */
 	struct list_head mem_regions;
 	u64 mem_next_bus;
 	struct xarray fb_pages;

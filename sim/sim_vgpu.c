@@ -33,10 +33,12 @@ struct sim_type_template {
 
 /* Q-series (virtual workstation), B-series (virtual PC), C-series (compute) */
 static const struct sim_type_template sim_type_templates[] = {
+	{ "SIM-0Q", "Quadro", SZ_512M, 0x1480 },
 	{ "SIM-1Q", "Quadro", SZ_1G, 0x1481 },
 	{ "SIM-2Q", "Quadro", SZ_2G, 0x1482 },
 	{ "SIM-4Q", "Quadro", SZ_4G, 0x1483 },
 	{ "SIM-8Q", "Quadro", 8ULL * SZ_1G, 0x1484 },
+	{ "SIM-1B", "NVS", SZ_1G, 0x1488 },
 	{ "SIM-2B", "NVS", SZ_2G, 0x1485 },
 	{ "SIM-4C", "Compute", SZ_4G, 0x1486 },
 	{ "SIM-8C", "Compute", 8ULL * SZ_1G, 0x1487 },
