@@ -67,5 +67,6 @@ long nvvgpu_vfio_ioctl_set_irqs(struct nvvgpu_vfio_device *nvdev,
 void nvvgpu_vfio_irqs_init(struct nvvgpu_vfio_device *nvdev);
 void nvvgpu_vfio_irqs_disable(struct nvvgpu_vfio_device *nvdev);
 void nvvgpu_vfio_request(struct vfio_device *vdev, unsigned int count);
+void nvvgpu_vfio_signal_error(struct nvvgpu_vfio_device *nvdev);
 
 #endif /* __NVVGPU_VFIO_H__ */

@@ -8,6 +8,7 @@
 #ifndef __NVVGPU_VFIO_TYPES_H__
 #define __NVVGPU_VFIO_TYPES_H__
 
+#include <linux/list.h>
 #include <linux/mdev.h>
 #include <linux/mutex.h>
 #include <linux/pci_regs.h>
@@ -61,6 +62,8 @@ struct nvvgpu_vfio_type {
  * @pgpu: the physical GPU behind it
  * @boot_0: NV_PMC_BOOT_0 of the pgpu, shown to every guest
  * @lost: the pgpu stopped responding; opening devices is refused
+ * @lock: protects @devices
+ * @devices: the parent's VFIO devices, to tell their users about errors
  * @num_types: entries in @types and @mtypes
  * @types: one mdev type per catalogue entry
  * @mtypes: pointers to the @types' mdev types, as mdev_register_parent()
@@ -72,6 +75,8 @@ struct nvvgpu_vfio_parent {
 	struct nvvgpu_pgpu *pgpu;
 	u32 boot_0;
 	bool lost;
+	struct mutex lock;	/* protects devices */
+	struct list_head devices;
 	unsigned int num_types;
 	struct nvvgpu_vfio_type *types;
 	struct mdev_type **mtypes;
@@ -84,6 +89,7 @@ struct nvvgpu_vfio_parent {
  * @intx_trigger: eventfd signalled for INTx
  * @intx_masked: INTx is masked (set when it fires: INTx is automasked)
  * @msi_trigger: eventfd signalled for the MSI vector
+ * @err_trigger: eventfd signalled when the device failed (pgpu lost)
  * @req_trigger: eventfd signalled to ask the user to release the device
  */
 struct nvvgpu_vfio_irqs {
@@ -91,6 +97,7 @@ struct nvvgpu_vfio_irqs {
 	struct eventfd_ctx *intx_trigger;
 	bool intx_masked;
 	struct eventfd_ctx *msi_trigger;
+	struct eventfd_ctx *err_trigger;
 	struct eventfd_ctx *req_trigger;
 };
 
@@ -99,6 +106,7 @@ struct nvvgpu_vfio_irqs {
  * @vdev: the VFIO device, registered with an emulated IOMMU
  * @mdev: the mdev device it was created for
  * @parent: the mdev parent of its pgpu
+ * @link: entry in the parent's device list (parent's lock)
  * @type: its vGPU type
  * @vgpu: the core's vGPU, from creation to removal of the mdev
  * @lock: serialises config space, BAR0 and interrupt state
@@ -111,6 +119,7 @@ struct nvvgpu_vfio_device {
 	struct vfio_device vdev;
 	struct mdev_device *mdev;
 	struct nvvgpu_vfio_parent *parent;
+	struct list_head link;
 	const struct nvvgpu_vgpu_type *type;
 	struct nvvgpu_vgpu *vgpu;
 

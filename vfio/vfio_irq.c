@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * nvvgpu VFIO: interrupts of the emulated device: INTx, MSI and the device
- * request interrupt, each signalled through an eventfd.
+ * nvvgpu VFIO: interrupts of the emulated device: INTx, MSI, the error and
+ * the device request interrupts, each signalled through an eventfd.
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
@@ -18,10 +18,11 @@
  * DOC: interrupts
  *
  * The device offers one INTx line (maskable, automasked when it fires),
- * one MSI vector and the device request interrupt, through which the user
- * is asked to release the device when its mdev is being removed. INTx and
- * MSI exclude each other, as on vfio-pci. MSI-X and error reporting are
- * not offered: their indexes report zero interrupts.
+ * one MSI vector, the error interrupt, signalled when the pgpu is lost (a
+ * VMM then stops its guest), and the device request interrupt, through
+ * which the user is asked to release the device when its mdev is being
+ * removed. INTx and MSI exclude each other, as on vfio-pci. MSI-X is not
+ * offered: its index reports zero interrupts.
  *
  * Each enabled interrupt is an eventfd given with VFIO_IRQ_SET_DATA_EVENTFD
  * and VFIO_IRQ_SET_ACTION_TRIGGER; a trigger with VFIO_IRQ_SET_DATA_NONE
@@ -35,6 +36,7 @@ static u32 nvvgpu_vfio_irq_count(unsigned int index)
 	switch (index) {
 	case VFIO_PCI_INTX_IRQ_INDEX:
 	case VFIO_PCI_MSI_IRQ_INDEX:
+	case VFIO_PCI_ERR_IRQ_INDEX:
 	case VFIO_PCI_REQ_IRQ_INDEX:
 		return 1;
 	default:
@@ -244,35 +246,36 @@ static int nvvgpu_vfio_set_msi(struct nvvgpu_vfio_device *nvdev,
 	return 0;
 }
 
-static int nvvgpu_vfio_set_req(struct nvvgpu_vfio_device *nvdev,
-			       const struct vfio_irq_set *hdr, const void *data)
+/* the error and request interrupts: an eventfd the device signals */
+static int nvvgpu_vfio_set_notify(struct nvvgpu_vfio_device *nvdev,
+				  const struct vfio_irq_set *hdr,
+				  const void *data, struct eventfd_ctx **slot,
+				  const char *what)
 {
-	struct nvvgpu_vfio_irqs *irqs = &nvdev->irqs;
-
 	if ((hdr->flags & VFIO_IRQ_SET_ACTION_TYPE_MASK) !=
 	    VFIO_IRQ_SET_ACTION_TRIGGER) {
-		dev_dbg(nvdev->vdev.dev, "SET_IRQS: the request interrupt can only be triggered (flags %#x)\n",
-			hdr->flags);
+		dev_dbg(nvdev->vdev.dev, "SET_IRQS: the %s interrupt can only be triggered (flags %#x)\n",
+			what, hdr->flags);
 		return -ENOTTY;
 	}
 
 	if (!hdr->count && (hdr->flags & VFIO_IRQ_SET_DATA_NONE))
-		return nvvgpu_vfio_set_eventfd(nvdev, &irqs->req_trigger, -1);
+		return nvvgpu_vfio_set_eventfd(nvdev, slot, -1);
 	if (hdr->count != 1) {
-		dev_dbg(nvdev->vdev.dev, "SET_IRQS: the request interrupt takes count 1, not %u\n",
-			hdr->count);
+		dev_dbg(nvdev->vdev.dev, "SET_IRQS: the %s interrupt takes count 1, not %u\n",
+			what, hdr->count);
 		return -EINVAL;
 	}
 	if (hdr->flags & VFIO_IRQ_SET_DATA_EVENTFD)
-		return nvvgpu_vfio_set_eventfd(nvdev, &irqs->req_trigger,
-					       *(const s32 *)data);
+		return nvvgpu_vfio_set_eventfd(nvdev, slot, *(const s32 *)data);
 
-	if (!irqs->req_trigger) {
-		dev_dbg(nvdev->vdev.dev, "SET_IRQS: the request interrupt is not enabled\n");
+	if (!*slot) {
+		dev_dbg(nvdev->vdev.dev, "SET_IRQS: the %s interrupt is not enabled\n",
+			what);
 		return -EINVAL;
 	}
 	if (nvvgpu_vfio_irq_data_set(hdr->flags, data))
-		eventfd_signal(irqs->req_trigger);
+		eventfd_signal(*slot);
 	return 0;
 }
 
@@ -322,8 +325,13 @@ long nvvgpu_vfio_ioctl_set_irqs(struct nvvgpu_vfio_device *nvdev,
 	case VFIO_PCI_MSI_IRQ_INDEX:
 		ret = nvvgpu_vfio_set_msi(nvdev, &hdr, data);
 		break;
+	case VFIO_PCI_ERR_IRQ_INDEX:
+		ret = nvvgpu_vfio_set_notify(nvdev, &hdr, data,
+					     &nvdev->irqs.err_trigger, "error");
+		break;
 	case VFIO_PCI_REQ_IRQ_INDEX:
-		ret = nvvgpu_vfio_set_req(nvdev, &hdr, data);
+		ret = nvvgpu_vfio_set_notify(nvdev, &hdr, data,
+					     &nvdev->irqs.req_trigger, "request");
 		break;
 	default:
 		/* validation lets no other index through */
@@ -360,6 +368,7 @@ void nvvgpu_vfio_irqs_disable(struct nvvgpu_vfio_device *nvdev)
 
 	nvvgpu_vfio_set_eventfd(nvdev, &irqs->intx_trigger, -1);
 	nvvgpu_vfio_set_eventfd(nvdev, &irqs->msi_trigger, -1);
+	nvvgpu_vfio_set_eventfd(nvdev, &irqs->err_trigger, -1);
 	nvvgpu_vfio_set_eventfd(nvdev, &irqs->req_trigger, -1);
 	nvvgpu_vfio_irqs_init(nvdev);
 }
@@ -387,5 +396,19 @@ void nvvgpu_vfio_request(struct vfio_device *vdev, unsigned int count)
 		dev_notice(vdev->dev,
 			   "no request interrupt: waiting for the user to release the device\n");
 	}
+	mutex_unlock(&nvdev->lock);
+}
+
+/**
+ * nvvgpu_vfio_signal_error() - tell the user that the device failed
+ * @nvdev: the device
+ *
+ * Signals the error interrupt, if the user set one up.
+ */
+void nvvgpu_vfio_signal_error(struct nvvgpu_vfio_device *nvdev)
+{
+	mutex_lock(&nvdev->lock);
+	if (nvdev->irqs.err_trigger)
+		eventfd_signal(nvdev->irqs.err_trigger);
 	mutex_unlock(&nvdev->lock);
 }

@@ -50,6 +50,7 @@ static int nvvgpu_vfio_init_dev(struct vfio_device *vdev)
 
 	nvdev->mdev = mdev;
 	nvdev->parent = vtype->parent;
+	INIT_LIST_HEAD(&nvdev->link);
 	nvdev->type = vtype->type;
 	mutex_init(&nvdev->lock);
 	nvvgpu_vfio_regions_init(nvdev);
@@ -228,6 +229,10 @@ static int nvvgpu_vfio_mdev_probe(struct mdev_device *mdev)
 			err);
 		goto err_destroy;
 	}
+
+	mutex_lock(&parent->lock);
+	list_add_tail(&nvdev->link, &parent->devices);
+	mutex_unlock(&parent->lock);
 	return 0;
 
 err_destroy:
@@ -244,6 +249,11 @@ static void nvvgpu_vfio_mdev_remove(struct mdev_device *mdev)
 
 	/* waits, asking through the request interrupt, until it is closed */
 	vfio_unregister_group_dev(&nvdev->vdev);
+
+	mutex_lock(&nvdev->parent->lock);
+	list_del_init(&nvdev->link);
+	mutex_unlock(&nvdev->parent->lock);
+
 	nvvgpu_vgpu_destroy(nvdev->vgpu);
 	nvdev->vgpu = NULL;
 	vfio_put_device(&nvdev->vdev);
@@ -266,17 +276,24 @@ static struct mdev_driver nvvgpu_vfio_mdev_driver = {
 static void nvvgpu_vfio_pgpu_lost(struct nvvgpu_pgpu *pgpu, void *priv)
 {
 	struct nvvgpu_vfio_parent *parent = priv;
+	struct nvvgpu_vfio_device *nvdev;
 
 	WRITE_ONCE(parent->lost, true);
 	dev_warn(&parent->adev->dev, "pgpu %u lost: vGPU devices fail from now on\n",
 		 pgpu->id);
+
+	mutex_lock(&parent->lock);
+	list_for_each_entry(nvdev, &parent->devices, link)
+		nvvgpu_vfio_signal_error(nvdev);
+	mutex_unlock(&parent->lock);
 }
 
 /**
  * DOC: client ops
  *
  * nvvgpu_vfio_client_ops tells the core how to reach this client: when the
- * pgpu is lost, @pgpu_lost makes every later open of a vGPU device fail.
+ * pgpu is lost, @pgpu_lost signals the error interrupt of every vGPU device
+ * and makes every later open fail.
  */
 static const struct nvvgpu_client_ops nvvgpu_vfio_client_ops = {
 	.version = NVVGPU_CLIENT_OPS_VERSION,
@@ -297,16 +314,18 @@ static int nvvgpu_vfio_aux_probe(struct auxiliary_device *adev,
 	parent->adev = adev;
 	parent->pgpu = pgpu;
 	parent->boot_0 = nvvgpu_vfio_pgpu_boot_0(pgpu);
+	mutex_init(&parent->lock);
+	INIT_LIST_HEAD(&parent->devices);
 
 	err = nvvgpu_vfio_types_init(parent);
 	if (err)
-		return err;
+		goto err_mutex;
 
 	err = nvvgpu_client_register(pgpu, NVVGPU_CLIENT_VFIO,
 				     &nvvgpu_vfio_client_ops, parent);
 	if (err) {
 		dev_err(&adev->dev, "cannot register with the core: %d\n", err);
-		return err;
+		goto err_mutex;
 	}
 
 	auxiliary_set_drvdata(adev, parent);
@@ -325,6 +344,8 @@ static int nvvgpu_vfio_aux_probe(struct auxiliary_device *adev,
 
 err_client:
 	nvvgpu_client_unregister(pgpu, NVVGPU_CLIENT_VFIO);
+err_mutex:
+	mutex_destroy(&parent->lock);
 	return err;
 }
 
@@ -335,6 +356,7 @@ static void nvvgpu_vfio_aux_remove(struct auxiliary_device *adev)
 	/* removes every mdev of the parent, and so destroys their vGPUs */
 	mdev_unregister_parent(&parent->mdev_parent);
 	nvvgpu_client_unregister(parent->pgpu, NVVGPU_CLIENT_VFIO);
+	mutex_destroy(&parent->lock);
 }
 
 static const struct auxiliary_device_id nvvgpu_vfio_aux_ids[] = {

@@ -314,6 +314,16 @@ int main(int argc, char **argv)
 	ii.index = VFIO_PCI_MSIX_IRQ_INDEX;
 	CHECK(!ioctl(fd, VFIO_DEVICE_GET_IRQ_INFO, &ii) && ii.count == 0,
 	      "MSI-X: none");
+	ii.index = VFIO_PCI_ERR_IRQ_INDEX;
+	CHECK(!ioctl(fd, VFIO_DEVICE_GET_IRQ_INFO, &ii) && ii.count == 1,
+	      "error interrupt: 1");
+	ii.index = VFIO_PCI_REQ_IRQ_INDEX;
+	CHECK(!ioctl(fd, VFIO_DEVICE_GET_IRQ_INFO, &ii) && ii.count == 1,
+	      "request interrupt: 1");
+	ii.argsz = 8;
+	CHECK(ioctl(fd, VFIO_DEVICE_GET_IRQ_INFO, &ii) && errno == EINVAL,
+	      "GET_IRQ_INFO with short argsz: EINVAL");
+	ii.argsz = sizeof(ii);
 	ii.index = VFIO_PCI_NUM_IRQS;
 	CHECK(ioctl(fd, VFIO_DEVICE_GET_IRQ_INFO, &ii) && errno == EINVAL,
 	      "IRQ index %u does not exist: EINVAL", ii.index);
@@ -357,6 +367,19 @@ int main(int argc, char **argv)
 	CHECK(set_irqs(VFIO_PCI_INTX_IRQ_INDEX, VFIO_IRQ_SET_DATA_EVENTFD |
 		       VFIO_IRQ_SET_ACTION_UNMASK, 0, 1, &efd) == -ENOTTY,
 	      "INTx unmask by eventfd: ENOTTY");
+	CHECK(!set_irqs(VFIO_PCI_ERR_IRQ_INDEX, VFIO_IRQ_SET_DATA_EVENTFD |
+			VFIO_IRQ_SET_ACTION_TRIGGER, 0, 1, &efd) &&
+	      !set_irqs(VFIO_PCI_ERR_IRQ_INDEX, VFIO_IRQ_SET_DATA_NONE |
+			VFIO_IRQ_SET_ACTION_TRIGGER, 0, 1, NULL) && fired(efd) == 1,
+	      "error interrupt eventfd and loopback");
+	CHECK(set_irqs(VFIO_PCI_ERR_IRQ_INDEX, VFIO_IRQ_SET_DATA_NONE |
+		       VFIO_IRQ_SET_ACTION_UNMASK, 0, 1, NULL) == -ENOTTY,
+	      "error interrupt unmask: ENOTTY");
+	CHECK(!set_irqs(VFIO_PCI_REQ_IRQ_INDEX, VFIO_IRQ_SET_DATA_EVENTFD |
+			VFIO_IRQ_SET_ACTION_TRIGGER, 0, 1, &efd), "request eventfd set");
+	CHECK(set_irqs(VFIO_PCI_REQ_IRQ_INDEX, VFIO_IRQ_SET_DATA_EVENTFD |
+		       VFIO_IRQ_SET_ACTION_TRIGGER, 0, 1, (int32_t[]){ 0 }) == -EINVAL,
+	      "request with a non-eventfd fd: EINVAL");
 
 	/* reset and unknown ioctls */
 	CHECK(!ioctl(fd, VFIO_DEVICE_RESET), "VFIO_DEVICE_RESET");
@@ -417,12 +440,15 @@ nv_check "type name is set" test -s "$T/name"
 nv_check "type is named nvvgpu_vfio-<id>" bash -c "[[ $TYPE =~ ^nvvgpu_vfio-[0-9]+\$ ]]"
 nv_check "device_api is vfio-pci" test "$(cat "$T/device_api")" = vfio-pci
 nv_check "description has the device ID" test -n "$DEVID"
-nv_check "mdevctl types lists $TYPE" bash -c "mdevctl types | grep -q '$TYPE'"
-# shellcheck disable=SC2016 # expanded by the inner shell
-nv_check "every nvvgpu type is listed by mdevctl" bash -c '
-	for t in /sys/class/mdev_bus/nvvgpu_core.vfio.*/mdev_supported_types/*; do
-		mdevctl types | grep -q "$(basename "$t")" || exit 1
-	done'
+MT=$(mdevctl types 2>&1)
+nv_check "mdevctl types lists $PARENT" grep -q "^$PARENT" <<<"$MT"
+all_types_listed() {
+	local t
+	for t in $(nvvgpu_types); do
+		grep -q "^  $(basename "$t")\$" <<<"$MT" || return 1
+	done
+}
+nv_check "mdevctl types lists every nvvgpu type" all_types_listed
 AVAIL=$(cat "$T/available_instances")
 nv_check "at least two instances available ($AVAIL)" test "$AVAIL" -ge 2
 
@@ -463,8 +489,8 @@ nv_check "QEMU sees a VGA controller" grep -q "VGA controller" <<<"$QOUT"
 nv_check "QEMU sees 10de:$DEVID" grep -qi "10de:$DEVID" <<<"$QOUT"
 nv_check "QEMU sees BAR1 as 64-bit prefetchable" \
 	grep -q "BAR1: 64 bit prefetchable memory" <<<"$QOUT"
-no_vfio_error() { ! grep -qiE 'vfio.*(error|fail)' <<<"$QOUT"; }
-nv_check "QEMU reports no VFIO error" no_vfio_error
+no_vfio_complaint() { ! grep -iE 'vfio.*(error|fail|warning)' <<<"$QOUT"; }
+nv_check "QEMU has no VFIO error or warning" no_vfio_complaint
 nv_check "vGPU stopped after QEMU quit" \
 	test "$(cat "/sys/bus/mdev/devices/$U1/nvvgpu/state")" = stopped
 
