@@ -58,6 +58,9 @@ int gsp_rm_free(struct nvvgpu_gsp *gsp, u32 h_client, u32 h_object);
 int gsp_rm_client_alloc(struct nvvgpu_gsp *gsp);
 void gsp_rm_client_free(struct nvvgpu_gsp *gsp);
 
+/* gsp_health.c: fatal error reports */
+bool gsp_health_check(struct nvvgpu_gsp *gsp);
+
 /* gsp_boot.c: bring-up and teardown */
 int gsp_boot(struct nvvgpu_gsp *gsp);
 void gsp_unload(struct nvvgpu_gsp *gsp);

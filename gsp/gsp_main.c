@@ -4,7 +4,6 @@
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
-#include <linux/bitfield.h>
 #include <linux/module.h>
 #include <linux/slab.h>
 #include <linux/workqueue.h>
@@ -32,24 +31,17 @@ static void gsp_free(struct nvvgpu_gsp *gsp)
 	kfree(gsp);
 }
 
-/* the firmware halted: report what it left in the fatal mailbox */
+/* HALT interrupt: read the fatal report */
 static void gsp_fatal_work(struct work_struct *work)
 {
 	struct nvvgpu_gsp *gsp = container_of(work, struct nvvgpu_gsp,
 					      fatal_work);
-	u32 mbox = nvvgpu_pgpu_rd32(gsp->pgpu, NV_PGSP_MAILBOX(0));
 
-	if (FIELD_GET(NV_PGSP_MAILBOX_FATAL_TAG, mbox) ==
-	    NV_PGSP_MAILBOX_FATAL_TAG_VALUE)
-		dev_err(gsp->dev,
-			"GSP-RM fatal error: code %#lx reason %#lx task %#lx\n",
-			FIELD_GET(NV_PGSP_MAILBOX_FATAL_CODE, mbox),
-			FIELD_GET(NV_PGSP_MAILBOX_FATAL_REASON, mbox),
-			FIELD_GET(NV_PGSP_MAILBOX_FATAL_TASK, mbox));
-	else
-		dev_err(gsp->dev, "GSP-RM halted (mailbox %#x)\n", mbox);
-	WRITE_ONCE(gsp->dead, true);
-	nvvgpu_pgpu_set_lost(gsp->pgpu, "GSP firmware halted");
+	if (gsp_health_check(gsp)) {
+		dev_err(gsp->dev, "GSP-RM halted without a fatal report\n");
+		if (!xchg(&gsp->dead, true))
+			nvvgpu_pgpu_set_lost(gsp->pgpu, "GSP firmware halted");
+	}
 }
 
 static int gsp_attach(struct nvvgpu_pgpu *pgpu, void **priv)

@@ -126,7 +126,7 @@ static int gsp_rpc_wait(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w,
 		mutex_unlock(&gsp->msgq_lock);
 		if (done)
 			return 0;
-		if (READ_ONCE(gsp->dead))
+		if (!gsp_health_check(gsp))
 			return -ENODEV;
 		if (time_after(jiffies, deadline)) {
 			dev_err(gsp->dev, "%s (%#x) timed out after %u ms\n",

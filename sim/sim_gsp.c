@@ -85,17 +85,15 @@ void sim_gsp_crash(struct sim_gpu *sim, enum sim_gsp_fatal reason, u8 code,
 	gsp->irq_bits |= NV_PFALCON_FALCON_IRQSTAT_HALT;
 }
 
-/* queue a status message; it goes out from sim_gsp_flush() */
-static void sim_gsp_queue(struct sim_gpu *sim, u32 function, u32 result,
-			  const void *data, u32 len)
+/* queue one status element; it goes out from sim_gsp_flush() */
+static void sim_gsp_queue_one(struct sim_gpu *sim, u32 function, u32 result,
+			      const void *data, u32 len)
 {
 	struct sim_gsp *gsp = &sim->gsp;
 	struct sim_gsp_msg *msg;
 
 	lockdep_assert_held(&gsp->lock);
 
-	if (WARN_ON_ONCE(len > NVGSP_RPC_MAX_PAYLOAD))
-		len = 0;
 	msg = kmalloc(struct_size(msg, data, len), GFP_KERNEL);
 	if (!msg) {
 		sim_gsp_crash(sim, SIM_GSP_FATAL_NOMEM, 0,
@@ -109,6 +107,20 @@ static void sim_gsp_queue(struct sim_gpu *sim, u32 function, u32 result,
 	if (len)
 		memcpy(msg->data, data, len);
 	list_add_tail(&msg->link, &gsp->outq);
+}
+
+/* a payload beyond one element follows as CONTINUATION_RECORDs */
+static void sim_gsp_queue(struct sim_gpu *sim, u32 function, u32 result,
+			  const void *data, u32 len)
+{
+	u32 chunk, off = 0;
+
+	do {
+		chunk = min_t(u32, len - off, NVGSP_RPC_MAX_PAYLOAD);
+		sim_gsp_queue_one(sim, off ? NV_VGPU_MSG_FUNCTION_CONTINUATION_RECORD :
+				  function, result, data + off, chunk);
+		off += chunk;
+	} while (off < len);
 }
 
 static void sim_gsp_reply(struct sim_gpu *sim, u32 function, u32 result,
