@@ -15,6 +15,7 @@
 #include <drm/drm_gem_shmem_helper.h>
 #include <drm/drm_ioctl.h>
 #include <drm/drm_managed.h>
+#include <drm/drm_mode_config.h>
 #include <drm/drm_print.h>
 
 #include <nvvgpu/core.h>
@@ -40,6 +41,12 @@
  * may keep the DRM device alive past unbind; its GEM objects still work,
  * and whatever touches the pgpu runs inside drm_dev_enter(), which fails
  * once the device is unplugged.
+ *
+ * The GPUs vGPU hosts use are data-centre boards without a display engine.
+ * The device presents itself the way nouveau and amdgpu present such
+ * boards: a KMS device whose mode configuration has no CRTC, encoder,
+ * connector or plane, so that KMS tools such as drm_info can query it, and
+ * nothing can be scanned out. The render node is where the work goes.
  */
 
 DEFINE_DRM_GEM_FOPS(nvvgpu_drm_fops);
@@ -53,22 +60,38 @@ static const struct drm_ioctl_desc nvvgpu_drm_ioctls[] = {
 			  nvvgpu_drm_ioctl_gem_mmap_offset, DRM_RENDER_ALLOW),
 };
 
+/*
+ * Without a display engine the mode configuration's size limits are all
+ * zero, so the core refuses every framebuffer before it gets here.
+ */
+static struct drm_framebuffer *
+nvvgpu_drm_fb_create(struct drm_device *drm, struct drm_file *file,
+		     const struct drm_mode_fb_cmd2 *cmd)
+{
+	drm_dbg_kms(drm, "no display engine: framebuffer refused\n");
+	return ERR_PTR(-EINVAL);
+}
+
+static const struct drm_mode_config_funcs nvvgpu_drm_mode_config_funcs = {
+	.fb_create = nvvgpu_drm_fb_create,
+};
+
 /**
  * DOC: drm driver
  *
  * nvvgpu_drm_driver: GEM objects are shmem-backed (drm_gem_shmem helpers)
  * and mmap()ed through the DRM fd at the offset GEM_MMAP_OFFSET returns;
- * PRIME import and export use the helpers' defaults. There is no modeset.
+ * PRIME import and export use the helpers' defaults. The KMS side is an
+ * empty mode configuration: the GPU has no display.
  */
 static const struct drm_driver nvvgpu_drm_driver = {
-	.driver_features = DRIVER_GEM | DRIVER_RENDER,
+	.driver_features = DRIVER_GEM | DRIVER_RENDER | DRIVER_MODESET,
 	.ioctls = nvvgpu_drm_ioctls,
 	.num_ioctls = ARRAY_SIZE(nvvgpu_drm_ioctls),
 	.fops = &nvvgpu_drm_fops,
 	.gem_prime_import_sg_table = drm_gem_shmem_prime_import_sg_table,
 	.name = "nvvgpu",
 	.desc = "NVIDIA vGPU host render node",
-	.date = "20261126",
 	.major = 1,
 	.minor = 0,
 };
@@ -119,6 +142,11 @@ static int nvvgpu_drm_probe(struct auxiliary_device *adev,
 	drm = drm_dev_alloc(&nvvgpu_drm_driver, pgpu->dev);
 	if (IS_ERR(drm))
 		return PTR_ERR(drm);
+
+	err = drmm_mode_config_init(drm);
+	if (err)
+		goto err_put;
+	drm->mode_config.funcs = &nvvgpu_drm_mode_config_funcs;
 
 	ndrm = drmm_kzalloc(drm, sizeof(*ndrm), GFP_KERNEL);
 	if (!ndrm) {

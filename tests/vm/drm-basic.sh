@@ -44,7 +44,8 @@ build_client() {
 	cat >"$TMP/client.c" <<'EOF'
 /*
  * DRM client for the nvvgpu render node.
- *   client NODE VGPUS          the checks; VGPUS is the expected vGPU count
+ *   client NODE VGPUS [CARD]   the checks; VGPUS is the expected vGPU count,
+ *                              CARD the primary node, whose KMS side is empty
  *   client NODE hold READY GO  create and fill a BO, touch READY, wait for
  *                              GO, then check the file still works unplugged
  */
@@ -163,6 +164,27 @@ static int hold(const char *ready, const char *go)
 	return failed;
 }
 
+/* the primary node: a KMS device without display, nothing to scan out */
+static void kms(const char *card)
+{
+	struct drm_mode_card_res res = { 0 };
+	struct drm_mode_fb_cmd2 fb = {
+		.width = 64, .height = 64, .pixel_format = 0x34325258, /* XR24 */
+		.pitches = { 256 },
+	};
+	int cfd = open(card, O_RDWR | O_CLOEXEC);
+
+	CHECK(cfd >= 0, "open %s", card);
+	if (cfd < 0)
+		return;
+	CHECK(!ioctl(cfd, DRM_IOCTL_MODE_GETRESOURCES, &res) && !res.count_crtcs &&
+	      !res.count_connectors && !res.count_encoders && !res.count_fbs,
+	      "KMS resources: no CRTC, connector, encoder or framebuffer");
+	CHECK(ioctl(cfd, DRM_IOCTL_MODE_ADDFB2, &fb) && errno == EINVAL,
+	      "a framebuffer is refused: EINVAL");
+	close(cfd);
+}
+
 int main(int argc, char **argv)
 {
 	char name[64] = "", date[64] = "", desc[128] = "";
@@ -186,6 +208,8 @@ int main(int argc, char **argv)
 	if (argc == 5 && !strcmp(argv[2], "hold"))
 		return hold(argv[3], argv[4]);
 	vgpus = strtoull(argv[2], NULL, 0);
+	if (argc == 4)
+		kms(argv[3]);
 
 	CHECK(!ioctl(fd, DRM_IOCTL_VERSION, &ver) && !strcmp(name, "nvvgpu"),
 	      "DRM_IOCTL_VERSION: %s %d.%d.%d (%s, %s)", name, ver.version_major,
@@ -284,17 +308,19 @@ if [[ -z $NODE ]]; then
 	exit
 fi
 R=/sys/class/drm/$(basename "$NODE")
+CARDS=("$R"/device/drm/card*)
+CARD=/dev/dri/$(basename "${CARDS[0]}")
 AUXS=(/sys/bus/auxiliary/drivers/nvvgpu_drm/nvvgpu_core.drm.*)
 AUX=$(basename "${AUXS[0]}")
 echo "# $NODE, parent $(basename "$(readlink -f "$R/device")"), bound through $AUX"
 nv_check "its parent is on the platform bus" \
 	test "$(basename "$(readlink -f "$R/device/subsystem")")" = platform
-nv_check "a primary node too" bash -c "ls '$R/device/drm' | grep -q '^card'"
+nv_check "a primary node too ($CARD)" test -c "$CARD"
 
 echo "# drm_info and drmdevice"
 DI=$(drm_info 2>&1)
-nv_check "drm_info lists driver nvvgpu" grep -q "nvvgpu" <<<"$DI"
-nv_check "drm_info lists $NODE" grep -q "$NODE" <<<"$DI"
+nv_check "drm_info lists driver nvvgpu" grep -q "Driver: nvvgpu" <<<"$DI"
+nv_check "drm_info lists $CARD" grep -q "$CARD" <<<"$DI"
 DD=$(drmdevice 2>&1)
 echo "$DD" | grep -B2 -A12 "$NODE" | sed 's/^/#   /'
 nv_check "drmdevice lists $NODE" grep -q "$NODE" <<<"$DD"
@@ -311,7 +337,7 @@ nv_check "vGPU created" test $VGPUS -eq 1
 
 echo "# a client of the uAPI"
 if nv_check "build the DRM client" build_client; then
-	run_client "$NODE" $VGPUS
+	run_client "$NODE" $VGPUS "$CARD"
 fi
 [[ $VGPUS -eq 1 ]] && nv_check "remove the vGPU" nv_write "/sys/bus/mdev/devices/$U1/remove" 1
 
