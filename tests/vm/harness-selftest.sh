@@ -61,7 +61,8 @@ qstart=$EPOCHREALTIME
 qout=$(printf 'info pci\nquit\n' | timeout 300 qemu-system-x86_64 -S -nodefaults \
 	-display none -monitor stdio -machine q35 -accel tcg -m 128 \
 	-device vfio-pci,sysfsdev="$dev" 2>&1)
-echo "$qout"
+# drop the monitor's line-editing echo (escape sequences), keep the rest
+grep -v $'\x1b' <<<"$qout" || true
 awk -v a="$qstart" -v b="$EPOCHREALTIME" 'BEGIN{printf "nested QEMU took %.1f s\n", b-a}'
 grep -q 'PCI device 4348:3253' <<<"$qout" || fail "mtty (4348:3253) not in the nested QEMU's info pci"
 
