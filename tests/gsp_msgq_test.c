@@ -323,13 +323,14 @@ static void gsp_msgq_test_args_cached(struct kunit *test)
 		.cmdq_offset = NVGSP_CMDQ_OFFSET,
 		.statq_offset = NVGSP_STATQ_OFFSET,
 	}, out;
+	u8 *buf = kunit_kzalloc(test, NVGSP_PAGE_SIZE, GFP_KERNEL);
 	unsigned int v;
-	u8 buf[NVGSP_PAGE_SIZE];
 
+	KUNIT_ASSERT_NOT_NULL(test, buf);
 	for (v = 0; v < ARRAY_SIZE(versions); v++) {
 		const struct nvgsp_fw_abi *abi = nvgsp_fw_abi_find(versions[v]);
 
-		memset(buf, 0, sizeof(buf));
+		memset(buf, 0, NVGSP_PAGE_SIZE);
 		nvgsp_args_cached_write(abi, buf, &in);
 		nvgsp_args_cached_read(abi, buf, &out);
 		KUNIT_EXPECT_EQ(test, out.shared_mem_pa, in.shared_mem_pa);
@@ -337,9 +338,9 @@ static void gsp_msgq_test_args_cached(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, out.cmdq_offset, in.cmdq_offset);
 		KUNIT_EXPECT_EQ(test, out.statq_offset, in.statq_offset);
 		/* the rest of the layout (srInit, gpuInstance, ...) stays zero */
-		KUNIT_EXPECT_EQ(test, memchr_inv(buf + abi->mq_init_args_size, 0,
-						 sizeof(buf) - abi->mq_init_args_size),
-				NULL);
+		KUNIT_EXPECT_PTR_EQ(test, memchr_inv(buf + abi->mq_init_args_size, 0,
+						     NVGSP_PAGE_SIZE - abi->mq_init_args_size),
+				    NULL);
 	}
 	KUNIT_EXPECT_EQ(test, nvgsp_libos_id8("RMARGS"), 0x0000524d41524753ULL);
 	KUNIT_EXPECT_EQ(test, nvgsp_libos_id8("LOGINIT"), 0x004c4f47494e4954ULL);
