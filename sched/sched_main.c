@@ -21,12 +21,13 @@
  * DOC: time slicing
  *
  * Each pgpu has a run queue holding all its vGPUs. A vGPU is runnable while
- * a VMM has it open and it is not paused. A slice worker hands the GPU to
+ * a VMM has it open and it is not paused. A high-resolution slice timer
+ * hands the GPU to
  * the next runnable vGPU in round-robin order for one slice (the base slice,
  * or for the weighted policy the base slice times the vGPU's weight),
  * accounts the time the previous one got, and traces every switch as
  * nvvgpu_sched:nvvgpu_sched_switch, with -1 standing for the idle host.
- * With nothing runnable the worker stops until a vGPU wakes up.
+ * With nothing runnable the timer stops until a vGPU wakes up.
  */
 
 static unsigned int timeslice_us = 2000;
@@ -49,15 +50,15 @@ static void nvvgpu_sched_account(struct nvvgpu_sched_rq *rq, ktime_t now)
 	se->slices++;
 }
 
-static void nvvgpu_sched_tick(struct work_struct *work)
+static enum hrtimer_restart nvvgpu_sched_tick(struct hrtimer *timer)
 {
-	struct nvvgpu_sched_rq *rq = container_of(to_delayed_work(work),
-						  struct nvvgpu_sched_rq, tick);
+	struct nvvgpu_sched_rq *rq = container_of(timer, struct nvvgpu_sched_rq,
+						  timer);
 	struct nvvgpu_sched_entity *prev, *next;
 	ktime_t now = ktime_get();
 	u64 ran = 0;
 
-	mutex_lock(&rq->lock);
+	spin_lock(&rq->lock);
 	prev = rq->curr;
 	if (prev)
 		ran = ktime_to_ns(ktime_sub(now, rq->slice_start));
@@ -66,7 +67,7 @@ static void nvvgpu_sched_tick(struct work_struct *work)
 	rq->curr = next;
 	rq->slice_start = now;
 	rq->slice_ns = next ? nvvgpu_sched_slice_ns(rq, next) : 0;
-	if (prev != next || next)
+	if (prev || next)
 		trace_nvvgpu_sched_switch(rq->pgpu->id,
 					  prev ? prev->vgpu->id : NVVGPU_SCHED_IDLE,
 					  ran,
@@ -74,10 +75,24 @@ static void nvvgpu_sched_tick(struct work_struct *work)
 					  rq->slice_ns);
 	if (prev != next)
 		rq->switches++;
+	/*
+	 * Re-arm with hrtimer_start() rather than forwarding: a kick from
+	 * process context may have queued the timer again meanwhile, and a
+	 * queued timer must not be forwarded.
+	 */
 	if (next)
-		queue_delayed_work(system_unbound_wq, &rq->tick,
-				   max(nsecs_to_jiffies(rq->slice_ns), 1UL));
-	mutex_unlock(&rq->lock);
+		hrtimer_start(timer, ns_to_ktime(rq->slice_ns),
+			      HRTIMER_MODE_REL_SOFT);
+	spin_unlock(&rq->lock);
+
+	return HRTIMER_NORESTART;
+}
+
+/* end the current slice now; the timer callback picks what runs next */
+static void nvvgpu_sched_kick(struct nvvgpu_sched_rq *rq)
+{
+	lockdep_assert_held(&rq->lock);
+	hrtimer_start(&rq->timer, 0, HRTIMER_MODE_REL_SOFT);
 }
 
 static int nvvgpu_sched_show(struct seq_file *m, void *data)
@@ -85,7 +100,7 @@ static int nvvgpu_sched_show(struct seq_file *m, void *data)
 	struct nvvgpu_sched_rq *rq = m->private;
 	struct nvvgpu_sched_entity *se;
 
-	mutex_lock(&rq->lock);
+	spin_lock_bh(&rq->lock);
 	seq_printf(m, "policy: %s\ntimeslice_us: %u\nswitches: %llu\ncurrent: %d\n",
 		   nvvgpu_sched_policy_name(rq->policy), rq->timeslice_us,
 		   rq->switches, rq->curr ? (int)rq->curr->vgpu->id : -1);
@@ -93,7 +108,7 @@ static int nvvgpu_sched_show(struct seq_file *m, void *data)
 		seq_printf(m, "vgpu %u %pUl weight=%u runnable=%d slices=%llu runtime_us=%llu\n",
 			   se->vgpu->id, &se->vgpu->uuid, se->vgpu->weight,
 			   se->runnable, se->slices, se->runtime_ns / 1000);
-	mutex_unlock(&rq->lock);
+	spin_unlock_bh(&rq->lock);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(nvvgpu_sched);
@@ -108,9 +123,10 @@ static int nvvgpu_sched_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 	if (!rq)
 		return -ENOMEM;
 	rq->pgpu = pgpu;
-	mutex_init(&rq->lock);
+	spin_lock_init(&rq->lock);
 	INIT_LIST_HEAD(&rq->entities);
-	INIT_DELAYED_WORK(&rq->tick, nvvgpu_sched_tick);
+	hrtimer_init(&rq->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_SOFT);
+	rq->timer.function = nvvgpu_sched_tick;
 	rq->policy = nvvgpu_sched_default_policy;
 	rq->timeslice_us = timeslice_us;
 	rq->debugfs = debugfs_create_file("sched", 0444, pgpu->debugfs, rq,
@@ -126,9 +142,8 @@ static void nvvgpu_sched_detach(struct nvvgpu_pgpu *pgpu, void *priv)
 	lockdep_assert_held(&pgpu->lock);
 
 	debugfs_remove(rq->debugfs);
-	cancel_delayed_work_sync(&rq->tick);
+	hrtimer_cancel(&rq->timer);
 	WARN_ON_ONCE(!list_empty(&rq->entities));
-	mutex_destroy(&rq->lock);
 	kfree(rq);
 }
 
@@ -150,10 +165,10 @@ static int nvvgpu_sched_vgpu_add(struct nvvgpu_vgpu *vgpu)
 	se->vgpu = vgpu;
 	vgpu->prov_priv[NVVGPU_PROVIDER_SCHEDULER] = se;
 
-	mutex_lock(&rq->lock);
+	spin_lock_bh(&rq->lock);
 	list_add_tail(&se->link, &rq->entities);
 	trace_nvvgpu_sched_add(vgpu);
-	mutex_unlock(&rq->lock);
+	spin_unlock_bh(&rq->lock);
 	return 0;
 }
 
@@ -164,16 +179,16 @@ static void nvvgpu_sched_vgpu_remove(struct nvvgpu_vgpu *vgpu)
 
 	lockdep_assert_held(&vgpu->pgpu->lock);
 
-	mutex_lock(&rq->lock);
+	spin_lock_bh(&rq->lock);
 	if (rq->curr == se) {
-		/* end its slice now; the worker picks from the rest */
+		/* end its slice now; the timer picks from the rest */
 		nvvgpu_sched_account(rq, ktime_get());
 		rq->curr = NULL;
-		mod_delayed_work(system_unbound_wq, &rq->tick, 0);
+		nvvgpu_sched_kick(rq);
 	}
 	list_del(&se->link);
 	trace_nvvgpu_sched_remove(vgpu);
-	mutex_unlock(&rq->lock);
+	spin_unlock_bh(&rq->lock);
 	vgpu->prov_priv[NVVGPU_PROVIDER_SCHEDULER] = NULL;
 	kfree(se);
 }
@@ -186,7 +201,7 @@ static void nvvgpu_sched_vgpu_set_runnable(struct nvvgpu_vgpu *vgpu,
 
 	lockdep_assert_held(&vgpu->pgpu->lock);
 
-	mutex_lock(&rq->lock);
+	spin_lock_bh(&rq->lock);
 	if (se->runnable != runnable) {
 		se->runnable = runnable;
 		if (runnable)
@@ -195,9 +210,9 @@ static void nvvgpu_sched_vgpu_set_runnable(struct nvvgpu_vgpu *vgpu,
 			trace_nvvgpu_sched_block(vgpu);
 		/* an idle queue starts now; a blocked holder yields now */
 		if ((runnable && !rq->curr) || (!runnable && rq->curr == se))
-			mod_delayed_work(system_unbound_wq, &rq->tick, 0);
+			nvvgpu_sched_kick(rq);
 	}
-	mutex_unlock(&rq->lock);
+	spin_unlock_bh(&rq->lock);
 }
 
 static const struct nvvgpu_sched_ops nvvgpu_sched_ops = {

@@ -7,11 +7,11 @@
 #ifndef __NVVGPU_SCHED_TYPES_H__
 #define __NVVGPU_SCHED_TYPES_H__
 
+#include <linux/hrtimer.h>
 #include <linux/ktime.h>
 #include <linux/list.h>
-#include <linux/mutex.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
-#include <linux/workqueue.h>
 
 struct dentry;
 struct nvvgpu_pgpu;
@@ -49,8 +49,8 @@ struct nvvgpu_sched_entity {
 /**
  * struct nvvgpu_sched_rq - the run queue of one pgpu
  * @pgpu: the physical GPU
- * @lock: protects everything below; not the pgpu lock, because the slice
- *	worker must not wait for vGPU creation
+ * @lock: protects everything below; a spinlock taken with bottom halves
+ *	off, because the slice timer runs in softirq context
  * @entities: every vGPU of the pgpu, in round-robin order
  * @curr: the entity holding the GPU, NULL when idle
  * @slice_start: when @curr got the GPU
@@ -58,12 +58,12 @@ struct nvvgpu_sched_entity {
  * @policy: the sharing policy
  * @timeslice_us: base slice length
  * @switches: context switches so far
- * @tick: ends the current slice
+ * @timer: ends the current slice
  * @debugfs: the "sched" file
  */
 struct nvvgpu_sched_rq {
 	struct nvvgpu_pgpu *pgpu;
-	struct mutex lock; /* see @lock above */
+	spinlock_t lock; /* see @lock above */
 	struct list_head entities;
 	struct nvvgpu_sched_entity *curr;
 	ktime_t slice_start;
@@ -71,7 +71,7 @@ struct nvvgpu_sched_rq {
 	enum nvvgpu_sched_policy policy;
 	u32 timeslice_us;
 	u64 switches;
-	struct delayed_work tick;
+	struct hrtimer timer;
 	struct dentry *debugfs;
 };
 

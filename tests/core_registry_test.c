@@ -15,7 +15,7 @@
 
 #include <nvvgpu/core.h>
 
-#define SZ_1G_ULL	(1ULL << 30)
+#define SZ_1G_ULL	BIT_ULL(30)
 
 /* what the fakes saw, and how they should fail */
 static struct {

@@ -25,7 +25,7 @@ static int sched_test_init(struct kunit *test)
 	ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
 	if (!ctx)
 		return -ENOMEM;
-	mutex_init(&ctx->rq.lock);
+	spin_lock_init(&ctx->rq.lock);
 	INIT_LIST_HEAD(&ctx->rq.entities);
 	ctx->rq.timeslice_us = 2000;
 	for (i = 0; i < 4; i++) {
@@ -42,10 +42,10 @@ static struct nvvgpu_sched_entity *pick(struct sched_test_ctx *ctx)
 {
 	struct nvvgpu_sched_entity *se;
 
-	mutex_lock(&ctx->rq.lock);
+	spin_lock(&ctx->rq.lock);
 	se = nvvgpu_sched_pick_next(&ctx->rq);
 	ctx->rq.curr = se;
-	mutex_unlock(&ctx->rq.lock);
+	spin_unlock(&ctx->rq.lock);
 	return se;
 }
 

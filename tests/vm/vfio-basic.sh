@@ -16,6 +16,7 @@ set -u
 U1=6e7a3c10-1b2d-4c3e-9f40-00000000a001
 U2=6e7a3c10-1b2d-4c3e-9f40-00000000a002
 U3=6e7a3c10-1b2d-4c3e-9f40-00000000a003
+U4=6e7a3c10-1b2d-4c3e-9f40-00000000a004
 TMP=$(mktemp -d /tmp/nvvgpu-vfio.XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
 
@@ -40,7 +41,14 @@ best_type() {
 
 build_client() {
 	cat >"$TMP/client.c" <<'EOF'
-/* VFIO client for an nvvgpu mdev: argv = uuid devid(hex) bar1_size */
+/*
+ * VFIO client for an nvvgpu mdev.
+ *   client UUID DEVID BAR1          the checks (DEVID in hex, BAR1 in bytes)
+ *   client UUID hold READY req|err  open the device with the request and
+ *                                   error interrupts set, touch READY, wait
+ *                                   for the named interrupt, then close (for
+ *                                   err: and check that reopening fails)
+ */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -135,16 +143,82 @@ static void read_state(const char *uuid, char *buf, size_t len)
 	fclose(f);
 }
 
+static int vfio_open(const char *uuid, int *container, int *group)
+{
+	struct vfio_group_status gs = { .argsz = sizeof(gs) };
+	char path[PATH_MAX], link[PATH_MAX];
+	int dfd;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/sys/bus/mdev/devices/%s/iommu_group",
+		 uuid);
+	n = readlink(path, link, sizeof(link) - 1);
+	if (n < 0) {
+		printf("not ok no iommu group: %s\n", strerror(errno));
+		return -1;
+	}
+	link[n] = 0;
+	snprintf(path, sizeof(path), "/dev/vfio/%s", strrchr(link, '/') + 1);
+
+	*container = open("/dev/vfio/vfio", O_RDWR);
+	*group = open(path, O_RDWR);
+	CHECK(*container >= 0 && *group >= 0, "open container and group %s", path);
+	ioctl(*group, VFIO_GROUP_GET_STATUS, &gs);
+	CHECK(gs.flags & VFIO_GROUP_FLAGS_VIABLE, "group is viable");
+	CHECK(!ioctl(*group, VFIO_GROUP_SET_CONTAINER, container) &&
+	      !ioctl(*container, VFIO_SET_IOMMU, VFIO_TYPE1_IOMMU),
+	      "container with the type1 IOMMU");
+	dfd = ioctl(*group, VFIO_GROUP_GET_DEVICE_FD, uuid);
+	CHECK(dfd >= 0, "device fd (%s)", dfd < 0 ? strerror(errno) : "open");
+	return dfd;
+}
+
+static int hold(const char *uuid, const char *ready, int want_err)
+{
+	int container, group, req, err, dfd;
+	struct pollfd p[2];
+
+	fd = vfio_open(uuid, &container, &group);
+	if (fd < 0)
+		return 1;
+	req = eventfd(0, EFD_NONBLOCK);
+	err = eventfd(0, EFD_NONBLOCK);
+	CHECK(!set_irqs(VFIO_PCI_REQ_IRQ_INDEX, VFIO_IRQ_SET_DATA_EVENTFD |
+			VFIO_IRQ_SET_ACTION_TRIGGER, 0, 1, &req) &&
+	      !set_irqs(VFIO_PCI_ERR_IRQ_INDEX, VFIO_IRQ_SET_DATA_EVENTFD |
+			VFIO_IRQ_SET_ACTION_TRIGGER, 0, 1, &err),
+	      "hold: request and error eventfds set");
+	close(open(ready, O_CREAT | O_WRONLY, 0600));
+
+	p[0] = (struct pollfd){ .fd = req, .events = POLLIN };
+	p[1] = (struct pollfd){ .fd = err, .events = POLLIN };
+	poll(p, 2, 60000);
+	if (want_err)
+		CHECK(p[1].revents & POLLIN, "hold: error interrupt received");
+	else
+		CHECK(p[0].revents & POLLIN, "hold: request interrupt received");
+	close(fd);
+
+	if (want_err) {
+		dfd = ioctl(group, VFIO_GROUP_GET_DEVICE_FD, uuid);
+		CHECK(dfd < 0 && errno == EIO, "hold: reopening the device: EIO");
+		if (dfd >= 0)
+			close(dfd);
+	}
+	close(group);
+	close(container);
+	return failed;
+}
+
 int main(int argc, char **argv)
 {
-	const char *uuid = argv[1];
-	unsigned int devid = strtoul(argv[2], NULL, 16);
-	uint64_t bar1 = strtoull(argv[3], NULL, 0);
-	struct vfio_group_status gs = { .argsz = sizeof(gs) };
+	const char *uuid = argc > 1 ? argv[1] : "";
+	unsigned int devid = argc > 2 ? strtoul(argv[2], NULL, 16) : 0;
+	uint64_t bar1 = argc > 3 ? strtoull(argv[3], NULL, 0) : 0;
 	struct vfio_device_info di = { .argsz = sizeof(di) };
 	struct vfio_region_info ri;
 	struct vfio_irq_info ii;
-	char path[PATH_MAX], link[PATH_MAX], state[32];
+	char state[32];
 	int container, group, efd, efd2, i, ret;
 	uint32_t v, pattern[4] = { 0x11223344, 0x55667788, 0x99aabbcc, 0xddeeff00 };
 	uint32_t back[4];
@@ -152,29 +226,11 @@ int main(int argc, char **argv)
 	unsigned int pos, msi = 0;
 	ssize_t n;
 
+	if (argc == 5 && !strcmp(argv[2], "hold"))
+		return hold(uuid, argv[3], !strcmp(argv[4], "err"));
 	if (argc != 4)
 		return 2;
-
-	snprintf(path, sizeof(path), "/sys/bus/mdev/devices/%s/iommu_group",
-		 uuid);
-	n = readlink(path, link, sizeof(link) - 1);
-	if (n < 0) {
-		printf("not ok no iommu group: %s\n", strerror(errno));
-		return 1;
-	}
-	link[n] = 0;
-	snprintf(path, sizeof(path), "/dev/vfio/%s", strrchr(link, '/') + 1);
-
-	container = open("/dev/vfio/vfio", O_RDWR);
-	group = open(path, O_RDWR);
-	CHECK(container >= 0 && group >= 0, "open container and group %s", path);
-	ioctl(group, VFIO_GROUP_GET_STATUS, &gs);
-	CHECK(gs.flags & VFIO_GROUP_FLAGS_VIABLE, "group is viable");
-	CHECK(!ioctl(group, VFIO_GROUP_SET_CONTAINER, &container) &&
-	      !ioctl(container, VFIO_SET_IOMMU, VFIO_TYPE1_IOMMU),
-	      "container with the type1 IOMMU");
-	fd = ioctl(group, VFIO_GROUP_GET_DEVICE_FD, uuid);
-	CHECK(fd >= 0, "device fd (%s)", fd < 0 ? strerror(errno) : "open");
+	fd = vfio_open(uuid, &container, &group);
 	if (fd < 0)
 		return 1;
 
@@ -401,8 +457,8 @@ EOF
 	gcc -O2 -Wall -Werror -o "$TMP/client" "$TMP/client.c"
 }
 
-# run the client and turn each of its lines into a test result
-run_client() {
+# turn each line of client output into a test result
+client_results() {
 	local line
 	while IFS= read -r line; do
 		case $line in
@@ -410,7 +466,35 @@ run_client() {
 		"not ok "*) nv_not_ok "client: ${line#not ok }" ;;
 		*) echo "$line" ;;
 		esac
-	done < <("$TMP/client" "$@" 2>&1; echo "# client exit $?")
+	done
+}
+
+run_client() {
+	client_results < <("$TMP/client" "$@" 2>&1; echo "# client exit $?")
+}
+
+# hold_device UUID req|err: start a client holding the device open in the
+# background (not in a subshell: HOLD is its pid) and wait until it is ready
+hold_device() {
+	rm -f "$TMP/ready"
+	"$TMP/client" "$1" hold "$TMP/ready" "$2" >"$TMP/hold.out" 2>&1 &
+	HOLD=$!
+	for _ in $(seq 150); do
+		[[ -e $TMP/ready ]] && break
+		sleep 0.1
+	done
+	if [[ -e $TMP/ready ]]; then
+		nv_ok "a client holds $1 open"
+	else
+		nv_not_ok "a client holds $1 open"
+	fi
+}
+
+hold_results() {
+	local st=0
+	wait "$HOLD" || st=$?
+	client_results <"$TMP/hold.out"
+	nv_check "the holding client exits cleanly" test "$st" -eq 0
 }
 
 echo "# load the stack"
@@ -511,10 +595,30 @@ nv_check "bind $PARENT again" nv_write /sys/bus/auxiliary/drivers/nvvgpu_vfio/bi
 nv_check "types are back" test -e "$T/create"
 nv_check "all instances available again" test "$(cat "$T/available_instances")" -eq "$AVAIL"
 
+if [[ -x $TMP/client ]]; then
+	echo "# removal asks the user through the request interrupt"
+	nv_check "create $U4" nv_write "$T/create" "$U4"
+	hold_device "$U4" req
+	nv_check "remove $U4 while it is open" nv_write "/sys/bus/mdev/devices/$U4/remove" 1
+	hold_results
+	nv_check "$U4 is gone" test ! -e "/sys/bus/mdev/devices/$U4"
+
+	echo "# a lost pgpu: the error interrupt"
+	CRASH=(/sys/kernel/debug/nvvgpu/sim/*/fault/crash)
+	nv_check "create $U4 again" nv_write "$T/create" "$U4"
+	hold_device "$U4" err
+	nv_mark
+	nv_check "crash the simulated GSP firmware" nv_write "${CRASH[0]}" 1
+	hold_results
+	nv_dmesg_has "the client was told" "pgpu 0 lost: vGPU devices fail"
+	nv_check "no instance available on a lost pgpu" \
+		test "$(cat "$T/available_instances")" -eq 0
+	nv_fails "create on a lost pgpu: EIO" "Input/output error" nv_write "$T/create" "$U1"
+fi
+
 echo "# unload"
-nv_check "create $U3 again" nv_write "$T/create" "$U3"
 nv_check "rmmod nvvgpu_vfio with a vGPU removes it" nv_unload vfio
-nv_check "no mdev left" test ! -e "/sys/bus/mdev/devices/$U3"
+nv_check "no mdev left" test ! -e "/sys/bus/mdev/devices/$U4"
 nv_unload_all
 nv_check "everything unloaded" bash -c '! grep -q "^nvvgpu" /proc/modules'
 nv_done
