@@ -147,6 +147,7 @@ static int nvvgpu_drm_probe(struct auxiliary_device *adev,
 	if (err)
 		goto err_put;
 	drm->mode_config.funcs = &nvvgpu_drm_mode_config_funcs;
+	drm->mode_config.fb_modifiers_not_supported = true;
 
 	ndrm = drmm_kzalloc(drm, sizeof(*ndrm), GFP_KERNEL);
 	if (!ndrm) {
