@@ -21,7 +21,7 @@ NVVGPU_CONFIG	:= CONFIG_NVVGPU=m CONFIG_NVVGPU_GSP=m CONFIG_NVVGPU_MM=m \
 		   CONFIG_NVVGPU_KUNIT_TEST=$(KUNIT_IN_KDIR)
 
 .PHONY: all modules sparse checkpatch clean setup demo check kunit vm-kernel \
-	vm-modules vm-test
+	vm-modules vm-test fuzz
 
 all: modules
 
@@ -58,3 +58,5 @@ demo:
 
 check:
 	scripts/check
+
+fuzz: ; tests/fuzz/run

@@ -1,0 +1,709 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * libFuzzer target: the host side of the GSP status queue, as the driver
+ * runs it, over a queue state the fuzzer controls.
+ *
+ * The gsp sources are compiled unchanged against the userspace compat
+ * headers in compat/ and linked in; this file only plays the firmware, the
+ * backend and the core. Per input it lays out the shared block the way GSP
+ * would have left it (fuzz_input.h): status-queue producer header, write
+ * pointer, elements in the ring from the host's read pointer on, for
+ * 535.113.01 or 570.144. Then the host runs one of its entry points (the
+ * SWGEN0 work item, the boot wait, an RPC, the RM object calls, the
+ * static-info readers, or the whole provider lifecycle through the ops
+ * table) and drains what is left, so every message it accepts goes through
+ * the same reply matching and event decoders as in the kernel.
+ *
+ * The firmware publishes the records in batches: the first at once, the
+ * next one each time the host rings the doorbell, after the firmware has
+ * taken the new commands through its own receive checks.
+ *
+ * Beyond the sanitizers, the harness checks what the host must never do
+ * whatever the firmware writes:
+ *  - write to memory the firmware owns (the status-queue half of the block
+ *    is read-only while the host runs; a write faults);
+ *  - read outside the block (guard pages on both sides);
+ *  - consume more slots than were published, or leave its read pointer
+ *    out of range;
+ *  - queue a malformed command, or one into slots the firmware has not
+ *    freed;
+ *  - leave a lock held, a waiter registered, an RM client handle
+ *    allocated, or (LeakSanitizer) memory allocated;
+ *  - accept static information its own validators promise to reject;
+ *  - wait for ever (simulated clock budget, compat/nvfuzz_runtime.h).
+ *
+ * With NVFUZZ_CFG_RACE the firmware also writes into the ring right after
+ * one chosen copy out of it, which is what a firmware racing the host
+ * looks like: the host must only use what it validated in its own copy.
+ * NVFUZZ_RACE=0 in the environment turns that model off.
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+
+#include <linux/bitfield.h>
+#include <linux/kernel.h>
+#include <linux/log2.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include <nvvgpu/abi/fwif.h>
+#include <nvvgpu/abi/gsp_regs.h>
+#include <nvvgpu/abi/gsp_rm.h>
+#include <nvvgpu/abi/msgq.h>
+#include <nvvgpu/core.h>
+
+#include "gsp.h"
+#include "compat/libfuzzer.h"
+#include "compat/nvfuzz_runtime.h"
+#include "fuzz_input.h"
+#include "nvfuzz.h"
+
+#define SLOTS		NVGSP_QUEUE_SLOTS
+#define RING_BYTES	((size_t)SLOTS * NVGSP_QUEUE_SLOT_SIZE)
+#define FZ_SHARED_ADDR	0x100000000ULL
+
+static const struct nvgsp_fw_abi *fz_abi[2];
+static bool fz_race_enabled = true;
+static struct nvgsp_msg_element *fz_elem;	/* one element being built */
+
+/* the shared block between guard pages, as the firmware sees it */
+static u8 *fz_block;
+static u8 *fz_statq;
+static struct nvgsp_msgq_tx_header *fw_cmdq_tx;	/* host writes */
+static struct nvgsp_msgq_rx_header *fw_cmdq_rx;	/* host's statq read ptr */
+static void *fw_cmdq_slots;
+static struct nvgsp_msgq_tx_header *fw_statq_tx;
+static struct nvgsp_msgq_rx_header *fw_statq_rx;	/* our cmdq read ptr */
+static void *fw_statq_slots;
+
+static struct device fz_dev = { .init_name = "nvvgpu-fuzz" };
+static struct nvvgpu_pgpu fz_pgpu;
+static struct nvvgpu_gsp fz_gsp;	/* the transport, pre-attached */
+static struct nvvgpu_vgpu_type fz_type = { .id = 941, .name = "FUZZ-1Q" };
+static struct nvvgpu_vgpu fz_vgpu;
+
+/* the firmware's side of the queues */
+static struct {
+	const struct nvgsp_fw_abi *abi;
+	struct nvvgpu_gsp *gsp;	/* the host's transport, when known */
+	u32 mailbox;		/* NV_PGSP_MAILBOX(0) */
+	bool halt;		/* HALT pending in IRQSTAT */
+	bool suspended;		/* UNLOADING_GUEST_DRIVER taken */
+	bool lost;		/* the transport gave the pgpu up */
+	u32 ends[SLOTS + 1];	/* statq write pointer after each batch */
+	u32 batches;
+	u32 next;		/* batch the next doorbell publishes */
+	u32 rd0;		/* host's statq read pointer at the start */
+	u32 published;		/* most slots from there ever published */
+	bool stuck;		/* consumes no commands */
+	u32 cmdq_pos;		/* commands up to here are validated */
+	u32 cmdq_seq;		/* seqNum of the next command */
+} fz_fw;
+
+/* firmware write during a copy out of the ring, see nvfuzz_dma_memcpy() */
+static struct {
+	bool armed;
+	u32 countdown;
+	u32 off;
+	u32 val;
+} fz_race;
+
+static u16 get_le16(const u8 *p)
+{
+	return p[0] | p[1] << 8;
+}
+
+static u32 get_le32(const u8 *p)
+{
+	return p[0] | p[1] << 8 | p[2] << 16 | (u32)p[3] << 24;
+}
+
+static void statq_protect(bool ro)
+{
+	if (mprotect(fz_statq, NVGSP_QUEUE_SIZE,
+		     ro ? PROT_READ : PROT_READ | PROT_WRITE))
+		nvfuzz_bug("mprotect: %m");
+}
+
+/*
+ * Every memcpy of the compiled gsp code comes here (NVFUZZ_DMA_HOOK). A
+ * copy out of the status-queue ring may be followed by a firmware write
+ * into the range just read: the host's own copy is then all it may trust.
+ */
+void *nvfuzz_dma_memcpy(void *dst, const void *src, size_t n)
+{
+	const u8 *s = src, *ring = fw_statq_slots;
+	size_t at;
+
+	__builtin_memcpy(dst, src, n);
+	if (!fz_race.armed || s < ring || s >= ring + RING_BYTES)
+		return dst;
+	if (fz_race.countdown--)
+		return dst;
+	fz_race.armed = false;
+	at = (size_t)(s - ring) + fz_race.off;
+	if (at + sizeof(u32) > RING_BYTES)
+		return dst;
+	statq_protect(false);
+	__builtin_memcpy((u8 *)ring + at, &fz_race.val, sizeof(u32));
+	statq_protect(true);
+	return dst;
+}
+
+/*
+ * The firmware takes the commands queued since the last doorbell through
+ * its own receive checks: whatever the firmware wrote before, the host
+ * must only ever queue well-formed elements with consecutive sequence
+ * numbers, into slots the firmware had freed.
+ */
+static void fz_fw_consume(void)
+{
+	u32 wr = fw_cmdq_tx->write_ptr;
+	u32 fw_rd = fw_statq_rx->read_ptr;
+	const char *reason;
+	int n;
+
+	if (wr >= SLOTS)
+		nvfuzz_bug("host cmdq write pointer %u out of range", wr);
+	if (nvgsp_msgq_used_slots(fz_fw.cmdq_pos, wr, SLOTS) >
+	    nvgsp_msgq_free_slots(fw_rd, fz_fw.cmdq_pos, SLOTS))
+		nvfuzz_bug("host filled cmdq slots %u..%u, firmware had freed %u",
+			   fz_fw.cmdq_pos, wr,
+			   nvgsp_msgq_free_slots(fw_rd, fz_fw.cmdq_pos, SLOTS));
+	while (fz_fw.cmdq_pos != wr) {
+		u32 pos = fz_fw.cmdq_pos;
+		u32 used = nvgsp_msgq_used_slots(pos, wr, SLOTS);
+
+		nvgsp_ring_read(fz_elem, fw_cmdq_slots, SLOTS, pos, 1);
+		n = nvgsp_msg_check_head(fz_elem, used, &reason);
+		if (n < 0)
+			nvfuzz_bug("host queued a bad command at slot %u: %s",
+				   pos, reason);
+		nvgsp_ring_read(fz_elem, fw_cmdq_slots, SLOTS, pos, n);
+		if (nvgsp_msg_check_body(fz_elem, fz_fw.cmdq_seq,
+					 fz_fw.abi->csum_rule, &reason))
+			nvfuzz_bug("host queued a bad command at slot %u: %s",
+				   pos, reason);
+		if (fz_elem->rpc.rpc_result != NVGSP_RPC_RESULT_PENDING)
+			nvfuzz_bug("host command at slot %u has rpc_result %#x",
+				   pos, fz_elem->rpc.rpc_result);
+		if (fz_elem->rpc.function ==
+		    NV_VGPU_MSG_FUNCTION_UNLOADING_GUEST_DRIVER)
+			fz_fw.suspended = true;
+		fz_fw.cmdq_seq++;
+		fz_fw.cmdq_pos = nvgsp_msgq_advance(pos, n, SLOTS);
+	}
+	if (fz_fw.gsp && fz_fw.cmdq_seq != fz_fw.gsp->cmdq_seq)
+		nvfuzz_bug("host sent %u commands but counts %u",
+			   fz_fw.cmdq_seq, fz_fw.gsp->cmdq_seq);
+}
+
+/* move the statq write pointer; the status-queue page is writable */
+static void fz_fw_publish(u32 wr)
+{
+	/* the slots were written before: only the pointer moves */
+	wmb();
+	fw_statq_tx->write_ptr = wr;
+	if (fz_fw.rd0 < SLOTS && wr < SLOTS)
+		fz_fw.published = max(fz_fw.published,
+				      nvgsp_msgq_used_slots(fz_fw.rd0, wr, SLOTS));
+}
+
+/* the core's and the backend's side, as far as the transport reaches */
+void nvvgpu_pgpu_set_lost(struct nvvgpu_pgpu *pgpu, const char *why)
+{
+	nvfuzz_log("info", &fz_dev, "pgpu lost: %s\n", why);
+	fz_fw.lost = true;
+}
+
+int nvvgpu_register_provider(const struct nvvgpu_provider *prov)
+{
+	return 0;
+}
+
+int nvvgpu_unregister_provider(const struct nvvgpu_provider *prov)
+{
+	return 0;
+}
+
+static u32 fz_rd32(struct nvvgpu_pgpu *pgpu, u32 addr)
+{
+	switch (addr) {
+	case NV_PGSP_MAILBOX(0):
+		return fz_fw.mailbox;
+	case NV_PGSP_FALCON_MAILBOX0:
+		return fz_fw.suspended ? NV_PGSP_FALCON_MAILBOX0_SUSPENDED : 0;
+	case NV_PFALCON_FALCON_IRQSTAT:
+		return NV_PFALCON_FALCON_IRQSTAT_SWGEN0 |
+		       (fz_fw.halt ? NV_PFALCON_FALCON_IRQSTAT_HALT : 0);
+	default:
+		return 0;
+	}
+}
+
+/* a doorbell: take the commands, then publish the next batch of replies */
+static void fz_wr32(struct nvvgpu_pgpu *pgpu, u32 addr, u32 val)
+{
+	if (addr != NV_PGSP_QUEUE_HEAD(NV_PGSP_RPC_QUEUE_IDX))
+		return;
+	fz_fw_consume();
+	statq_protect(false);
+	if (!fz_fw.stuck)
+		fw_statq_rx->read_ptr = fz_fw.cmdq_pos;
+	if (fz_fw.next < fz_fw.batches)
+		fz_fw_publish(fz_fw.ends[fz_fw.next++]);
+	statq_protect(true);
+}
+
+/* the shared block is the one the firmware side looks at */
+static void *fz_dma_alloc(struct nvvgpu_pgpu *pgpu, size_t size,
+			  dma_addr_t *addr)
+{
+	if (size == NVGSP_SHARED_SIZE) {
+		*addr = FZ_SHARED_ADDR;
+		return fz_block;
+	}
+	*addr = 0x200000000ULL;
+	return calloc(1, size);
+}
+
+static void fz_dma_free(struct nvvgpu_pgpu *pgpu, size_t size, void *vaddr,
+			dma_addr_t addr)
+{
+	if (vaddr != fz_block)
+		free(vaddr);
+}
+
+static const struct nvvgpu_backend_ops fz_backend = {
+	.version = NVVGPU_BACKEND_OPS_VERSION,
+	.name = "fuzz",
+	.rd32 = fz_rd32,
+	.wr32 = fz_wr32,
+	.dma_alloc = fz_dma_alloc,
+	.dma_free = fz_dma_free,
+};
+
+int nvfuzz_initialize(int *argc, char ***argv)
+{
+	size_t len = NVGSP_SHARED_SIZE + 2 * NVGSP_PAGE_SIZE;
+	const char *race = getenv("NVFUZZ_RACE");
+	u8 *map;
+
+	nvfuzz_verbose = getenv("NVFUZZ_VERBOSE");
+	fz_race_enabled = !race || strcmp(race, "0");
+	fz_abi[0] = nvgsp_fw_abi_find("535.113.01");
+	fz_abi[1] = nvgsp_fw_abi_find("570.144");
+	if (!fz_abi[0] || !fz_abi[1])
+		nvfuzz_bug("firmware releases missing from the version table");
+
+	/* guard page, block, guard page: a stray access outside faults */
+	map = mmap(NULL, len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (map == MAP_FAILED)
+		nvfuzz_bug("mmap: %m");
+	fz_block = map + NVGSP_PAGE_SIZE;
+	if (mprotect(fz_block, NVGSP_SHARED_SIZE, PROT_READ | PROT_WRITE))
+		nvfuzz_bug("mprotect: %m");
+	fw_cmdq_tx = (void *)(fz_block + NVGSP_CMDQ_OFFSET);
+	fw_cmdq_rx = (void *)(fz_block + NVGSP_CMDQ_OFFSET +
+			      NVGSP_QUEUE_RX_HDR_OFF);
+	fw_cmdq_slots = fz_block + NVGSP_CMDQ_OFFSET + NVGSP_QUEUE_ENTRY_OFF;
+	fz_statq = fz_block + NVGSP_STATQ_OFFSET;
+	fw_statq_tx = (void *)fz_statq;
+	fw_statq_rx = (void *)(fz_statq + NVGSP_QUEUE_RX_HDR_OFF);
+	fw_statq_slots = fz_statq + NVGSP_QUEUE_ENTRY_OFF;
+	fz_elem = malloc(NVGSP_MSG_MAX_SIZE);
+	if (!fz_elem)
+		nvfuzz_bug("out of memory");
+
+	fz_pgpu.dev = &fz_dev;
+	fz_pgpu.backend = &fz_backend;
+	fz_pgpu.info.engine_mask = ~0ULL;
+	fz_vgpu.pgpu = &fz_pgpu;
+	fz_vgpu.type = &fz_type;
+	fz_vgpu.part = (struct nvvgpu_partition) {
+		.fb_offset = 0x10000000, .fb_size = 0x40000000,
+		.heap_offset = 0x50000000, .heap_size = 0x2000000,
+		.chid_base = 512, .chid_count = 64,
+	};
+
+	/* waits end after a few simulated milliseconds, not 2 s */
+	gsp_rpc_timeout_ms = 2;
+	return 0;
+}
+
+/* make the element consistent where the record's flags ask for it */
+static void fz_fixup(struct nvgsp_msg_element *m, u32 bytes, u8 flags,
+		     u32 seq, enum nvgsp_csum_rule rule)
+{
+	if (flags & NVFUZZ_REC_FIX_LEN)
+		m->rpc.length = min_t(u32, max_t(u32, bytes, sizeof(*m)) -
+				      NVGSP_MSG_HDR_SIZE, NVGSP_RPC_MAX_SIZE);
+	if (flags & NVFUZZ_REC_FIX_HDR) {
+		m->rpc.header_version = NVGSP_RPC_HEADER_VERSION;
+		m->rpc.signature = NVGSP_RPC_SIGNATURE;
+	}
+	if ((flags & NVFUZZ_REC_FIX_COUNT) &&
+	    m->rpc.length <= NVGSP_RPC_MAX_SIZE)
+		m->elem_count = nvgsp_msg_elem_count(m->rpc.length);
+	if (flags & NVFUZZ_REC_FIX_SEQ)
+		m->seq_num = seq;
+	if (!(flags & NVFUZZ_REC_FIX_CSUM))
+		return;
+	/* only where the covered range fits the element */
+	if (rule == NVGSP_CSUM_WHOLE_SLOTS &&
+	    (!m->elem_count || m->elem_count > NVGSP_MSG_MAX_SLOTS))
+		return;
+	if (rule == NVGSP_CSUM_MSG_LEN && m->rpc.length > NVGSP_RPC_MAX_SIZE)
+		return;
+	m->checksum = 0;
+	m->checksum = nvgsp_msg_checksum(m, nvgsp_msg_csum_len(rule, m));
+}
+
+/*
+ * Put the records on the ring from slot @rd on, never more than the 62
+ * slots a producer may fill, and note where each batch ends.
+ */
+static void fz_layout(const u8 *p, size_t size, u32 rd, u32 seq,
+		      enum nvgsp_csum_rule rule)
+{
+	u32 pos = rd, placed = 0;
+
+	fz_fw.batches = 0;
+	while (size >= NVFUZZ_REC_HDR_SIZE && placed < SLOTS - 1) {
+		u8 flags = p[0];
+		u32 bytes = min_t(size_t, get_le16(p + 1),
+				  size - NVFUZZ_REC_HDR_SIZE);
+		u32 n;
+
+		if (flags & NVFUZZ_REC_NEXT)
+			fz_fw.ends[fz_fw.batches++] = pos;
+		p += NVFUZZ_REC_HDR_SIZE;
+		size -= NVFUZZ_REC_HDR_SIZE;
+		bytes = min_t(u32, bytes, NVGSP_MSG_MAX_SIZE);
+
+		memset(fz_elem, 0, NVGSP_MSG_MAX_SIZE);
+		memcpy(fz_elem, p, bytes);
+		p += bytes;
+		size -= bytes;
+		fz_fixup(fz_elem, bytes, flags, seq++, rule);
+
+		n = fz_elem->elem_count;
+		if (!n || n > NVGSP_MSG_MAX_SLOTS)
+			n = clamp_t(u32, DIV_ROUND_UP(bytes, NVGSP_QUEUE_SLOT_SIZE),
+				    1, NVGSP_MSG_MAX_SLOTS);
+		n = min(n, SLOTS - 1 - placed);
+		nvgsp_ring_write(fw_statq_slots, SLOTS, pos, fz_elem, n);
+		pos = nvgsp_msgq_advance(pos, n, SLOTS);
+		placed += n;
+	}
+	fz_fw.ends[fz_fw.batches++] = pos;
+}
+
+/* the RM controls the host sends, with their parameter sizes */
+static const struct {
+	u32 cmd;
+	u32 size;
+} fz_controls[] = {
+	{ NV2080_CTRL_CMD_GPU_GET_VMMU_SEGMENT_SIZE,
+	  sizeof(struct nv2080_ctrl_gpu_get_vmmu_segment_size_params) },
+	{ NVVGPU_EMU_CTRL_CMD_GET_PGPU_INFO,
+	  sizeof(struct nvvgpu_emu_pgpu_info_params) },
+	{ NVVGPU_EMU_CTRL_CMD_GET_VGPU_TYPES,
+	  sizeof(struct nvvgpu_emu_vgpu_types_params) },
+	{ NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_BOOTLOAD_GSP_VGPU_PLUGIN_TASK,
+	  sizeof(struct nv2080_vgpu_bootload_params) },
+	{ NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_SHUTDOWN_GSP_VGPU_PLUGIN_TASK,
+	  sizeof(struct nv2080_vgpu_gfid_params) },
+	{ NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_ENUMERATE_VGPU_PER_PGPU,
+	  sizeof(struct nv2080_vgpu_enumerate_params) },
+	{ NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_GET_VGPU_FB_USAGE,
+	  sizeof(struct nv2080_vgpu_fb_usage_params) },
+};
+
+static void fz_rm_control(struct nvvgpu_gsp *gsp, u16 arg0, u16 arg1)
+{
+	unsigned int i = arg0 % ARRAY_SIZE(fz_controls);
+	u32 size = arg1 ? arg1 : fz_controls[i].size;
+	/* exact size, so that ASan sees a reply copied past the params */
+	void *params = calloc(1, size);
+
+	if (!params)
+		return;
+	gsp_rm_control(gsp, NVFUZZ_H_INTERNAL_CLIENT,
+		       NVFUZZ_H_INTERNAL_SUBDEVICE, fz_controls[i].cmd, params,
+		       size);
+	free(params);
+}
+
+static void fz_call(struct nvvgpu_gsp *gsp, u16 fn, u16 reply_len)
+{
+	static const u8 req[16];
+	void *reply = reply_len ? malloc(reply_len) : NULL;
+
+	if (reply_len && !reply)
+		return;
+	gsp_rpc_call(gsp, fn, req, sizeof(req), reply, reply_len);
+	free(reply);
+}
+
+/* what gsp_read_info() promises about the information it accepted */
+static void fz_check_info(const struct nvvgpu_pgpu_info *info)
+{
+	u32 i;
+
+	if (!info->fb_size || !is_power_of_2(info->vmmu_segment_size) ||
+	    info->vmmu_segment_size > info->fb_size || !info->num_channels ||
+	    !info->engine_mask || info->num_types > NVVGPU_MAX_TYPES)
+		nvfuzz_bug("read_info accepted fb %#llx vmmu %#llx ch %u eng %#llx types %u",
+			   info->fb_size, info->vmmu_segment_size,
+			   info->num_channels, info->engine_mask,
+			   info->num_types);
+	for (i = 0; i < info->num_types; i++) {
+		const struct nvvgpu_vgpu_type *t = &info->types[i];
+
+		if (!t->id || !t->name[0] ||
+		    strnlen(t->name, sizeof(t->name)) == sizeof(t->name) ||
+		    strnlen(t->class, sizeof(t->class)) == sizeof(t->class) ||
+		    !t->fb_size || t->fb_size > info->fb_size ||
+		    t->heap_size > info->fb_size || !t->max_instances ||
+		    t->max_instances > NVVGPU_MAX_VGPUS_PER_PGPU ||
+		    !t->num_channels || t->num_channels > info->num_channels)
+			nvfuzz_bug("read_info accepted vGPU type %u (index %u)",
+				   t->id, i);
+	}
+}
+
+static void fz_read_info(struct nvvgpu_gsp *gsp)
+{
+	struct nvvgpu_pgpu_info *info = calloc(1, sizeof(*info));
+
+	if (!info)
+		return;
+	gsp->h_client = NVFUZZ_H_CLIENT;
+	if (!gsp_read_info(gsp, info))
+		fz_check_info(info);
+	gsp->h_client = 0;
+	free(info);
+}
+
+static void fz_client(struct nvvgpu_gsp *gsp)
+{
+	if (gsp_rm_client_alloc(gsp))
+		return;
+	gsp_vgpu_bootload(gsp, &fz_vgpu);
+	gsp_rm_client_free(gsp);
+}
+
+/* the workqueue running what the interrupt handler scheduled */
+static void fz_run_work(struct nvvgpu_gsp *gsp)
+{
+	if (gsp->recv_work.pending) {
+		gsp->recv_work.pending = false;
+		gsp->recv_work.func(&gsp->recv_work);
+	}
+	if (gsp->fatal_work.pending) {
+		gsp->fatal_work.pending = false;
+		gsp->fatal_work.func(&gsp->fatal_work);
+	}
+}
+
+/*
+ * The core's calls into the transport over a pgpu's life, through the
+ * transport's own ops table: attach (boot, RM client), read_info, an
+ * interrupt, a vGPU's bootload and shutdown, detach (client free, unload).
+ */
+static void fz_lifecycle(u16 arg0)
+{
+	const struct nvvgpu_transport_ops *ops = nvfuzz_gsp_transport_ops();
+	struct nvvgpu_pgpu_info *info;
+	struct nvvgpu_gsp *gsp;
+	void *priv = NULL;
+
+	/* a release nvvgpu does not support, now and then */
+	strscpy(fz_pgpu.fw_version, arg0 & 0x100 ? "550.54.14" :
+		fz_fw.abi->version, sizeof(fz_pgpu.fw_version));
+	if (ops->base.attach(&fz_pgpu, &priv))
+		return;
+	gsp = priv;
+	fz_fw.gsp = gsp;
+	fz_pgpu.prov_priv[NVVGPU_PROVIDER_TRANSPORT] = priv;
+
+	info = calloc(1, sizeof(*info));
+	if (info && !ops->read_info(&fz_pgpu, info))
+		fz_check_info(info);
+	free(info);
+	ops->irq(&fz_pgpu);
+	fz_run_work(gsp);
+	if (!ops->vgpu_bootload(&fz_vgpu))
+		ops->vgpu_shutdown(&fz_vgpu);
+
+	ops->base.detach(&fz_pgpu, priv);
+	fz_pgpu.prov_priv[NVVGPU_PROVIDER_TRANSPORT] = NULL;
+	fz_fw.gsp = NULL;
+}
+
+static void fz_run(struct nvvgpu_gsp *gsp, enum nvfuzz_scenario sc,
+		   u16 arg0, u16 arg1)
+{
+	switch (sc) {
+	case NVFUZZ_SC_DRAIN:
+		break;
+	case NVFUZZ_SC_WAIT_EVENT:
+		gsp_rpc_wait_event(gsp, arg0 % (NVGSP_EVENT_NR + 1),
+				   gsp_rpc_timeout_ms);
+		break;
+	case NVFUZZ_SC_CALL:
+		fz_call(gsp, arg0, arg1);
+		break;
+	case NVFUZZ_SC_RM_CONTROL:
+		fz_rm_control(gsp, arg0, arg1);
+		break;
+	case NVFUZZ_SC_RM_FREE:
+		gsp_rm_free(gsp, NVFUZZ_H_CLIENT, arg0 & 1 ? NVFUZZ_H_CLIENT :
+			    NVVGPU_RM_HANDLE_DEVICE);
+		gsp_vgpu_shutdown(gsp, &fz_vgpu);
+		break;
+	case NVFUZZ_SC_READ_INFO:
+		fz_read_info(gsp);
+		break;
+	case NVFUZZ_SC_CLIENT:
+		fz_client(gsp);
+		break;
+	default:
+		break;
+	}
+	/* then the SWGEN0 work item drains whatever is left */
+	schedule_work(&gsp->recv_work);
+	fz_run_work(gsp);
+}
+
+/* the transport after the pre-attached scenarios: nothing left behind */
+static void fz_check_gsp(struct nvvgpu_gsp *gsp)
+{
+	if (gsp->cmdq_lock.held || gsp->msgq_lock.held || gsp->rpc_lock.held)
+		nvfuzz_bug("a transport lock is still held");
+	if (gsp->wait)
+		nvfuzz_bug("an RPC waiter is still registered after it returned");
+	if (gsp->h_client || !ida_is_empty(&gsp->client_ida))
+		nvfuzz_bug("RM client handle %#x still allocated", gsp->h_client);
+}
+
+/* the host's statq read pointer: in range, never past what was published */
+static void fz_check_rd(void)
+{
+	u32 rd0 = fz_fw.rd0, rd = fw_cmdq_rx->read_ptr;
+
+	if (rd0 >= SLOTS) {
+		if (rd != rd0)
+			nvfuzz_bug("host moved an out-of-range read pointer %u to %u",
+				   rd0, rd);
+		return;
+	}
+	if (rd >= SLOTS)
+		nvfuzz_bug("host statq read pointer %u out of range", rd);
+	if (nvgsp_msgq_used_slots(rd0, rd, SLOTS) > fz_fw.published)
+		nvfuzz_bug("host consumed %u slots, firmware published %u",
+			   nvgsp_msgq_used_slots(rd0, rd, SLOTS),
+			   fz_fw.published);
+}
+
+/* the transport as the core leaves it after attach */
+static int fz_gsp_init(struct nvvgpu_gsp *gsp, const struct nvgsp_fw_abi *abi)
+{
+	memset(gsp, 0, sizeof(*gsp));
+	gsp->pgpu = &fz_pgpu;
+	gsp->dev = &fz_dev;
+	gsp->abi = abi;
+	gsp->shared.vaddr = fz_block;
+	gsp->shared.addr = FZ_SHARED_ADDR;
+	gsp->shared.size = NVGSP_SHARED_SIZE;
+	gsp->booted = true;
+	gsp->internal = (struct nvgsp_internal_handles) {
+		NVFUZZ_H_INTERNAL_CLIENT, NVFUZZ_H_INTERNAL_DEVICE,
+		NVFUZZ_H_INTERNAL_SUBDEVICE,
+	};
+	mutex_init(&gsp->cmdq_lock);
+	mutex_init(&gsp->msgq_lock);
+	mutex_init(&gsp->rpc_lock);
+	ida_init(&gsp->client_ida);
+	INIT_WORK(&gsp->recv_work, gsp_rpc_recv_work);
+	return gsp_msgq_init(gsp);
+}
+
+int nvfuzz_test_one_input(const u8 *data, size_t size)
+{
+	struct nvvgpu_gsp *gsp = &fz_gsp;
+	u8 hdr[NVFUZZ_HDR_SIZE] = { 0 };
+	size_t n = min_t(size_t, size, sizeof(hdr));
+	enum nvfuzz_scenario sc;
+	u8 cfg;
+	u32 seq;
+
+	memcpy(hdr, data, n);
+	data += n;
+	size -= n;
+	cfg = hdr[0];
+	sc = (cfg & NVFUZZ_CFG_SCENARIO_MASK) >> NVFUZZ_CFG_SCENARIO_SHIFT;
+
+	memset(&fz_fw, 0, sizeof(fz_fw));
+	fz_fw.abi = fz_abi[cfg & NVFUZZ_CFG_FW_570 ? 1 : 0];
+	fz_fw.mailbox = cfg & NVFUZZ_CFG_MAILBOX ? get_le32(hdr + 12) : 0;
+	fz_fw.halt = cfg & NVFUZZ_CFG_MAILBOX;
+	fz_fw.stuck = cfg & NVFUZZ_CFG_CMDQ_STUCK;
+	fz_vgpu.id = get_le16(hdr + 10) % NVVGPU_MAX_VGPUS_PER_PGPU;
+	statq_protect(false);
+	memset(fz_block, 0, NVGSP_SHARED_SIZE);
+	nvfuzz_clock_reset();
+	nvfuzz_fail_alloc_at(hdr[18]);
+
+	/* where the host stands: a fresh queue when it boots it itself */
+	if (sc == NVFUZZ_SC_LIFECYCLE) {
+		fz_fw.rd0 = 0;
+		seq = 0;
+	} else {
+		if (fz_gsp_init(gsp, fz_fw.abi)) {
+			gsp_msgq_fini(gsp);
+			nvfuzz_fail_alloc_at(0);
+			return 0;
+		}
+		fz_fw.gsp = gsp;
+		fz_fw.rd0 = hdr[1] % 64;
+		seq = get_le32(hdr + 4);
+		fw_cmdq_rx->read_ptr = fz_fw.rd0;
+		gsp->msgq_seq = seq;
+	}
+
+	/* what the firmware left: its producer header and the ring */
+	nvgsp_msgq_tx_init(fw_statq_tx);
+	fw_statq_rx->read_ptr = hdr[3] % 64;
+	fz_layout(data, size, fz_fw.rd0 % SLOTS, seq, fz_fw.abi->csum_rule);
+	fz_fw.next = 1;
+	fz_fw_publish(cfg & NVFUZZ_CFG_WR_AUTO ? fz_fw.ends[0] : hdr[2]);
+	statq_protect(true);
+
+	fz_race.armed = fz_race_enabled && (cfg & NVFUZZ_CFG_RACE);
+	fz_race.countdown = hdr[16];
+	/* mostly the header words the host checks, else anywhere early */
+	fz_race.off = hdr[17] & 0x80 ? 4 * (hdr[17] & 0x7f) :
+		      offsetof(struct nvgsp_msg_element, checksum) +
+		      4 * (hdr[17] % 12);
+	fz_race.val = get_le32(hdr + 20);
+
+	if (sc == NVFUZZ_SC_LIFECYCLE) {
+		fz_lifecycle(get_le16(hdr + 8));
+	} else {
+		fz_run(gsp, sc, get_le16(hdr + 8), get_le16(hdr + 10));
+		fz_check_gsp(gsp);
+	}
+
+	fz_race.armed = false;
+	nvfuzz_fail_alloc_at(0);
+	fz_check_rd();
+	fz_fw_consume();
+	if (sc != NVFUZZ_SC_LIFECYCLE)
+		gsp_msgq_fini(gsp);
+	return 0;
+}
