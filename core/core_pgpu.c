@@ -164,3 +164,39 @@ void nvvgpu_pgpu_set_lost(struct nvvgpu_pgpu *pgpu, const char *why)
 	schedule_work(&pgpu->lost_work);
 }
 EXPORT_SYMBOL_NS_GPL(nvvgpu_pgpu_set_lost, NVVGPU);
+
+/**
+ * nvvgpu_pgpu_clear_lost() - a lost physical GPU works again
+ * @pgpu: the physical GPU
+ *
+ * For the transport, once a reset brought the firmware back: vGPU creation
+ * and lifecycle changes are allowed again. vGPUs that existed when the pgpu
+ * was lost died with the firmware, so the pgpu stays lost while any of them
+ * is left. Clients keep what they did on &nvvgpu_client_ops.pgpu_lost.
+ *
+ * Does not wait for the pgpu lock: a transport calls this from its reset
+ * path, which the core may itself be waiting for with that lock held (a
+ * detach removing the transport's reset trigger).
+ *
+ * Return: 0 (also when the pgpu was not lost); -EBUSY while vGPUs of the
+ * pgpu exist; -EAGAIN when the pgpu lock is taken (a lifecycle change,
+ * attach or detach is under way): try again.
+ */
+int nvvgpu_pgpu_clear_lost(struct nvvgpu_pgpu *pgpu)
+{
+	int ret = 0;
+
+	if (!mutex_trylock(&pgpu->lock))
+		return -EAGAIN;
+	if (pgpu->lost) {
+		if (pgpu->num_vgpus) {
+			ret = -EBUSY;
+		} else {
+			WRITE_ONCE(pgpu->lost, false);
+			dev_info(pgpu->dev, "pgpu %u recovered\n", pgpu->id);
+		}
+	}
+	mutex_unlock(&pgpu->lock);
+	return ret;
+}
+EXPORT_SYMBOL_NS_GPL(nvvgpu_pgpu_clear_lost, NVVGPU);

@@ -33,6 +33,7 @@ struct nvvgpu_pgpu *nvvgpu_pgpu_register(struct device *dev,
 void nvvgpu_pgpu_unregister(struct nvvgpu_pgpu *pgpu);
 void nvvgpu_pgpu_handle_irq(struct nvvgpu_pgpu *pgpu);
 void nvvgpu_pgpu_set_lost(struct nvvgpu_pgpu *pgpu, const char *why);
+int nvvgpu_pgpu_clear_lost(struct nvvgpu_pgpu *pgpu);
 
 /* provider registration (transport, partition, scheduler) */
 int nvvgpu_register_provider(const struct nvvgpu_provider *prov);
