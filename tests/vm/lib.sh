@@ -103,7 +103,7 @@ nv_write() { printf '%s' "$2" >"$1"; }
 # the mdev type directories of all nvvgpu parents
 nv_mdev_types() {
 	local d
-	for d in /sys/class/mdev_bus/*/mdev_supported_types/*; do
+	for d in /sys/class/mdev_bus/nvvgpu_core.vfio.*/mdev_supported_types/*; do
 		[[ -d $d ]] && echo "$d"
 	done
 }
