@@ -71,6 +71,10 @@ static struct nvgsp_msg_element *fz_elem;	/* one element being built */
 
 /* the shared block between guard pages, as the firmware sees it */
 static u8 *fz_block;
+/* its pages written since they were last cleared */
+static bool fz_dirty[NVGSP_SHARED_PTES];
+/* bytes of fz_elem that may be non-zero */
+static size_t fz_elem_dirty = NVGSP_MSG_MAX_SIZE;
 static u8 *fz_statq;
 static struct nvgsp_msgq_tx_header *fw_cmdq_tx;	/* host writes */
 static struct nvgsp_msgq_rx_header *fw_cmdq_rx;	/* host's statq read ptr */
@@ -101,6 +105,7 @@ static struct {
 	bool stuck;		/* consumes no commands */
 	u32 cmdq_pos;		/* commands up to here are validated */
 	u32 cmdq_seq;		/* seqNum of the next command */
+	u32 cmdq_slots;		/* cmdq slots the host filled in all */
 } fz_fw;
 
 /* firmware write during a copy out of the ring, see nvfuzz_dma_memcpy() */
@@ -129,6 +134,42 @@ static void statq_protect(bool ro)
 }
 
 /*
+ * Clearing the whole 516 KiB block for every input would cost more than
+ * most inputs take: only the pages written since are cleared.
+ */
+static void fz_mark(const void *p, size_t len)
+{
+	size_t off = (const u8 *)p - fz_block, i;
+
+	for (i = off / NVGSP_PAGE_SIZE;
+	     i < DIV_ROUND_UP(off + len, NVGSP_PAGE_SIZE) && i < NVGSP_SHARED_PTES;
+	     i++)
+		fz_dirty[i] = true;
+}
+
+/* @n slots of a ring from @slot on, with wrap */
+static void fz_mark_ring(void *slots, u32 slot, u32 n)
+{
+	u32 i;
+
+	for (i = 0; i < min(n, SLOTS); i++)
+		fz_mark(slots + (size_t)((slot + i) % SLOTS) * NVGSP_QUEUE_SLOT_SIZE,
+			NVGSP_QUEUE_SLOT_SIZE);
+}
+
+static void fz_clean(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < NVGSP_SHARED_PTES; i++) {
+		if (fz_dirty[i])
+			memset(fz_block + (size_t)i * NVGSP_PAGE_SIZE, 0,
+			       NVGSP_PAGE_SIZE);
+		fz_dirty[i] = false;
+	}
+}
+
+/*
  * Every memcpy of the compiled gsp code comes here (NVFUZZ_DMA_HOOK). A
  * copy out of the status-queue ring may be followed by a firmware write
  * into the range just read: the host's own copy is then all it may trust.
@@ -150,6 +191,7 @@ void *nvfuzz_dma_memcpy(void *dst, const void *src, size_t n)
 	statq_protect(false);
 	__builtin_memcpy((u8 *)ring + at, &fz_race.val, sizeof(u32));
 	statq_protect(true);
+	fz_mark(ring + at, sizeof(u32));
 	return dst;
 }
 
@@ -178,11 +220,15 @@ static void fz_fw_consume(void)
 		u32 used = nvgsp_msgq_used_slots(pos, wr, SLOTS);
 
 		nvgsp_ring_read(fz_elem, fw_cmdq_slots, SLOTS, pos, 1);
+		fz_elem_dirty = max_t(size_t, fz_elem_dirty,
+				      NVGSP_QUEUE_SLOT_SIZE);
 		n = nvgsp_msg_check_head(fz_elem, used, &reason);
 		if (n < 0)
 			nvfuzz_bug("host queued a bad command at slot %u: %s",
 				   pos, reason);
 		nvgsp_ring_read(fz_elem, fw_cmdq_slots, SLOTS, pos, n);
+		fz_elem_dirty = max_t(size_t, fz_elem_dirty,
+				      (size_t)n * NVGSP_QUEUE_SLOT_SIZE);
 		if (nvgsp_msg_check_body(fz_elem, fz_fw.cmdq_seq,
 					 fz_fw.abi->csum_rule, &reason))
 			nvfuzz_bug("host queued a bad command at slot %u: %s",
@@ -194,6 +240,7 @@ static void fz_fw_consume(void)
 		    NV_VGPU_MSG_FUNCTION_UNLOADING_GUEST_DRIVER)
 			fz_fw.suspended = true;
 		fz_fw.cmdq_seq++;
+		fz_fw.cmdq_slots += n;
 		fz_fw.cmdq_pos = nvgsp_msgq_advance(pos, n, SLOTS);
 	}
 	if (fz_fw.gsp && fz_fw.cmdq_seq != fz_fw.gsp->cmdq_seq)
@@ -384,8 +431,10 @@ static void fz_layout(const u8 *p, size_t size, u32 rd, u32 seq,
 		size -= NVFUZZ_REC_HDR_SIZE;
 		bytes = min_t(u32, bytes, NVGSP_MSG_MAX_SIZE);
 
-		memset(fz_elem, 0, NVGSP_MSG_MAX_SIZE);
+		memset(fz_elem, 0, fz_elem_dirty);
 		memcpy(fz_elem, p, bytes);
+		/* the fixups only touch the headers */
+		fz_elem_dirty = max_t(size_t, bytes, sizeof(*fz_elem));
 		p += bytes;
 		size -= bytes;
 		fz_fixup(fz_elem, bytes, flags, seq++, rule);
@@ -396,6 +445,7 @@ static void fz_layout(const u8 *p, size_t size, u32 rd, u32 seq,
 				    1, NVGSP_MSG_MAX_SLOTS);
 		n = min(n, SLOTS - 1 - placed);
 		nvgsp_ring_write(fw_statq_slots, SLOTS, pos, fz_elem, n);
+		fz_mark_ring(fw_statq_slots, pos, n);
 		pos = nvgsp_msgq_advance(pos, n, SLOTS);
 		placed += n;
 	}
@@ -655,7 +705,10 @@ int nvfuzz_test_one_input(const u8 *data, size_t size)
 	fz_fw.stuck = cfg & NVFUZZ_CFG_CMDQ_STUCK;
 	fz_vgpu.id = get_le16(hdr + 10) % NVVGPU_MAX_VGPUS_PER_PGPU;
 	statq_protect(false);
-	memset(fz_block, 0, NVGSP_SHARED_SIZE);
+	fz_clean();
+	/* the PTE page and the headers are written every time */
+	fz_mark(fz_block, NVGSP_CMDQ_OFFSET + NVGSP_PAGE_SIZE);
+	fz_mark(fz_statq, NVGSP_PAGE_SIZE);
 	nvfuzz_clock_reset();
 	nvfuzz_fail_alloc_at(hdr[18]);
 
@@ -703,6 +756,7 @@ int nvfuzz_test_one_input(const u8 *data, size_t size)
 	nvfuzz_fail_alloc_at(0);
 	fz_check_rd();
 	fz_fw_consume();
+	fz_mark_ring(fw_cmdq_slots, 0, fz_fw.cmdq_slots);
 	if (sc != NVFUZZ_SC_LIFECYCLE)
 		gsp_msgq_fini(gsp);
 	return 0;
