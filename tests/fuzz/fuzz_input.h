@@ -83,6 +83,12 @@ enum nvfuzz_scenario {
  * such one are in the queue when the host starts.
  */
 #define NVFUZZ_REC_NEXT		0x20
+/*
+ * rpc.sequence = the token (rpc.sequence) of the command the firmware took
+ * last, stamped when the record is published (checksum again if FIX_CSUM):
+ * a firmware that echoes tokens, as CPU-RM expects from 580.82 on.
+ */
+#define NVFUZZ_REC_FIX_TOKEN	0x40
 
 /* handles the scenarios use, so replies can echo them */
 #define NVFUZZ_H_CLIENT		0xc1d00000

@@ -97,6 +97,13 @@ static struct {
 	bool halt;		/* HALT pending in IRQSTAT */
 	bool suspended;		/* UNLOADING_GUEST_DRIVER taken */
 	bool lost;		/* the transport gave the pgpu up */
+	struct {
+		u32 slot, n;	/* where it lies on the ring */
+		u8 flags;
+	} recs[SLOTS];		/* the records, in ring order */
+	u32 nrecs;
+	u32 rec_next;		/* first record not published yet */
+	u32 token;		/* rpc.sequence of the command taken last */
 	u32 ends[SLOTS + 1];	/* statq write pointer after each batch */
 	u32 batches;
 	u32 next;		/* batch the next doorbell publishes */
@@ -115,6 +122,9 @@ static struct {
 	u32 off;
 	u32 val;
 } fz_race;
+
+static void fz_fixup(struct nvgsp_msg_element *m, u32 bytes, u8 flags,
+		     u32 seq, enum nvgsp_csum_rule rule);
 
 static u16 get_le16(const u8 *p)
 {
@@ -236,6 +246,7 @@ static void fz_fw_consume(void)
 		if (fz_elem->rpc.rpc_result != NVGSP_RPC_RESULT_PENDING)
 			nvfuzz_bug("host command at slot %u has rpc_result %#x",
 				   pos, fz_elem->rpc.rpc_result);
+		fz_fw.token = fz_elem->rpc.sequence;
 		if (fz_elem->rpc.function ==
 		    NV_VGPU_MSG_FUNCTION_UNLOADING_GUEST_DRIVER)
 			fz_fw.suspended = true;
@@ -248,9 +259,34 @@ static void fz_fw_consume(void)
 			   fz_fw.cmdq_seq, fz_fw.gsp->cmdq_seq);
 }
 
+/*
+ * Records published now that echo tokens get the token of the command
+ * just taken. The status-queue page is writable.
+ */
+static void fz_fw_stamp(u32 upto)
+{
+	while (fz_fw.rec_next < fz_fw.nrecs &&
+	       fz_fw.recs[fz_fw.rec_next].slot != upto) {
+		u32 slot = fz_fw.recs[fz_fw.rec_next].slot;
+		u32 n = fz_fw.recs[fz_fw.rec_next].n;
+		u8 flags = fz_fw.recs[fz_fw.rec_next++].flags;
+
+		if (!(flags & NVFUZZ_REC_FIX_TOKEN))
+			continue;
+		nvgsp_ring_read(fz_elem, fw_statq_slots, SLOTS, slot, n);
+		fz_elem_dirty = max_t(size_t, fz_elem_dirty,
+				      (size_t)n * NVGSP_QUEUE_SLOT_SIZE);
+		fz_elem->rpc.sequence = fz_fw.token;
+		fz_fixup(fz_elem, 0, flags & NVFUZZ_REC_FIX_CSUM, 0,
+			 fz_fw.abi->csum_rule);
+		nvgsp_ring_write(fw_statq_slots, SLOTS, slot, fz_elem, n);
+	}
+}
+
 /* move the statq write pointer; the status-queue page is writable */
 static void fz_fw_publish(u32 wr)
 {
+	fz_fw_stamp(wr);
 	/* the slots were written before: only the pointer moves */
 	wmb();
 	fw_statq_tx->write_ptr = wr;
@@ -264,6 +300,12 @@ void nvvgpu_pgpu_set_lost(struct nvvgpu_pgpu *pgpu, const char *why)
 {
 	nvfuzz_log("info", &fz_dev, "pgpu lost: %s\n", why);
 	fz_fw.lost = true;
+}
+
+int nvvgpu_pgpu_clear_lost(struct nvvgpu_pgpu *pgpu)
+{
+	fz_fw.lost = false;
+	return 0;
 }
 
 int nvvgpu_register_provider(const struct nvvgpu_provider *prov)
@@ -419,6 +461,8 @@ static void fz_layout(const u8 *p, size_t size, u32 rd, u32 seq,
 	u32 pos = rd, placed = 0;
 
 	fz_fw.batches = 0;
+	fz_fw.nrecs = 0;
+	fz_fw.rec_next = 0;
 	while (size >= NVFUZZ_REC_HDR_SIZE && placed < SLOTS - 1) {
 		u8 flags = p[0];
 		u32 bytes = min_t(size_t, get_le16(p + 1),
@@ -446,6 +490,9 @@ static void fz_layout(const u8 *p, size_t size, u32 rd, u32 seq,
 		n = min(n, SLOTS - 1 - placed);
 		nvgsp_ring_write(fw_statq_slots, SLOTS, pos, fz_elem, n);
 		fz_mark_ring(fw_statq_slots, pos, n);
+		fz_fw.recs[fz_fw.nrecs].slot = pos;
+		fz_fw.recs[fz_fw.nrecs].n = n;
+		fz_fw.recs[fz_fw.nrecs++].flags = flags;
 		pos = nvgsp_msgq_advance(pos, n, SLOTS);
 		placed += n;
 	}
@@ -710,6 +757,7 @@ int nvfuzz_test_one_input(const u8 *data, size_t size)
 	fz_mark(fz_block, NVGSP_CMDQ_OFFSET + NVGSP_PAGE_SIZE);
 	fz_mark(fz_statq, NVGSP_PAGE_SIZE);
 	nvfuzz_clock_reset();
+	nvfuzz_random_seed(0x6e76766770750000ULL);
 	nvfuzz_fail_alloc_at(hdr[18]);
 
 	/* where the host stands: a fresh queue when it boots it itself */

@@ -119,8 +119,13 @@ static void seed_end(const char *name)
 /* the fixes that keep a mutated element well-framed, bar its length */
 #define FIX	(NVFUZZ_REC_FIX_COUNT | NVFUZZ_REC_FIX_SEQ | \
 		 NVFUZZ_REC_FIX_HDR | NVFUZZ_REC_FIX_CSUM)
-/* a reply: published when the host rings the doorbell for its request */
-#define REPLY	(FIX | NVFUZZ_REC_NEXT)
+/*
+ * A reply: published when the host rings the doorbell for its request;
+ * the 570 seeds echo the request's token, as a firmware from 580.82 on.
+ */
+#define REPLY	(FIX | NVFUZZ_REC_NEXT | reply_token)
+
+static u8 reply_token;
 
 static void gen_events(u8 flags, const char *name)
 {
@@ -200,23 +205,35 @@ static void gen_boot(void)
 	seed_end("boot");
 }
 
-/* a reply, then continuation records for the rest of it */
+/*
+ * A reply of 65535 bytes: a full first element, then a continuation record
+ * with the rest. Mostly zeros, which the seed leaves out.
+ */
 static void gen_call(void)
 {
-	static u8 reply[3000];
+	static u8 reply[NVGSP_RPC_MAX_PAYLOAD];
 	u32 i;
 
-	for (i = 0; i < sizeof(reply); i++)
+	for (i = 0; i < 1000; i++)
 		reply[i] = i;
+	seed_begin(0, 0, NV_VGPU_MSG_FUNCTION_GET_GSP_STATIC_INFO, 65535);
+	seed_scenario(NVFUZZ_SC_CALL);
+	seed_msg(REPLY, NV_VGPU_MSG_FUNCTION_GET_GSP_STATIC_INFO, NV_OK, reply,
+		 NVGSP_RPC_MAX_PAYLOAD);
+	seed_msg(FIX | reply_token, NV_VGPU_MSG_FUNCTION_CONTINUATION_RECORD,
+		 NV_OK, reply, 65535 - NVGSP_RPC_MAX_PAYLOAD);
+	seed_end("call-continuation");
+
+	/* continuation records that belong to no message */
 	seed_begin(0, 0, NV_VGPU_MSG_FUNCTION_GET_GSP_STATIC_INFO, 2000);
 	seed_scenario(NVFUZZ_SC_CALL);
 	seed_msg(REPLY, NV_VGPU_MSG_FUNCTION_GET_GSP_STATIC_INFO, NV_OK, reply,
 		 1000);
 	seed_msg(FIX, NV_VGPU_MSG_FUNCTION_CONTINUATION_RECORD, NV_OK,
-		 reply + 1000, 1000);
+		 reply, 1000);
 	seed_msg(FIX, NV_VGPU_MSG_FUNCTION_CONTINUATION_RECORD, NV_OK,
-		 reply + 2000, 1000);
-	seed_end("call-continuation");
+		 reply, 1000);
+	seed_end("call-continuation-orphan");
 
 	seed_begin(0, 0, NV_VGPU_MSG_FUNCTION_UNLOADING_GUEST_DRIVER, 0);
 	seed_scenario(NVFUZZ_SC_CALL);
@@ -464,6 +481,7 @@ int main(int argc, char **argv)
 	for (v = 0; v < ARRAY_SIZE(versions); v++) {
 		abi = nvgsp_fw_abi_find(versions[v][0]);
 		abi_tag = versions[v][1];
+		reply_token = v ? NVFUZZ_REC_FIX_TOKEN : 0;
 		if (!abi)
 			return 1;
 		gen_events(FIX, "drain-events");

@@ -30,6 +30,7 @@ bool nvfuzz_verbose;
 static u64 nvfuzz_clock_ns = NSEC_PER_SEC;
 static u64 nvfuzz_clock_start_ns;
 static unsigned int nvfuzz_alloc_countdown;
+static u64 nvfuzz_random_state = 1;
 
 void nvfuzz_log(const char *level, const struct device *dev,
 		const char *fmt, ...)
@@ -80,6 +81,23 @@ void nvfuzz_fail_alloc_at(unsigned int n)
 bool nvfuzz_alloc_fails(void)
 {
 	return nvfuzz_alloc_countdown && !--nvfuzz_alloc_countdown;
+}
+
+/* xorshift64*: reproducible, and good enough for tokens and cookies */
+u64 nvfuzz_random_u64(void)
+{
+	u64 x = nvfuzz_random_state;
+
+	x ^= x >> 12;
+	x ^= x << 25;
+	x ^= x >> 27;
+	nvfuzz_random_state = x;
+	return x * 0x2545f4914f6cdd1dULL;
+}
+
+void nvfuzz_random_seed(u64 seed)
+{
+	nvfuzz_random_state = seed ? seed : 1;
 }
 
 void nvfuzz_clock_reset(void)

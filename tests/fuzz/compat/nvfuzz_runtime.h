@@ -29,6 +29,13 @@ void nvfuzz_sleep_ns(u64 ns);
 void nvfuzz_fail_alloc_at(unsigned int n);
 bool nvfuzz_alloc_fails(void);
 
+/* memcpy of the code under test, see compat/linux/string.h */
+void *nvfuzz_dma_memcpy(void *dst, const void *src, size_t n);
+
+/* get_random_*(): a generator reseeded for every input */
+u64 nvfuzz_random_u64(void);
+void nvfuzz_random_seed(u64 seed);
+
 /* for the harness: start an input with a fresh clock budget */
 void nvfuzz_clock_reset(void);
 /* for the harness: print log lines (NVFUZZ_VERBOSE=1 in the environment) */
