@@ -263,10 +263,10 @@ static void fz_fw_consume(void)
  * Records published now that echo tokens get the token of the command
  * just taken. The status-queue page is writable.
  */
-static void fz_fw_stamp(u32 upto)
+static void fz_fw_stamp(u32 end)
 {
 	while (fz_fw.rec_next < fz_fw.nrecs &&
-	       fz_fw.recs[fz_fw.rec_next].slot != upto) {
+	       fz_fw.recs[fz_fw.rec_next].slot != end) {
 		u32 slot = fz_fw.recs[fz_fw.rec_next].slot;
 		u32 n = fz_fw.recs[fz_fw.rec_next].n;
 		u8 flags = fz_fw.recs[fz_fw.rec_next++].flags;
