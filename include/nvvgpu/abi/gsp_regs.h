@@ -40,6 +40,23 @@
 #define NV_PFALCON_FALCON_CPUCTL_STARTCPU	BIT(1)
 #define NV_PFALCON_FALCON_CPUCTL_HALTED		BIT(4)
 
+/*
+ * HWCFG2.MEM_SCRUBBING reads 1 while the core scrubs its memories after an
+ * engine reset (GA102 and later, as nova-core polls it).
+ */
+#define NV_PFALCON_FALCON_HWCFG2		0x1100f4
+#define NV_PFALCON_FALCON_HWCFG2_MEM_SCRUBBING	BIT(12)
+
+/*
+ * ENGINE.RESET: the engine reset of the GSP falcon, the transport's FLR. The
+ * host sets it, waits (10 us on hardware), clears it, then polls
+ * HWCFG2.MEM_SCRUBBING until it reads 0 (nouveau gp102_flcn_reset_eng). The
+ * reset throws away every firmware state: queues, RM objects, plugin tasks
+ * and the fatal report; the core then waits for CPUCTL.STARTCPU again.
+ */
+#define NV_PFALCON_FALCON_ENGINE		0x1103c0
+#define NV_PFALCON_FALCON_ENGINE_RESET		BIT(0)
+
 /* Fatal error report: NV_PGSP_MAILBOX(0..3) */
 #define NV_PGSP_MAILBOX(i)		(0x110804 + 4 * (i))
 #define NV_PGSP_MAILBOX_FATAL_TAG	GENMASK(31, 28)

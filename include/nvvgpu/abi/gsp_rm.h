@@ -235,17 +235,31 @@ struct nv2080_vgpu_fb_usage_params {
  * On real hosts the vGPU type table comes from NVIDIA's metadata file and
  * is pushed to GSP-RM with PGPU_ADD_VGPU_TYPE; nothing reads it back. In
  * nvvgpu the simulated GPU owns the table, so its firmware emulator serves
- * two controls of its own on the internal subdevice, in the vGPU-manager
- * interface but above every message id NVIDIA uses (0xf0, 0xf1):
+ * controls of its own, in the vGPU-manager interface but above every
+ * message id NVIDIA uses (0xf0..0xf2); the first two on the internal
+ * subdevice:
  *
  * - %NVVGPU_EMU_CTRL_CMD_GET_PGPU_INFO: engine mask and channel count;
  * - %NVVGPU_EMU_CTRL_CMD_GET_VGPU_TYPES: the type table, each entry a
- *   subset of NVA081_CTRL_VGPU_INFO with the same field meanings.
+ *   subset of NVA081_CTRL_VGPU_INFO with the same field meanings;
+ * - %NVVGPU_EMU_CTRL_CMD_ECHO: an echo, on any subdevice.
  *
  * A backend for real hardware replaces these with the metadata file.
  */
 #define NVVGPU_EMU_CTRL_CMD_GET_PGPU_INFO	0x208040f0
 #define NVVGPU_EMU_CTRL_CMD_GET_VGPU_TYPES	0x208040f1
+
+/*
+ * NVVGPU_EMU_CTRL_CMD_ECHO, on any subdevice: the reply carries the params
+ * back with @cookie inverted, which proves the firmware processed this very
+ * request, and @data unchanged (or inverted with %NVVGPU_EMU_ECHO_INVERT).
+ * The transport's self-test and benchmark use it; params beyond 65456
+ * bytes travel as continuation records in both directions.
+ */
+#define NVVGPU_EMU_CTRL_CMD_ECHO		0x208040f2
+#define NVVGPU_EMU_ECHO_INVERT			0x1
+/* largest @data the emulator echoes */
+#define NVVGPU_EMU_ECHO_MAX_DATA		(256 * 1024)
 
 /**
  * struct nvvgpu_emu_pgpu_info_params - NVVGPU_EMU_CTRL_CMD_GET_PGPU_INFO
@@ -299,6 +313,22 @@ struct nvvgpu_emu_vgpu_types_params {
 	struct nvvgpu_emu_vgpu_type types[NVA081_MAX_VGPU_TYPES_PER_PGPU];
 };
 
+/**
+ * struct nvvgpu_emu_echo_params - NVVGPU_EMU_CTRL_CMD_ECHO
+ * @cookie: any value; comes back inverted
+ * @flags: %NVVGPU_EMU_ECHO_INVERT
+ * @size: bytes of @data, at most %NVVGPU_EMU_ECHO_MAX_DATA; params_size
+ *	must be sizeof(this) + @size
+ * @data: payload
+ */
+struct nvvgpu_emu_echo_params {
+	u64 cookie;
+	u32 flags;
+	u32 size;
+	u8 data[];
+};
+
+static_assert(sizeof(struct nvvgpu_emu_echo_params) == 16);
 static_assert(sizeof(struct nvvgpu_emu_vgpu_type) == 120);
 static_assert(sizeof(struct nvvgpu_emu_vgpu_types_params) == 8 + 64 * 120);
 

@@ -160,6 +160,71 @@ static inline void nvgsp_msg_seal(struct nvgsp_msg_element *msg, u32 seq,
 }
 
 /**
+ * DOC: validating a received message
+ *
+ * A consumer copies the message out of the ring first, so the producer
+ * cannot change it between check and use, then checks in this order:
+ *
+ * 1. the frame (nvgsp_msg_check_frame()): elemCount in 1..16 and published.
+ *    The element count is the only framing the ring has; when it is wrong
+ *    the consumer no longer knows where the next message starts, and the
+ *    queue cannot be parsed any further.
+ * 2. the length (nvgsp_msg_check_length()): 32 <= rpc.length <= 65488 and
+ *    agreeing with elemCount. It must hold before the checksum, whose
+ *    coverage (from 555 on) depends on it.
+ * 3. the checksum, then the transport sequence number, then the RPC
+ *    header's constant fields (nvgsp_msg_check_body()).
+ *
+ * A message failing 2 or 3 is still framed: the consumer drops it, steps
+ * over its slots, and the queue stays usable.
+ */
+
+/**
+ * nvgsp_msg_check_frame() - find where the message at the head ends
+ * @msg: private copy of the first slot
+ * @used_slots: slots the producer has published
+ * @reason: set to a description of the problem
+ *
+ * Return: the element count, or -EPROTO when the framing is lost.
+ */
+static inline int nvgsp_msg_check_frame(const struct nvgsp_msg_element *msg,
+					u32 used_slots, const char **reason)
+{
+	if (!msg->elem_count || msg->elem_count > NVGSP_MSG_MAX_SLOTS) {
+		*reason = "element count out of range";
+		return -EPROTO;
+	}
+	if (msg->elem_count > used_slots) {
+		*reason = "element count exceeds the published slots";
+		return -EPROTO;
+	}
+	return msg->elem_count;
+}
+
+/**
+ * nvgsp_msg_check_length() - check rpc.length against the frame
+ * @msg: private copy of the message, framed by nvgsp_msg_check_frame()
+ * @reason: set to a description of the problem
+ *
+ * Return: 0 or -EPROTO.
+ */
+static inline int nvgsp_msg_check_length(const struct nvgsp_msg_element *msg,
+					 const char **reason)
+{
+	u32 len = msg->rpc.length;
+
+	if (len < NVGSP_RPC_HDR_SIZE || len > NVGSP_RPC_MAX_SIZE) {
+		*reason = "rpc length out of range";
+		return -EPROTO;
+	}
+	if (msg->elem_count != nvgsp_msg_elem_count(len)) {
+		*reason = "element count does not match rpc length";
+		return -EPROTO;
+	}
+	return 0;
+}
+
+/**
  * nvgsp_msg_check_head() - validate the first slot of a received message
  * @msg: private copy of the first slot
  * @used_slots: slots the producer has published
@@ -173,25 +238,66 @@ static inline void nvgsp_msg_seal(struct nvgsp_msg_element *msg, u32 seq,
 static inline int nvgsp_msg_check_head(const struct nvgsp_msg_element *msg,
 				       u32 used_slots, const char **reason)
 {
-	u32 len = msg->rpc.length;
+	int n = nvgsp_msg_check_frame(msg, used_slots, reason);
 
-	if (!msg->elem_count || msg->elem_count > NVGSP_MSG_MAX_SLOTS) {
-		*reason = "element count out of range";
+	if (n < 0)
+		return n;
+	return nvgsp_msg_check_length(msg, reason) ?: n;
+}
+
+/**
+ * nvgsp_msg_check_rpc() - check the constant fields of the RPC header
+ * @msg: private copy of the message
+ * @reason: set to a description of the problem
+ *
+ * Return: 0 or -EPROTO.
+ */
+static inline int nvgsp_msg_check_rpc(const struct nvgsp_msg_element *msg,
+				      const char **reason)
+{
+	if (msg->rpc.header_version != NVGSP_RPC_HEADER_VERSION) {
+		*reason = "unknown rpc header version";
 		return -EPROTO;
 	}
-	if (msg->elem_count > used_slots) {
-		*reason = "element count exceeds the published slots";
+	if (msg->rpc.signature != NVGSP_RPC_SIGNATURE) {
+		*reason = "bad rpc signature";
 		return -EPROTO;
 	}
-	if (len < NVGSP_RPC_HDR_SIZE || len > NVGSP_RPC_MAX_SIZE) {
-		*reason = "rpc length out of range";
-		return -EPROTO;
+	return 0;
+}
+
+/**
+ * nvgsp_msg_check_csum() - check the checksum under a release's rule
+ * @msg: private copy of all elem_count slots, length already checked
+ * @rule: checksum rule of the release
+ * @reason: set to a description of the problem
+ *
+ * Return: 0 or -EBADMSG.
+ */
+static inline int nvgsp_msg_check_csum(const struct nvgsp_msg_element *msg,
+				       enum nvgsp_csum_rule rule,
+				       const char **reason)
+{
+	if (nvgsp_msg_checksum(msg, nvgsp_msg_csum_len(rule, msg))) {
+		*reason = "bad checksum";
+		return -EBADMSG;
 	}
-	if (msg->elem_count != nvgsp_msg_elem_count(len)) {
-		*reason = "element count does not match rpc length";
-		return -EPROTO;
-	}
-	return msg->elem_count;
+	return 0;
+}
+
+/**
+ * nvgsp_seq_delta() - how far a sequence number is from the expected one
+ * @seq: seqNum of a received message
+ * @expected: the number the consumer expects next
+ *
+ * Safe across the wrap of the 32-bit counter.
+ *
+ * Return: 0 in order, > 0 when messages were lost in between, < 0 for a
+ * replay of an older message.
+ */
+static inline s32 nvgsp_seq_delta(u32 seq, u32 expected)
+{
+	return (s32)(seq - expected);
 }
 
 /**
@@ -209,23 +315,203 @@ static inline int nvgsp_msg_check_body(const struct nvgsp_msg_element *msg,
 				       enum nvgsp_csum_rule rule,
 				       const char **reason)
 {
-	if (nvgsp_msg_checksum(msg, nvgsp_msg_csum_len(rule, msg))) {
-		*reason = "bad checksum";
-		return -EBADMSG;
-	}
+	int ret = nvgsp_msg_check_csum(msg, rule, reason);
+
+	if (ret)
+		return ret;
 	if (msg->seq_num != expected_seq) {
 		*reason = "sequence number out of order";
 		return -EPROTO;
 	}
-	if (msg->rpc.header_version != NVGSP_RPC_HEADER_VERSION) {
-		*reason = "unknown rpc header version";
+	return nvgsp_msg_check_rpc(msg, reason);
+}
+
+/**
+ * DOC: continuation records
+ *
+ * A payload longer than %NVGSP_RPC_MAX_PAYLOAD goes out as one element with
+ * the RPC's own function carrying the first 65456 bytes, followed back to
+ * back by %NV_VGPU_MSG_FUNCTION_CONTINUATION_RECORD elements carrying the
+ * rest, each with its own element and RPC header, sequence number and
+ * checksum (gsp-protocol.md §2.4). Both directions use it. A message says
+ * nothing about its total size: the receiver knows it (the emulator from
+ * the control's params_size, the host from the size of the request whose
+ * reply it waits for).
+ *
+ * The sender loops with nvgsp_split_chunk() and nvgsp_split_function(); the
+ * receiver follows with nvgsp_reasm_start() and nvgsp_reasm_add().
+ */
+
+/**
+ * nvgsp_split_chunk() - payload bytes of the element starting at @off
+ * @len: payload bytes of the whole RPC
+ * @off: offset of the element's chunk, < @len (or 0 for an empty payload)
+ *
+ * Return: the chunk length.
+ */
+static inline u32 nvgsp_split_chunk(u32 len, u32 off)
+{
+	return min_t(u32, len - off, NVGSP_RPC_MAX_PAYLOAD);
+}
+
+/**
+ * nvgsp_split_function() - rpc.function of the element starting at @off
+ * @function: the RPC's function
+ * @off: offset of the element's chunk in the payload
+ *
+ * Return: @function for the first element, CONTINUATION_RECORD after.
+ */
+static inline u32 nvgsp_split_function(u32 function, u32 off)
+{
+	return off ? NV_VGPU_MSG_FUNCTION_CONTINUATION_RECORD : function;
+}
+
+/**
+ * nvgsp_split_elements() - elements an RPC's payload is sent in
+ * @len: payload bytes
+ *
+ * Return: 1 for a payload that fits one element, else 1 + the number of
+ * continuation records.
+ */
+static inline u32 nvgsp_split_elements(u32 len)
+{
+	return len ? DIV_ROUND_UP(len, NVGSP_RPC_MAX_PAYLOAD) : 1;
+}
+
+/**
+ * struct nvgsp_reasm - a message being put back together
+ * @buf: where the payload goes; NULL to follow the framing only
+ * @cap: bytes of @buf; payload beyond it is counted, not stored
+ * @len: payload bytes received so far
+ * @total: payload bytes the receiver expects in all
+ */
+struct nvgsp_reasm {
+	u8 *buf;
+	u32 cap;
+	u32 len;
+	u32 total;
+};
+
+static inline void nvgsp_reasm_copy(struct nvgsp_reasm *r, const void *data,
+				    u32 len)
+{
+	if (r->buf && r->len < r->cap)
+		memcpy(r->buf + r->len, data, min(len, r->cap - r->len));
+	r->len += len;
+}
+
+/**
+ * nvgsp_reasm_start() - take the first element of a message
+ * @r: the reassembly state
+ * @buf: destination of the payload, or NULL
+ * @cap: bytes of @buf
+ * @total: payload bytes the receiver expects
+ * @data: the element's payload
+ * @len: its bytes
+ *
+ * Only a full element (%NVGSP_RPC_MAX_PAYLOAD bytes) of a message expected
+ * to be longer announces continuation records; any other element is the
+ * whole message, whatever its length (the caller judges a short one).
+ *
+ * Return: 1 when the message is complete, 0 when continuation records
+ * must follow.
+ */
+static inline int nvgsp_reasm_start(struct nvgsp_reasm *r, void *buf, u32 cap,
+				    u32 total, const void *data, u32 len)
+{
+	r->buf = buf;
+	r->cap = cap;
+	r->len = 0;
+	r->total = total;
+	nvgsp_reasm_copy(r, data, len);
+	return len != NVGSP_RPC_MAX_PAYLOAD || r->len >= total;
+}
+
+/**
+ * nvgsp_reasm_add() - take a continuation record
+ * @r: the reassembly state, started and not complete
+ * @data: the record's payload
+ * @len: its bytes
+ * @reason: set to a description of the problem
+ *
+ * Every record but the last is full; the last ends exactly at @r->total.
+ *
+ * Return: 1 when the message is complete, 0 when more must follow,
+ * -EPROTO for a record that is empty, runs past the end, or is short
+ * before it.
+ */
+static inline int nvgsp_reasm_add(struct nvgsp_reasm *r, const void *data,
+				  u32 len, const char **reason)
+{
+	if (!len || len > r->total - r->len) {
+		*reason = "continuation record runs past the message";
 		return -EPROTO;
 	}
-	if (msg->rpc.signature != NVGSP_RPC_SIGNATURE) {
-		*reason = "bad rpc signature";
+	if (len != NVGSP_RPC_MAX_PAYLOAD && r->len + len != r->total) {
+		*reason = "short continuation record before the end";
 		return -EPROTO;
 	}
-	return 0;
+	nvgsp_reasm_copy(r, data, len);
+	return r->len == r->total;
+}
+
+/**
+ * DOC: reply matching
+ *
+ * GSP-RM answers commands in order, but a reply carries no request id in
+ * 535/570: CPU-RM and nouveau match it by function, so a late reply to an
+ * RPC that timed out is taken as the reply to the next RPC of that
+ * function. nvvgpu therefore does what CPU-RM does from 580.82 on: every
+ * synchronous RPC carries a fresh non-zero token in rpc.sequence (0 for
+ * asynchronous ones), which the firmware echoes in the reply header. The
+ * rule, in nvgsp_reply_classify():
+ *
+ * - the waiting RPC's token and function: its reply;
+ * - the waiting RPC's token with another function: a protocol error the
+ *   waiter fails with;
+ * - another non-zero token: a stale reply to an RPC that gave up waiting
+ *   (timeout, dropped or corrupted reply); dropped;
+ * - token 0: an unsolicited reply (asynchronous RPC, or a reply to no
+ *   request); dropped. Only while the firmware has not been seen echoing
+ *   tokens (a release that keeps rpc.sequence 0), a token-0 reply with the
+ *   waiting function is taken as its reply: the 535 rule, with its blind
+ *   spot for late replies.
+ */
+
+/**
+ * enum nvgsp_reply_kind - what a received reply is to the waiting RPC
+ * @NVGSP_REPLY_MINE: the waiting RPC's reply
+ * @NVGSP_REPLY_FOREIGN: the waiting RPC's token with another function
+ * @NVGSP_REPLY_STALE: another RPC's token: a late reply
+ * @NVGSP_REPLY_UNSOLICITED: no token and not for the waiting RPC
+ */
+enum nvgsp_reply_kind {
+	NVGSP_REPLY_MINE,
+	NVGSP_REPLY_FOREIGN,
+	NVGSP_REPLY_STALE,
+	NVGSP_REPLY_UNSOLICITED,
+};
+
+/**
+ * nvgsp_reply_classify() - apply the reply matching rule
+ * @fn: rpc.function of the reply
+ * @token: rpc.sequence of the reply
+ * @want_fn: function of the waiting RPC
+ * @want_token: token of the waiting RPC, 0 if none is waiting
+ * @echo: the firmware is known to echo tokens
+ *
+ * Return: the kind of reply.
+ */
+static inline enum nvgsp_reply_kind
+nvgsp_reply_classify(u32 fn, u32 token, u32 want_fn, u32 want_token, bool echo)
+{
+	if (want_token && token == want_token)
+		return fn == want_fn ? NVGSP_REPLY_MINE : NVGSP_REPLY_FOREIGN;
+	if (token)
+		return NVGSP_REPLY_STALE;
+	if (want_token && fn == want_fn && !echo)
+		return NVGSP_REPLY_MINE;
+	return NVGSP_REPLY_UNSOLICITED;
 }
 
 /**
