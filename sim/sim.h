@@ -20,6 +20,7 @@ void sim_wr32(struct nvvgpu_pgpu *pgpu, u32 addr, u32 val);
 u32 sim_reg_read(struct sim_gpu *sim, u32 addr);
 void sim_reg_write(struct sim_gpu *sim, u32 addr, u32 val);
 void sim_reg_poke(struct sim_gpu *sim, u32 addr, u32 val);
+void sim_reg_mask(struct sim_gpu *sim, u32 addr, u32 clear, u32 set);
 void sim_irq_raise(struct sim_gpu *sim, u32 bits);
 
 /* sim_mem.c: DMA memory and framebuffer */
@@ -39,6 +40,8 @@ void sim_gsp_fini(struct sim_gpu *sim);
 void sim_gsp_start(struct sim_gpu *sim);
 void sim_gsp_doorbell(struct sim_gpu *sim);
 void sim_gsp_reset(struct sim_gpu *sim);
+void sim_gsp_engine_reset(struct sim_gpu *sim);
+void sim_gsp_inject_unsolicited(struct sim_gpu *sim, u32 function);
 void sim_gsp_forget(struct sim_gpu *sim, u64 bus, size_t size);
 void sim_gsp_inject_crash(struct sim_gpu *sim);
 void sim_gsp_kick(struct sim_gpu *sim);

@@ -4,11 +4,26 @@
  *
  *   regs              GSP falcon registers that are set, and PMC_BOOT_0
  *   state             emulator, RM objects, vGPUs, memory
- *   fault/drop_replies, fault/corrupt_checksum, fault/skip_seq
- *                     counts of next status messages to perturb
+ *   fault/            counts of next status messages to perturb:
+ *     drop_replies        not sent at all
+ *     corrupt_checksum    checksum off by one bit
+ *     skip_seq            seqNum one ahead (a message looks lost)
+ *     replay_seq          seqNum of the previous message
+ *     bad_token           rpc.sequence not the request's
+ *     oversize_len        rpc.length beyond 65488, elemCount intact
+ *     undersize_len       rpc.length 16, below the RPC header
+ *     negative_len        rpc.length -32
+ *     bad_signature       signature not "VRPC"
+ *     bad_header_version  header_version 0x02000000
+ *     bad_elem_count      elemCount 0: the host loses the framing
  *   fault/delay_ms    hold every status message back this long
  *   fault/hang        non-zero: stop consuming the command queue
  *   fault/crash       write anything: the firmware dies with a fatal report
+ *   fault/unsolicited write a function number: a reply to a request never
+ *                     sent (rpc.sequence 0)
+ *
+ * The engine reset (FLR) is a register, NV_PFALCON_FALCON_ENGINE, so that
+ * the transport can drive it; "state" counts the resets.
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
@@ -60,6 +75,8 @@ static int sim_state_show(struct seq_file *m, void *unused)
 		   gsp->tx_msgs, gsp->tx_seq,
 		   list_empty(&gsp->outq) ? "empty" : "pending");
 	seq_printf(m, "rm: %u clients\n", gsp->num_clients);
+	seq_printf(m, "resets: %llu\nfaults injected: %llu\n", gsp->resets,
+		   gsp->faults);
 	seq_printf(m, "last error: %s\n", gsp->last_error ?: "none");
 	for (i = 0; i < SIM_MAX_GFID; i++) {
 		struct sim_vgpu *v = &sim->vgpus[i];
@@ -121,8 +138,19 @@ static int sim_fault_crash_set(void *data, u64 val)
 DEFINE_DEBUGFS_ATTRIBUTE(sim_fault_crash_fops, NULL, sim_fault_crash_set,
 			 "%llu\n");
 
+static int sim_fault_unsolicited_set(void *data, u64 val)
+{
+	if (val > U32_MAX)
+		return -EINVAL;
+	sim_gsp_inject_unsolicited(data, val);
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(sim_fault_unsolicited_fops, NULL,
+			 sim_fault_unsolicited_set, "%llu\n");
+
 void sim_debugfs_add(struct sim_gpu *sim)
 {
+	struct sim_fault *f = &sim->gsp.fault;
 	struct dentry *fault;
 	char name[8];
 
@@ -137,16 +165,26 @@ void sim_debugfs_add(struct sim_gpu *sim)
 	 * Plain counters: the emulator reads them under its lock and a racing
 	 * write only moves the fault by one message.
 	 */
-	debugfs_create_u32("drop_replies", 0644, fault,
-			   &sim->gsp.fault.drop_replies);
+	debugfs_create_u32("drop_replies", 0644, fault, &f->drop_replies);
 	debugfs_create_u32("corrupt_checksum", 0644, fault,
-			   &sim->gsp.fault.corrupt_checksum);
-	debugfs_create_u32("skip_seq", 0644, fault, &sim->gsp.fault.skip_seq);
-	debugfs_create_u32("delay_ms", 0644, fault, &sim->gsp.fault.delay_ms);
+			   &f->corrupt_checksum);
+	debugfs_create_u32("skip_seq", 0644, fault, &f->skip_seq);
+	debugfs_create_u32("replay_seq", 0644, fault, &f->replay_seq);
+	debugfs_create_u32("bad_token", 0644, fault, &f->bad_token);
+	debugfs_create_u32("oversize_len", 0644, fault, &f->oversize_len);
+	debugfs_create_u32("undersize_len", 0644, fault, &f->undersize_len);
+	debugfs_create_u32("negative_len", 0644, fault, &f->negative_len);
+	debugfs_create_u32("bad_signature", 0644, fault, &f->bad_signature);
+	debugfs_create_u32("bad_header_version", 0644, fault,
+			   &f->bad_header_version);
+	debugfs_create_u32("bad_elem_count", 0644, fault, &f->bad_elem_count);
+	debugfs_create_u32("delay_ms", 0644, fault, &f->delay_ms);
 	debugfs_create_file_unsafe("hang", 0644, fault, sim,
 				   &sim_fault_hang_fops);
 	debugfs_create_file_unsafe("crash", 0200, fault, sim,
 				   &sim_fault_crash_fops);
+	debugfs_create_file_unsafe("unsolicited", 0200, fault, sim,
+				   &sim_fault_unsolicited_fops);
 }
 
 void sim_debugfs_remove(struct sim_gpu *sim)

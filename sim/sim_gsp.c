@@ -87,7 +87,7 @@ void sim_gsp_crash(struct sim_gpu *sim, enum sim_gsp_fatal reason, u8 code,
 
 /* queue one status element; it goes out from sim_gsp_flush() */
 static void sim_gsp_queue_one(struct sim_gpu *sim, u32 function, u32 result,
-			      const void *data, u32 len)
+			      u32 token, const void *data, u32 len)
 {
 	struct sim_gsp *gsp = &sim->gsp;
 	struct sim_gsp_msg *msg;
@@ -102,6 +102,7 @@ static void sim_gsp_queue_one(struct sim_gpu *sim, u32 function, u32 result,
 	}
 	msg->function = function;
 	msg->result = result;
+	msg->token = token;
 	msg->queued = jiffies;
 	msg->len = len;
 	if (len)
@@ -111,22 +112,23 @@ static void sim_gsp_queue_one(struct sim_gpu *sim, u32 function, u32 result,
 
 /* a payload beyond one element follows as CONTINUATION_RECORDs */
 static void sim_gsp_queue(struct sim_gpu *sim, u32 function, u32 result,
-			  const void *data, u32 len)
+			  u32 token, const void *data, u32 len)
 {
 	u32 chunk, off = 0;
 
 	do {
-		chunk = min_t(u32, len - off, NVGSP_RPC_MAX_PAYLOAD);
-		sim_gsp_queue_one(sim, off ? NV_VGPU_MSG_FUNCTION_CONTINUATION_RECORD :
-				  function, result, data + off, chunk);
+		chunk = nvgsp_split_chunk(len, off);
+		sim_gsp_queue_one(sim, nvgsp_split_function(function, off),
+				  result, token, data + off, chunk);
 		off += chunk;
 	} while (off < len);
 }
 
-static void sim_gsp_reply(struct sim_gpu *sim, u32 function, u32 result,
-			  const void *data, u32 len)
+/* a reply echoes the request's rpc.sequence, as the header is copied */
+static void sim_gsp_reply(struct sim_gpu *sim, u32 function, u32 token,
+			  u32 result, const void *data, u32 len)
 {
-	sim_gsp_queue(sim, function, result, data, len);
+	sim_gsp_queue(sim, function, result, token, data, len);
 }
 
 static void sim_gsp_event(struct sim_gpu *sim, enum nvgsp_event ev,
@@ -135,7 +137,69 @@ static void sim_gsp_event(struct sim_gpu *sim, enum nvgsp_event ev,
 	u32 function = nvgsp_fw_abi_event(sim->abi, ev);
 
 	if (function)
-		sim_gsp_queue(sim, function, NV_OK, data, len);
+		sim_gsp_queue(sim, function, NV_OK, 0, data, len);
+}
+
+/* take one of a fault counter; true if the fault applies to this message */
+static bool sim_fault_take(struct sim_gpu *sim, u32 *count, const char *what,
+			   u32 function)
+{
+	if (!*count)
+		return false;
+	(*count)--;
+	sim->gsp.faults++;
+	dev_info(sim_dev(sim), "fault: %s on status message %#x (seq %u)\n",
+		 what, function, sim->gsp.tx_seq);
+	return true;
+}
+
+/*
+ * Faults in the RPC header and the framing, applied to a sealed element:
+ * the header faults are resealed so that the checksum holds and only the
+ * injected field is wrong; the length faults keep elemCount (the frame) and
+ * fix the checksum up over whole slots, since the bogus length gives the
+ * 570 rule no range to cover.
+ */
+static void sim_gsp_fault_header(struct sim_gpu *sim,
+				 struct nvgsp_msg_element *elem, u32 n)
+{
+	struct sim_fault *fault = &sim->gsp.fault;
+	u32 fn = elem->rpc.function, len = 0;
+	bool reseal = false;
+
+	if (sim_fault_take(sim, &fault->bad_token, "wrong rpc.sequence", fn)) {
+		elem->rpc.sequence += 0x1000;
+		reseal = true;
+	}
+	if (sim_fault_take(sim, &fault->bad_signature, "bad signature", fn)) {
+		elem->rpc.signature ^= 0x00200000;
+		reseal = true;
+	}
+	if (sim_fault_take(sim, &fault->bad_header_version,
+			   "bad header version", fn)) {
+		elem->rpc.header_version = 0x02000000;
+		reseal = true;
+	}
+	if (reseal)
+		nvgsp_msg_seal(elem, elem->seq_num, sim->abi->csum_rule);
+
+	if (sim_fault_take(sim, &fault->oversize_len, "oversize rpc.length", fn))
+		len = NVGSP_RPC_MAX_SIZE + 8;
+	else if (sim_fault_take(sim, &fault->undersize_len,
+				"undersize rpc.length", fn))
+		len = NVGSP_RPC_HDR_SIZE / 2;
+	else if (sim_fault_take(sim, &fault->negative_len,
+				"negative rpc.length", fn))
+		len = (u32)-NVGSP_RPC_HDR_SIZE;
+	if (len) {
+		elem->rpc.length = len;
+		elem->checksum = 0;
+		elem->checksum = nvgsp_msg_checksum(elem,
+						    (size_t)n * NVGSP_QUEUE_SLOT_SIZE);
+	}
+
+	if (sim_fault_take(sim, &fault->bad_elem_count, "element count 0", fn))
+		elem->elem_count = 0;
 }
 
 /* write one message into the status queue; -ENOSPC if it does not fit */
@@ -157,32 +221,28 @@ static int sim_gsp_write(struct sim_gpu *sim, struct sim_gsp_msg *msg)
 	if (nvgsp_msgq_free_slots(rd, wr, NVGSP_QUEUE_SLOTS) < n)
 		return -ENOSPC;
 
-	if (fault->drop_replies) {
-		fault->drop_replies--;
-		dev_info(sim_dev(sim), "fault: dropped message %#x\n",
-			 msg->function);
+	if (sim_fault_take(sim, &fault->drop_replies, "dropped", msg->function))
 		return 0;
-	}
 
 	memset(elem, 0, (size_t)n * NVGSP_QUEUE_SLOT_SIZE);
 	nvgsp_rpc_header_init(&elem->rpc, msg->function, msg->len,
 			      msg->result);
+	elem->rpc.sequence = msg->token;
 	memcpy(elem + 1, msg->data, msg->len);
 
 	seq = gsp->tx_seq;
-	if (fault->skip_seq) {
-		fault->skip_seq--;
+	if (sim_fault_take(sim, &fault->skip_seq, "skipped sequence number",
+			   msg->function))
 		seq++;
-		dev_info(sim_dev(sim), "fault: skipped sequence number %u\n",
-			 gsp->tx_seq);
-	}
+	else if (gsp->tx_seq &&
+		 sim_fault_take(sim, &fault->replay_seq,
+				"replayed sequence number", msg->function))
+		seq--;
 	nvgsp_msg_seal(elem, seq, sim->abi->csum_rule);
-	if (fault->corrupt_checksum) {
-		fault->corrupt_checksum--;
+	if (sim_fault_take(sim, &fault->corrupt_checksum, "corrupted checksum",
+			   msg->function))
 		elem->checksum ^= 0x1;
-		dev_info(sim_dev(sim), "fault: corrupted checksum of %#x\n",
-			 msg->function);
-	}
+	sim_gsp_fault_header(sim, elem, n);
 
 	nvgsp_ring_write(gsp->statq_slots, NVGSP_QUEUE_SLOTS, wr, elem, n);
 	/* slots before the pointer that publishes them */
@@ -281,7 +341,8 @@ bad_value:
 }
 
 /* handle one complete command */
-static void sim_gsp_dispatch(struct sim_gpu *sim, u32 fn, void *data, u32 len)
+static void sim_gsp_dispatch(struct sim_gpu *sim, u32 fn, u32 token,
+			     void *data, u32 len)
 {
 	struct sim_gsp *gsp = &sim->gsp;
 	u32 status;
@@ -290,32 +351,32 @@ static void sim_gsp_dispatch(struct sim_gpu *sim, u32 fn, void *data, u32 len)
 	if (!gsp->init_done && fn != NV_VGPU_MSG_FUNCTION_GSP_SET_SYSTEM_INFO &&
 	    fn != NV_VGPU_MSG_FUNCTION_SET_REGISTRY) {
 		dev_warn(sim_dev(sim), "function %u before boot completed\n", fn);
-		sim_gsp_reply(sim, fn, NV_ERR_INVALID_STATE, NULL, 0);
+		sim_gsp_reply(sim, fn, token, NV_ERR_INVALID_STATE, NULL, 0);
 		return;
 	}
 
 	switch (fn) {
 	case NV_VGPU_MSG_FUNCTION_NOP:
-		sim_gsp_reply(sim, fn, NV_OK, NULL, 0);
+		sim_gsp_reply(sim, fn, token, NV_OK, NULL, 0);
 		break;
 	case NV_VGPU_MSG_FUNCTION_GSP_SET_SYSTEM_INFO:
 		if (len != sim->abi->sysinfo_size) {
 			dev_warn(sim_dev(sim),
 				 "SET_SYSTEM_INFO: %u bytes, release %s expects %u\n",
 				 len, sim->abi->version, sim->abi->sysinfo_size);
-			sim_gsp_reply(sim, fn,
+			sim_gsp_reply(sim, fn, token,
 				      NV_VGPU_MSG_RESULT_RPC_INVALID_MESSAGE_FORMAT,
 				      NULL, 0);
 			break;
 		}
 		gsp->got_sysinfo = true;
-		sim_gsp_reply(sim, fn, NV_OK, NULL, 0);
+		sim_gsp_reply(sim, fn, token, NV_OK, NULL, 0);
 		break;
 	case NV_VGPU_MSG_FUNCTION_SET_REGISTRY:
 		status = sim_gsp_registry(sim, data, len);
 		if (status == NV_OK)
 			gsp->got_registry = true;
-		sim_gsp_reply(sim, fn, status, NULL, 0);
+		sim_gsp_reply(sim, fn, token, status, NULL, 0);
 		break;
 	case NV_VGPU_MSG_FUNCTION_GET_GSP_STATIC_INFO:
 		if (len != sim->abi->static_info_size) {
@@ -323,46 +384,49 @@ static void sim_gsp_dispatch(struct sim_gpu *sim, u32 fn, void *data, u32 len)
 				 "GET_GSP_STATIC_INFO: %u bytes, release %s expects %u\n",
 				 len, sim->abi->version,
 				 sim->abi->static_info_size);
-			sim_gsp_reply(sim, fn,
+			sim_gsp_reply(sim, fn, token,
 				      NV_VGPU_MSG_RESULT_RPC_INVALID_MESSAGE_FORMAT,
 				      NULL, 0);
 			break;
 		}
 		buf = kzalloc(len, GFP_KERNEL);
 		if (!buf) {
-			sim_gsp_reply(sim, fn, NV_ERR_NO_MEMORY, NULL, 0);
+			sim_gsp_reply(sim, fn, token, NV_ERR_NO_MEMORY, NULL, 0);
 			break;
 		}
 		sim_rm_static_info(sim, buf);
-		sim_gsp_reply(sim, fn, NV_OK, buf, len);
+		sim_gsp_reply(sim, fn, token, NV_OK, buf, len);
 		kfree(buf);
 		break;
 	case NV_VGPU_MSG_FUNCTION_GSP_RM_ALLOC:
 		status = sim_rm_alloc(sim, data, len);
-		sim_gsp_reply(sim, fn, status, data, status == NV_OK ? len : 0);
+		sim_gsp_reply(sim, fn, token, status, data,
+			      status == NV_OK ? len : 0);
 		break;
 	case NV_VGPU_MSG_FUNCTION_GSP_RM_CONTROL:
 		status = sim_rm_control(sim, data, len);
-		sim_gsp_reply(sim, fn, status, data, status == NV_OK ? len : 0);
+		sim_gsp_reply(sim, fn, token, status, data,
+			      status == NV_OK ? len : 0);
 		break;
 	case NV_VGPU_MSG_FUNCTION_FREE:
 		status = sim_rm_free(sim, data, len);
-		sim_gsp_reply(sim, fn, status, data, status == NV_OK ? len : 0);
+		sim_gsp_reply(sim, fn, token, status, data,
+			      status == NV_OK ? len : 0);
 		break;
 	case NV_VGPU_MSG_FUNCTION_UNLOADING_GUEST_DRIVER:
 		if (len < sizeof(struct nvgsp_rpc_unloading_guest_driver)) {
-			sim_gsp_reply(sim, fn,
+			sim_gsp_reply(sim, fn, token,
 				      NV_VGPU_MSG_RESULT_RPC_INVALID_MESSAGE_FORMAT,
 				      NULL, 0);
 			break;
 		}
-		sim_gsp_reply(sim, fn, NV_OK, NULL, 0);
+		sim_gsp_reply(sim, fn, token, NV_OK, NULL, 0);
 		gsp->unload_pending = true;
 		break;
 	default:
 		dev_warn(sim_dev(sim), "unknown RPC function %u\n", fn);
-		sim_gsp_reply(sim, fn, NV_VGPU_MSG_RESULT_RPC_UNKNOWN_FUNCTION,
-			      NULL, 0);
+		sim_gsp_reply(sim, fn, token,
+			      NV_VGPU_MSG_RESULT_RPC_UNKNOWN_FUNCTION, NULL, 0);
 		break;
 	}
 	sim_gsp_check_init_done(sim);
@@ -388,7 +452,8 @@ static size_t sim_gsp_split_total(u32 fn, const void *data, u32 len)
 }
 
 /* route one validated element: whole command or part of a split one */
-static void sim_gsp_receive(struct sim_gpu *sim, u32 fn, void *data, u32 len)
+static void sim_gsp_receive(struct sim_gpu *sim, u32 fn, u32 token,
+			    void *data, u32 len)
 {
 	struct sim_gsp *gsp = &sim->gsp;
 	size_t total;
@@ -404,7 +469,8 @@ static void sim_gsp_receive(struct sim_gpu *sim, u32 fn, void *data, u32 len)
 		gsp->big_len += len;
 		if (gsp->big_len < gsp->big_total)
 			return;
-		sim_gsp_dispatch(sim, gsp->big_fn, gsp->big, gsp->big_total);
+		sim_gsp_dispatch(sim, gsp->big_fn, gsp->big_token, gsp->big,
+				 gsp->big_total);
 		kvfree(gsp->big);
 		gsp->big = NULL;
 		return;
@@ -419,7 +485,7 @@ static void sim_gsp_receive(struct sim_gpu *sim, u32 fn, void *data, u32 len)
 	total = len == NVGSP_RPC_MAX_PAYLOAD ?
 		sim_gsp_split_total(fn, data, len) : 0;
 	if (total <= len) {
-		sim_gsp_dispatch(sim, fn, data, len);
+		sim_gsp_dispatch(sim, fn, token, data, len);
 		return;
 	}
 	if (total > SIM_GSP_BIG_MAX) {
@@ -435,6 +501,7 @@ static void sim_gsp_receive(struct sim_gpu *sim, u32 fn, void *data, u32 len)
 	}
 	memcpy(gsp->big, data, len);
 	gsp->big_fn = fn;
+	gsp->big_token = token;
 	gsp->big_len = len;
 	gsp->big_total = total;
 }
@@ -478,7 +545,7 @@ static bool sim_gsp_consume(struct sim_gpu *sim)
 	WRITE_ONCE(gsp->statq_rx->read_ptr,
 		   nvgsp_msgq_advance(rd, n, NVGSP_QUEUE_SLOTS));
 
-	sim_gsp_receive(sim, msg->rpc.function, msg + 1,
+	sim_gsp_receive(sim, msg->rpc.function, msg->rpc.sequence, msg + 1,
 			msg->rpc.length - NVGSP_RPC_HDR_SIZE);
 	return true;
 
@@ -617,57 +684,7 @@ static unsigned long sim_gsp_run(struct sim_gpu *sim)
 	return delay;
 }
 
-static void sim_gsp_work(struct work_struct *work)
-{
-	struct sim_gpu *sim = container_of(to_delayed_work(work),
-					   struct sim_gpu, work);
-	struct sim_gsp *gsp = &sim->gsp;
-	unsigned long retry = 0;
-	u32 irq;
-
-	mutex_lock(&gsp->lock);
-	if (gsp->start_pending) {
-		gsp->start_pending = false;
-		if (gsp->state == SIM_GSP_OFF)
-			sim_gsp_boot(sim);
-	}
-	if (gsp->state == SIM_GSP_RUNNING)
-		retry = sim_gsp_run(sim);
-	irq = gsp->irq_bits;
-	gsp->irq_bits = 0;
-	mutex_unlock(&gsp->lock);
-
-	if (irq)
-		sim_irq_raise(sim, irq);
-	if (retry)
-		queue_delayed_work(sim->wq, &sim->work, retry);
-}
-
-/**
- * sim_gsp_kick() - run the emulator soon
- * @sim: the GPU
- *
- * Safe in atomic context (register writes come from the host's IRQ path).
- */
-void sim_gsp_kick(struct sim_gpu *sim)
-{
-	mod_delayed_work(sim->wq, &sim->work, 0);
-}
-
-void sim_gsp_start(struct sim_gpu *sim)
-{
-	WRITE_ONCE(sim->gsp.start_pending, true);
-	sim_gsp_kick(sim);
-}
-
-void sim_gsp_doorbell(struct sim_gpu *sim)
-{
-	/* before boot the commands wait in the ring, as on hardware */
-	if (READ_ONCE(sim->gsp.state) == SIM_GSP_RUNNING)
-		sim_gsp_kick(sim);
-}
-
-/* drop all firmware state; called with the work stopped */
+/* drop all firmware state; from the work itself or with the work stopped */
 static void sim_gsp_clear(struct sim_gpu *sim)
 {
 	struct sim_gsp *gsp = &sim->gsp;
@@ -697,6 +714,94 @@ static void sim_gsp_clear(struct sim_gpu *sim)
 	gsp->irq_bits = 0;
 }
 
+/* ENGINE.RESET: the core forgets everything, as after power-on */
+static void sim_gsp_do_engine_reset(struct sim_gpu *sim)
+{
+	struct sim_gsp *gsp = &sim->gsp;
+
+	lockdep_assert_held(&gsp->lock);
+
+	WRITE_ONCE(gsp->reset_pending, false);
+	WRITE_ONCE(gsp->state, SIM_GSP_OFF);
+	gsp->start_pending = false;
+	sim_gsp_clear(sim);
+	gsp->rx_seq = 0;
+	gsp->tx_seq = 0;
+	gsp->last_error = NULL;
+	gsp->resets++;
+	sim_reg_poke(sim, NV_PGSP_MAILBOX(0), 0);
+	sim_reg_mask(sim, NV_PFALCON_FALCON_IRQSTAT, ~0u, 0);
+	/* memories scrubbed: the host may boot the core again */
+	sim_reg_mask(sim, NV_PFALCON_FALCON_HWCFG2,
+		     NV_PFALCON_FALCON_HWCFG2_MEM_SCRUBBING, 0);
+	dev_info(sim_dev(sim), "GSP engine reset (%llu so far)\n", gsp->resets);
+}
+
+static void sim_gsp_work(struct work_struct *work)
+{
+	struct sim_gpu *sim = container_of(to_delayed_work(work),
+					   struct sim_gpu, work);
+	struct sim_gsp *gsp = &sim->gsp;
+	unsigned long retry = 0;
+	u32 irq;
+
+	mutex_lock(&gsp->lock);
+	if (READ_ONCE(gsp->reset_pending))
+		sim_gsp_do_engine_reset(sim);
+	if (gsp->start_pending) {
+		gsp->start_pending = false;
+		if (gsp->state == SIM_GSP_OFF)
+			sim_gsp_boot(sim);
+	}
+	if (gsp->state == SIM_GSP_RUNNING)
+		retry = sim_gsp_run(sim);
+	irq = gsp->irq_bits;
+	gsp->irq_bits = 0;
+	mutex_unlock(&gsp->lock);
+
+	if (irq)
+		sim_irq_raise(sim, irq);
+	if (retry)
+		queue_delayed_work(sim->wq, &sim->work, retry);
+}
+
+/**
+ * sim_gsp_kick() - run the emulator soon
+ * @sim: the GPU
+ *
+ * Safe in atomic context (register writes come from the host's IRQ path).
+ */
+void sim_gsp_kick(struct sim_gpu *sim)
+{
+	mod_delayed_work(sim->wq, &sim->work, 0);
+}
+
+/**
+ * sim_gsp_engine_reset() - the host asserted ENGINE.RESET
+ * @sim: the GPU
+ *
+ * Safe in atomic context: the emulator's work does the reset and ends
+ * HWCFG2.MEM_SCRUBBING when it is done.
+ */
+void sim_gsp_engine_reset(struct sim_gpu *sim)
+{
+	WRITE_ONCE(sim->gsp.reset_pending, true);
+	sim_gsp_kick(sim);
+}
+
+void sim_gsp_start(struct sim_gpu *sim)
+{
+	WRITE_ONCE(sim->gsp.start_pending, true);
+	sim_gsp_kick(sim);
+}
+
+void sim_gsp_doorbell(struct sim_gpu *sim)
+{
+	/* before boot the commands wait in the ring, as on hardware */
+	if (READ_ONCE(sim->gsp.state) == SIM_GSP_RUNNING)
+		sim_gsp_kick(sim);
+}
+
 /**
  * sim_gsp_reset() - reset the GSP core: stop the emulator, forget all state
  * @sim: the GPU
@@ -710,6 +815,7 @@ void sim_gsp_reset(struct sim_gpu *sim)
 	mutex_lock(&gsp->lock);
 	WRITE_ONCE(gsp->state, SIM_GSP_OFF);
 	gsp->start_pending = false;
+	WRITE_ONCE(gsp->reset_pending, false);
 	mutex_unlock(&gsp->lock);
 
 	cancel_delayed_work_sync(&sim->work);
@@ -720,6 +826,8 @@ void sim_gsp_reset(struct sim_gpu *sim)
 
 	sim_reg_poke(sim, NV_PGSP_MAILBOX(0), 0);
 	sim_reg_write(sim, NV_PFALCON_FALCON_IRQSCLR, ~0u);
+	sim_reg_mask(sim, NV_PFALCON_FALCON_HWCFG2,
+		     NV_PFALCON_FALCON_HWCFG2_MEM_SCRUBBING, 0);
 }
 
 /**
@@ -763,6 +871,28 @@ void sim_gsp_inject_crash(struct sim_gpu *sim)
 	gsp->irq_bits = 0;
 	mutex_unlock(&gsp->lock);
 	sim_irq_raise(sim, irq);
+}
+
+/**
+ * sim_gsp_inject_unsolicited() - send a reply to a request never sent
+ * @sim: the GPU
+ * @function: rpc.function of the reply; its rpc.sequence is 0
+ *
+ * Return: nothing; a core that is not running sends nothing.
+ */
+void sim_gsp_inject_unsolicited(struct sim_gpu *sim, u32 function)
+{
+	struct sim_gsp *gsp = &sim->gsp;
+
+	mutex_lock(&gsp->lock);
+	if (gsp->state == SIM_GSP_RUNNING) {
+		gsp->faults++;
+		dev_info(sim_dev(sim), "fault: unsolicited reply %#x\n",
+			 function);
+		sim_gsp_reply(sim, function, 0, NV_OK, NULL, 0);
+	}
+	mutex_unlock(&gsp->lock);
+	sim_gsp_kick(sim);
 }
 
 int sim_gsp_init(struct sim_gpu *sim)

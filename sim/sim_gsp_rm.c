@@ -298,12 +298,29 @@ u32 sim_rm_free(struct sim_gpu *sim, void *payload, u32 len)
 	return NV_OK;
 }
 
+/* the emulator's echo: cookie inverted, data back (inverted on request) */
+static u32 sim_rm_echo(struct nvvgpu_emu_echo_params *p, u32 size)
+{
+	u32 i;
+
+	if (size < sizeof(*p) || p->size > NVVGPU_EMU_ECHO_MAX_DATA ||
+	    p->size != size - sizeof(*p) || p->flags & ~NVVGPU_EMU_ECHO_INVERT)
+		return NV_ERR_INVALID_PARAM_STRUCT;
+	p->cookie = ~p->cookie;
+	if (p->flags & NVVGPU_EMU_ECHO_INVERT)
+		for (i = 0; i < p->size; i++)
+			p->data[i] = ~p->data[i];
+	return NV_OK;
+}
+
 static u32 sim_rm_subdevice_control(struct sim_gpu *sim, bool internal,
 				    u32 cmd, void *params, u32 size)
 {
 	struct nv2080_ctrl_gpu_get_vmmu_segment_size_params *vmmu = params;
 
 	switch (cmd) {
+	case NVVGPU_EMU_CTRL_CMD_ECHO:
+		return sim_rm_echo(params, size);
 	case NV2080_CTRL_CMD_GPU_GET_VMMU_SEGMENT_SIZE:
 		if (size != sizeof(*vmmu))
 			return NV_ERR_INVALID_PARAM_STRUCT;

@@ -82,7 +82,7 @@ u32 sim_reg_read(struct sim_gpu *sim, u32 addr)
 void sim_reg_write(struct sim_gpu *sim, u32 addr, u32 val)
 {
 	unsigned long flags;
-	bool start = false, doorbell = false;
+	bool start = false, doorbell = false, reset = false;
 
 	if (!sim_is_falcon(addr)) {
 		dev_dbg_ratelimited(sim_dev(sim),
@@ -106,6 +106,18 @@ void sim_reg_write(struct sim_gpu *sim, u32 addr, u32 val)
 		start = val & NV_PFALCON_FALCON_CPUCTL_STARTCPU;
 		FALCON(sim, addr) = val & ~NV_PFALCON_FALCON_CPUCTL_STARTCPU;
 		break;
+	case NV_PFALCON_FALCON_HWCFG2:
+		/* read-only */
+		break;
+	case NV_PFALCON_FALCON_ENGINE:
+		/* the reset happens on the rising edge; scrubbing until done */
+		reset = (val & NV_PFALCON_FALCON_ENGINE_RESET) &&
+			!(FALCON(sim, addr) & NV_PFALCON_FALCON_ENGINE_RESET);
+		FALCON(sim, addr) = val & NV_PFALCON_FALCON_ENGINE_RESET;
+		if (reset)
+			FALCON(sim, NV_PFALCON_FALCON_HWCFG2) |=
+				NV_PFALCON_FALCON_HWCFG2_MEM_SCRUBBING;
+		break;
 	default:
 		if (addr >= NV_PGSP_QUEUE_HEAD(0) &&
 		    addr < NV_PGSP_QUEUE_HEAD(NV_PGSP_QUEUE_HEAD_NR))
@@ -115,6 +127,8 @@ void sim_reg_write(struct sim_gpu *sim, u32 addr, u32 val)
 	}
 	spin_unlock_irqrestore(&sim->reg_lock, flags);
 
+	if (reset)
+		sim_gsp_engine_reset(sim);
 	if (start)
 		sim_gsp_start(sim);
 	if (doorbell)
@@ -135,6 +149,24 @@ void sim_reg_poke(struct sim_gpu *sim, u32 addr, u32 val)
 		return;
 	spin_lock_irqsave(&sim->reg_lock, flags);
 	FALCON(sim, addr) = val;
+	spin_unlock_irqrestore(&sim->reg_lock, flags);
+}
+
+/**
+ * sim_reg_mask() - change bits of a register from the GPU side
+ * @sim: the GPU
+ * @addr: BAR0 offset in the falcon window
+ * @clear: bits to clear
+ * @set: bits to set
+ */
+void sim_reg_mask(struct sim_gpu *sim, u32 addr, u32 clear, u32 set)
+{
+	unsigned long flags;
+
+	if (!sim_is_falcon(addr))
+		return;
+	spin_lock_irqsave(&sim->reg_lock, flags);
+	FALCON(sim, addr) = (FALCON(sim, addr) & ~clear) | set;
 	spin_unlock_irqrestore(&sim->reg_lock, flags);
 }
 

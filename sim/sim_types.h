@@ -69,19 +69,40 @@ enum sim_gsp_fatal {
 };
 
 /**
- * struct sim_fault - fault injection knobs (debugfs)
+ * struct sim_fault - fault injection knobs (debugfs fault/)
  * @drop_replies: drop this many next status-queue messages
  * @corrupt_checksum: send this many next messages with a bad checksum
  * @skip_seq: send this many next messages with a skipped sequence number
+ * @replay_seq: send this many next messages with the previous message's
+ *	sequence number
+ * @bad_token: send this many next replies with an rpc.sequence that is not
+ *	the request's
+ * @oversize_len: send this many next messages with rpc.length beyond the
+ *	largest element (framing intact)
+ * @undersize_len: ... with rpc.length smaller than the RPC header
+ * @negative_len: ... with rpc.length negative as a signed number
+ * @bad_signature: ... with a wrong RPC signature
+ * @bad_header_version: ... with an unknown RPC header version
+ * @bad_elem_count: ... with element count 0, which loses the framing
  * @delay_ms: hold every status-queue message back this long
  * @hang: stop consuming the command queue while set
  *
- * Read by the emulator under &sim_gsp.lock; counts decrement as used.
+ * The counts are read and decremented by the emulator under &sim_gsp.lock
+ * as it writes status messages; a racing debugfs write only moves a fault
+ * by one message.
  */
 struct sim_fault {
 	u32 drop_replies;
 	u32 corrupt_checksum;
 	u32 skip_seq;
+	u32 replay_seq;
+	u32 bad_token;
+	u32 oversize_len;
+	u32 undersize_len;
+	u32 negative_len;
+	u32 bad_signature;
+	u32 bad_header_version;
+	u32 bad_elem_count;
 	u32 delay_ms;
 	bool hang;
 };
@@ -157,9 +178,10 @@ struct sim_vgpu {
 /**
  * struct sim_gsp_msg - a status-queue message waiting for ring space
  * @link: entry in &sim_gsp.outq
+ * @queued: jiffies when it was queued (for the delay fault)
  * @function: rpc.function
  * @result: rpc.rpc_result
- * @queued: jiffies when it was queued (for the delay fault)
+ * @token: rpc.sequence, echoed from the request (0 for events)
  * @len: payload bytes
  * @data: payload
  */
@@ -168,6 +190,7 @@ struct sim_gsp_msg {
 	unsigned long queued;
 	u32 function;
 	u32 result;
+	u32 token;
 	u32 len;
 	u8 data[];
 };
@@ -177,6 +200,8 @@ struct sim_gsp_msg {
  * @lock: serialises the emulator against debugfs and resets
  * @state: core state
  * @start_pending: the host set CPUCTL.STARTCPU
+ * @reset_pending: the host asserted ENGINE.RESET; the emulator's work
+ *	resets the core and then ends HWCFG2.MEM_SCRUBBING
  * @shared_bus: bus address of the linked shared block
  * @cmdq_tx: host's cmdq producer header
  * @cmdq_rx: host's statq read pointer (cmdq page, swap-rx)
@@ -191,6 +216,7 @@ struct sim_gsp_msg {
  * @outq: status messages waiting for ring space or a delay
  * @big: reassembly buffer for commands split into continuation records
  * @big_fn: function of the command being reassembled
+ * @big_token: rpc.sequence of the command being reassembled
  * @big_len: bytes of @big filled
  * @big_total: bytes expected in @big
  * @got_sysinfo: GSP_SET_SYSTEM_INFO processed
@@ -203,6 +229,8 @@ struct sim_gsp_msg {
  * @internal: handles of the internal client, device and subdevice
  * @rx_msgs: commands consumed
  * @tx_msgs: status messages published
+ * @resets: engine resets done
+ * @faults: faults injected
  * @registry_keys: entries of the last SET_REGISTRY
  * @last_error: why the emulator last rejected something
  * @fault: fault injection
@@ -211,6 +239,7 @@ struct sim_gsp {
 	struct mutex lock; /* see @lock above */
 	enum sim_gsp_state state;
 	bool start_pending;
+	bool reset_pending;
 
 	u64 shared_bus;
 	struct nvgsp_msgq_tx_header *cmdq_tx;
@@ -227,6 +256,7 @@ struct sim_gsp {
 
 	u8 *big;
 	u32 big_fn;
+	u32 big_token;
 	size_t big_len;
 	size_t big_total;
 
@@ -242,6 +272,8 @@ struct sim_gsp {
 
 	u64 rx_msgs;
 	u64 tx_msgs;
+	u64 resets;
+	u64 faults;
 	u32 registry_keys;
 	const char *last_error;
 	struct sim_fault fault;
