@@ -15,6 +15,7 @@
 
 struct nvvgpu_pgpu_info;
 struct nvvgpu_vgpu;
+struct seq_file;
 
 /* gsp_fwif.c: firmware release selection and version-specific decoding */
 const struct nvgsp_fw_abi *gsp_fwif_select(struct nvvgpu_gsp *gsp,
@@ -29,10 +30,14 @@ const char *gsp_status_name(u32 status);
 /* gsp_msgq.c: the queues */
 int gsp_msgq_init(struct nvvgpu_gsp *gsp);
 void gsp_msgq_fini(struct nvvgpu_gsp *gsp);
-int gsp_msgq_push(struct nvvgpu_gsp *gsp, u32 function, const void *payload,
-		  u32 len);
+void gsp_msgq_reset(struct nvvgpu_gsp *gsp);
+void gsp_msgq_clear_statq(struct nvvgpu_gsp *gsp);
+bool gsp_msgq_pending(struct nvvgpu_gsp *gsp);
+int gsp_msgq_push(struct nvvgpu_gsp *gsp, u32 function, u32 token,
+		  const void *payload, u32 len);
 int gsp_msgq_recv(struct nvvgpu_gsp *gsp,
-		  const struct nvgsp_msg_element **msg);
+		  const struct nvgsp_msg_element **msg,
+		  struct gsp_msg_drop *drop);
 
 /* gsp_rpc.c: synchronous and asynchronous RPCs */
 extern unsigned int gsp_rpc_timeout_ms;
@@ -44,6 +49,7 @@ int gsp_rpc_wait_event(struct nvvgpu_gsp *gsp, enum nvgsp_event ev,
 		       unsigned int timeout_ms);
 void gsp_rpc_drain(struct nvvgpu_gsp *gsp);
 void gsp_rpc_recv_work(struct work_struct *work);
+void gsp_rpc_irq(struct nvvgpu_gsp *gsp, bool halt);
 
 /* gsp_event.c: unsolicited events */
 void gsp_event_dispatch(struct nvvgpu_gsp *gsp, enum nvgsp_event ev,
@@ -57,12 +63,14 @@ int gsp_rm_control(struct nvvgpu_gsp *gsp, u32 h_client, u32 h_object,
 int gsp_rm_free(struct nvvgpu_gsp *gsp, u32 h_client, u32 h_object);
 int gsp_rm_client_alloc(struct nvvgpu_gsp *gsp);
 void gsp_rm_client_free(struct nvvgpu_gsp *gsp);
+int gsp_rm_echo(struct nvvgpu_gsp *gsp, u32 size, u32 flags, u64 cookie);
 
 /* gsp_health.c: fatal error reports */
 bool gsp_health_check(struct nvvgpu_gsp *gsp);
 
 /* gsp_boot.c: bring-up and teardown */
-int gsp_boot(struct nvvgpu_gsp *gsp);
+int gsp_boot_mem_init(struct nvvgpu_gsp *gsp);
+int gsp_boot_start(struct nvvgpu_gsp *gsp);
 void gsp_unload(struct nvvgpu_gsp *gsp);
 void gsp_mem_free_all(struct nvvgpu_gsp *gsp);
 
@@ -70,5 +78,20 @@ void gsp_mem_free_all(struct nvvgpu_gsp *gsp);
 int gsp_read_info(struct nvvgpu_gsp *gsp, struct nvvgpu_pgpu_info *info);
 int gsp_vgpu_bootload(struct nvvgpu_gsp *gsp, struct nvvgpu_vgpu *vgpu);
 void gsp_vgpu_shutdown(struct nvvgpu_gsp *gsp, struct nvvgpu_vgpu *vgpu);
+
+/* gsp_reset.c: engine reset and re-boot */
+int gsp_reset(struct nvvgpu_gsp *gsp);
+
+#if IS_ENABLED(CONFIG_DEBUG_FS)
+/* gsp_debugfs.c: <pgpu debugfs>/gsp/ */
+void gsp_debugfs_add(struct nvvgpu_gsp *gsp);
+void gsp_debugfs_remove(struct nvvgpu_gsp *gsp);
+
+/* gsp_bench.c: in-kernel benchmark of the transport against baselines */
+int gsp_bench_run(struct nvvgpu_gsp *gsp, struct seq_file *m);
+#else
+static inline void gsp_debugfs_add(struct nvvgpu_gsp *gsp) {}
+static inline void gsp_debugfs_remove(struct nvvgpu_gsp *gsp) {}
+#endif
 
 #endif /* __NVVGPU_GSP_H__ */

@@ -4,7 +4,7 @@
  *
  * Boot, in the order CPU-RM and nouveau use:
  *  1. shared queue block with its page table, RMARGS, LibOS log buffers and
- *     the LibOS region array;
+ *     the LibOS region array (once: a reset boots on them again);
  *  2. GSP_SET_SYSTEM_INFO and SET_REGISTRY queued before the core runs
  *     (the firmware finds them when it links the command queue);
  *  3. LibOS array address into MAILBOX0/1, then CPUCTL.STARTCPU;
@@ -190,25 +190,40 @@ static int gsp_send_registry(struct nvvgpu_gsp *gsp)
 }
 
 /**
- * gsp_boot() - boot GSP-RM and wait for GSP_INIT_DONE
+ * gsp_boot_mem_init() - allocate and describe the memory GSP-RM boots on
  * @gsp: the transport, with @gsp->abi chosen
  *
- * On failure the caller frees the memory with gsp_mem_free_all().
+ * Queue block with its page table, LibOS log buffers, RMARGS and the LibOS
+ * region array. A reset boots on the same memory again. On failure the
+ * caller frees what was allocated with gsp_mem_free_all().
  *
- * Return: 0, -ENOMEM, -ETIMEDOUT if GSP_INIT_DONE does not come within
- * rpc_timeout_ms, -ENODEV if the firmware halts.
+ * Return: 0 or -ENOMEM.
  */
-int gsp_boot(struct nvvgpu_gsp *gsp)
+int gsp_boot_mem_init(struct nvvgpu_gsp *gsp)
 {
-	struct nvvgpu_pgpu *pgpu = gsp->pgpu;
 	int ret;
 
 	ret = gsp_shared_init(gsp);
 	if (ret)
 		return ret;
-	ret = gsp_libos_init(gsp);
-	if (ret)
-		return ret;
+	return gsp_libos_init(gsp);
+}
+
+/**
+ * gsp_boot_start() - boot GSP-RM and wait for GSP_INIT_DONE
+ * @gsp: the transport, its memory set up, the GSP core in reset
+ *
+ * Return: 0, -ENOMEM, -ETIMEDOUT if GSP_INIT_DONE does not come within
+ * rpc_timeout_ms, -ENODEV if the firmware halts.
+ */
+int gsp_boot_start(struct nvvgpu_gsp *gsp)
+{
+	struct nvvgpu_pgpu *pgpu = gsp->pgpu;
+	int i, ret;
+
+	gsp_msgq_reset(gsp);
+	for (i = 0; i < GSP_LOG_REGIONS; i++)
+		*(u64 *)gsp->logs[i].vaddr = 0;
 
 	ret = gsp_send_system_info(gsp);
 	if (!ret)

@@ -32,6 +32,9 @@ bool gsp_health_check(struct nvvgpu_gsp *gsp)
 
 	if (READ_ONCE(gsp->dead))
 		return false;
+	/* a reset is clearing the report */
+	if (READ_ONCE(gsp->resetting))
+		return true;
 
 	mbox = nvvgpu_pgpu_rd32(gsp->pgpu, NV_PGSP_MAILBOX(0));
 	if (FIELD_GET(NV_PGSP_MAILBOX_FATAL_TAG, mbox) !=
@@ -46,6 +49,7 @@ bool gsp_health_check(struct nvvgpu_gsp *gsp)
 		FIELD_GET(NV_PGSP_MAILBOX_FATAL_REASON, mbox),
 		FIELD_GET(NV_PGSP_MAILBOX_FATAL_TASK, mbox),
 		FIELD_GET(NV_PGSP_MAILBOX_FATAL_SKIPPED, mbox));
+	complete(&gsp->rx_wake);
 	nvvgpu_pgpu_set_lost(gsp->pgpu, "GSP firmware halted");
 	return false;
 }

@@ -37,10 +37,14 @@ static void gsp_fatal_work(struct work_struct *work)
 	struct nvvgpu_gsp *gsp = container_of(work, struct nvvgpu_gsp,
 					      fatal_work);
 
+	/* a reset is under way: the halt is the one it caused */
+	if (READ_ONCE(gsp->resetting))
+		return;
 	if (gsp_health_check(gsp)) {
 		dev_err(gsp->dev, "GSP-RM halted without a fatal report\n");
 		if (!xchg(&gsp->dead, true))
 			nvvgpu_pgpu_set_lost(gsp->pgpu, "GSP firmware halted");
+		complete(&gsp->rx_wake);
 	}
 }
 
@@ -54,9 +58,11 @@ static int gsp_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 		return -ENOMEM;
 	gsp->pgpu = pgpu;
 	gsp->dev = pgpu->dev;
+	init_rwsem(&gsp->reset_sem);
 	mutex_init(&gsp->cmdq_lock);
 	mutex_init(&gsp->msgq_lock);
 	mutex_init(&gsp->rpc_lock);
+	init_completion(&gsp->rx_wake);
 	ida_init(&gsp->client_ida);
 	INIT_WORK(&gsp->recv_work, gsp_rpc_recv_work);
 	INIT_WORK(&gsp->fatal_work, gsp_fatal_work);
@@ -67,7 +73,10 @@ static int gsp_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 		goto err;
 	}
 
-	ret = gsp_boot(gsp);
+	ret = gsp_boot_mem_init(gsp);
+	if (ret)
+		goto err;
+	ret = gsp_boot_start(gsp);
 	if (ret)
 		goto err;
 
@@ -77,6 +86,7 @@ static int gsp_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 		goto err_unload;
 	}
 
+	gsp_debugfs_add(gsp);
 	*priv = gsp;
 	return 0;
 
@@ -91,15 +101,28 @@ static void gsp_detach(struct nvvgpu_pgpu *pgpu, void *priv)
 {
 	struct nvvgpu_gsp *gsp = priv;
 
+	/* a reset in progress gives up; debugfs removal waits for it */
+	WRITE_ONCE(gsp->detaching, true);
+	gsp_debugfs_remove(gsp);
 	gsp_rm_client_free(gsp);
 	gsp_unload(gsp);
 	gsp_free(gsp);
 }
 
+/*
+ * The core's ops are users of the transport: they hold the reset lock for
+ * reading, so a reset never runs under them (they wait for it instead).
+ */
 static int gsp_read_info_op(struct nvvgpu_pgpu *pgpu,
 			    struct nvvgpu_pgpu_info *info)
 {
-	return gsp_read_info(gsp_from_pgpu(pgpu), info);
+	struct nvvgpu_gsp *gsp = gsp_from_pgpu(pgpu);
+	int ret;
+
+	down_read(&gsp->reset_sem);
+	ret = gsp_read_info(gsp, info);
+	up_read(&gsp->reset_sem);
+	return ret;
 }
 
 /* may run in atomic context: acknowledge and defer */
@@ -118,19 +141,31 @@ static void gsp_irq(struct nvvgpu_pgpu *pgpu)
 	/* edge-triggered: clear before draining so no message is missed */
 	nvvgpu_pgpu_wr32(pgpu, NV_PFALCON_FALCON_IRQSCLR, ack);
 	if (stat & NV_PFALCON_FALCON_IRQSTAT_SWGEN0)
-		schedule_work(&gsp->recv_work);
-	if (stat & NV_PFALCON_FALCON_IRQSTAT_HALT)
+		gsp_rpc_irq(gsp, false);
+	if (stat & NV_PFALCON_FALCON_IRQSTAT_HALT) {
+		gsp_rpc_irq(gsp, true);
 		schedule_work(&gsp->fatal_work);
+	}
 }
 
 static int gsp_vgpu_bootload_op(struct nvvgpu_vgpu *vgpu)
 {
-	return gsp_vgpu_bootload(gsp_from_pgpu(vgpu->pgpu), vgpu);
+	struct nvvgpu_gsp *gsp = gsp_from_pgpu(vgpu->pgpu);
+	int ret;
+
+	down_read(&gsp->reset_sem);
+	ret = gsp_vgpu_bootload(gsp, vgpu);
+	up_read(&gsp->reset_sem);
+	return ret;
 }
 
 static void gsp_vgpu_shutdown_op(struct nvvgpu_vgpu *vgpu)
 {
-	gsp_vgpu_shutdown(gsp_from_pgpu(vgpu->pgpu), vgpu);
+	struct nvvgpu_gsp *gsp = gsp_from_pgpu(vgpu->pgpu);
+
+	down_read(&gsp->reset_sem);
+	gsp_vgpu_shutdown(gsp, vgpu);
+	up_read(&gsp->reset_sem);
 }
 
 /*

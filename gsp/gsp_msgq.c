@@ -9,7 +9,9 @@
  * followed by CONTINUATION_RECORD elements, back to back under the lock.
  *
  * Receiving copies a message out of the ring before validating it, so the
- * firmware cannot change it between check and use.
+ * firmware cannot change it between check and use. The checks themselves
+ * are the pure helpers of <nvvgpu/abi/msgq.h>; this file adds the ring
+ * pointers, the locking and the logs.
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
@@ -26,6 +28,12 @@
 #include "gsp.h"
 #include "gsp_trace.h"
 
+/**
+ * gsp_msgq_init() - set the queues up in the shared block
+ * @gsp: the transport, with @gsp->shared allocated
+ *
+ * Return: 0 or -ENOMEM.
+ */
 int gsp_msgq_init(struct nvvgpu_gsp *gsp)
 {
 	void *block = gsp->shared.vaddr;
@@ -43,12 +51,6 @@ int gsp_msgq_init(struct nvvgpu_gsp *gsp)
 	gsp->statq_tx = block + NVGSP_STATQ_OFFSET;
 	gsp->statq_rx = block + NVGSP_STATQ_OFFSET + NVGSP_QUEUE_RX_HDR_OFF;
 	gsp->statq_slots = block + NVGSP_STATQ_OFFSET + NVGSP_QUEUE_ENTRY_OFF;
-
-	nvgsp_msgq_tx_init(gsp->cmdq_tx);
-	gsp->cmdq_rx->read_ptr = 0;
-	gsp->cmdq_seq = 0;
-	gsp->msgq_seq = 0;
-	gsp->msgq_broken = false;
 	return 0;
 }
 
@@ -58,6 +60,62 @@ void gsp_msgq_fini(struct nvvgpu_gsp *gsp)
 	kvfree(gsp->msgq_buf);
 	gsp->cmdq_buf = NULL;
 	gsp->msgq_buf = NULL;
+}
+
+/**
+ * gsp_msgq_reset() - empty the command queue and restart the sequences
+ * @gsp: the transport
+ *
+ * For a (re)boot, with the GSP core not running: our queue's header page
+ * and slots are cleared and its header written anew. The status queue is
+ * the firmware's to write: zero from the allocation at first boot, cleared
+ * by gsp_msgq_clear_statq() after a reset.
+ */
+void gsp_msgq_reset(struct nvvgpu_gsp *gsp)
+{
+	mutex_lock(&gsp->cmdq_lock);
+	mutex_lock(&gsp->msgq_lock);
+	memset(gsp->shared.vaddr + NVGSP_CMDQ_OFFSET, 0, NVGSP_QUEUE_SIZE);
+	nvgsp_msgq_tx_init(gsp->cmdq_tx);
+	gsp->cmdq_rx->read_ptr = 0;
+	gsp->cmdq_seq = 0;
+	gsp->msgq_seq = 0;
+	gsp->msgq_broken = false;
+	gsp->orphan_cont = false;
+	gsp->echo = GSP_ECHO_UNKNOWN;
+	/* the queue before the firmware is started on it */
+	wmb();
+	mutex_unlock(&gsp->msgq_lock);
+	mutex_unlock(&gsp->cmdq_lock);
+}
+
+/**
+ * gsp_msgq_clear_statq() - forget the status queue of a firmware in reset
+ * @gsp: the transport
+ *
+ * Only while the GSP core is held in reset, when nothing else writes the
+ * block: the messages and pointers of the previous firmware must not be
+ * read as the new one's before it has linked its queue again.
+ */
+void gsp_msgq_clear_statq(struct nvvgpu_gsp *gsp)
+{
+	mutex_lock(&gsp->msgq_lock);
+	memset(gsp->shared.vaddr + NVGSP_STATQ_OFFSET, 0, NVGSP_QUEUE_SIZE);
+	mutex_unlock(&gsp->msgq_lock);
+}
+
+/**
+ * gsp_msgq_pending() - has the firmware published a status message?
+ * @gsp: the transport
+ *
+ * Lockless, for wait conditions; the receiver checks again under its lock.
+ *
+ * Return: true if the status queue is not empty.
+ */
+bool gsp_msgq_pending(struct nvvgpu_gsp *gsp)
+{
+	return READ_ONCE(gsp->statq_tx->write_ptr) !=
+	       READ_ONCE(gsp->cmdq_rx->read_ptr);
 }
 
 /* wait for @n free cmdq slots; the firmware frees them as it consumes */
@@ -75,7 +133,7 @@ static int gsp_msgq_wait_space(struct nvvgpu_gsp *gsp, u32 n, u32 *wr)
 			return -ENODEV;
 		if (ktime_after(ktime_get(), deadline)) {
 			dev_err(gsp->dev,
-				"command queue full for %u ms (read %u, write %u, need %u slots)\n",
+				"command queue full for %u ms (read %u, write %u, need %u slots): firmware not consuming\n",
 				gsp_rpc_timeout_ms, rd, *wr, n);
 			return -ETIMEDOUT;
 		}
@@ -84,7 +142,7 @@ static int gsp_msgq_wait_space(struct nvvgpu_gsp *gsp, u32 n, u32 *wr)
 }
 
 /* send one element of at most NVGSP_RPC_MAX_PAYLOAD bytes */
-static int gsp_msgq_push_one(struct nvvgpu_gsp *gsp, u32 function,
+static int gsp_msgq_push_one(struct nvvgpu_gsp *gsp, u32 function, u32 token,
 			     const void *payload, u32 len)
 {
 	struct nvgsp_msg_element *elem = gsp->cmdq_buf;
@@ -97,6 +155,7 @@ static int gsp_msgq_push_one(struct nvvgpu_gsp *gsp, u32 function,
 	memset(elem, 0, (size_t)n * NVGSP_QUEUE_SLOT_SIZE);
 	nvgsp_rpc_header_init(&elem->rpc, function, len,
 			      NVGSP_RPC_RESULT_PENDING);
+	elem->rpc.sequence = token;
 	if (len)
 		memcpy(elem + 1, payload, len);
 	nvgsp_msg_seal(elem, gsp->cmdq_seq, gsp->abi->csum_rule);
@@ -112,7 +171,7 @@ static int gsp_msgq_push_one(struct nvvgpu_gsp *gsp, u32 function,
 		   nvgsp_msgq_advance(wr, n, NVGSP_QUEUE_SLOTS));
 	/* the pointer before the doorbell that announces it */
 	mb();
-	trace_gsp_msg_send(gsp->pgpu->id, function, gsp->cmdq_seq,
+	trace_gsp_msg_send(gsp->pgpu->id, function, gsp->cmdq_seq, token,
 			   elem->rpc.length, NVGSP_RPC_RESULT_PENDING);
 	gsp->cmdq_seq++;
 	nvvgpu_pgpu_wr32(gsp->pgpu, NV_PGSP_QUEUE_HEAD(NV_PGSP_RPC_QUEUE_IDX), 0);
@@ -123,47 +182,72 @@ static int gsp_msgq_push_one(struct nvvgpu_gsp *gsp, u32 function,
  * gsp_msgq_push() - send an RPC, split into continuation records if large
  * @gsp: the transport
  * @function: NV_VGPU_MSG_FUNCTION_*
+ * @token: rpc.sequence of every element: the RPC's token, 0 if asynchronous
  * @payload: payload after the RPC header
  * @len: payload bytes
  *
  * Return: 0, -ETIMEDOUT if the firmware stopped consuming, -ENODEV if it
  * is dead.
  */
-int gsp_msgq_push(struct nvvgpu_gsp *gsp, u32 function, const void *payload,
-		  u32 len)
+int gsp_msgq_push(struct nvvgpu_gsp *gsp, u32 function, u32 token,
+		  const void *payload, u32 len)
 {
 	u32 chunk, off = 0;
 	int ret;
 
 	mutex_lock(&gsp->cmdq_lock);
 	do {
-		chunk = min_t(u32, len - off, NVGSP_RPC_MAX_PAYLOAD);
-		ret = gsp_msgq_push_one(gsp, off ? NV_VGPU_MSG_FUNCTION_CONTINUATION_RECORD :
-					function, payload + off, chunk);
+		chunk = nvgsp_split_chunk(len, off);
+		ret = gsp_msgq_push_one(gsp, nvgsp_split_function(function, off),
+					token, payload + off, chunk);
 		off += chunk;
 	} while (!ret && off < len);
 	mutex_unlock(&gsp->cmdq_lock);
 	return ret;
 }
 
+/* log and describe a message that is framed but unusable */
+static void gsp_msgq_drop(struct nvvgpu_gsp *gsp,
+			  const struct nvgsp_msg_element *m, int err,
+			  const char *reason, struct gsp_msg_drop *drop)
+{
+	dev_err(gsp->dev,
+		"status message seq %u (%s %#x, rpc.sequence %u, length %u): %s, dropped\n",
+		m->seq_num, gsp_fwif_function_name(gsp->abi, m->rpc.function),
+		m->rpc.function, m->rpc.sequence, m->rpc.length, reason);
+	trace_gsp_msg_drop(gsp->pgpu->id, m->rpc.function, m->seq_num,
+			   m->rpc.sequence, err, reason);
+	gsp->stats.dropped++;
+	drop->err = err;
+	drop->reason = reason;
+	drop->function = m->rpc.function;
+	drop->token = m->rpc.sequence;
+	drop->full = m->elem_count == NVGSP_MSG_MAX_SLOTS;
+}
+
 /**
  * gsp_msgq_recv() - take the next message off the status queue
  * @gsp: the transport
  * @msg: set to the message, valid until the next call
+ * @drop: filled when a message was dropped
  *
- * A message with a bad checksum is dropped; a gap in the sequence numbers
- * (lost messages) is logged and resynchronised; a replayed (older)
- * sequence number is dropped. A message whose framing is wrong leaves the
- * queue unparseable: the queue is marked broken.
+ * The checks and their order are those of DOC: validating a received
+ * message. A message with a bad length, checksum, signature or header
+ * version, or a replayed sequence number, is dropped and the queue stays
+ * usable; a gap in the sequence numbers (lost messages) is logged and
+ * resynchronised. Only a message whose frame is wrong leaves the queue
+ * unparseable: the queue is marked broken.
  *
  * Return: 0, -ENODATA when empty, -EAGAIN when a message was dropped
- * (call again), -EPROTO when the queue broke.
+ * (@drop says which; call again), -EPROTO when the queue is broken.
  */
-int gsp_msgq_recv(struct nvvgpu_gsp *gsp, const struct nvgsp_msg_element **msg)
+int gsp_msgq_recv(struct nvvgpu_gsp *gsp, const struct nvgsp_msg_element **msg,
+		  struct gsp_msg_drop *drop)
 {
 	struct nvgsp_msg_element *m = gsp->msgq_buf;
 	const char *reason;
 	u32 rd, wr, used;
+	s32 delta = 0;
 	int n, ret;
 
 	lockdep_assert_held(&gsp->msgq_lock);
@@ -174,7 +258,7 @@ int gsp_msgq_recv(struct nvvgpu_gsp *gsp, const struct nvgsp_msg_element **msg)
 	rd = gsp->cmdq_rx->read_ptr;
 	wr = READ_ONCE(gsp->statq_tx->write_ptr);
 	if (wr >= NVGSP_QUEUE_SLOTS) {
-		dev_err(gsp->dev, "status queue write pointer %u out of range\n",
+		dev_err(gsp->dev, "status queue write pointer %u out of range: queue broken\n",
 			wr);
 		goto broken;
 	}
@@ -185,53 +269,50 @@ int gsp_msgq_recv(struct nvvgpu_gsp *gsp, const struct nvgsp_msg_element **msg)
 	rmb();
 
 	nvgsp_ring_read(m, gsp->statq_slots, NVGSP_QUEUE_SLOTS, rd, 1);
-	n = nvgsp_msg_check_head(m, used, &reason);
+	n = nvgsp_msg_check_frame(m, used, &reason);
 	if (n < 0) {
-		dev_err(gsp->dev, "status queue slot %u: %s (elemCount %u, length %u)\n",
-			rd, reason, m->elem_count, m->rpc.length);
+		dev_err(gsp->dev,
+			"status queue slot %u: %s (elemCount %u, %u slots published): framing lost, queue broken\n",
+			rd, reason, m->elem_count, used);
 		goto broken;
 	}
 	nvgsp_ring_read(m, gsp->statq_slots, NVGSP_QUEUE_SLOTS, rd, n);
-	ret = nvgsp_msg_check_body(m, gsp->msgq_seq, gsp->abi->csum_rule,
-				   &reason);
 
-	/* consumed whatever the verdict: the framing was sound */
+	/* consumed whatever the verdict: the frame is sound */
 	mb();
 	WRITE_ONCE(gsp->cmdq_rx->read_ptr,
 		   nvgsp_msgq_advance(rd, n, NVGSP_QUEUE_SLOTS));
 
-	if (ret == -EBADMSG) {
-		dev_err(gsp->dev, "status message seq %u (%s): %s, dropped\n",
-			m->seq_num,
-			gsp_fwif_function_name(gsp->abi, m->rpc.function),
-			reason);
-		gsp->msgq_seq++;
-		return -EAGAIN;
-	}
-	if (ret && m->seq_num != gsp->msgq_seq) {
-		if (m->seq_num < gsp->msgq_seq) {
-			dev_err(gsp->dev,
-				"status message seq %u replays an older one (expected %u), dropped\n",
-				m->seq_num, gsp->msgq_seq);
-			return -EAGAIN;
+	ret = nvgsp_msg_check_length(m, &reason);
+	if (!ret)
+		ret = nvgsp_msg_check_csum(m, gsp->abi->csum_rule, &reason);
+	if (!ret) {
+		delta = nvgsp_seq_delta(m->seq_num, gsp->msgq_seq);
+		if (delta < 0) {
+			reason = "sequence number replayed";
+			ret = -EPROTO;
 		}
-		dev_err(gsp->dev,
-			"status messages %u..%u lost, resynchronising\n",
-			gsp->msgq_seq, m->seq_num - 1);
-		gsp->msgq_seq = m->seq_num;
-		ret = nvgsp_msg_check_body(m, gsp->msgq_seq,
-					   gsp->abi->csum_rule, &reason);
 	}
+	if (!ret)
+		ret = nvgsp_msg_check_rpc(m, &reason);
 	if (ret) {
-		dev_err(gsp->dev, "status message seq %u: %s, dropped\n",
-			m->seq_num, reason);
-		gsp->msgq_seq++;
+		/* a replay took no number; anything else took one */
+		if (delta >= 0)
+			gsp->msgq_seq++;
+		gsp_msgq_drop(gsp, m, ret, reason, drop);
 		return -EAGAIN;
+	}
+	if (delta > 0) {
+		dev_warn(gsp->dev,
+			 "status messages seq %u..%u lost (next is %u): resynchronising\n",
+			 gsp->msgq_seq, m->seq_num - 1, m->seq_num);
+		gsp->stats.resyncs++;
+		gsp->msgq_seq = m->seq_num;
 	}
 
 	gsp->msgq_seq++;
 	trace_gsp_msg_recv(gsp->pgpu->id, m->rpc.function, m->seq_num,
-			   m->rpc.length, m->rpc.rpc_result);
+			   m->rpc.sequence, m->rpc.length, m->rpc.rpc_result);
 	*msg = m;
 	return 0;
 

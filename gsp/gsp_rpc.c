@@ -2,13 +2,24 @@
 /*
  * nvvgpu_gsp: RPCs over the queues.
  *
- * One synchronous RPC is in flight at a time: replies carry no request id
- * in the supported releases, so a reply is matched by function number
- * (and, where the release's table says, rpc.sequence). The waiter drains
- * the status queue itself, so RPCs work before the core routes interrupts
- * to the transport (during attach); after that, SWGEN0 drains it from a
- * work item and wakes the waiter early. Events found while draining are
- * handled in that same process context; handlers must not send RPCs.
+ * One synchronous RPC is in flight at a time. It carries a fresh token in
+ * rpc.sequence and its reply is recognised by function and token (DOC:
+ * reply matching in <nvvgpu/abi/msgq.h>); a late reply to an RPC that gave
+ * up, or a reply to no request, is dropped with a log line, never taken as
+ * the reply to the RPC waiting now.
+ *
+ * The waiter drains the status queue itself, so RPCs work before the core
+ * routes interrupts to the transport (during attach). After that, SWGEN0
+ * wakes the waiter directly from the interrupt (one wake-up, no work item
+ * in between) and, when nobody waits, drains the queue from a work item.
+ * Events found while draining are handled in that same process context;
+ * handlers must not send RPCs.
+ *
+ * Every wait is bounded by rpc_timeout_ms and checks the firmware's fatal
+ * report, so a caller gets an errno and a log line naming the fault: -ENODEV
+ * when the firmware died (or a reset is under way), -ETIMEDOUT when no
+ * reply came, -EBADMSG / -EPROTO when its reply arrived malformed, the
+ * mapped NV_STATUS when it failed.
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
@@ -28,47 +39,209 @@ module_param_named(rpc_timeout_ms, gsp_rpc_timeout_ms, uint, 0644);
 MODULE_PARM_DESC(rpc_timeout_ms,
 		 "Time a GSP RPC may take before it fails with -ETIMEDOUT (default 2000)");
 
+/* how often a waiter looks at the queue and the fatal report unprompted */
+#define GSP_RPC_POLL	msecs_to_jiffies(1)
+
+static bool gsp_waiting_for(struct gsp_rpc_wait *w)
+{
+	return w && !w->done;
+}
+
+/* end the wait of @w; the waiter reads the outcome under msgq_lock */
+static void gsp_rpc_finish(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w,
+			   int error)
+{
+	lockdep_assert_held(&gsp->msgq_lock);
+
+	w->error = error;
+	w->reassembling = false;
+	w->done = true;
+	if (error)
+		gsp->stats.failed++;
+	complete(&gsp->rx_wake);
+}
+
+static void gsp_rpc_note_echo(struct nvvgpu_gsp *gsp, u32 token)
+{
+	enum gsp_echo echo = token ? GSP_ECHO_YES : GSP_ECHO_NO;
+
+	if (gsp->echo == echo)
+		return;
+	if (echo == GSP_ECHO_NO)
+		dev_warn(gsp->dev,
+			 "firmware does not echo rpc.sequence: replies are matched by function only, and a late reply cannot be told from the current one\n");
+	gsp->echo = echo;
+}
+
+static bool gsp_rpc_echoes(struct nvvgpu_gsp *gsp)
+{
+	return gsp->abi->rpc_sequence || gsp->echo == GSP_ECHO_YES;
+}
+
+/* the reply to the waiting RPC, possibly the first of several elements */
+static void gsp_rpc_take_reply(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w,
+			       const struct nvgsp_msg_element *msg)
+{
+	u32 len = msg->rpc.length - NVGSP_RPC_HDR_SIZE;
+
+	if (w->token) {
+		if (!msg->rpc.sequence && gsp->abi->rpc_sequence) {
+			dev_err(gsp->dev, "%s reply without rpc.sequence, which release %s requires\n",
+				gsp_fwif_function_name(gsp->abi, w->function),
+				gsp->abi->version);
+			gsp_rpc_finish(gsp, w, -EPROTO);
+			return;
+		}
+		gsp_rpc_note_echo(gsp, msg->rpc.sequence);
+	}
+	w->result = msg->rpc.rpc_result;
+	if (nvgsp_reasm_start(&w->reasm, w->buf, w->buf_len, w->buf_len,
+			      msg + 1, len)) {
+		w->reply_len = w->reasm.len;
+		gsp_rpc_finish(gsp, w, 0);
+	} else {
+		w->reassembling = true;
+	}
+}
+
+/* a CONTINUATION_RECORD: the next part of a split reply, or left over */
+static void gsp_rpc_continuation(struct nvvgpu_gsp *gsp,
+				 const struct nvgsp_msg_element *msg)
+{
+	struct gsp_rpc_wait *w = gsp->wait;
+	const char *reason;
+	int ret;
+
+	if (gsp_waiting_for(w) && w->reassembling) {
+		ret = nvgsp_reasm_add(&w->reasm, msg + 1,
+				      msg->rpc.length - NVGSP_RPC_HDR_SIZE,
+				      &reason);
+		if (ret < 0) {
+			dev_err(gsp->dev, "%s reply (rpc.sequence %u): %s at byte %u of %u\n",
+				gsp_fwif_function_name(gsp->abi, w->function),
+				w->token, reason, w->reasm.len, w->reasm.total);
+			gsp_rpc_finish(gsp, w, -EPROTO);
+		} else if (ret) {
+			w->reply_len = w->reasm.len;
+			gsp_rpc_finish(gsp, w, 0);
+		}
+		return;
+	}
+	if (gsp->orphan_cont) {
+		dev_dbg(gsp->dev, "continuation of a dropped message dropped\n");
+		return;
+	}
+	gsp->stats.unsolicited++;
+	dev_warn(gsp->dev, "continuation record (rpc.sequence %u) without a message, dropped\n",
+		 msg->rpc.sequence);
+}
+
 /* hand one received message to its waiter or its event handler */
 static void gsp_rpc_handle(struct nvvgpu_gsp *gsp,
 			   const struct nvgsp_msg_element *msg)
 {
 	struct gsp_rpc_wait *w = gsp->wait;
 	u32 fn = msg->rpc.function;
+	u32 token = msg->rpc.sequence;
 	u32 len = msg->rpc.length - NVGSP_RPC_HDR_SIZE;
-	const void *payload = msg + 1;
+	bool waiting = gsp_waiting_for(w);
 	enum nvgsp_event ev;
 
 	lockdep_assert_held(&gsp->msgq_lock);
 
-	if (w && !w->done && w->function == fn) {
-		if (w->buf_len)
-			memcpy(w->buf, payload, min(len, w->buf_len));
-		w->reply_len = len;
-		w->result = msg->rpc.rpc_result;
-		w->done = true;
-		complete(&w->completion);
+	if (fn == NV_VGPU_MSG_FUNCTION_CONTINUATION_RECORD) {
+		gsp_rpc_continuation(gsp, msg);
 		return;
+	}
+	gsp->orphan_cont = false;
+	if (waiting && w->reassembling) {
+		dev_err(gsp->dev, "%s reply (rpc.sequence %u) interrupted by %s (%#x) after %u of %u bytes\n",
+			gsp_fwif_function_name(gsp->abi, w->function), w->token,
+			gsp_fwif_function_name(gsp->abi, fn), fn, w->reasm.len,
+			w->reasm.total);
+		gsp_rpc_finish(gsp, w, -EPROTO);
+		waiting = false;
 	}
 
 	ev = nvgsp_fw_abi_event_lookup(gsp->abi, fn);
 	if (ev != NVGSP_EVENT_NR) {
+		if (waiting && !w->token && w->function == fn) {
+			gsp_rpc_take_reply(gsp, w, msg);
+			return;
+		}
+		gsp->stats.events++;
 		trace_gsp_event(gsp->pgpu->id, fn, gsp_fwif_event_name(ev), len);
-		gsp_event_dispatch(gsp, ev, payload, len);
+		gsp_event_dispatch(gsp, ev, msg + 1, len);
 		return;
 	}
 
-	/*
-	 * Replies to asynchronous RPCs (SET_SYSTEM_INFO, SET_REGISTRY), or
-	 * late replies to RPCs that timed out.
-	 */
-	if (msg->rpc.rpc_result)
-		dev_warn(gsp->dev, "unsolicited %s (%u) reply failed: %s (%#x)\n",
-			 gsp_fwif_function_name(gsp->abi, fn), fn,
-			 gsp_status_name(msg->rpc.rpc_result),
-			 msg->rpc.rpc_result);
-	else
-		dev_dbg(gsp->dev, "dropping unsolicited %s (%u) reply\n",
+	switch (nvgsp_reply_classify(fn, token, waiting ? w->function : 0,
+				     waiting ? w->token : 0,
+				     gsp_rpc_echoes(gsp))) {
+	case NVGSP_REPLY_MINE:
+		gsp_rpc_take_reply(gsp, w, msg);
+		return;
+	case NVGSP_REPLY_FOREIGN:
+		dev_err(gsp->dev, "reply with the rpc.sequence %u of %s is a %s (%#x) reply\n",
+			token, gsp_fwif_function_name(gsp->abi, w->function),
 			gsp_fwif_function_name(gsp->abi, fn), fn);
+		gsp_rpc_finish(gsp, w, -EPROTO);
+		return;
+	case NVGSP_REPLY_STALE:
+		gsp->stats.stale++;
+		dev_warn(gsp->dev,
+			 "stale %s (%#x) reply, rpc.sequence %u, dropped: its RPC gave up waiting%s\n",
+			 gsp_fwif_function_name(gsp->abi, fn), fn, token,
+			 waiting ? "" : " (no RPC waits)");
+		trace_gsp_rpc_stale(gsp->pgpu->id, fn, token,
+				    waiting ? w->token : 0);
+		break;
+	case NVGSP_REPLY_UNSOLICITED:
+		gsp->stats.unsolicited++;
+		/* asynchronous RPCs are answered too, harmlessly */
+		if (fn == NV_VGPU_MSG_FUNCTION_GSP_SET_SYSTEM_INFO ||
+		    fn == NV_VGPU_MSG_FUNCTION_SET_REGISTRY)
+			dev_dbg(gsp->dev, "reply to asynchronous %s: %s (%#x)\n",
+				gsp_fwif_function_name(gsp->abi, fn),
+				gsp_status_name(msg->rpc.rpc_result),
+				msg->rpc.rpc_result);
+		else
+			dev_warn(gsp->dev,
+				 "unsolicited %s (%#x) reply, rpc.sequence 0, result %#x, dropped: no request of it is outstanding\n",
+				 gsp_fwif_function_name(gsp->abi, fn), fn,
+				 msg->rpc.rpc_result);
+		break;
+	}
+	gsp->orphan_cont = len == NVGSP_RPC_MAX_PAYLOAD;
+}
+
+/* a dropped message may have been the waited-for reply: fail it early */
+static void gsp_rpc_dropped(struct nvvgpu_gsp *gsp,
+			    const struct gsp_msg_drop *drop)
+{
+	struct gsp_rpc_wait *w = gsp->wait;
+	bool mine;
+
+	lockdep_assert_held(&gsp->msgq_lock);
+
+	gsp->orphan_cont = drop->full;
+	if (!gsp_waiting_for(w))
+		return;
+	if (w->reassembling)
+		mine = drop->function == NV_VGPU_MSG_FUNCTION_CONTINUATION_RECORD;
+	else if (w->token)
+		mine = nvgsp_reply_classify(drop->function, drop->token,
+					    w->function, w->token,
+					    gsp_rpc_echoes(gsp)) ==
+		       NVGSP_REPLY_MINE;
+	else
+		mine = drop->function == w->function;
+	if (!mine)
+		return;
+	dev_err(gsp->dev, "%s (rpc.sequence %u) fails: its reply was dropped (%s)\n",
+		gsp_fwif_function_name(gsp->abi, w->function), w->token,
+		drop->reason);
+	gsp_rpc_finish(gsp, w, drop->err);
 }
 
 /**
@@ -78,21 +251,29 @@ static void gsp_rpc_handle(struct nvvgpu_gsp *gsp,
 void gsp_rpc_drain(struct nvvgpu_gsp *gsp)
 {
 	const struct nvgsp_msg_element *msg;
-	int ret;
+	struct gsp_msg_drop drop;
+	int ret = 0;
 
 	mutex_lock(&gsp->msgq_lock);
-	for (;;) {
-		ret = gsp_msgq_recv(gsp, &msg);
-		if (ret == -EAGAIN)
+	/* a reset is rebuilding the queues */
+	while (!READ_ONCE(gsp->resetting)) {
+		ret = gsp_msgq_recv(gsp, &msg, &drop);
+		if (ret == -EAGAIN) {
+			gsp_rpc_dropped(gsp, &drop);
 			continue;
+		}
 		if (ret)
 			break;
 		gsp_rpc_handle(gsp, msg);
 	}
+	if (ret == -EPROTO && gsp_waiting_for(gsp->wait))
+		gsp_rpc_finish(gsp, gsp->wait, -EPROTO);
 	mutex_unlock(&gsp->msgq_lock);
 
-	if (ret == -EPROTO && !xchg(&gsp->dead, true))
+	if (ret == -EPROTO && !xchg(&gsp->dead, true)) {
+		trace_gsp_error(gsp->pgpu->id, -EPROTO, "status queue broken");
 		nvvgpu_pgpu_set_lost(gsp->pgpu, "GSP status queue corrupted");
+	}
 }
 
 void gsp_rpc_recv_work(struct work_struct *work)
@@ -103,42 +284,89 @@ void gsp_rpc_recv_work(struct work_struct *work)
 	gsp_rpc_drain(gsp);
 }
 
+/**
+ * gsp_rpc_irq() - SWGEN0 or HALT from the firmware
+ * @gsp: the transport
+ * @halt: HALT rather than SWGEN0
+ *
+ * Atomic context. A waiting RPC drains the queue itself and only needs
+ * waking (complete() from here is the transport's one wake-up per reply);
+ * otherwise the queue is drained from a work item.
+ */
+void gsp_rpc_irq(struct nvvgpu_gsp *gsp, bool halt)
+{
+	/* pairs with the barrier in gsp_rpc_set_wait() */
+	smp_mb();
+	if (halt || READ_ONCE(gsp->rpc_waiting))
+		complete(&gsp->rx_wake);
+	if (!halt && !READ_ONCE(gsp->rpc_waiting))
+		schedule_work(&gsp->recv_work);
+}
+
 static void gsp_rpc_set_wait(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w)
 {
 	mutex_lock(&gsp->msgq_lock);
 	gsp->wait = w;
+	if (w && w->token)
+		gsp->stats.rpcs++;
 	mutex_unlock(&gsp->msgq_lock);
+	WRITE_ONCE(gsp->rpc_waiting, !!w);
+	/*
+	 * Pairs with the barrier in gsp_rpc_irq(): either the interrupt sees
+	 * nobody waiting and schedules the drain, or we see what it announced.
+	 */
+	smp_mb();
+	if (!w && gsp_msgq_pending(gsp))
+		schedule_work(&gsp->recv_work);
 }
 
-/* poll and sleep until @w completes, the firmware dies or time runs out */
+static bool gsp_rpc_done(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w)
+{
+	bool done;
+
+	mutex_lock(&gsp->msgq_lock);
+	done = w->done;
+	mutex_unlock(&gsp->msgq_lock);
+	return done;
+}
+
+/* drain, check and sleep until @w completes, the firmware dies or time is up */
 static int gsp_rpc_wait(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w,
 			unsigned int timeout_ms)
 {
 	unsigned long deadline = jiffies + msecs_to_jiffies(timeout_ms);
-	bool done;
 
 	lockdep_assert_held(&gsp->rpc_lock);
 
 	for (;;) {
 		gsp_rpc_drain(gsp);
-		mutex_lock(&gsp->msgq_lock);
-		done = w->done;
-		mutex_unlock(&gsp->msgq_lock);
-		if (done)
-			return 0;
+		if (gsp_rpc_done(gsp, w))
+			return w->error;
 		if (!gsp_health_check(gsp))
 			return -ENODEV;
 		if (time_after(jiffies, deadline)) {
-			dev_err(gsp->dev, "%s (%#x) timed out after %u ms\n",
+			dev_err(gsp->dev,
+				"%s (%#x, rpc.sequence %u) timed out after %u ms: no reply\n",
 				gsp_fwif_function_name(gsp->abi, w->function),
-				w->function, timeout_ms);
+				w->function, w->token, timeout_ms);
 			trace_gsp_rpc_timeout(gsp->pgpu->id, w->function,
-					      timeout_ms);
+					      w->token, timeout_ms);
+			mutex_lock(&gsp->msgq_lock);
+			gsp->stats.timeouts++;
+			mutex_unlock(&gsp->msgq_lock);
 			return -ETIMEDOUT;
 		}
-		wait_for_completion_timeout(&w->completion,
-					    msecs_to_jiffies(1));
+		wait_for_completion_timeout(&gsp->rx_wake, GSP_RPC_POLL);
 	}
+}
+
+static u32 gsp_rpc_next_token(struct nvvgpu_gsp *gsp)
+{
+	lockdep_assert_held(&gsp->rpc_lock);
+
+	if (!++gsp->rpc_token)
+		++gsp->rpc_token;
+	return gsp->rpc_token;
 }
 
 /**
@@ -148,6 +376,9 @@ static int gsp_rpc_wait(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w,
  * @req: payload
  * @req_len: payload bytes
  *
+ * The RPC carries token 0: its reply, if the firmware sends one, is
+ * unsolicited and dropped.
+ *
  * Return: 0 or a negative errno from the queue.
  */
 int gsp_rpc_send(struct nvvgpu_gsp *gsp, u32 function, const void *req,
@@ -155,7 +386,7 @@ int gsp_rpc_send(struct nvvgpu_gsp *gsp, u32 function, const void *req,
 {
 	if (READ_ONCE(gsp->dead))
 		return -ENODEV;
-	return gsp_msgq_push(gsp, function, req, req_len);
+	return gsp_msgq_push(gsp, function, 0, req, req_len);
 }
 
 /**
@@ -165,10 +396,13 @@ int gsp_rpc_send(struct nvvgpu_gsp *gsp, u32 function, const void *req,
  * @req: payload
  * @req_len: payload bytes
  * @reply: where the reply payload goes
- * @reply_len: bytes the reply payload must have at least; more are cut
+ * @reply_len: bytes the reply payload must have at least; more are cut.
+ *	A reply longer than one element arrives as continuation records and
+ *	is put back together here.
  *
  * Return: 0; -ETIMEDOUT after rpc_timeout_ms; -ENODEV once the firmware is
- * dead; the errno of a failed rpc_result; -EPROTO for a short reply.
+ * dead; -EBADMSG or -EPROTO for a malformed reply; the errno of a failed
+ * rpc_result; -EPROTO for a short reply.
  */
 int gsp_rpc_call(struct nvvgpu_gsp *gsp, u32 function, const void *req,
 		 u32 req_len, void *reply, u32 reply_len)
@@ -183,16 +417,20 @@ int gsp_rpc_call(struct nvvgpu_gsp *gsp, u32 function, const void *req,
 	if (READ_ONCE(gsp->dead))
 		return -ENODEV;
 
-	init_completion(&w.completion);
 	mutex_lock(&gsp->rpc_lock);
+	w.token = gsp_rpc_next_token(gsp);
+	reinit_completion(&gsp->rx_wake);
 	gsp_rpc_set_wait(gsp, &w);
-	ret = gsp_msgq_push(gsp, function, req, req_len);
+	ret = gsp_msgq_push(gsp, function, w.token, req, req_len);
 	if (!ret)
 		ret = gsp_rpc_wait(gsp, &w, gsp_rpc_timeout_ms);
 	gsp_rpc_set_wait(gsp, NULL);
 	mutex_unlock(&gsp->rpc_lock);
-	if (ret)
+	if (ret) {
+		trace_gsp_error(gsp->pgpu->id, ret,
+				gsp_fwif_function_name(gsp->abi, function));
 		return ret;
+	}
 
 	if (w.result) {
 		dev_err(gsp->dev, "%s failed: %s (%#x)\n",
@@ -229,8 +467,8 @@ int gsp_rpc_wait_event(struct nvvgpu_gsp *gsp, enum nvgsp_event ev,
 	if (!w.function)
 		return -EOPNOTSUPP;
 
-	init_completion(&w.completion);
 	mutex_lock(&gsp->rpc_lock);
+	reinit_completion(&gsp->rx_wake);
 	gsp_rpc_set_wait(gsp, &w);
 	ret = gsp_rpc_wait(gsp, &w, timeout_ms);
 	gsp_rpc_set_wait(gsp, NULL);

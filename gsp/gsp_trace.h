@@ -2,6 +2,13 @@
 /*
  * nvvgpu_gsp: tracepoints of the GSP-RM transport.
  *
+ * gsp_msg_send / gsp_msg_recv: every element on the command queue and
+ * every valid message off the status queue (seq is the transport seqNum,
+ * token the RPC's rpc.sequence); gsp_msg_drop: a malformed message;
+ * gsp_event: an event handed to its handler; gsp_rpc_stale: a late reply
+ * dropped by token; gsp_rpc_timeout: an RPC that got no reply; gsp_error:
+ * an RPC or the queue failed; gsp_reset: a reset and how it ended.
+ *
  * Copyright (c) 2026 The nvvgpu developers
  */
 #undef TRACE_SYSTEM
@@ -14,12 +21,14 @@
 #include <linux/types.h>
 
 DECLARE_EVENT_CLASS(gsp_msg,
-	TP_PROTO(u32 pgpu, u32 function, u32 seq, u32 length, u32 result),
-	TP_ARGS(pgpu, function, seq, length, result),
+	TP_PROTO(u32 pgpu, u32 function, u32 seq, u32 token, u32 length,
+		 u32 result),
+	TP_ARGS(pgpu, function, seq, token, length, result),
 	TP_STRUCT__entry(
 		__field(u32, pgpu)
 		__field(u32, function)
 		__field(u32, seq)
+		__field(u32, token)
 		__field(u32, length)
 		__field(u32, result)
 	),
@@ -27,24 +36,52 @@ DECLARE_EVENT_CLASS(gsp_msg,
 		__entry->pgpu = pgpu;
 		__entry->function = function;
 		__entry->seq = seq;
+		__entry->token = token;
 		__entry->length = length;
 		__entry->result = result;
 	),
-	TP_printk("pgpu=%u function=%#x seq=%u length=%u result=%#x",
+	TP_printk("pgpu=%u function=%#x seq=%u token=%u length=%u result=%#x",
 		  __entry->pgpu, __entry->function, __entry->seq,
-		  __entry->length, __entry->result)
+		  __entry->token, __entry->length, __entry->result)
 );
 
 /* a command element went onto the cmdq */
 DEFINE_EVENT(gsp_msg, gsp_msg_send,
-	TP_PROTO(u32 pgpu, u32 function, u32 seq, u32 length, u32 result),
-	TP_ARGS(pgpu, function, seq, length, result)
+	TP_PROTO(u32 pgpu, u32 function, u32 seq, u32 token, u32 length,
+		 u32 result),
+	TP_ARGS(pgpu, function, seq, token, length, result)
 );
 
 /* a valid message came off the statq */
 DEFINE_EVENT(gsp_msg, gsp_msg_recv,
-	TP_PROTO(u32 pgpu, u32 function, u32 seq, u32 length, u32 result),
-	TP_ARGS(pgpu, function, seq, length, result)
+	TP_PROTO(u32 pgpu, u32 function, u32 seq, u32 token, u32 length,
+		 u32 result),
+	TP_ARGS(pgpu, function, seq, token, length, result)
+);
+
+TRACE_EVENT(gsp_msg_drop,
+	TP_PROTO(u32 pgpu, u32 function, u32 seq, u32 token, int err,
+		 const char *reason),
+	TP_ARGS(pgpu, function, seq, token, err, reason),
+	TP_STRUCT__entry(
+		__field(u32, pgpu)
+		__field(u32, function)
+		__field(u32, seq)
+		__field(u32, token)
+		__field(int, err)
+		__string(reason, reason)
+	),
+	TP_fast_assign(
+		__entry->pgpu = pgpu;
+		__entry->function = function;
+		__entry->seq = seq;
+		__entry->token = token;
+		__entry->err = err;
+		__assign_str(reason);
+	),
+	TP_printk("pgpu=%u function=%#x seq=%u token=%u err=%d %s",
+		  __entry->pgpu, __entry->function, __entry->seq,
+		  __entry->token, __entry->err, __get_str(reason))
 );
 
 TRACE_EVENT(gsp_event,
@@ -66,21 +103,77 @@ TRACE_EVENT(gsp_event,
 		  __entry->function, __get_str(name), __entry->length)
 );
 
-TRACE_EVENT(gsp_rpc_timeout,
-	TP_PROTO(u32 pgpu, u32 function, unsigned int timeout_ms),
-	TP_ARGS(pgpu, function, timeout_ms),
+TRACE_EVENT(gsp_rpc_stale,
+	TP_PROTO(u32 pgpu, u32 function, u32 token, u32 waiting),
+	TP_ARGS(pgpu, function, token, waiting),
 	TP_STRUCT__entry(
 		__field(u32, pgpu)
 		__field(u32, function)
+		__field(u32, token)
+		__field(u32, waiting)
+	),
+	TP_fast_assign(
+		__entry->pgpu = pgpu;
+		__entry->function = function;
+		__entry->token = token;
+		__entry->waiting = waiting;
+	),
+	TP_printk("pgpu=%u function=%#x token=%u waiting=%u", __entry->pgpu,
+		  __entry->function, __entry->token, __entry->waiting)
+);
+
+TRACE_EVENT(gsp_rpc_timeout,
+	TP_PROTO(u32 pgpu, u32 function, u32 token, unsigned int timeout_ms),
+	TP_ARGS(pgpu, function, token, timeout_ms),
+	TP_STRUCT__entry(
+		__field(u32, pgpu)
+		__field(u32, function)
+		__field(u32, token)
 		__field(unsigned int, timeout_ms)
 	),
 	TP_fast_assign(
 		__entry->pgpu = pgpu;
 		__entry->function = function;
+		__entry->token = token;
 		__entry->timeout_ms = timeout_ms;
 	),
-	TP_printk("pgpu=%u function=%#x timeout_ms=%u", __entry->pgpu,
-		  __entry->function, __entry->timeout_ms)
+	TP_printk("pgpu=%u function=%#x token=%u timeout_ms=%u",
+		  __entry->pgpu, __entry->function, __entry->token,
+		  __entry->timeout_ms)
+);
+
+TRACE_EVENT(gsp_error,
+	TP_PROTO(u32 pgpu, int err, const char *what),
+	TP_ARGS(pgpu, err, what),
+	TP_STRUCT__entry(
+		__field(u32, pgpu)
+		__field(int, err)
+		__string(what, what)
+	),
+	TP_fast_assign(
+		__entry->pgpu = pgpu;
+		__entry->err = err;
+		__assign_str(what);
+	),
+	TP_printk("pgpu=%u err=%d %s", __entry->pgpu, __entry->err,
+		  __get_str(what))
+);
+
+TRACE_EVENT(gsp_reset,
+	TP_PROTO(u32 pgpu, bool was_dead, int err),
+	TP_ARGS(pgpu, was_dead, err),
+	TP_STRUCT__entry(
+		__field(u32, pgpu)
+		__field(bool, was_dead)
+		__field(int, err)
+	),
+	TP_fast_assign(
+		__entry->pgpu = pgpu;
+		__entry->was_dead = was_dead;
+		__entry->err = err;
+	),
+	TP_printk("pgpu=%u was_dead=%d err=%d", __entry->pgpu,
+		  __entry->was_dead, __entry->err)
 );
 
 #endif /* __NVVGPU_GSP_TRACE_H__ */

@@ -10,12 +10,15 @@
 #include <linux/completion.h>
 #include <linux/idr.h>
 #include <linux/mutex.h>
+#include <linux/rwsem.h>
 #include <linux/types.h>
 #include <linux/workqueue.h>
 
 #include <nvvgpu/abi/fwif.h>
 #include <nvvgpu/abi/gsp_static_info.h>
+#include <nvvgpu/abi/msgq.h>
 
+struct dentry;
 struct device;
 struct nvvgpu_pgpu;
 
@@ -34,23 +37,86 @@ struct gsp_mem {
 #define GSP_LOG_REGIONS		3
 
 /**
- * struct gsp_rpc_wait - the one synchronous RPC waiting for its reply
+ * struct gsp_rpc_wait - the one synchronous RPC (or event) waited for
  * @function: rpc.function (or event number) that completes it
- * @buf: where the reply payload is copied
- * @buf_len: room in @buf
- * @reply_len: payload bytes the reply carried
+ * @token: rpc.sequence of the request, never 0; 0 when waiting for an event
+ * @buf: where the reply payload goes
+ * @buf_len: room in @buf, which is also the payload size expected
+ * @reply_len: payload bytes the reply carried, over all its elements
  * @result: rpc.rpc_result of the reply
- * @done: the reply arrived (&nvvgpu_gsp.msgq_lock)
- * @completion: signalled with @done
+ * @error: transport error that ended the wait (malformed or broken reply)
+ * @reasm: reassembly of a reply split into continuation records
+ * @reassembling: continuation records of the reply are still to come
+ * @done: the reply arrived or @error is set
+ *
+ * Every field but the first four belongs to &nvvgpu_gsp.msgq_lock.
  */
 struct gsp_rpc_wait {
 	u32 function;
+	u32 token;
 	void *buf;
 	u32 buf_len;
 	u32 reply_len;
 	u32 result;
+	int error;
+	struct nvgsp_reasm reasm;
+	bool reassembling;
 	bool done;
-	struct completion completion;
+};
+
+/**
+ * struct gsp_msg_drop - a status message the receiver dropped
+ * @err: -EBADMSG (checksum) or -EPROTO (anything else)
+ * @reason: what was wrong
+ * @function: rpc.function as received (not trustworthy)
+ * @token: rpc.sequence as received (not trustworthy)
+ * @full: the message filled its element, so continuation records of it
+ *	may follow
+ */
+struct gsp_msg_drop {
+	int err;
+	const char *reason;
+	u32 function;
+	u32 token;
+	bool full;
+};
+
+/**
+ * enum gsp_echo - does the firmware echo rpc.sequence in its replies?
+ * @GSP_ECHO_UNKNOWN: no reply to a synchronous RPC seen since boot
+ * @GSP_ECHO_YES: it does; replies are matched by function and token
+ * @GSP_ECHO_NO: it keeps 0; replies are matched by function only
+ */
+enum gsp_echo {
+	GSP_ECHO_UNKNOWN,
+	GSP_ECHO_YES,
+	GSP_ECHO_NO,
+};
+
+/**
+ * struct gsp_stats - what the transport counted since attach (debugfs)
+ * @rpcs: synchronous RPCs sent
+ * @timeouts: RPCs that timed out
+ * @failed: RPCs that failed early on a malformed reply
+ * @dropped: status messages dropped as malformed
+ * @stale: late replies dropped by token
+ * @unsolicited: replies to no request dropped
+ * @resyncs: gaps in the status-queue sequence numbers
+ * @events: events handled
+ * @resets: resets done
+ * @reset_failures: resets that failed
+ */
+struct gsp_stats {
+	u64 rpcs;
+	u64 timeouts;
+	u64 failed;
+	u64 dropped;
+	u64 stale;
+	u64 unsolicited;
+	u64 resyncs;
+	u64 events;
+	u64 resets;
+	u64 reset_failures;
 };
 
 /**
@@ -68,25 +134,40 @@ struct gsp_rpc_wait {
  * @statq_tx: the firmware's statq producer header
  * @statq_rx: the firmware's cmdq read pointer
  * @statq_slots: statq slot 0
+ * @reset_sem: users of the transport (the core's ops, debugfs) hold it for
+ *	reading; a reset holds it for writing, so it never runs under them
  * @cmdq_lock: serialises senders; protects @cmdq_seq and @cmdq_buf
  * @cmdq_seq: seqNum of our next command
  * @cmdq_buf: staging for the element being sent (64 KiB)
  * @msgq_lock: serialises receivers; protects @msgq_seq, @msgq_buf,
- *	@msgq_broken and @wait
+ *	@msgq_broken, @orphan_cont, @echo, @wait, and @stats (the reset
+ *	counters: @reset_sem held for writing)
  * @msgq_seq: seqNum the next status message must carry
  * @msgq_buf: private copy of the message being handled (64 KiB)
- * @msgq_broken: the status queue can no longer be parsed
- * @wait: the synchronous RPC in flight, if any
- * @rpc_lock: one synchronous RPC at a time (replies match by function)
- * @recv_work: drains the status queue after SWGEN0
+ * @msgq_broken: the status queue lost its framing and cannot be parsed
+ * @orphan_cont: continuation records of a dropped message may follow
+ * @echo: whether the firmware echoes rpc.sequence
+ * @wait: the synchronous RPC or event waited for, if any
+ * @rpc_lock: one synchronous RPC at a time; protects @rpc_token
+ * @rpc_token: rpc.sequence of the last synchronous RPC
+ * @rpc_waiting: an RPC waits and drains the status queue itself, so
+ *	SWGEN0 only needs to wake it
+ * @rx_wake: where an RPC waits; signalled by SWGEN0, HALT and completed
+ *	replies, re-armed before each RPC is sent
+ * @recv_work: drains the status queue after SWGEN0 when no RPC waits
  * @fatal_work: reports a firmware halt
- * @dead: the firmware halted or the queue broke; RPCs fail with -ENODEV
+ * @dead: the firmware halted, the queue broke, or a reset is under way;
+ *	RPCs fail with -ENODEV
+ * @resetting: a reset is tearing the queues down; receivers keep off
+ * @detaching: the transport is being detached; a reset gives up
  * @booted: GSP_INIT_DONE arrived
  * @internal: GSP-RM's internal client/device/subdevice handles
  * @client_ida: allocator of our RM client handles
  * @h_client: our RM client, 0 when not allocated
  * @has_device: our device object exists
  * @has_subdevice: our subdevice object exists
+ * @stats: counters for debugfs
+ * @debugfs: the pgpu's gsp/ debugfs directory
  */
 struct nvvgpu_gsp {
 	struct nvvgpu_pgpu *pgpu;
@@ -105,6 +186,8 @@ struct nvvgpu_gsp {
 	struct nvgsp_msgq_rx_header *statq_rx;
 	void *statq_slots;
 
+	struct rw_semaphore reset_sem; /* see @reset_sem above */
+
 	struct mutex cmdq_lock; /* see @cmdq_lock above */
 	u32 cmdq_seq;
 	void *cmdq_buf;
@@ -113,12 +196,19 @@ struct nvvgpu_gsp {
 	u32 msgq_seq;
 	void *msgq_buf;
 	bool msgq_broken;
+	bool orphan_cont;
+	enum gsp_echo echo;
 	struct gsp_rpc_wait *wait;
 
 	struct mutex rpc_lock; /* see @rpc_lock above */
+	u32 rpc_token;
+	bool rpc_waiting;
+	struct completion rx_wake;
 	struct work_struct recv_work;
 	struct work_struct fatal_work;
 	bool dead;
+	bool resetting;
+	bool detaching;
 	bool booted;
 
 	struct nvgsp_internal_handles internal;
@@ -126,6 +216,9 @@ struct nvvgpu_gsp {
 	u32 h_client;
 	bool has_device;
 	bool has_subdevice;
+
+	struct gsp_stats stats;
+	struct dentry *debugfs;
 };
 
 #endif /* __NVVGPU_GSP_TYPES_H__ */

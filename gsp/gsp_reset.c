@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvvgpu_gsp: reset of the GSP core and re-boot of GSP-RM.
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+#include <linux/delay.h>
+#include <linux/iopoll.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include <nvvgpu/abi/gsp_regs.h>
+#include <nvvgpu/core.h>
+
+#include "gsp.h"
+#include "gsp_trace.h"
+
+/**
+ * DOC: reset
+ *
+ * A firmware that crashed (fatal report, HALT), whose status queue lost its
+ * framing, or that hangs, is brought back by a reset, the transport's FLR
+ * (debugfs <pgpu>/gsp/reset). Without vGPUs only: their plugin tasks live
+ * in the firmware and would be lost silently.
+ *
+ * 1. Take the reset lock for writing: no user of the transport (vGPU
+ *    bootload or shutdown, static info, debugfs) is inside, and new ones
+ *    wait. Mark the transport dead (RPCs fail at once) and resetting
+ *    (receivers and the fatal-report work keep off), flush the work items.
+ * 2. Engine reset: ENGINE.RESET set, 10 us, cleared; wait for
+ *    HWCFG2.MEM_SCRUBBING to end. The firmware has forgotten everything.
+ * 3. Tear down the queues: the status queue, which only the firmware
+ *    writes while it runs, is cleared now that it is held in reset; the
+ *    command queue is set up afresh by the boot (4); the RM client handle
+ *    is given back (the firmware forgot the client).
+ * 4. Boot as at attach: SET_SYSTEM_INFO and SET_REGISTRY queued, LibOS
+ *    arguments in the mailboxes, STARTCPU, wait for GSP_INIT_DONE; then the
+ *    RM client and the static information again, which must be what the
+ *    core already has (FB, channels, engines, vGPU types): the pgpu's
+ *    catalogue cannot change under the core.
+ * 5. Release the reset lock, then clear the pgpu's lost state with
+ *    nvvgpu_pgpu_clear_lost(), retried while the pgpu lock is busy and
+ *    given up if the transport is being detached meanwhile.
+ *
+ * A failure at 2-4 leaves the transport dead and the pgpu lost; the reset
+ * may be tried again.
+ */
+
+#define GSP_RESET_SCRUB_TIMEOUT_US	USEC_PER_SEC
+#define GSP_RESET_CLEAR_TIMEOUT_MS	30000
+
+static int gsp_reset_engine(struct nvvgpu_gsp *gsp)
+{
+	struct nvvgpu_pgpu *pgpu = gsp->pgpu;
+	u32 hwcfg2;
+	int ret;
+
+	nvvgpu_pgpu_wr32(pgpu, NV_PFALCON_FALCON_ENGINE,
+			 NV_PFALCON_FALCON_ENGINE_RESET);
+	usleep_range(10, 20);
+	nvvgpu_pgpu_wr32(pgpu, NV_PFALCON_FALCON_ENGINE, 0);
+	ret = read_poll_timeout(nvvgpu_pgpu_rd32, hwcfg2,
+				!(hwcfg2 & NV_PFALCON_FALCON_HWCFG2_MEM_SCRUBBING),
+				100, GSP_RESET_SCRUB_TIMEOUT_US, false, pgpu,
+				NV_PFALCON_FALCON_HWCFG2);
+	if (ret)
+		dev_err(gsp->dev, "GSP engine reset: memory scrubbing did not end (HWCFG2 %#x)\n",
+			hwcfg2);
+	return ret;
+}
+
+static bool gsp_reset_same_type(const struct nvvgpu_vgpu_type *a,
+				const struct nvvgpu_vgpu_type *b)
+{
+	return a->id == b->id && !strcmp(a->name, b->name) &&
+	       !strcmp(a->class, b->class) && a->fb_size == b->fb_size &&
+	       a->heap_size == b->heap_size && a->bar1_size == b->bar1_size &&
+	       a->max_instances == b->max_instances &&
+	       a->num_channels == b->num_channels &&
+	       a->device_id == b->device_id &&
+	       a->subsystem_id == b->subsystem_id;
+}
+
+/* the firmware must come back describing the pgpu the core knows */
+static int gsp_reset_check_info(struct nvvgpu_gsp *gsp,
+				const struct nvvgpu_pgpu_info *now)
+{
+	const struct nvvgpu_pgpu_info *was = &gsp->pgpu->info;
+	u32 i;
+
+	if (now->fb_size != was->fb_size ||
+	    now->vmmu_segment_size != was->vmmu_segment_size ||
+	    now->num_channels != was->num_channels ||
+	    now->engine_mask != was->engine_mask ||
+	    now->num_types != was->num_types)
+		goto changed;
+	for (i = 0; i < now->num_types; i++)
+		if (!gsp_reset_same_type(&now->types[i], &was->types[i]))
+			goto changed;
+	return 0;
+
+changed:
+	dev_err(gsp->dev,
+		"GSP reset: the firmware came back with other static information; re-attach the transport\n");
+	return -EPROTO;
+}
+
+/* steps 2-4, with the reset lock held for writing */
+static int gsp_reset_locked(struct nvvgpu_gsp *gsp,
+			    struct nvvgpu_pgpu_info *info)
+{
+	int ret;
+
+	lockdep_assert_held_write(&gsp->reset_sem);
+
+	WRITE_ONCE(gsp->resetting, true);
+	cancel_work_sync(&gsp->recv_work);
+	cancel_work_sync(&gsp->fatal_work);
+
+	ret = gsp_reset_engine(gsp);
+	if (ret)
+		return ret;
+	gsp_msgq_clear_statq(gsp);
+	gsp_rm_client_free(gsp);
+	gsp->booted = false;
+	WRITE_ONCE(gsp->resetting, false);
+	WRITE_ONCE(gsp->dead, false);
+
+	ret = gsp_boot_start(gsp);
+	if (ret)
+		return ret;
+	ret = gsp_rm_client_alloc(gsp);
+	if (ret) {
+		dev_err(gsp->dev, "GSP reset: could not allocate the RM client: %d\n",
+			ret);
+		return ret;
+	}
+	ret = gsp_read_info(gsp, info);
+	if (ret)
+		return ret;
+	return gsp_reset_check_info(gsp, info);
+}
+
+/* step 5: the core's pgpu lock may be held by a detach waiting for us */
+static int gsp_reset_clear_lost(struct nvvgpu_gsp *gsp)
+{
+	unsigned long deadline = jiffies +
+				 msecs_to_jiffies(GSP_RESET_CLEAR_TIMEOUT_MS);
+	int ret;
+
+	for (;;) {
+		ret = nvvgpu_pgpu_clear_lost(gsp->pgpu);
+		if (ret != -EAGAIN)
+			break;
+		if (READ_ONCE(gsp->detaching))
+			return -ENODEV;
+		if (time_after(jiffies, deadline))
+			break;
+		msleep(20);
+	}
+	if (ret)
+		dev_err(gsp->dev, "GSP reset done, but the pgpu stays lost: %d\n",
+			ret);
+	return ret;
+}
+
+/**
+ * gsp_reset() - reset the GSP core, re-boot GSP-RM, recover the pgpu
+ * @gsp: the transport
+ *
+ * See DOC: reset. Process context; sleeps for up to a few timeouts.
+ *
+ * Return: 0; -EBUSY while vGPUs exist; -ENODEV if the transport is being
+ * detached; the errno of the step that failed (the pgpu is then lost).
+ */
+int gsp_reset(struct nvvgpu_gsp *gsp)
+{
+	struct nvvgpu_pgpu_info *info;
+	bool was_dead;
+	int ret;
+
+	info = kzalloc(sizeof(*info), GFP_KERNEL);
+	if (!info)
+		return -ENOMEM;
+
+	down_write(&gsp->reset_sem);
+	if (READ_ONCE(gsp->detaching)) {
+		ret = -ENODEV;
+		goto out_unlock;
+	}
+	/* advisory: creation fails on a dead transport, and is refused when lost */
+	if (READ_ONCE(gsp->pgpu->num_vgpus)) {
+		dev_err(gsp->dev, "GSP reset refused: %u vGPUs exist, destroy them first\n",
+			READ_ONCE(gsp->pgpu->num_vgpus));
+		ret = -EBUSY;
+		goto out_unlock;
+	}
+
+	was_dead = xchg(&gsp->dead, true);
+	complete(&gsp->rx_wake);
+	dev_info(gsp->dev, "GSP reset: firmware %s, tearing the queues down\n",
+		 was_dead ? "dead" : "alive");
+	ret = gsp_reset_locked(gsp, info);
+	trace_gsp_reset(gsp->pgpu->id, was_dead, ret);
+	if (ret) {
+		WRITE_ONCE(gsp->resetting, false);
+		WRITE_ONCE(gsp->dead, true);
+		gsp->stats.reset_failures++;
+		dev_err(gsp->dev, "GSP reset failed: %d\n", ret);
+		nvvgpu_pgpu_set_lost(gsp->pgpu, "GSP reset failed");
+		goto out_unlock;
+	}
+	gsp->stats.resets++;
+	dev_info(gsp->dev, "GSP reset: GSP-RM %s booted again\n",
+		 gsp->abi->version);
+	up_write(&gsp->reset_sem);
+	kfree(info);
+	return gsp_reset_clear_lost(gsp);
+
+out_unlock:
+	up_write(&gsp->reset_sem);
+	kfree(info);
+	return ret;
+}
