@@ -58,6 +58,23 @@ TRACE_EVENT(nvvgpu_vgpu_state,
 		  nvvgpu_show_vgpu_state(__entry->to))
 );
 
+TRACE_EVENT(nvvgpu_vgpu_reset,
+	TP_PROTO(const struct nvvgpu_vgpu *vgpu, int err),
+	TP_ARGS(vgpu, err),
+	TP_STRUCT__entry(
+		__field(u32, pgpu)
+		__field(u32, vgpu)
+		__field(int, err)
+	),
+	TP_fast_assign(
+		__entry->pgpu = vgpu->pgpu->id;
+		__entry->vgpu = vgpu->id;
+		__entry->err = err;
+	),
+	TP_printk("pgpu=%u vgpu=%u err=%d", __entry->pgpu, __entry->vgpu,
+		  __entry->err)
+);
+
 #endif /* __NVVGPU_CORE_TRACE_H__ */
 
 #undef TRACE_INCLUDE_PATH

@@ -6,6 +6,7 @@
  */
 
 #include <linux/lockdep.h>
+#include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/slab.h>
 
@@ -342,6 +343,7 @@ int nvvgpu_vgpu_create(struct nvvgpu_pgpu *pgpu, u32 type_id,
 			uuid, err);
 		goto err_free;
 	}
+	vgpu->plugin_up = true;
 	nvvgpu_vgpu_set_state(vgpu, NVVGPU_VGPU_BOOTED);
 
 	err = nvvgpu_scheduler(pgpu)->vgpu_add(vgpu);
@@ -387,7 +389,8 @@ void nvvgpu_vgpu_destroy_locked(struct nvvgpu_vgpu *vgpu)
 		nvvgpu_vgpu_set_state(vgpu, NVVGPU_VGPU_STOPPED);
 	}
 	nvvgpu_scheduler(pgpu)->vgpu_remove(vgpu);
-	nvvgpu_transport(pgpu)->vgpu_shutdown(vgpu);
+	if (vgpu->plugin_up)
+		nvvgpu_transport(pgpu)->vgpu_shutdown(vgpu);
 	nvvgpu_partitioner(pgpu)->vgpu_free(vgpu);
 	nvvgpu_vgpu_set_state(vgpu, NVVGPU_VGPU_DEAD);
 	nvvgpu_vgpu_unpin(vgpu);
@@ -422,7 +425,7 @@ static int nvvgpu_vgpu_transition(struct nvvgpu_vgpu *vgpu, u32 from,
 	int err;
 
 	mutex_lock(&pgpu->lock);
-	if (pgpu->lost && runnable)
+	if (runnable && (pgpu->lost || !vgpu->plugin_up))
 		err = -EIO;
 	else if (!(BIT(vgpu->state) & from))
 		err = -EBUSY;
@@ -439,7 +442,7 @@ static int nvvgpu_vgpu_transition(struct nvvgpu_vgpu *vgpu, u32 from,
  * @vgpu: a booted or stopped vGPU
  *
  * Return: 0; -EBUSY if the vGPU is not in a state it can start from; -EIO
- * if its pgpu is lost.
+ * if its pgpu is lost or its plugin did not survive a reset.
  */
 int nvvgpu_vgpu_start(struct nvvgpu_vgpu *vgpu)
 {
@@ -488,3 +491,78 @@ int nvvgpu_vgpu_resume(struct nvvgpu_vgpu *vgpu)
 				      NVVGPU_VGPU_RUNNING, true);
 }
 EXPORT_SYMBOL_NS_GPL(nvvgpu_vgpu_resume, NVVGPU);
+
+static int nvvgpu_vgpu_scrub(struct nvvgpu_vgpu *vgpu)
+{
+	struct nvvgpu_pgpu *pgpu = vgpu->pgpu;
+	int err;
+
+	err = nvvgpu_pgpu_fb_clear(pgpu, vgpu->part.fb_offset,
+				   PAGE_ALIGN(vgpu->part.fb_size));
+	if (!err && vgpu->part.heap_size)
+		err = nvvgpu_pgpu_fb_clear(pgpu, vgpu->part.heap_offset,
+					   PAGE_ALIGN(vgpu->part.heap_size));
+	return err;
+}
+
+/**
+ * nvvgpu_vgpu_reset() - function-level reset of a vGPU
+ * @vgpu: a booted, running, paused or stopped vGPU
+ *
+ * What a VF FLR does: the firmware plugin task is shut down, the guest FB
+ * and heap are scrubbed and the plugin is bootloaded again, keeping the
+ * vGPU's resources. A running vGPU is taken off the GPU meanwhile and is
+ * running again afterwards. If the plugin does not come back the vGPU is
+ * left stopped, without a plugin, and can only be destroyed.
+ *
+ * Return: 0; -EBUSY if the vGPU is in no state to reset; -EIO if its pgpu is
+ * lost; the scrub's or the transport's error.
+ */
+int nvvgpu_vgpu_reset(struct nvvgpu_vgpu *vgpu)
+{
+	struct nvvgpu_pgpu *pgpu = vgpu->pgpu;
+	const u32 resettable = BIT(NVVGPU_VGPU_BOOTED) | BIT(NVVGPU_VGPU_RUNNING) |
+			       BIT(NVVGPU_VGPU_PAUSED) | BIT(NVVGPU_VGPU_STOPPED);
+	bool running;
+	int err;
+
+	mutex_lock(&pgpu->lock);
+	if (pgpu->lost) {
+		err = -EIO;
+		goto out;
+	}
+	if (!(BIT(vgpu->state) & resettable) || !vgpu->plugin_up) {
+		err = -EBUSY;
+		goto out;
+	}
+
+	running = vgpu->state == NVVGPU_VGPU_RUNNING;
+	if (running)
+		nvvgpu_scheduler(pgpu)->vgpu_set_runnable(vgpu, false);
+	nvvgpu_transport(pgpu)->vgpu_shutdown(vgpu);
+	vgpu->plugin_up = false;
+
+	err = nvvgpu_vgpu_scrub(vgpu);
+	if (err)
+		dev_err(pgpu->dev, "vgpu %pUl: scrub at reset failed: %d\n",
+			&vgpu->uuid, err);
+	else
+		err = nvvgpu_transport(pgpu)->vgpu_bootload(vgpu);
+	trace_nvvgpu_vgpu_reset(vgpu, err);
+	if (err) {
+		dev_err(pgpu->dev, "vgpu %pUl: reset failed (%d): stopped, destroy it\n",
+			&vgpu->uuid, err);
+		if (vgpu->state == NVVGPU_VGPU_RUNNING ||
+		    vgpu->state == NVVGPU_VGPU_PAUSED)
+			nvvgpu_vgpu_set_state(vgpu, NVVGPU_VGPU_STOPPED);
+		goto out;
+	}
+	vgpu->plugin_up = true;
+	if (running)
+		nvvgpu_scheduler(pgpu)->vgpu_set_runnable(vgpu, true);
+	dev_dbg(pgpu->dev, "vgpu %pUl reset\n", &vgpu->uuid);
+out:
+	mutex_unlock(&pgpu->lock);
+	return err;
+}
+EXPORT_SYMBOL_NS_GPL(nvvgpu_vgpu_reset, NVVGPU);

@@ -491,6 +491,36 @@ static void core_test_lifecycle(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, nvvgpu_vgpu_state_name(NVVGPU_VGPU_PAUSED), "paused");
 }
 
+static void core_test_reset(struct kunit *test)
+{
+	struct nvvgpu_pgpu *pgpu = add_gpu(test);
+	struct nvvgpu_vgpu *vgpu;
+
+	register_all(test);
+	KUNIT_ASSERT_EQ(test, nvvgpu_vgpu_create(pgpu, 941, &test_uuid[0], &vgpu), 0);
+	KUNIT_ASSERT_EQ(test, nvvgpu_vgpu_start(vgpu), 0);
+
+	/* a reset re-bootloads the plugin, scrubs, and keeps it running */
+	KUNIT_EXPECT_EQ(test, nvvgpu_vgpu_reset(vgpu), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.shutdown), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.bootload), 2);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.clear), 1);
+	KUNIT_EXPECT_EQ(test, vgpu->state, NVVGPU_VGPU_RUNNING);
+	KUNIT_EXPECT_TRUE(test, fake.runnable);
+
+	/* the plugin does not come back: stopped, cannot start, no 2nd shutdown */
+	fake.fail_bootload = -ETIMEDOUT;
+	KUNIT_EXPECT_EQ(test, nvvgpu_vgpu_reset(vgpu), -ETIMEDOUT);
+	KUNIT_EXPECT_EQ(test, vgpu->state, NVVGPU_VGPU_STOPPED);
+	KUNIT_EXPECT_FALSE(test, fake.runnable);
+	fake.fail_bootload = 0;
+	KUNIT_EXPECT_EQ(test, nvvgpu_vgpu_start(vgpu), -EIO);
+	KUNIT_EXPECT_EQ(test, nvvgpu_vgpu_reset(vgpu), -EBUSY);
+	nvvgpu_vgpu_destroy(vgpu);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.shutdown), 2);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.free), 1);
+}
+
 static void core_test_create_errors(struct kunit *test)
 {
 	struct nvvgpu_pgpu *pgpu = add_gpu(test);
@@ -660,6 +690,7 @@ static struct kunit_case core_test_cases[] = {
 	KUNIT_CASE(core_test_unregister_detaches_dependents),
 	KUNIT_CASE(core_test_unregister_busy),
 	KUNIT_CASE(core_test_lifecycle),
+	KUNIT_CASE(core_test_reset),
 	KUNIT_CASE(core_test_create_errors),
 	KUNIT_CASE(core_test_instances),
 	KUNIT_CASE(core_test_lost),

@@ -125,12 +125,19 @@ static long nvvgpu_vfio_ioctl_get_info(struct nvvgpu_vfio_device *nvdev,
 }
 
 /*
- * A function level reset as the guest sees it: configuration space back to
- * its power-on state and INTx unmasked. The vGPU itself is not reset: the
- * core has no reset transition yet.
+ * A function level reset: the core restarts the vGPU's firmware plugin and
+ * scrubs its framebuffer, then the configuration space goes back to its
+ * power-on state with INTx unmasked.
  */
 static long nvvgpu_vfio_reset(struct nvvgpu_vfio_device *nvdev)
 {
+	int err;
+
+	err = nvvgpu_vgpu_reset(nvdev->vgpu);
+	if (err) {
+		dev_err(nvdev->vdev.dev, "reset failed: %d\n", err);
+		return err;
+	}
 	mutex_lock(&nvdev->lock);
 	nvvgpu_vfio_config_init(nvdev);
 	nvdev->irqs.intx_masked = false;

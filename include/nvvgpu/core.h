@@ -59,6 +59,7 @@ int nvvgpu_vgpu_start(struct nvvgpu_vgpu *vgpu);
 int nvvgpu_vgpu_stop(struct nvvgpu_vgpu *vgpu);
 int nvvgpu_vgpu_pause(struct nvvgpu_vgpu *vgpu);
 int nvvgpu_vgpu_resume(struct nvvgpu_vgpu *vgpu);
+int nvvgpu_vgpu_reset(struct nvvgpu_vgpu *vgpu);
 const char *nvvgpu_vgpu_state_name(enum nvvgpu_vgpu_state state);
 
 struct dentry *nvvgpu_debugfs_root(void);

@@ -218,6 +218,7 @@ struct nvvgpu_pgpu {
  * @prov_priv: per-vGPU data of each provider
  * @pinned: provider kinds whose module this vGPU holds a reference on
  * @weight: scheduling weight (1..100)
+ * @plugin_up: the firmware plugin task is bootloaded (pgpu lock)
  * @link: entry in the core's list of all vGPUs (UUIDs are unique host-wide)
  */
 struct nvvgpu_vgpu {
@@ -230,6 +231,7 @@ struct nvvgpu_vgpu {
 	void *prov_priv[NVVGPU_PROVIDER_NR];
 	unsigned long pinned;
 	u32 weight;
+	bool plugin_up;
 	struct list_head link;
 };
 
