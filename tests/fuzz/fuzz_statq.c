@@ -136,11 +136,14 @@ static u32 get_le32(const u8 *p)
 	return p[0] | p[1] << 8 | p[2] << 16 | (u32)p[3] << 24;
 }
 
+static bool fz_statq_ro;
+
 static void statq_protect(bool ro)
 {
 	if (mprotect(fz_statq, NVGSP_QUEUE_SIZE,
 		     ro ? PROT_READ : PROT_READ | PROT_WRITE))
 		nvfuzz_bug("mprotect: %m");
+	fz_statq_ro = ro;
 }
 
 /*
@@ -187,6 +190,7 @@ static void fz_clean(void)
 void *nvfuzz_dma_memcpy(void *dst, const void *src, size_t n)
 {
 	const u8 *s = src, *ring = fw_statq_slots;
+	bool was_ro;
 	size_t at;
 
 	__builtin_memcpy(dst, src, n);
@@ -198,9 +202,10 @@ void *nvfuzz_dma_memcpy(void *dst, const void *src, size_t n)
 	at = (size_t)(s - ring) + fz_race.off;
 	if (at + sizeof(u32) > RING_BYTES)
 		return dst;
+	was_ro = fz_statq_ro;
 	statq_protect(false);
 	__builtin_memcpy((u8 *)ring + at, &fz_race.val, sizeof(u32));
-	statq_protect(true);
+	statq_protect(was_ro);
 	fz_mark(ring + at, sizeof(u32));
 	return dst;
 }
@@ -247,8 +252,9 @@ static void fz_fw_consume(void)
 			nvfuzz_bug("host command at slot %u has rpc_result %#x",
 				   pos, fz_elem->rpc.rpc_result);
 		fz_fw.token = fz_elem->rpc.sequence;
+		/* a firmware that takes no commands does not suspend either */
 		if (fz_elem->rpc.function ==
-		    NV_VGPU_MSG_FUNCTION_UNLOADING_GUEST_DRIVER)
+		    NV_VGPU_MSG_FUNCTION_UNLOADING_GUEST_DRIVER && !fz_fw.stuck)
 			fz_fw.suspended = true;
 		fz_fw.cmdq_seq++;
 		fz_fw.cmdq_slots += n;
@@ -351,6 +357,9 @@ static void fz_wr32(struct nvvgpu_pgpu *pgpu, u32 addr, u32 val)
 static void *fz_dma_alloc(struct nvvgpu_pgpu *pgpu, size_t size,
 			  dma_addr_t *addr)
 {
+	/* counts with kmalloc() for allocation failure injection */
+	if (nvfuzz_alloc_fails())
+		return NULL;
 	if (size == NVGSP_SHARED_SIZE) {
 		*addr = FZ_SHARED_ADDR;
 		return fz_block;

@@ -23,8 +23,9 @@ u64 nvfuzz_now_ns(void);
 void nvfuzz_sleep_ns(u64 ns);
 
 /*
- * Allocation failure injection: the @n-th kmalloc() from now fails (0:
- * none), so that the -ENOMEM paths and their cleanup run too.
+ * Allocation failure injection: the @n-th kmalloc() (or harness-provided
+ * DMA allocation) from now fails (0: none), so that the -ENOMEM paths and
+ * their cleanup run too.
  */
 void nvfuzz_fail_alloc_at(unsigned int n);
 bool nvfuzz_alloc_fails(void);
