@@ -20,6 +20,8 @@ MODULE_PARM_DESC(gsp_msgq_seed, "Seed of the random msgq test (0: random)");
 
 #define SLOTS	NVGSP_QUEUE_SLOTS
 #define SLOT	NVGSP_QUEUE_SLOT_SIZE
+/* the largest payload the tests stream: the emulator's echo limit */
+#define NVVGPU_TEST_ECHO_MAX	(256 * 1024)
 
 static const enum nvgsp_csum_rule rules[] = {
 	NVGSP_CSUM_WHOLE_SLOTS, NVGSP_CSUM_MSG_LEN,
@@ -402,6 +404,407 @@ static void gsp_msgq_test_random(struct kunit *test)
 	}
 }
 
+/*
+ * A ring with a producer and a consumer, as the two ends of one queue see
+ * it: the producer seals elements into the slots, the consumer runs the
+ * checks of DOC: validating a received message in their order.
+ */
+struct test_ring {
+	u8 *slots;
+	u8 *stage;
+	u8 *back;
+	u32 rd;
+	u32 wr;
+	u32 tx_seq;
+	u32 rx_seq;
+	enum nvgsp_csum_rule rule;
+};
+
+static struct test_ring *test_ring_new(struct kunit *test,
+				       enum nvgsp_csum_rule rule, u32 start)
+{
+	struct test_ring *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	r->slots = test_vzalloc(test, (size_t)SLOTS * SLOT);
+	r->stage = test_vzalloc(test, NVGSP_MSG_MAX_SIZE);
+	r->back = test_vzalloc(test, NVGSP_MSG_MAX_SIZE);
+	r->rd = start;
+	r->wr = start;
+	r->rule = rule;
+	return r;
+}
+
+/* producer: one element; -ENOSPC when the consumer has not freed room */
+static int test_ring_put(struct test_ring *r, u32 fn, u32 token,
+			 const void *payload, u32 len)
+{
+	struct nvgsp_msg_element *m = (void *)r->stage;
+	u32 n = nvgsp_msg_elem_count(NVGSP_RPC_HDR_SIZE + len);
+
+	if (nvgsp_msgq_free_slots(r->rd, r->wr, SLOTS) < n)
+		return -ENOSPC;
+	memset(m, 0, (size_t)n * SLOT);
+	nvgsp_rpc_header_init(&m->rpc, fn, len, NV_OK);
+	m->rpc.sequence = token;
+	memcpy(m + 1, payload, len);
+	nvgsp_msg_seal(m, r->tx_seq++, r->rule);
+	nvgsp_ring_write(r->slots, SLOTS, r->wr, m, n);
+	r->wr = nvgsp_msgq_advance(r->wr, n, SLOTS);
+	return 0;
+}
+
+/* consumer: the next element into r->back, checked; -ENODATA when empty */
+static int test_ring_get(struct test_ring *r, const char **reason)
+{
+	struct nvgsp_msg_element *m = (void *)r->back;
+	u32 used = nvgsp_msgq_used_slots(r->rd, r->wr, SLOTS);
+	s32 delta;
+	int n, ret;
+
+	if (!used)
+		return -ENODATA;
+	nvgsp_ring_read(m, r->slots, SLOTS, r->rd, 1);
+	n = nvgsp_msg_check_frame(m, used, reason);
+	if (n < 0)
+		return n;
+	nvgsp_ring_read(m, r->slots, SLOTS, r->rd, n);
+	r->rd = nvgsp_msgq_advance(r->rd, n, SLOTS);
+	ret = nvgsp_msg_check_length(m, reason) ?:
+	      nvgsp_msg_check_csum(m, r->rule, reason);
+	if (ret)
+		return ret;
+	delta = nvgsp_seq_delta(m->seq_num, r->rx_seq);
+	if (delta < 0) {
+		*reason = "replay";
+		return -EPROTO;
+	}
+	r->rx_seq = m->seq_num + 1;
+	return nvgsp_msg_check_rpc(m, reason);
+}
+
+/* a multi-slot message written at the last slot wraps to slot 0 */
+static void gsp_msgq_test_multislot_wrap(struct kunit *test)
+{
+	static const u32 sizes[] = { 0, 1, SLOT - NVGSP_MSG_HDR_SIZE - NVGSP_RPC_HDR_SIZE,
+				     SLOT, 3 * SLOT + 5, NVGSP_RPC_MAX_PAYLOAD };
+	u8 *payload = test_vzalloc(test, NVGSP_RPC_MAX_PAYLOAD);
+	const struct nvgsp_msg_element *m;
+	struct test_ring *r;
+	const char *reason;
+	unsigned int i, k, start;
+
+	for (i = 0; i < NVGSP_RPC_MAX_PAYLOAD; i++)
+		payload[i] = i ^ (i >> 8);
+	for (k = 0; k < ARRAY_SIZE(rules); k++) {
+		for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+			u32 n = nvgsp_msg_elem_count(NVGSP_RPC_HDR_SIZE + sizes[i]);
+
+			/* start so the message ends exactly at, and runs past, the end */
+			for (start = SLOTS - n; start <= SLOTS - 1; start++) {
+				r = test_ring_new(test, rules[k], start);
+				m = (void *)r->back;
+				KUNIT_ASSERT_EQ(test, test_ring_put(r, 76, 5, payload,
+								    sizes[i]), 0);
+				KUNIT_EXPECT_EQ(test, r->wr, (start + n) % SLOTS);
+				KUNIT_ASSERT_EQ_MSG(test, test_ring_get(r, &reason), 0,
+						    "%u bytes at slot %u: %s", sizes[i],
+						    start, reason);
+				KUNIT_EXPECT_EQ(test, m->elem_count, n);
+				KUNIT_EXPECT_EQ(test, m->rpc.length,
+						NVGSP_RPC_HDR_SIZE + sizes[i]);
+				KUNIT_EXPECT_EQ(test, memcmp(m + 1, payload, sizes[i]), 0);
+				KUNIT_EXPECT_EQ(test, test_ring_get(r, &reason), -ENODATA);
+				if (start == SLOTS - 1)
+					break;
+			}
+		}
+	}
+}
+
+/* a full ring refuses the next element; draining one message frees it */
+static void gsp_msgq_test_ring_full(struct kunit *test)
+{
+	struct test_ring *r = test_ring_new(test, NVGSP_CSUM_WHOLE_SLOTS, 40);
+	u8 data[8] = {};
+	const char *reason;
+	u32 i;
+
+	for (i = 0; i < SLOTS - 1; i++)
+		KUNIT_ASSERT_EQ(test, test_ring_put(r, 0, 0, data, sizeof(data)), 0);
+	KUNIT_EXPECT_EQ(test, test_ring_put(r, 0, 0, data, sizeof(data)), -ENOSPC);
+	KUNIT_EXPECT_EQ(test, test_ring_get(r, &reason), 0);
+	KUNIT_EXPECT_EQ(test, test_ring_put(r, 0, 0, data, sizeof(data)), 0);
+	for (i = 0; i < SLOTS - 1; i++)
+		KUNIT_ASSERT_EQ(test, test_ring_get(r, &reason), 0);
+	KUNIT_EXPECT_EQ(test, test_ring_get(r, &reason), -ENODATA);
+}
+
+/* every header field wrong in turn, under both rules, with its verdict */
+static void gsp_msgq_test_malformed_fields(struct kunit *test)
+{
+	static const struct {
+		const char *what;
+		size_t off;
+		u32 value;
+		bool reseal;
+		int err;
+		const char *reason;
+	} cases[] = {
+#define F(field) offsetof(struct nvgsp_msg_element, field)
+		{ "elemCount 0", F(elem_count), 0, false, -EPROTO,
+		  "element count out of range" },
+		{ "elemCount 17", F(elem_count), 17, false, -EPROTO,
+		  "element count out of range" },
+		{ "elemCount past the published slots", F(elem_count), 3, false,
+		  -EPROTO, "element count exceeds the published slots" },
+		{ "elemCount against length", F(elem_count), 2, false, -EPROTO,
+		  "element count does not match rpc length" },
+		{ "length 0", F(rpc.length), 0, false, -EPROTO,
+		  "rpc length out of range" },
+		{ "length 16", F(rpc.length), 16, false, -EPROTO,
+		  "rpc length out of range" },
+		{ "length 31", F(rpc.length), 31, false, -EPROTO,
+		  "rpc length out of range" },
+		{ "length 65489", F(rpc.length), NVGSP_RPC_MAX_SIZE + 1, false,
+		  -EPROTO, "rpc length out of range" },
+		{ "length -32", F(rpc.length), (u32)-32, false, -EPROTO,
+		  "rpc length out of range" },
+		{ "checksum", F(checksum), 0x12345678, false, -EBADMSG,
+		  "bad checksum" },
+		{ "payload bit", NVGSP_MSG_HDR_SIZE + NVGSP_RPC_HDR_SIZE + 3, 0x1,
+		  false, -EBADMSG, "bad checksum" },
+		{ "function bit", F(rpc.function), 76 ^ 0x100, false, -EBADMSG,
+		  "bad checksum" },
+		{ "sequence replayed", F(seq_num), 4, true, -EPROTO, "replay" },
+		{ "header version", F(rpc.header_version), 0x02000000, true,
+		  -EPROTO, "unknown rpc header version" },
+		{ "signature", F(rpc.signature), 0x43505257, true, -EPROTO,
+		  "bad rpc signature" },
+#undef F
+	};
+	u8 payload[100];
+	const char *reason;
+	unsigned int c, k;
+
+	memset(payload, 0x5a, sizeof(payload));
+	for (k = 0; k < ARRAY_SIZE(rules); k++) {
+		for (c = 0; c < ARRAY_SIZE(cases); c++) {
+			struct test_ring *r = test_ring_new(test, rules[k], 61);
+			struct nvgsp_msg_element *m;
+			u32 seq;
+
+			r->tx_seq = 5;
+			r->rx_seq = 5;
+			KUNIT_ASSERT_EQ(test, test_ring_put(r, 76, 9, payload,
+							    sizeof(payload)), 0);
+			/* a 2-slot ring window so that elemCount 2 is published */
+			KUNIT_ASSERT_EQ(test, test_ring_put(r, 76, 9, payload,
+							    sizeof(payload)), 0);
+			m = (void *)(r->slots + (size_t)61 * SLOT);
+			seq = m->seq_num;
+			*(u32 *)((u8 *)m + cases[c].off) = cases[c].value;
+			if (cases[c].off == offsetof(struct nvgsp_msg_element,
+						     seq_num))
+				seq = cases[c].value;
+			if (cases[c].reseal)
+				nvgsp_msg_seal(m, seq, rules[k]);
+			KUNIT_EXPECT_EQ_MSG(test, test_ring_get(r, &reason),
+					    cases[c].err, "%s, rule %u",
+					    cases[c].what, k);
+			KUNIT_EXPECT_STREQ_MSG(test, reason, cases[c].reason,
+					       "%s, rule %u", cases[c].what, k);
+		}
+	}
+}
+
+static void gsp_msgq_test_seq_delta(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, nvgsp_seq_delta(5, 5), 0);
+	KUNIT_EXPECT_EQ(test, nvgsp_seq_delta(7, 5), 2);
+	KUNIT_EXPECT_EQ(test, nvgsp_seq_delta(4, 5), -1);
+	/* across the wrap of the counter */
+	KUNIT_EXPECT_EQ(test, nvgsp_seq_delta(1, 0xffffffff), 2);
+	KUNIT_EXPECT_EQ(test, nvgsp_seq_delta(0xfffffffe, 0), -2);
+}
+
+static void gsp_msgq_test_reply_classify(struct kunit *test)
+{
+	static const struct {
+		u32 fn, token, want_fn, want_token;
+		bool echo;
+		enum nvgsp_reply_kind kind;
+	} cases[] = {
+		{ 76, 7, 76, 7, true, NVGSP_REPLY_MINE },
+		{ 76, 7, 76, 7, false, NVGSP_REPLY_MINE },
+		{ 10, 7, 76, 7, true, NVGSP_REPLY_FOREIGN },
+		/* a late reply of the same function: never taken */
+		{ 76, 6, 76, 7, true, NVGSP_REPLY_STALE },
+		{ 76, 6, 76, 7, false, NVGSP_REPLY_STALE },
+		{ 76, 6, 0, 0, true, NVGSP_REPLY_STALE },
+		/* token 0: unsolicited, unless the firmware never echoes */
+		{ 76, 0, 76, 7, true, NVGSP_REPLY_UNSOLICITED },
+		{ 76, 0, 76, 7, false, NVGSP_REPLY_MINE },
+		{ 10, 0, 76, 7, false, NVGSP_REPLY_UNSOLICITED },
+		{ 72, 0, 0, 0, false, NVGSP_REPLY_UNSOLICITED },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++)
+		KUNIT_EXPECT_EQ_MSG(test,
+				    nvgsp_reply_classify(cases[i].fn, cases[i].token,
+							 cases[i].want_fn,
+							 cases[i].want_token,
+							 cases[i].echo),
+				    cases[i].kind, "case %u", i);
+}
+
+/*
+ * Stream @total bytes of payload as an RPC with continuation records
+ * through a ring starting at @start, the consumer reassembling as the
+ * producer fills; returns the reassembled copy.
+ */
+static u8 *test_stream(struct kunit *test, const u8 *src, u32 total,
+		       u32 start, enum nvgsp_csum_rule rule, u32 *elements)
+{
+	struct test_ring *r = test_ring_new(test, rule, start);
+	const struct nvgsp_msg_element *m = (void *)r->back;
+	u8 *dst = test_vzalloc(test, total + 1);
+	struct nvgsp_reasm ra = {};
+	bool started = false;
+	u32 off = 0, chunk;
+	const char *reason;
+	int ret, done = 0;
+
+	*elements = 0;
+	while (!done) {
+		if (off < total || (!total && !*elements)) {
+			chunk = nvgsp_split_chunk(total, off);
+			ret = test_ring_put(r, nvgsp_split_function(76, off), 9,
+					    src + off, chunk);
+			if (!ret) {
+				off += chunk;
+				++*elements;
+			}
+		}
+		ret = test_ring_get(r, &reason);
+		if (ret == -ENODATA)
+			continue;
+		KUNIT_ASSERT_EQ_MSG(test, ret, 0, "%s", reason);
+		if (!started) {
+			KUNIT_ASSERT_EQ(test, m->rpc.function, 76);
+			done = nvgsp_reasm_start(&ra, dst, total, total, m + 1,
+						 m->rpc.length - NVGSP_RPC_HDR_SIZE);
+			started = true;
+		} else {
+			KUNIT_ASSERT_EQ(test, m->rpc.function,
+					NV_VGPU_MSG_FUNCTION_CONTINUATION_RECORD);
+			done = nvgsp_reasm_add(&ra, m + 1,
+					       m->rpc.length - NVGSP_RPC_HDR_SIZE,
+					       &reason);
+			KUNIT_ASSERT_GE_MSG(test, done, 0, "%s", reason);
+		}
+	}
+	KUNIT_EXPECT_EQ(test, ra.len, total);
+	KUNIT_EXPECT_EQ(test, test_ring_get(r, &reason), -ENODATA);
+	KUNIT_EXPECT_EQ(test, *elements, nvgsp_split_elements(total));
+	return dst;
+}
+
+/*
+ * Continuation records, host to GSP (the emulator knows the total from
+ * params_size) and GSP to host (the host from the size of its request):
+ * the same split and reassembly, at the boundaries of the element size.
+ */
+static void gsp_msgq_test_continuation(struct kunit *test)
+{
+	static const u32 totals[] = {
+		0, 1, NVGSP_RPC_MAX_PAYLOAD - 1, NVGSP_RPC_MAX_PAYLOAD,
+		NVGSP_RPC_MAX_PAYLOAD + 1, 65536 + 16, 2 * NVGSP_RPC_MAX_PAYLOAD,
+		2 * NVGSP_RPC_MAX_PAYLOAD + 7, NVVGPU_TEST_ECHO_MAX,
+	};
+	u8 *src = test_vzalloc(test, NVVGPU_TEST_ECHO_MAX);
+	u32 i, k, elements;
+	u8 *dst;
+
+	for (i = 0; i < NVVGPU_TEST_ECHO_MAX; i++)
+		src[i] = i * 7 + (i >> 16);
+	for (k = 0; k < ARRAY_SIZE(rules); k++) {
+		for (i = 0; i < ARRAY_SIZE(totals); i++) {
+			dst = test_stream(test, src, totals[i], (i * 13) % SLOTS,
+					  rules[k], &elements);
+			KUNIT_EXPECT_EQ_MSG(test, memcmp(dst, src, totals[i]), 0,
+					    "%u bytes in %u elements", totals[i],
+					    elements);
+		}
+	}
+	KUNIT_EXPECT_EQ(test, nvgsp_split_elements(0), 1);
+	KUNIT_EXPECT_EQ(test, nvgsp_split_elements(NVGSP_RPC_MAX_PAYLOAD), 1);
+	KUNIT_EXPECT_EQ(test, nvgsp_split_elements(NVGSP_RPC_MAX_PAYLOAD + 1), 2);
+	KUNIT_EXPECT_EQ(test, nvgsp_split_function(76, 0), 76);
+	KUNIT_EXPECT_EQ(test, nvgsp_split_function(76, 1),
+			NV_VGPU_MSG_FUNCTION_CONTINUATION_RECORD);
+}
+
+/* records that do not add up to the message are refused */
+static void gsp_msgq_test_reasm_errors(struct kunit *test)
+{
+	u32 full = NVGSP_RPC_MAX_PAYLOAD, total = 2 * full + 10;
+	u8 *data = test_vzalloc(test, full);
+	u8 *buf = test_vzalloc(test, total);
+	struct nvgsp_reasm ra;
+	const char *reason;
+
+	/* a short first element is the whole message, whatever was expected */
+	KUNIT_EXPECT_EQ(test, nvgsp_reasm_start(&ra, buf, total, total, data, 10), 1);
+	KUNIT_EXPECT_EQ(test, ra.len, 10);
+	/* a full one of an expected-longer message wants records */
+	KUNIT_EXPECT_EQ(test, nvgsp_reasm_start(&ra, buf, total, total, data, full), 0);
+	KUNIT_EXPECT_EQ(test, nvgsp_reasm_add(&ra, data, 0, &reason), -EPROTO);
+	KUNIT_EXPECT_STREQ(test, reason, "continuation record runs past the message");
+	KUNIT_EXPECT_EQ(test, nvgsp_reasm_add(&ra, data, 5, &reason), -EPROTO);
+	KUNIT_EXPECT_STREQ(test, reason, "short continuation record before the end");
+	KUNIT_EXPECT_EQ(test, nvgsp_reasm_add(&ra, data, full, &reason), 0);
+	KUNIT_EXPECT_EQ(test, nvgsp_reasm_add(&ra, data, 11, &reason), -EPROTO);
+	KUNIT_EXPECT_STREQ(test, reason, "continuation record runs past the message");
+	KUNIT_EXPECT_EQ(test, nvgsp_reasm_add(&ra, data, 10, &reason), 1);
+	KUNIT_EXPECT_EQ(test, ra.len, total);
+	/* a full first element of a message expected to fit is complete */
+	KUNIT_EXPECT_EQ(test, nvgsp_reasm_start(&ra, buf, 100, 100, data, full), 1);
+	/* beyond the buffer, bytes are counted, not stored */
+	KUNIT_EXPECT_EQ(test, nvgsp_reasm_start(&ra, buf, 8, total, data, full), 0);
+	KUNIT_EXPECT_EQ(test, ra.len, full);
+}
+
+/*
+ * Property: any payload split into records, streamed through a ring that
+ * starts anywhere and is drained at random moments, under either rule,
+ * comes back whole; and a bit flipped in any covered byte of any element
+ * is caught by the checks or the reassembly.
+ */
+static void gsp_msgq_test_random_stream(struct kunit *test)
+{
+	u8 *src = test_vzalloc(test, NVVGPU_TEST_ECHO_MAX);
+	u32 seed = gsp_msgq_seed ?: get_random_u32();
+	struct rnd_state rnd;
+	u32 i, elements;
+	u8 *dst;
+
+	kunit_info(test, "seed %u (reproduce with nvvgpu_test.gsp_msgq_seed=%u)\n",
+		   seed, seed);
+	prandom_seed_state(&rnd, seed);
+	for (i = 0; i < 40; i++) {
+		u32 total = prandom_u32_state(&rnd) % (NVVGPU_TEST_ECHO_MAX + 1);
+		u32 start = prandom_u32_state(&rnd) % SLOTS;
+		enum nvgsp_csum_rule rule = rules[prandom_u32_state(&rnd) & 1];
+
+		prandom_bytes_state(&rnd, src, total);
+		dst = test_stream(test, src, total, start, rule, &elements);
+		KUNIT_ASSERT_EQ_MSG(test, memcmp(dst, src, total), 0,
+				    "%u bytes from slot %u", total, start);
+	}
+}
+
 static struct kunit_case gsp_msgq_test_cases[] = {
 	KUNIT_CASE(gsp_msgq_test_empty_full),
 	KUNIT_CASE(gsp_msgq_test_every_slot_count),
@@ -415,6 +818,14 @@ static struct kunit_case gsp_msgq_test_cases[] = {
 	KUNIT_CASE(gsp_msgq_test_versions),
 	KUNIT_CASE(gsp_msgq_test_args_cached),
 	KUNIT_CASE(gsp_msgq_test_random),
+	KUNIT_CASE(gsp_msgq_test_multislot_wrap),
+	KUNIT_CASE(gsp_msgq_test_ring_full),
+	KUNIT_CASE(gsp_msgq_test_malformed_fields),
+	KUNIT_CASE(gsp_msgq_test_seq_delta),
+	KUNIT_CASE(gsp_msgq_test_reply_classify),
+	KUNIT_CASE(gsp_msgq_test_continuation),
+	KUNIT_CASE(gsp_msgq_test_reasm_errors),
+	KUNIT_CASE(gsp_msgq_test_random_stream),
 	{}
 };
 
