@@ -56,7 +56,8 @@ enum nvfuzz_scenario {
  *   3 fw_cmdq_rd firmware's cmdq read pointer at the start, mod 64; the
  *                host's cmdq write pointer starts at 0
  *   4 seq        seqNum the host expects next (u32)
- *   8 arg0       scenario argument (u16)
+ *   8 arg0       scenario argument (u16); LIFECYCLE: 0x100 an unsupported
+ *                release, 0x200 a firmware reset before detach
  *  10 arg1       scenario argument (u16)
  *  12 mailbox    NV_PGSP_MAILBOX(0) with CFG_MAILBOX (u32)
  *  16 race_at    with CFG_RACE: after this many copies out of the ring ...

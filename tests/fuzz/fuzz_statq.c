@@ -100,7 +100,10 @@ static struct {
 	struct {
 		u32 slot, n;	/* where it lies on the ring */
 		u8 flags;
+		size_t in_off;	/* where it starts in fz_in */
 	} recs[SLOTS];		/* the records, in ring order */
+	u32 batch_rec[SLOTS + 1];	/* first record of each batch */
+	bool in_reset;		/* ENGINE.RESET: the firmware forgot all */
 	u32 nrecs;
 	u32 rec_next;		/* first record not published yet */
 	u32 token;		/* rpc.sequence of the command taken last */
@@ -115,6 +118,10 @@ static struct {
 	u32 cmdq_slots;		/* cmdq slots the host filled in all */
 } fz_fw;
 
+/* the records of the input, for a firmware that boots again */
+static const u8 *fz_in;
+static size_t fz_in_size;
+
 /* firmware write during a copy out of the ring, see nvfuzz_dma_memcpy() */
 static struct {
 	bool armed;
@@ -125,6 +132,7 @@ static struct {
 
 static void fz_fixup(struct nvgsp_msg_element *m, u32 bytes, u8 flags,
 		     u32 seq, enum nvgsp_csum_rule rule);
+static void fz_layout(size_t in_off, u32 rd, u32 seq, bool first_now);
 
 static u16 get_le16(const u8 *p)
 {
@@ -339,12 +347,67 @@ static u32 fz_rd32(struct nvvgpu_pgpu *pgpu, u32 addr)
 	}
 }
 
+/*
+ * Engine reset: the firmware forgets its queues, commands and fatal
+ * report. Held in reset it writes nothing, so the host may clear the
+ * status queue: the page stays writable until the core starts again.
+ */
+static void fz_fw_reset(void)
+{
+	fz_fw.in_reset = true;
+	fz_fw.cmdq_pos = 0;
+	fz_fw.cmdq_seq = 0;
+	fz_fw.cmdq_slots = SLOTS;	/* all may be dirty */
+	fz_fw.token = 0;
+	fz_fw.suspended = false;
+	fz_fw.mailbox = 0;
+	fz_fw.halt = false;
+	statq_protect(false);
+}
+
+/*
+ * STARTCPU after a reset: GSP-RM boots again on a fresh status queue, takes
+ * the commands queued meanwhile (SET_SYSTEM_INFO, SET_REGISTRY) and goes on
+ * with the records not published before the reset, from slot 0 and
+ * sequence number 0, the first batch at once (GSP_INIT_DONE).
+ */
+static void fz_fw_start(void)
+{
+	u32 first = fz_fw.next < fz_fw.batches ? fz_fw.batch_rec[fz_fw.next] :
+		    fz_fw.nrecs;
+
+	fz_fw.in_reset = false;
+	fz_fw_consume();
+	nvgsp_msgq_tx_init(fw_statq_tx);
+	fw_statq_rx->read_ptr = fz_fw.stuck ? 0 : fz_fw.cmdq_pos;
+	fz_fw.rd0 = 0;
+	fz_fw.published = 0;
+	fz_layout(first < fz_fw.nrecs ? fz_fw.recs[first].in_off : fz_in_size,
+		  0, 0, true);
+	fz_fw.next = 1;
+	fz_fw_publish(fz_fw.ends[0]);
+	statq_protect(true);
+}
+
 /* a doorbell: take the commands, then publish the next batch of replies */
 static void fz_wr32(struct nvvgpu_pgpu *pgpu, u32 addr, u32 val)
 {
+	if (addr == NV_PFALCON_FALCON_ENGINE &&
+	    (val & NV_PFALCON_FALCON_ENGINE_RESET)) {
+		fz_fw_reset();
+		return;
+	}
+	if (addr == NV_PFALCON_FALCON_CPUCTL &&
+	    (val & NV_PFALCON_FALCON_CPUCTL_STARTCPU) && fz_fw.in_reset) {
+		fz_fw_start();
+		return;
+	}
 	if (addr != NV_PGSP_QUEUE_HEAD(NV_PGSP_RPC_QUEUE_IDX))
 		return;
 	fz_fw_consume();
+	/* held in reset: the commands wait for the start */
+	if (fz_fw.in_reset)
+		return;
 	statq_protect(false);
 	if (!fz_fw.stuck)
 		fw_statq_rx->read_ptr = fz_fw.cmdq_pos;
@@ -461,25 +524,33 @@ static void fz_fixup(struct nvgsp_msg_element *m, u32 bytes, u8 flags,
 }
 
 /*
- * Put the records on the ring from slot @rd on, never more than the 62
- * slots a producer may fill, and note where each batch ends.
+ * Put the records of the input from @in_off on on the ring from slot @rd
+ * on, never more than the 62 slots a producer may fill, and note where
+ * each batch ends. With @first_now the first batch is published at once
+ * even if its first record says NEXT.
  */
-static void fz_layout(const u8 *p, size_t size, u32 rd, u32 seq,
-		      enum nvgsp_csum_rule rule)
+static void fz_layout(size_t in_off, u32 rd, u32 seq, bool first_now)
 {
+	enum nvgsp_csum_rule rule = fz_fw.abi->csum_rule;
+	const u8 *p = fz_in + in_off;
+	size_t size = fz_in_size - in_off;
 	u32 pos = rd, placed = 0;
 
 	fz_fw.batches = 0;
 	fz_fw.nrecs = 0;
 	fz_fw.rec_next = 0;
+	fz_fw.batch_rec[0] = 0;
 	while (size >= NVFUZZ_REC_HDR_SIZE && placed < SLOTS - 1) {
 		u8 flags = p[0];
 		u32 bytes = min_t(size_t, get_le16(p + 1),
 				  size - NVFUZZ_REC_HDR_SIZE);
 		u32 n;
 
-		if (flags & NVFUZZ_REC_NEXT)
+		if ((flags & NVFUZZ_REC_NEXT) && !(first_now && !fz_fw.nrecs)) {
 			fz_fw.ends[fz_fw.batches++] = pos;
+			fz_fw.batch_rec[fz_fw.batches] = fz_fw.nrecs;
+		}
+		fz_fw.recs[fz_fw.nrecs].in_off = p - fz_in;
 		p += NVFUZZ_REC_HDR_SIZE;
 		size -= NVFUZZ_REC_HDR_SIZE;
 		bytes = min_t(u32, bytes, NVGSP_MSG_MAX_SIZE);
@@ -619,15 +690,16 @@ static void fz_run_work(struct nvvgpu_gsp *gsp)
 /*
  * The core's calls into the transport over a pgpu's life, through the
  * transport's own ops table: attach (boot, RM client), read_info, an
- * interrupt, a vGPU's bootload and shutdown, detach (client free, unload).
+ * interrupt, a vGPU's bootload and shutdown, maybe a reset of the firmware,
+ * detach (client free, unload).
  */
 static void fz_lifecycle(u16 arg0)
 {
 	const struct nvvgpu_transport_ops *ops = nvfuzz_gsp_transport_ops();
-	struct nvvgpu_pgpu_info *info;
 	struct nvvgpu_gsp *gsp;
 	void *priv = NULL;
 
+	memset(&fz_pgpu.info, 0, sizeof(fz_pgpu.info));
 	/* a release nvvgpu does not support, now and then */
 	strscpy(fz_pgpu.fw_version, arg0 & 0x100 ? "550.54.14" :
 		fz_fw.abi->version, sizeof(fz_pgpu.fw_version));
@@ -637,14 +709,18 @@ static void fz_lifecycle(u16 arg0)
 	fz_fw.gsp = gsp;
 	fz_pgpu.prov_priv[NVVGPU_PROVIDER_TRANSPORT] = priv;
 
-	info = calloc(1, sizeof(*info));
-	if (info && !ops->read_info(&fz_pgpu, info))
-		fz_check_info(info);
-	free(info);
+	/* the core keeps the information in the pgpu */
+	if (!ops->read_info(&fz_pgpu, &fz_pgpu.info))
+		fz_check_info(&fz_pgpu.info);
+	else
+		fz_pgpu.info.engine_mask = ~0ULL;
 	ops->irq(&fz_pgpu);
 	fz_run_work(gsp);
 	if (!ops->vgpu_bootload(&fz_vgpu))
 		ops->vgpu_shutdown(&fz_vgpu);
+	/* an administrator resets the firmware (debugfs gsp/reset) */
+	if (arg0 & 0x200)
+		gsp_reset(gsp);
 
 	ops->base.detach(&fz_pgpu, priv);
 	fz_pgpu.prov_priv[NVVGPU_PROVIDER_TRANSPORT] = NULL;
@@ -789,7 +865,9 @@ int nvfuzz_test_one_input(const u8 *data, size_t size)
 	/* what the firmware left: its producer header and the ring */
 	nvgsp_msgq_tx_init(fw_statq_tx);
 	fw_statq_rx->read_ptr = hdr[3] % 64;
-	fz_layout(data, size, fz_fw.rd0 % SLOTS, seq, fz_fw.abi->csum_rule);
+	fz_in = data;
+	fz_in_size = size;
+	fz_layout(0, fz_fw.rd0 % SLOTS, seq, false);
 	fz_fw.next = 1;
 	fz_fw_publish(cfg & NVFUZZ_CFG_WR_AUTO ? fz_fw.ends[0] : hdr[2]);
 	statq_protect(true);

@@ -412,8 +412,8 @@ static void gen_client(void)
 	free(boot);
 }
 
-/* attach, read_info, irq, bootload, shutdown, detach: every reply */
-static void gen_lifecycle(void)
+/* attach, read_info, irq, bootload, shutdown, [reset,] detach */
+static void gen_lifecycle(bool reset)
 {
 	struct nv2080_vgpu_bootload_params *boot = calloc(1, sizeof(*boot));
 	struct nv2080_vgpu_gfid_params gfid = { .gfid = 1 };
@@ -422,7 +422,7 @@ static void gen_lifecycle(void)
 
 	if (!boot)
 		exit(1);
-	seed_begin(0, 0, 0, 0);
+	seed_begin(0, 0, reset ? 0x200 : 0, 0);
 	seed_scenario(NVFUZZ_SC_LIFECYCLE);
 	/* boot: the two queued RPCs are answered, then GSP_INIT_DONE */
 	seed_msg(REPLY, NV_VGPU_MSG_FUNCTION_GSP_SET_SYSTEM_INFO, NV_OK, NULL, 0);
@@ -444,10 +444,24 @@ static void gen_lifecycle(void)
 			      NV_OK, &gfid, sizeof(gfid));
 	seed_rm_control_reply(NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_VGPU_PLUGIN_CLEANUP,
 			      NV_OK, &gfid, sizeof(gfid));
+	if (reset) {
+		/* booted again: a fresh queue, the same pgpu */
+		seed_seq = 0;
+		seed_event(REPLY, NVGSP_EVENT_GSP_INIT_DONE, &init_done, 4);
+		seed_rm_alloc_reply(NVFUZZ_H_CLIENT, NVFUZZ_H_CLIENT, NV01_ROOT,
+				    NV_OK, sizeof(struct nv0000_alloc_params));
+		seed_rm_alloc_reply(NVFUZZ_H_CLIENT, NVVGPU_RM_HANDLE_DEVICE,
+				    NV01_DEVICE_0, NV_OK,
+				    sizeof(struct nv0080_alloc_params));
+		seed_rm_alloc_reply(NVVGPU_RM_HANDLE_DEVICE,
+				    NVVGPU_RM_HANDLE_SUBDEVICE, NV20_SUBDEVICE_0,
+				    NV_OK, sizeof(struct nv2080_alloc_params));
+		seed_read_info_replies();
+	}
 	seed_free_reply(NVFUZZ_H_CLIENT, NV_OK);
 	seed_msg(REPLY, NV_VGPU_MSG_FUNCTION_UNLOADING_GUEST_DRIVER, NV_OK,
 		 &unload, sizeof(unload));
-	seed_end("lifecycle");
+	seed_end(reset ? "lifecycle-reset" : "lifecycle");
 	free(boot);
 }
 
@@ -493,7 +507,8 @@ int main(int argc, char **argv)
 		gen_rm();
 		gen_read_info();
 		gen_client();
-		gen_lifecycle();
+		gen_lifecycle(false);
+		gen_lifecycle(true);
 		gen_fatal();
 	}
 	free(elem_buf);
