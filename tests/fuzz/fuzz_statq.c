@@ -524,8 +524,8 @@ static void fz_fixup(struct nvgsp_msg_element *m, u32 bytes, u8 flags,
 }
 
 /*
- * Put the records of the input from @in_off on on the ring from slot @rd
- * on, never more than the 62 slots a producer may fill, and note where
+ * Put the input's records, from byte @in_off of it, on the ring from slot
+ * @rd on, never more than the 62 slots a producer may fill, and note where
  * each batch ends. With @first_now the first batch is published at once
  * even if its first record says NEXT.
  */
