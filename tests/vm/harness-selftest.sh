@@ -8,7 +8,8 @@
 # scripts/parse-ktap), mdevctl sees the mtty mdev types, an mdev created
 # through sysfs gets a VFIO group, and a nested QEMU opens it with vfio-pci
 # and shows it in `info pci`. Also checks tracefs for trace-cmd and that the
-# root is writable. Runs in about 15 s under TCG.
+# root is writable. The script part takes about 30 s under TCG (nested QEMU
+# about 8 s), the whole vm-run about a minute.
 set -euo pipefail
 
 if [[ ${NVVGPU_VM-} != 1 ]]; then
