@@ -56,8 +56,11 @@ enum nvfuzz_scenario {
  *   3 fw_cmdq_rd firmware's cmdq read pointer at the start, mod 64; the
  *                host's cmdq write pointer starts at 0
  *   4 seq        seqNum the host expects next (u32)
- *   8 arg0       scenario argument (u16); LIFECYCLE: 0x100 an unsupported
- *                release, 0x200 a firmware reset before detach
+ *   8 arg0       scenario argument (u16). LIFECYCLE: 0x100 an unsupported
+ *                release, 0x200 a firmware reset before detach, with
+ *                0x400 vGPUs existing, 0x800 memory scrubbing never
+ *                ending, 0x1000 the core busy. RM_CONTROL: 0x8000 the
+ *                echo bench (gsp_rm_echo(), arg1 bytes, 0x100 inverted)
  *  10 arg1       scenario argument (u16)
  *  12 mailbox    NV_PGSP_MAILBOX(0) with CFG_MAILBOX (u32)
  *  16 race_at    with CFG_RACE: after this many copies out of the ring ...
@@ -90,6 +93,9 @@ enum nvfuzz_scenario {
  * a firmware that echoes tokens, as CPU-RM expects from 580.82 on.
  */
 #define NVFUZZ_REC_FIX_TOKEN	0x40
+
+/* the cookie of NVFUZZ_SC_RM_CONTROL's echo */
+#define NVFUZZ_ECHO_COOKIE	0x6e76766770750001ULL
 
 /* handles the scenarios use, so replies can echo them */
 #define NVFUZZ_H_CLIENT		0xc1d00000

@@ -104,6 +104,8 @@ static struct {
 	} recs[SLOTS];		/* the records, in ring order */
 	u32 batch_rec[SLOTS + 1];	/* first record of each batch */
 	bool in_reset;		/* ENGINE.RESET: the firmware forgot all */
+	bool scrubbing;		/* HWCFG2.MEM_SCRUBBING never ends */
+	bool core_busy;		/* nvvgpu_pgpu_clear_lost() says -EAGAIN */
 	u32 nrecs;
 	u32 rec_next;		/* first record not published yet */
 	u32 token;		/* rpc.sequence of the command taken last */
@@ -318,6 +320,8 @@ void nvvgpu_pgpu_set_lost(struct nvvgpu_pgpu *pgpu, const char *why)
 
 int nvvgpu_pgpu_clear_lost(struct nvvgpu_pgpu *pgpu)
 {
+	if (fz_fw.core_busy)
+		return -EAGAIN;
 	fz_fw.lost = false;
 	return 0;
 }
@@ -342,6 +346,8 @@ static u32 fz_rd32(struct nvvgpu_pgpu *pgpu, u32 addr)
 	case NV_PFALCON_FALCON_IRQSTAT:
 		return NV_PFALCON_FALCON_IRQSTAT_SWGEN0 |
 		       (fz_fw.halt ? NV_PFALCON_FALCON_IRQSTAT_HALT : 0);
+	case NV_PFALCON_FALCON_HWCFG2:
+		return fz_fw.scrubbing ? NV_PFALCON_FALCON_HWCFG2_MEM_SCRUBBING : 0;
 	default:
 		return 0;
 	}
@@ -355,8 +361,6 @@ static u32 fz_rd32(struct nvvgpu_pgpu *pgpu, u32 addr)
 static void fz_fw_reset(void)
 {
 	fz_fw.in_reset = true;
-	fz_fw.cmdq_pos = 0;
-	fz_fw.cmdq_seq = 0;
 	fz_fw.cmdq_slots = SLOTS;	/* all may be dirty */
 	fz_fw.token = 0;
 	fz_fw.suspended = false;
@@ -366,10 +370,12 @@ static void fz_fw_reset(void)
 }
 
 /*
- * STARTCPU after a reset: GSP-RM boots again on a fresh status queue, takes
- * the commands queued meanwhile (SET_SYSTEM_INFO, SET_REGISTRY) and goes on
- * with the records not published before the reset, from slot 0 and
- * sequence number 0, the first batch at once (GSP_INIT_DONE).
+ * STARTCPU after a reset: GSP-RM boots again, links the command queue
+ * afresh (slot 0, sequence number 0: the host set it up anew) and takes the
+ * commands queued meanwhile (SET_SYSTEM_INFO, SET_REGISTRY), then goes on
+ * on a fresh status queue with the records not published before the
+ * reset, from slot 0 and sequence number 0, the first batch at once
+ * (GSP_INIT_DONE).
  */
 static void fz_fw_start(void)
 {
@@ -377,6 +383,8 @@ static void fz_fw_start(void)
 		    fz_fw.nrecs;
 
 	fz_fw.in_reset = false;
+	fz_fw.cmdq_pos = 0;
+	fz_fw.cmdq_seq = 0;
 	fz_fw_consume();
 	nvgsp_msgq_tx_init(fw_statq_tx);
 	fw_statq_rx->read_ptr = fz_fw.stuck ? 0 : fz_fw.cmdq_pos;
@@ -402,12 +410,10 @@ static void fz_wr32(struct nvvgpu_pgpu *pgpu, u32 addr, u32 val)
 		fz_fw_start();
 		return;
 	}
-	if (addr != NV_PGSP_QUEUE_HEAD(NV_PGSP_RPC_QUEUE_IDX))
+	/* held in reset, the firmware takes no commands: they wait */
+	if (addr != NV_PGSP_QUEUE_HEAD(NV_PGSP_RPC_QUEUE_IDX) || fz_fw.in_reset)
 		return;
 	fz_fw_consume();
-	/* held in reset: the commands wait for the start */
-	if (fz_fw.in_reset)
-		return;
 	statq_protect(false);
 	if (!fz_fw.stuck)
 		fw_statq_rx->read_ptr = fz_fw.cmdq_pos;
@@ -604,9 +610,18 @@ static void fz_rm_control(struct nvvgpu_gsp *gsp, u16 arg0, u16 arg1)
 {
 	unsigned int i = arg0 % ARRAY_SIZE(fz_controls);
 	u32 size = arg1 ? arg1 : fz_controls[i].size;
-	/* exact size, so that ASan sees a reply copied past the params */
-	void *params = calloc(1, size);
+	void *params;
 
+	/* the echo bench of debugfs: large requests, reply checked bytewise */
+	if (arg0 & 0x8000) {
+		gsp->h_client = NVFUZZ_H_CLIENT;
+		gsp_rm_echo(gsp, arg1, arg0 & 0x100 ? NVVGPU_EMU_ECHO_INVERT : 0,
+			    NVFUZZ_ECHO_COOKIE);
+		gsp->h_client = 0;
+		return;
+	}
+	/* exact size, so that ASan sees a reply copied past the params */
+	params = calloc(1, size);
 	if (!params)
 		return;
 	gsp_rm_control(gsp, NVFUZZ_H_INTERNAL_CLIENT,
@@ -719,8 +734,15 @@ static void fz_lifecycle(u16 arg0)
 	if (!ops->vgpu_bootload(&fz_vgpu))
 		ops->vgpu_shutdown(&fz_vgpu);
 	/* an administrator resets the firmware (debugfs gsp/reset) */
-	if (arg0 & 0x200)
+	if (arg0 & 0x200) {
+		fz_pgpu.num_vgpus = arg0 & 0x400 ? 1 : 0;
+		fz_fw.scrubbing = arg0 & 0x800;
+		fz_fw.core_busy = arg0 & 0x1000;
 		gsp_reset(gsp);
+		fz_pgpu.num_vgpus = 0;
+		fz_fw.scrubbing = false;
+		fz_fw.core_busy = false;
+	}
 
 	ops->base.detach(&fz_pgpu, priv);
 	fz_pgpu.prov_priv[NVVGPU_PROVIDER_TRANSPORT] = NULL;
@@ -889,8 +911,14 @@ int nvfuzz_test_one_input(const u8 *data, size_t size)
 
 	fz_race.armed = false;
 	nvfuzz_fail_alloc_at(0);
-	fz_check_rd();
-	fz_fw_consume();
+	/*
+	 * A firmware still held in reset (the reset failed) takes nothing, and
+	 * its queues belong to nobody.
+	 */
+	if (!fz_fw.in_reset) {
+		fz_check_rd();
+		fz_fw_consume();
+	}
 	fz_mark_ring(fw_cmdq_slots, 0, fz_fw.cmdq_slots);
 	if (sc != NVFUZZ_SC_LIFECYCLE)
 		gsp_msgq_fini(gsp);

@@ -374,6 +374,33 @@ static void seed_read_info_replies(void)
 			      sizeof(types));
 }
 
+/* the byte gsp_rm_echo() (gsp/gsp_rm.c) expects at @i of its echo */
+static u8 echo_byte(u64 cookie, u32 i)
+{
+	return (u8)(i * 131) ^ (u8)(cookie >> (8 * (i & 7)));
+}
+
+/* the echo bench: a reply of the cookie inverted and the data echoed */
+static void gen_echo(bool invert)
+{
+	static u8 buf[sizeof(struct nvvgpu_emu_echo_params) + 200];
+	struct nvvgpu_emu_echo_params *p = (void *)buf;
+	const u32 size = 200;
+	u32 i;
+
+	p->cookie = ~NVFUZZ_ECHO_COOKIE;
+	p->flags = invert ? NVVGPU_EMU_ECHO_INVERT : 0;
+	p->size = size;
+	for (i = 0; i < size; i++)
+		p->data[i] = invert ? ~echo_byte(NVFUZZ_ECHO_COOKIE, i) :
+				      echo_byte(NVFUZZ_ECHO_COOKIE, i);
+	seed_begin(0, 0, 0x8000 | (invert ? 0x100 : 0), size);
+	seed_scenario(NVFUZZ_SC_RM_CONTROL);
+	seed_rm_control_reply(NVVGPU_EMU_CTRL_CMD_ECHO, NV_OK, p,
+			      sizeof(*p) + size);
+	seed_end(invert ? "rm-echo-invert" : "rm-echo");
+}
+
 static void gen_read_info(void)
 {
 	seed_begin(0, 0, 0, 0);
@@ -506,6 +533,8 @@ int main(int argc, char **argv)
 		gen_call();
 		gen_rm();
 		gen_read_info();
+		gen_echo(false);
+		gen_echo(true);
 		gen_client();
 		gen_lifecycle(false);
 		gen_lifecycle(true);
