@@ -372,10 +372,9 @@ static void fz_fw_reset(void)
 /*
  * STARTCPU after a reset: GSP-RM boots again, links the command queue
  * afresh (slot 0, sequence number 0: the host set it up anew) and takes the
- * commands queued meanwhile (SET_SYSTEM_INFO, SET_REGISTRY), then goes on
- * on a fresh status queue with the records not published before the
- * reset, from slot 0 and sequence number 0, the first batch at once
- * (GSP_INIT_DONE).
+ * commands queued meanwhile (SET_SYSTEM_INFO, SET_REGISTRY). Its fresh
+ * status queue carries the records not published before the reset, from
+ * slot 0 and sequence number 0, the first batch at once (GSP_INIT_DONE).
  */
 static void fz_fw_start(void)
 {
