@@ -185,6 +185,15 @@ unsigned int nvvgpu_type_available(struct nvvgpu_pgpu *pgpu,
 }
 EXPORT_SYMBOL_NS_GPL(nvvgpu_type_available, NVVGPU);
 
+/* the module that implements a provider, for logs */
+static const char *nvvgpu_owner_name(struct nvvgpu_pgpu *pgpu,
+				     enum nvvgpu_provider_kind kind)
+{
+	struct module *owner = pgpu->prov[kind]->owner;
+
+	return owner ? module_name(owner) : pgpu->prov[kind]->name;
+}
+
 static int nvvgpu_vgpu_pin(struct nvvgpu_vgpu *vgpu)
 {
 	struct nvvgpu_pgpu *pgpu = vgpu->pgpu;
@@ -352,12 +361,16 @@ int nvvgpu_vgpu_create(struct nvvgpu_pgpu *pgpu, u32 type_id,
 			uuid, err);
 		goto err_shutdown;
 	}
-	mutex_unlock(&pgpu->lock);
-
 	dev_info(pgpu->dev, "vgpu %u %pUl created: type %u (%s), fb %llu MiB at %#llx, channels %u-%u\n",
 		 vgpu->id, uuid, type->id, type->name, vgpu->part.fb_size >> 20,
 		 vgpu->part.fb_offset, vgpu->part.chid_base,
 		 vgpu->part.chid_base + vgpu->part.chid_count - 1);
+	/* rmmod of a pinned provider fails silently in the kernel: say it here */
+	dev_info(pgpu->dev, "vgpu %u pins %s, %s and %s until it is destroyed\n",
+		 vgpu->id, nvvgpu_owner_name(pgpu, NVVGPU_PROVIDER_TRANSPORT),
+		 nvvgpu_owner_name(pgpu, NVVGPU_PROVIDER_PARTITION),
+		 nvvgpu_owner_name(pgpu, NVVGPU_PROVIDER_SCHEDULER));
+	mutex_unlock(&pgpu->lock);
 	*out = vgpu;
 	return 0;
 

@@ -22,8 +22,10 @@ nv_check "load sched" nv_load sched
 nv_check "load vfio" nv_load vfio
 T=$(first_type)
 nv_check "an mdev type exists" test -n "$T"
+nv_mark
 nv_check "create a vGPU" nv_write "$T/create" "$U1"
 nv_check "mdev device exists" test -e "/sys/bus/mdev/devices/$U1"
+nv_dmesg_has "dmesg names the modules the vGPU pins" "pins nvvgpu_gsp, nvvgpu_mm and nvvgpu_sched"
 nv_check "no DRM node without nvvgpu_drm" test "$(nv_render_nodes)" -eq 0
 nv_mark
 nv_fails "rmmod gsp with a vGPU is refused" "in use" rmmod nvvgpu_gsp
