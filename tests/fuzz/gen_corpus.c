@@ -439,8 +439,11 @@ static void gen_client(void)
 	free(boot);
 }
 
-/* attach, read_info, irq, bootload, shutdown, [reset,] detach */
-static void gen_lifecycle(bool reset)
+/*
+ * attach, read_info, irq, bootload, shutdown, [reset,] detach; @reset is
+ * the scenario's arg0 (0x200 and its variants), 0 for none
+ */
+static void gen_lifecycle(u16 reset, const char *name)
 {
 	struct nv2080_vgpu_bootload_params *boot = calloc(1, sizeof(*boot));
 	struct nv2080_vgpu_gfid_params gfid = { .gfid = 1 };
@@ -449,7 +452,7 @@ static void gen_lifecycle(bool reset)
 
 	if (!boot)
 		exit(1);
-	seed_begin(0, 0, reset ? 0x200 : 0, 0);
+	seed_begin(0, 0, reset, 0);
 	seed_scenario(NVFUZZ_SC_LIFECYCLE);
 	/* boot: the two queued RPCs are answered, then GSP_INIT_DONE */
 	seed_msg(REPLY, NV_VGPU_MSG_FUNCTION_GSP_SET_SYSTEM_INFO, NV_OK, NULL, 0);
@@ -488,7 +491,7 @@ static void gen_lifecycle(bool reset)
 	seed_free_reply(NVFUZZ_H_CLIENT, NV_OK);
 	seed_msg(REPLY, NV_VGPU_MSG_FUNCTION_UNLOADING_GUEST_DRIVER, NV_OK,
 		 &unload, sizeof(unload));
-	seed_end(reset ? "lifecycle-reset" : "lifecycle");
+	seed_end(name);
 	free(boot);
 }
 
@@ -536,8 +539,10 @@ int main(int argc, char **argv)
 		gen_echo(false);
 		gen_echo(true);
 		gen_client();
-		gen_lifecycle(false);
-		gen_lifecycle(true);
+		gen_lifecycle(0, "lifecycle");
+		gen_lifecycle(0x200, "lifecycle-reset");
+		/* the core stays busy: the pgpu cannot be cleared */
+		gen_lifecycle(0x200 | 0x1000, "lifecycle-reset-busy");
 		gen_fatal();
 	}
 	free(elem_buf);
