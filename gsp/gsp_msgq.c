@@ -152,12 +152,12 @@ static int gsp_msgq_push_one(struct nvvgpu_gsp *gsp, u32 function, u32 token,
 	lockdep_assert_held(&gsp->cmdq_lock);
 
 	n = nvgsp_msg_elem_count(NVGSP_RPC_HDR_SIZE + len);
-	memset(elem, 0, (size_t)n * NVGSP_QUEUE_SLOT_SIZE);
 	nvgsp_rpc_header_init(&elem->rpc, function, len,
 			      NVGSP_RPC_RESULT_PENDING);
 	elem->rpc.sequence = token;
 	if (len)
 		memcpy(elem + 1, payload, len);
+	nvgsp_msg_clear_slack(elem, n);
 	nvgsp_msg_seal(elem, gsp->cmdq_seq, gsp->abi->csum_rule);
 
 	ret = gsp_msgq_wait_space(gsp, n, &wr);
@@ -268,7 +268,7 @@ int gsp_msgq_recv(struct nvvgpu_gsp *gsp, const struct nvgsp_msg_element **msg,
 	/* the pointer before the slots it publishes */
 	rmb();
 
-	nvgsp_ring_read(m, gsp->statq_slots, NVGSP_QUEUE_SLOTS, rd, 1);
+	nvgsp_ring_peek(m, gsp->statq_slots, rd);
 	n = nvgsp_msg_check_frame(m, used, &reason);
 	if (n < 0) {
 		dev_err(gsp->dev,

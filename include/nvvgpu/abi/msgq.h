@@ -94,12 +94,20 @@ static inline u32 nvgsp_msg_elem_count(u32 rpc_length)
 static inline u32 nvgsp_msg_checksum(const void *buf, size_t len)
 {
 	const u64 *p = buf;
-	u64 sum = 0;
-	size_t i;
+	size_t i, n = len / sizeof(u64), n4 = n & ~(size_t)3;
+	u64 a = 0, b = 0, c = 0, d = 0;
 
-	for (i = 0; i < len / sizeof(u64); i++)
-		sum ^= p[i];
-	return upper_32_bits(sum) ^ lower_32_bits(sum);
+	/* four independent chains: XOR is associative and commutative */
+	for (i = 0; i < n4; i += 4) {
+		a ^= p[i];
+		b ^= p[i + 1];
+		c ^= p[i + 2];
+		d ^= p[i + 3];
+	}
+	for (i = n4; i < n; i++)
+		a ^= p[i];
+	a ^= b ^ c ^ d;
+	return upper_32_bits(a) ^ lower_32_bits(a);
 }
 
 /**
@@ -145,7 +153,8 @@ static inline void nvgsp_rpc_header_init(struct nvgsp_rpc_header *rpc,
  * @rule: checksum rule of the release
  *
  * Sets elem_count from rpc.length, then the checksum. Zero slack makes the
- * checksum valid under either rule.
+ * checksum valid under either rule, so it is computed over the written
+ * bytes only whatever @rule says: XOR with zeroes changes nothing.
  */
 static inline void nvgsp_msg_seal(struct nvgsp_msg_element *msg, u32 seq,
 				  enum nvgsp_csum_rule rule)
@@ -156,7 +165,37 @@ static inline void nvgsp_msg_seal(struct nvgsp_msg_element *msg, u32 seq,
 	msg->elem_count = nvgsp_msg_elem_count(msg->rpc.length);
 	msg->pad = 0;
 	msg->checksum = 0;
-	msg->checksum = nvgsp_msg_checksum(msg, nvgsp_msg_csum_len(rule, msg));
+	msg->checksum = nvgsp_msg_checksum(msg, nvgsp_msg_csum_len(NVGSP_CSUM_MSG_LEN,
+								   msg));
+}
+
+/**
+ * nvgsp_msg_clear_slack() - zero what follows the payload in its last slot
+ * @msg: element in a buffer of @n whole slots, rpc.length set
+ * @n: slots of the element
+ *
+ * What nvgsp_msg_seal() needs, without clearing the payload's bytes first.
+ */
+static inline void nvgsp_msg_clear_slack(struct nvgsp_msg_element *msg, u32 n)
+{
+	size_t end = NVGSP_MSG_HDR_SIZE + msg->rpc.length;
+
+	memset((u8 *)msg + end, 0, (size_t)n * NVGSP_QUEUE_SLOT_SIZE - end);
+}
+
+/**
+ * nvgsp_ring_peek() - copy the element header at a slot out of a ring
+ * @dst: room for a struct nvgsp_msg_element
+ * @slots: slot 0 of the ring
+ * @slot: the slot, < slots in the ring
+ *
+ * Enough to frame the message (nvgsp_msg_check_frame()) before copying
+ * its slots.
+ */
+static inline void nvgsp_ring_peek(struct nvgsp_msg_element *dst,
+				   const void *slots, u32 slot)
+{
+	memcpy(dst, slots + (size_t)slot * NVGSP_QUEUE_SLOT_SIZE, sizeof(*dst));
 }
 
 /**
