@@ -52,6 +52,12 @@ void gsp_rpc_recv_work(struct work_struct *work);
 void gsp_rpc_irq(struct nvvgpu_gsp *gsp, bool halt);
 
 /* gsp_event.c: unsolicited events */
+int gsp_event_init(struct nvvgpu_gsp *gsp);
+void gsp_event_fini(struct nvvgpu_gsp *gsp);
+int gsp_event_register(struct nvvgpu_gsp *gsp, enum nvgsp_event ev,
+		       gsp_event_fn fn, void *priv);
+void gsp_event_unregister(struct nvvgpu_gsp *gsp, enum nvgsp_event ev,
+			  gsp_event_fn fn, void *priv);
 void gsp_event_dispatch(struct nvvgpu_gsp *gsp, enum nvgsp_event ev,
 			const void *payload, u32 len);
 
@@ -63,6 +69,9 @@ int gsp_rm_control(struct nvvgpu_gsp *gsp, u32 h_client, u32 h_object,
 int gsp_rm_free(struct nvvgpu_gsp *gsp, u32 h_client, u32 h_object);
 int gsp_rm_client_alloc(struct nvvgpu_gsp *gsp);
 void gsp_rm_client_free(struct nvvgpu_gsp *gsp);
+int gsp_rm_dup(struct nvvgpu_gsp *gsp, u32 h_parent, u32 h_client_src,
+	       u32 h_object_src, u32 *h_out);
+int gsp_rm_dup_free(struct nvvgpu_gsp *gsp, u32 h);
 int gsp_rm_echo(struct nvvgpu_gsp *gsp, u32 size, u32 flags, u64 cookie);
 
 /* gsp_health.c: fatal error reports */

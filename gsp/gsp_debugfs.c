@@ -58,7 +58,8 @@ static int gsp_state_show(struct seq_file *m, void *unused)
 		   st->timeouts, st->failed);
 	seq_printf(m, "dropped: %llu\nstale: %llu\nunsolicited: %llu\n",
 		   st->dropped, st->stale, st->unsolicited);
-	seq_printf(m, "resyncs: %llu\nevents: %llu\n", st->resyncs, st->events);
+	seq_printf(m, "resyncs: %llu\nevents: %llu\nevents dropped: %llu\n",
+		   st->resyncs, st->events, st->events_dropped);
 	seq_printf(m, "resets: %llu\nreset failures: %llu\n", st->resets,
 		   st->reset_failures);
 	mutex_unlock(&gsp->msgq_lock);

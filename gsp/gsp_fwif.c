@@ -71,6 +71,8 @@ const char *gsp_fwif_function_name(const struct nvgsp_fw_abi *abi, u32 fn)
 		return "NOP";
 	case NV_VGPU_MSG_FUNCTION_FREE:
 		return "FREE";
+	case NV_VGPU_MSG_FUNCTION_DUP_OBJECT:
+		return "DUP_OBJECT";
 	case NV_VGPU_MSG_FUNCTION_UNLOADING_GUEST_DRIVER:
 		return "UNLOADING_GUEST_DRIVER";
 	case NV_VGPU_MSG_FUNCTION_GET_GSP_STATIC_INFO:
@@ -85,6 +87,8 @@ const char *gsp_fwif_function_name(const struct nvgsp_fw_abi *abi, u32 fn)
 		return "GSP_RM_CONTROL";
 	case NV_VGPU_MSG_FUNCTION_GSP_RM_ALLOC:
 		return "GSP_RM_ALLOC";
+	case NV_VGPU_MSG_FUNCTION_ECC_NOTIFIER_WRITE_ACK:
+		return "ECC_NOTIFIER_WRITE_ACK";
 	}
 	if (abi && fn > NV_VGPU_MSG_EVENT_FIRST_EVENT)
 		return gsp_fwif_event_name(nvgsp_fw_abi_event_lookup(abi, fn));

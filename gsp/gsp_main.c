@@ -22,8 +22,10 @@ static void gsp_free(struct nvvgpu_gsp *gsp)
 {
 	cancel_work_sync(&gsp->recv_work);
 	cancel_work_sync(&gsp->fatal_work);
+	gsp_event_fini(gsp);
 	gsp_mem_free_all(gsp);
 	gsp_msgq_fini(gsp);
+	ida_destroy(&gsp->handle_ida);
 	ida_destroy(&gsp->client_ida);
 	mutex_destroy(&gsp->rpc_lock);
 	mutex_destroy(&gsp->msgq_lock);
@@ -64,8 +66,12 @@ static int gsp_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 	mutex_init(&gsp->rpc_lock);
 	init_completion(&gsp->rx_wake);
 	ida_init(&gsp->client_ida);
+	ida_init(&gsp->handle_ida);
 	INIT_WORK(&gsp->recv_work, gsp_rpc_recv_work);
 	INIT_WORK(&gsp->fatal_work, gsp_fatal_work);
+	ret = gsp_event_init(gsp);
+	if (ret)
+		goto err;
 
 	gsp->abi = gsp_fwif_select(gsp, pgpu->fw_version);
 	if (!gsp->abi) {

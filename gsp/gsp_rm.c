@@ -2,9 +2,11 @@
 /*
  * nvvgpu_gsp: the RM object API over GSP_RM_ALLOC, GSP_RM_CONTROL and FREE.
  *
- * Client handles come from an IDA in RM's client-handle range; objects
- * under a client use fixed handles. Each reply is checked to echo the
- * request before its inner status and parameters are used.
+ * Client handles come from an IDA in RM's client-handle range; the device
+ * and subdevice of our client have fixed handles, further objects get
+ * theirs from a second IDA above NVVGPU_RM_HANDLE_DYN_BASE. Each reply is
+ * checked to echo the request before its inner status and parameters are
+ * used.
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
@@ -17,6 +19,9 @@
 #include <nvvgpu/abi/gsp_rm.h>
 
 #include "gsp.h"
+
+/* RM_CONTROL messages up to this size are built on the stack */
+#define GSP_RM_SMALL_PARAMS	128
 
 /**
  * gsp_rm_alloc() - allocate an RM object
@@ -84,13 +89,20 @@ out:
 int gsp_rm_control(struct nvvgpu_gsp *gsp, u32 h_client, u32 h_object,
 		   u32 cmd, void *params, u32 params_size)
 {
+	u64 small[GSP_RM_SMALL_PARAMS / sizeof(u64)];
 	struct nvgsp_rpc_rm_control *rpc;
 	size_t len = struct_size(rpc, params, params_size);
 	int ret;
 
-	rpc = kvzalloc(len, GFP_KERNEL);
-	if (!rpc)
-		return -ENOMEM;
+	/* small controls, the common ones, need no allocation */
+	if (len <= sizeof(small)) {
+		rpc = (void *)small;
+		memset(rpc, 0, len);
+	} else {
+		rpc = kvzalloc(len, GFP_KERNEL);
+		if (!rpc)
+			return -ENOMEM;
+	}
 	rpc->h_client = h_client;
 	rpc->h_object = h_object;
 	rpc->cmd = cmd;
@@ -116,7 +128,8 @@ int gsp_rm_control(struct nvvgpu_gsp *gsp, u32 h_client, u32 h_object,
 	}
 	memcpy(params, rpc->params, params_size);
 out:
-	kvfree(rpc);
+	if ((void *)rpc != small)
+		kvfree(rpc);
 	return ret;
 }
 
@@ -151,6 +164,103 @@ int gsp_rm_free(struct nvvgpu_gsp *gsp, u32 h_client, u32 h_object)
 		return gsp_status_to_errno(rpc.status);
 	}
 	return 0;
+}
+
+/* a free handle for a new object of our client */
+static int gsp_rm_handle_get(struct nvvgpu_gsp *gsp, u32 *h)
+{
+	int id = ida_alloc_max(&gsp->handle_ida, NVVGPU_RM_HANDLE_DYN_MAX - 1,
+			       GFP_KERNEL);
+
+	if (id < 0)
+		return id;
+	*h = NVVGPU_RM_HANDLE_DYN_BASE + id;
+	return 0;
+}
+
+static void gsp_rm_handle_put(struct nvvgpu_gsp *gsp, u32 h)
+{
+	ida_free(&gsp->handle_ida, h - NVVGPU_RM_HANDLE_DYN_BASE);
+}
+
+/**
+ * gsp_rm_dup() - duplicate an object of another client into our client
+ * @gsp: the transport, with its RM client
+ * @h_parent: parent of the duplicate in our client
+ * @h_client_src: client of the object
+ * @h_object_src: the object
+ * @h_out: set to the handle of the duplicate
+ *
+ * The handle comes from our allocator. After a timeout it is not given
+ * back: the firmware may still create the object under it. Free the
+ * duplicate with gsp_rm_dup_free().
+ *
+ * Return: 0, or a negative errno for the RPC or the RM status.
+ */
+int gsp_rm_dup(struct nvvgpu_gsp *gsp, u32 h_parent, u32 h_client_src,
+	       u32 h_object_src, u32 *h_out)
+{
+	struct nvgsp_rpc_dup_object rpc = {
+		.h_client = gsp->h_client,
+		.h_parent = h_parent,
+		.h_client_src = h_client_src,
+		.h_object_src = h_object_src,
+	};
+	u32 h;
+	int ret;
+
+	ret = gsp_rm_handle_get(gsp, &h);
+	if (ret)
+		return ret;
+	rpc.h_object = h;
+	ret = gsp_rpc_call(gsp, NV_VGPU_MSG_FUNCTION_DUP_OBJECT, &rpc,
+			   sizeof(rpc), &rpc, sizeof(rpc));
+	if (ret == -ETIMEDOUT) {
+		dev_warn(gsp->dev, "handle %#x retired: DUP_OBJECT may still complete\n",
+			 h);
+		return ret;
+	}
+	if (ret)
+		goto err;
+	if (rpc.h_client != gsp->h_client || rpc.h_object != h ||
+	    rpc.h_client_src != h_client_src ||
+	    rpc.h_object_src != h_object_src) {
+		dev_err(gsp->dev, "DUP_OBJECT reply is for %#x/%#x as %#x, sent %#x/%#x as %#x\n",
+			rpc.h_client_src, rpc.h_object_src, rpc.h_object,
+			h_client_src, h_object_src, h);
+		ret = -EPROTO;
+		goto err;
+	}
+	if (rpc.status) {
+		dev_err(gsp->dev, "DUP_OBJECT of %#x/%#x: %s (%#x)\n",
+			h_client_src, h_object_src, gsp_status_name(rpc.status),
+			rpc.status);
+		ret = gsp_status_to_errno(rpc.status);
+		goto err;
+	}
+	*h_out = h;
+	return 0;
+
+err:
+	gsp_rm_handle_put(gsp, h);
+	return ret;
+}
+
+/**
+ * gsp_rm_dup_free() - free a duplicate made by gsp_rm_dup()
+ * @gsp: the transport
+ * @h: its handle
+ *
+ * Return: 0, or a negative errno for the RPC or the RM status (the handle
+ * is given back only when the object is gone).
+ */
+int gsp_rm_dup_free(struct nvvgpu_gsp *gsp, u32 h)
+{
+	int ret = gsp_rm_free(gsp, gsp->h_client, h);
+
+	if (!ret)
+		gsp_rm_handle_put(gsp, h);
+	return ret;
 }
 
 /**
@@ -217,9 +327,12 @@ void gsp_rm_client_free(struct nvvgpu_gsp *gsp)
 	if (!READ_ONCE(gsp->dead) && gsp_rm_free(gsp, h, h))
 		dev_warn(gsp->dev, "could not free RM client %#x\n", h);
 	ida_free(&gsp->client_ida, h & (NV_RS_CLIENT_HANDLE_MAX - 1));
+	/* the client's objects went with it */
+	ida_destroy(&gsp->handle_ida);
 	gsp->h_client = 0;
 	gsp->has_device = false;
 	gsp->has_subdevice = false;
+	gsp->h_internal_dup = 0;
 }
 
 static u8 gsp_rm_echo_byte(u64 cookie, u32 i)
@@ -248,7 +361,7 @@ int gsp_rm_echo(struct nvvgpu_gsp *gsp, u32 size, u32 flags, u64 cookie)
 
 	if (size > NVVGPU_EMU_ECHO_MAX_DATA || flags & ~NVVGPU_EMU_ECHO_INVERT)
 		return -EINVAL;
-	if (!gsp->h_client)
+	if (!gsp->h_client || !gsp->h_internal_dup)
 		return -ENODEV;
 	len = struct_size(p, data, size);
 	p = kvmalloc(len, GFP_KERNEL);
@@ -260,7 +373,8 @@ int gsp_rm_echo(struct nvvgpu_gsp *gsp, u32 size, u32 flags, u64 cookie)
 	for (i = 0; i < size; i++)
 		p->data[i] = gsp_rm_echo_byte(cookie, i);
 
-	ret = gsp_rm_control(gsp, gsp->h_client, NVVGPU_RM_HANDLE_SUBDEVICE,
+	/* through the duplicate of the internal subdevice: it works as any */
+	ret = gsp_rm_control(gsp, gsp->h_client, gsp->h_internal_dup,
 			     NVVGPU_EMU_CTRL_CMD_ECHO, p, len);
 	if (ret)
 		goto out;

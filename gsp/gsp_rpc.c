@@ -12,8 +12,8 @@
  * routes interrupts to the transport (during attach). After that, SWGEN0
  * wakes the waiter directly from the interrupt (one wake-up, no work item
  * in between) and, when nobody waits, drains the queue from a work item.
- * Events found while draining are handled in that same process context;
- * handlers must not send RPCs.
+ * Events found while draining go to their handlers through a work item of
+ * their own (DOC: events).
  *
  * Every wait is bounded by rpc_timeout_ms and checks the firmware's fatal
  * report, so a caller gets an errno and a log line naming the fault: -ENODEV
@@ -171,6 +171,7 @@ static void gsp_rpc_handle(struct nvvgpu_gsp *gsp,
 		}
 		gsp->stats.events++;
 		trace_gsp_event(gsp->pgpu->id, fn, gsp_fwif_event_name(ev), len);
+		/* handled from a work item, outside the receive lock */
 		gsp_event_dispatch(gsp, ev, msg + 1, len);
 		return;
 	}
@@ -200,7 +201,8 @@ static void gsp_rpc_handle(struct nvvgpu_gsp *gsp,
 		gsp->stats.unsolicited++;
 		/* asynchronous RPCs are answered too, harmlessly */
 		if (fn == NV_VGPU_MSG_FUNCTION_GSP_SET_SYSTEM_INFO ||
-		    fn == NV_VGPU_MSG_FUNCTION_SET_REGISTRY)
+		    fn == NV_VGPU_MSG_FUNCTION_SET_REGISTRY ||
+		    fn == NV_VGPU_MSG_FUNCTION_ECC_NOTIFIER_WRITE_ACK)
 			dev_dbg(gsp->dev, "reply to asynchronous %s: %s (%#x)\n",
 				gsp_fwif_function_name(gsp->abi, fn),
 				gsp_status_name(msg->rpc.rpc_result),
@@ -244,17 +246,15 @@ static void gsp_rpc_dropped(struct nvvgpu_gsp *gsp,
 	gsp_rpc_finish(gsp, w, drop->err);
 }
 
-/**
- * gsp_rpc_drain() - handle every message waiting in the status queue
- * @gsp: the transport
- */
-void gsp_rpc_drain(struct nvvgpu_gsp *gsp)
+/* handle every message waiting; the queue's state with the lock held */
+static int __gsp_rpc_drain(struct nvvgpu_gsp *gsp)
 {
 	const struct nvgsp_msg_element *msg;
 	struct gsp_msg_drop drop;
 	int ret = 0;
 
-	mutex_lock(&gsp->msgq_lock);
+	lockdep_assert_held(&gsp->msgq_lock);
+
 	/* a reset is rebuilding the queues */
 	while (!READ_ONCE(gsp->resetting)) {
 		ret = gsp_msgq_recv(gsp, &msg, &drop);
@@ -268,12 +268,30 @@ void gsp_rpc_drain(struct nvvgpu_gsp *gsp)
 	}
 	if (ret == -EPROTO && gsp_waiting_for(gsp->wait))
 		gsp_rpc_finish(gsp, gsp->wait, -EPROTO);
-	mutex_unlock(&gsp->msgq_lock);
+	return ret;
+}
 
+/* after the lock is dropped: a broken queue makes the pgpu lost */
+static void gsp_rpc_drained(struct nvvgpu_gsp *gsp, int ret)
+{
 	if (ret == -EPROTO && !xchg(&gsp->dead, true)) {
 		trace_gsp_error(gsp->pgpu->id, -EPROTO, "status queue broken");
 		nvvgpu_pgpu_set_lost(gsp->pgpu, "GSP status queue corrupted");
 	}
+}
+
+/**
+ * gsp_rpc_drain() - handle every message waiting in the status queue
+ * @gsp: the transport
+ */
+void gsp_rpc_drain(struct nvvgpu_gsp *gsp)
+{
+	int ret;
+
+	mutex_lock(&gsp->msgq_lock);
+	ret = __gsp_rpc_drain(gsp);
+	mutex_unlock(&gsp->msgq_lock);
+	gsp_rpc_drained(gsp, ret);
 }
 
 void gsp_rpc_recv_work(struct work_struct *work)
@@ -295,11 +313,24 @@ void gsp_rpc_recv_work(struct work_struct *work)
  */
 void gsp_rpc_irq(struct nvvgpu_gsp *gsp, bool halt)
 {
-	/* pairs with the barrier in gsp_rpc_set_wait() */
+	/* pairs with the barriers in gsp_rpc_set_wait(), gsp_rpc_unwaited() */
 	smp_mb();
 	if (halt || READ_ONCE(gsp->rpc_waiting))
 		complete(&gsp->rx_wake);
 	if (!halt && !READ_ONCE(gsp->rpc_waiting))
+		schedule_work(&gsp->recv_work);
+}
+
+/* after the waiter is gone: whatever arrived meanwhile gets drained */
+static void gsp_rpc_unwaited(struct nvvgpu_gsp *gsp)
+{
+	WRITE_ONCE(gsp->rpc_waiting, false);
+	/*
+	 * Pairs with the barrier in gsp_rpc_irq(): either the interrupt sees
+	 * nobody waiting and schedules the drain, or we see what it announced.
+	 */
+	smp_mb();
+	if (gsp_msgq_pending(gsp))
 		schedule_work(&gsp->recv_work);
 }
 
@@ -310,40 +341,52 @@ static void gsp_rpc_set_wait(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w)
 	if (w && w->token)
 		gsp->stats.rpcs++;
 	mutex_unlock(&gsp->msgq_lock);
-	WRITE_ONCE(gsp->rpc_waiting, !!w);
-	/*
-	 * Pairs with the barrier in gsp_rpc_irq(): either the interrupt sees
-	 * nobody waiting and schedules the drain, or we see what it announced.
-	 */
-	smp_mb();
-	if (!w && gsp_msgq_pending(gsp))
-		schedule_work(&gsp->recv_work);
+	if (w) {
+		WRITE_ONCE(gsp->rpc_waiting, true);
+		/* pairs with the barrier in gsp_rpc_irq() */
+		smp_mb();
+	} else {
+		gsp_rpc_unwaited(gsp);
+	}
 }
 
-static bool gsp_rpc_done(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w)
+/* drain; true if @w is done, and then no longer the waiter */
+static bool gsp_rpc_drain_done(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w)
 {
 	bool done;
+	int ret;
 
 	mutex_lock(&gsp->msgq_lock);
+	ret = __gsp_rpc_drain(gsp);
 	done = w->done;
+	if (done)
+		gsp->wait = NULL;
 	mutex_unlock(&gsp->msgq_lock);
+	gsp_rpc_drained(gsp, ret);
+	if (done)
+		gsp_rpc_unwaited(gsp);
 	return done;
 }
 
-/* drain, check and sleep until @w completes, the firmware dies or time is up */
+/*
+ * Drain, check and sleep until @w completes, the firmware dies or time is
+ * up. On return @w is no longer the waiter.
+ */
 static int gsp_rpc_wait(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w,
 			unsigned int timeout_ms)
 {
 	unsigned long deadline = jiffies + msecs_to_jiffies(timeout_ms);
+	int ret;
 
 	lockdep_assert_held(&gsp->rpc_lock);
 
 	for (;;) {
-		gsp_rpc_drain(gsp);
-		if (gsp_rpc_done(gsp, w))
+		if (gsp_rpc_drain_done(gsp, w))
 			return w->error;
-		if (!gsp_health_check(gsp))
-			return -ENODEV;
+		if (!gsp_health_check(gsp)) {
+			ret = -ENODEV;
+			break;
+		}
 		if (time_after(jiffies, deadline)) {
 			dev_err(gsp->dev,
 				"%s (%#x, rpc.sequence %u) timed out after %u ms: no reply\n",
@@ -354,10 +397,13 @@ static int gsp_rpc_wait(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w,
 			mutex_lock(&gsp->msgq_lock);
 			gsp->stats.timeouts++;
 			mutex_unlock(&gsp->msgq_lock);
-			return -ETIMEDOUT;
+			ret = -ETIMEDOUT;
+			break;
 		}
 		wait_for_completion_timeout(&gsp->rx_wake, GSP_RPC_POLL);
 	}
+	gsp_rpc_set_wait(gsp, NULL);
+	return ret;
 }
 
 static u32 gsp_rpc_next_token(struct nvvgpu_gsp *gsp)
@@ -424,7 +470,8 @@ int gsp_rpc_call(struct nvvgpu_gsp *gsp, u32 function, const void *req,
 	ret = gsp_msgq_push(gsp, function, w.token, req, req_len);
 	if (!ret)
 		ret = gsp_rpc_wait(gsp, &w, gsp_rpc_timeout_ms);
-	gsp_rpc_set_wait(gsp, NULL);
+	else
+		gsp_rpc_set_wait(gsp, NULL);
 	mutex_unlock(&gsp->rpc_lock);
 	if (ret) {
 		trace_gsp_error(gsp->pgpu->id, ret,
@@ -444,6 +491,8 @@ int gsp_rpc_call(struct nvvgpu_gsp *gsp, u32 function, const void *req,
 			w.reply_len, reply_len);
 		return -EPROTO;
 	}
+	trace_gsp_rpc_reply(gsp->pgpu->id, function, w.token, w.result,
+			    w.reply_len);
 	return 0;
 }
 
@@ -471,7 +520,6 @@ int gsp_rpc_wait_event(struct nvvgpu_gsp *gsp, enum nvgsp_event ev,
 	reinit_completion(&gsp->rx_wake);
 	gsp_rpc_set_wait(gsp, &w);
 	ret = gsp_rpc_wait(gsp, &w, timeout_ms);
-	gsp_rpc_set_wait(gsp, NULL);
 	mutex_unlock(&gsp->rpc_lock);
 	if (ret)
 		return ret;

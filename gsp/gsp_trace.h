@@ -4,7 +4,8 @@
  *
  * gsp_msg_send / gsp_msg_recv: every element on the command queue and
  * every valid message off the status queue (seq is the transport seqNum,
- * token the RPC's rpc.sequence); gsp_msg_drop: a malformed message;
+ * token the RPC's rpc.sequence); gsp_rpc_reply: an RPC got its reply;
+ * gsp_msg_drop: a malformed message;
  * gsp_event: an event handed to its handler; gsp_rpc_stale: a late reply
  * dropped by token; gsp_rpc_timeout: an RPC that got no reply; gsp_error:
  * an RPC or the queue failed; gsp_reset: a reset and how it ended.
@@ -101,6 +102,29 @@ TRACE_EVENT(gsp_event,
 	),
 	TP_printk("pgpu=%u event=%#x %s length=%u", __entry->pgpu,
 		  __entry->function, __get_str(name), __entry->length)
+);
+
+/* a synchronous RPC got its reply, all its elements put together */
+TRACE_EVENT(gsp_rpc_reply,
+	TP_PROTO(u32 pgpu, u32 function, u32 token, u32 result, u32 length),
+	TP_ARGS(pgpu, function, token, result, length),
+	TP_STRUCT__entry(
+		__field(u32, pgpu)
+		__field(u32, function)
+		__field(u32, token)
+		__field(u32, result)
+		__field(u32, length)
+	),
+	TP_fast_assign(
+		__entry->pgpu = pgpu;
+		__entry->function = function;
+		__entry->token = token;
+		__entry->result = result;
+		__entry->length = length;
+	),
+	TP_printk("pgpu=%u function=%#x token=%u result=%#x length=%u",
+		  __entry->pgpu, __entry->function, __entry->token,
+		  __entry->result, __entry->length)
 );
 
 TRACE_EVENT(gsp_rpc_stale,

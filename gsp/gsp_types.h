@@ -9,8 +9,10 @@
 
 #include <linux/completion.h>
 #include <linux/idr.h>
+#include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/rwsem.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
 #include <linux/workqueue.h>
 
@@ -93,6 +95,52 @@ enum gsp_echo {
 	GSP_ECHO_NO,
 };
 
+struct nvvgpu_gsp;
+
+/**
+ * typedef gsp_event_fn - handler of an event from GSP-RM
+ * @gsp: the transport
+ * @ev: the event
+ * @payload: its payload, validated by the handler against the release
+ * @len: payload bytes
+ * @priv: what the handler was registered with
+ *
+ * Runs from a work item, in process context, with no transport lock held:
+ * it may sleep and send RPCs.
+ */
+typedef void (*gsp_event_fn)(struct nvvgpu_gsp *gsp, enum nvgsp_event ev,
+			     const void *payload, u32 len, void *priv);
+
+/**
+ * struct gsp_event_handler - a registered event handler
+ * @ev: the event it handles
+ * @fn: the handler
+ * @priv: passed back to @fn
+ */
+struct gsp_event_handler {
+	enum nvgsp_event ev;
+	gsp_event_fn fn;
+	void *priv;
+};
+
+#define GSP_EVENT_HANDLERS	16
+/* events queued for the handlers; beyond, new ones are dropped */
+#define GSP_EVENT_BACKLOG	256
+
+/**
+ * struct gsp_event_item - an event waiting for its handlers
+ * @link: entry in &nvvgpu_gsp.event_list
+ * @ev: the event
+ * @len: payload bytes
+ * @data: the payload, copied out of the queue
+ */
+struct gsp_event_item {
+	struct list_head link;
+	enum nvgsp_event ev;
+	u32 len;
+	u8 data[];
+};
+
 /**
  * struct gsp_stats - what the transport counted since attach (debugfs)
  * @rpcs: synchronous RPCs sent
@@ -102,7 +150,8 @@ enum gsp_echo {
  * @stale: late replies dropped by token
  * @unsolicited: replies to no request dropped
  * @resyncs: gaps in the status-queue sequence numbers
- * @events: events handled
+ * @events: events received
+ * @events_dropped: events dropped because the backlog was full
  * @resets: resets done
  * @reset_failures: resets that failed
  */
@@ -115,6 +164,7 @@ struct gsp_stats {
 	u64 unsolicited;
 	u64 resyncs;
 	u64 events;
+	u64 events_dropped;
 	u64 resets;
 	u64 reset_failures;
 };
@@ -166,6 +216,16 @@ struct gsp_stats {
  * @h_client: our RM client, 0 when not allocated
  * @has_device: our device object exists
  * @has_subdevice: our subdevice object exists
+ * @handle_ida: allocator of handles for further objects of our client
+ * @h_internal_dup: our duplicate of GSP-RM's internal subdevice, 0 if none
+ * @event_lock: protects @event_list and @event_backlog; taken with
+ *	@msgq_lock held
+ * @event_list: events received and not yet handled, oldest first
+ * @event_backlog: entries in @event_list
+ * @event_work: hands @event_list to the handlers
+ * @handler_lock: protects @handlers and @num_handlers
+ * @handlers: the registered handlers
+ * @num_handlers: entries in @handlers
  * @stats: counters for debugfs
  * @debugfs: the pgpu's gsp/ debugfs directory
  */
@@ -216,6 +276,16 @@ struct nvvgpu_gsp {
 	u32 h_client;
 	bool has_device;
 	bool has_subdevice;
+	struct ida handle_ida;
+	u32 h_internal_dup;
+
+	spinlock_t event_lock; /* see @event_lock above */
+	struct list_head event_list;
+	u32 event_backlog;
+	struct work_struct event_work;
+	struct mutex handler_lock; /* see @handler_lock above */
+	struct gsp_event_handler handlers[GSP_EVENT_HANDLERS];
+	u32 num_handlers;
 
 	struct gsp_stats stats;
 	struct dentry *debugfs;

@@ -188,6 +188,15 @@ int gsp_read_info(struct nvvgpu_gsp *gsp, struct nvvgpu_pgpu_info *info)
 	if (ret)
 		return ret;
 
+	/* GSP-RM's internal subdevice, shared into our client (for the echo) */
+	if (!gsp->h_internal_dup) {
+		ret = gsp_rm_dup(gsp, NVVGPU_RM_HANDLE_DEVICE,
+				 gsp->internal.client, gsp->internal.subdevice,
+				 &gsp->h_internal_dup);
+		if (ret)
+			return ret;
+	}
+
 	ret = gsp_rm_control(gsp, gsp->h_client, NVVGPU_RM_HANDLE_SUBDEVICE,
 			     NV2080_CTRL_CMD_GPU_GET_VMMU_SEGMENT_SIZE, &vmmu,
 			     sizeof(vmmu));

@@ -24,6 +24,13 @@
 /* handles nvvgpu gives the objects of its clients */
 #define NVVGPU_RM_HANDLE_DEVICE		0xde1d0000
 #define NVVGPU_RM_HANDLE_SUBDEVICE	0x5d1d0000
+/*
+ * Handles nvvgpu allocates for further objects of its client, below every
+ * range RM reserves (clients from 0xc1d00000, RM's own from 0xcaf00000,
+ * domains 0xd0d00000, VF clients from 0xe0000000).
+ */
+#define NVVGPU_RM_HANDLE_DYN_BASE	0xa0000000
+#define NVVGPU_RM_HANDLE_DYN_MAX	0x10000
 
 /* control commands carry their interface class in bits 31:16 */
 #define NV_RM_CTRL_CMD_CLASS(cmd)	((cmd) >> 16)

@@ -18,6 +18,7 @@
 /* NV_VGPU_MSG_FUNCTION_* used by nvvgpu */
 #define NV_VGPU_MSG_FUNCTION_NOP			0
 #define NV_VGPU_MSG_FUNCTION_FREE			10
+#define NV_VGPU_MSG_FUNCTION_DUP_OBJECT			21
 #define NV_VGPU_MSG_FUNCTION_UNLOADING_GUEST_DRIVER	47
 #define NV_VGPU_MSG_FUNCTION_GET_GSP_STATIC_INFO	65
 #define NV_VGPU_MSG_FUNCTION_CONTINUATION_RECORD	71
@@ -25,6 +26,8 @@
 #define NV_VGPU_MSG_FUNCTION_SET_REGISTRY		73
 #define NV_VGPU_MSG_FUNCTION_GSP_RM_CONTROL		76
 #define NV_VGPU_MSG_FUNCTION_GSP_RM_ALLOC		103
+/* asynchronous ack of an RC_TRIGGERED with ROBUST_CHANNEL_FAST_PATH_ERROR */
+#define NV_VGPU_MSG_FUNCTION_ECC_NOTIFIER_WRITE_ACK	202
 /* events start here; the rest of the numbering is per release */
 #define NV_VGPU_MSG_EVENT_FIRST_EVENT			0x1000
 
@@ -225,6 +228,26 @@ struct nvgsp_rpc_free {
 };
 
 /**
+ * struct nvgsp_rpc_dup_object - DUP_OBJECT (NVOS55_PARAMETERS_v03_00)
+ * @h_client: client the duplicate goes into
+ * @h_parent: its parent there
+ * @h_object: handle of the duplicate, chosen by the caller
+ * @h_client_src: client of the object duplicated
+ * @h_object_src: the object duplicated
+ * @flags: zero
+ * @status: NV_STATUS (reply)
+ */
+struct nvgsp_rpc_dup_object {
+	u32 h_client;
+	u32 h_parent;
+	u32 h_object;
+	u32 h_client_src;
+	u32 h_object_src;
+	u32 flags;
+	u32 status;
+};
+
+/**
  * struct nvgsp_rpc_unloading_guest_driver - rpc_unloading_guest_driver_v1F_07
  * @in_pm_transition: suspend rather than unload
  * @gc6_entering: zero
@@ -241,6 +264,7 @@ struct nvgsp_rpc_unloading_guest_driver {
 static_assert(sizeof(struct nvgsp_rpc_rm_alloc) == 32);
 static_assert(sizeof(struct nvgsp_rpc_rm_control) == 24);
 static_assert(sizeof(struct nvgsp_rpc_free) == 16);
+static_assert(sizeof(struct nvgsp_rpc_dup_object) == 28);
 static_assert(sizeof(struct nvgsp_rpc_unloading_guest_driver) == 8);
 
 /* SET_REGISTRY: PACKED_REGISTRY_TABLE */
