@@ -42,6 +42,7 @@ void sim_gsp_doorbell(struct sim_gpu *sim);
 void sim_gsp_reset(struct sim_gpu *sim);
 void sim_gsp_engine_reset(struct sim_gpu *sim);
 void sim_gsp_inject_unsolicited(struct sim_gpu *sim, u32 function);
+int sim_gsp_inject_event(struct sim_gpu *sim, const char *name, u32 arg);
 void sim_gsp_forget(struct sim_gpu *sim, u64 bus, size_t size);
 void sim_gsp_inject_crash(struct sim_gpu *sim);
 void sim_gsp_kick(struct sim_gpu *sim);
@@ -55,6 +56,7 @@ void sim_rm_fini(struct sim_gpu *sim);
 u32 sim_rm_alloc(struct sim_gpu *sim, void *payload, u32 len);
 u32 sim_rm_control(struct sim_gpu *sim, void *payload, u32 len);
 u32 sim_rm_free(struct sim_gpu *sim, void *payload, u32 len);
+u32 sim_rm_dup(struct sim_gpu *sim, void *payload, u32 len);
 void sim_rm_static_info(struct sim_gpu *sim, void *buf);
 
 /* sim_vgpu.c: vGPU types and the vGPU-manager controls */

@@ -4,6 +4,8 @@
  *
  *   regs              GSP falcon registers that are set, and PMC_BOOT_0
  *   state             emulator, RM objects, vGPUs, memory
+ *   event             write "rc_triggered EXCEPT", "os_error_log XID" or
+ *                     "flood N": events as the firmware sends them
  *   fault/            counts of next status messages to perturb:
  *     drop_replies        not sent at all
  *     corrupt_checksum    checksum off by one bit
@@ -28,7 +30,9 @@
  * Copyright (c) 2026 The nvvgpu developers
  */
 #include <linux/debugfs.h>
+#include <linux/fs.h>
 #include <linux/seq_file.h>
+#include <linux/uaccess.h>
 
 #include <nvvgpu/core.h>
 
@@ -75,8 +79,8 @@ static int sim_state_show(struct seq_file *m, void *unused)
 		   gsp->tx_msgs, gsp->tx_seq,
 		   list_empty(&gsp->outq) ? "empty" : "pending");
 	seq_printf(m, "rm: %u clients\n", gsp->num_clients);
-	seq_printf(m, "resets: %llu\nfaults injected: %llu\n", gsp->resets,
-		   gsp->faults);
+	seq_printf(m, "resets: %llu\nfaults injected: %llu\necc acks: %llu\n",
+		   gsp->resets, gsp->faults, gsp->ecc_acks);
 	seq_printf(m, "last error: %s\n", gsp->last_error ?: "none");
 	for (i = 0; i < SIM_MAX_GFID; i++) {
 		struct sim_vgpu *v = &sim->vgpus[i];
@@ -148,6 +152,31 @@ static int sim_fault_unsolicited_set(void *data, u64 val)
 DEFINE_DEBUGFS_ATTRIBUTE(sim_fault_unsolicited_fops, NULL,
 			 sim_fault_unsolicited_set, "%llu\n");
 
+static ssize_t sim_event_write(struct file *file, const char __user *ubuf,
+			       size_t count, loff_t *ppos)
+{
+	char buf[32], name[24];
+	u32 arg = 0;
+	int ret;
+
+	if (count >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, count))
+		return -EFAULT;
+	buf[count] = '\0';
+	if (sscanf(buf, "%23s %u", name, &arg) < 1)
+		return -EINVAL;
+	ret = sim_gsp_inject_event(file->private_data, name, arg);
+	return ret ?: count;
+}
+
+static const struct file_operations sim_event_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = sim_event_write,
+	.llseek = noop_llseek,
+};
+
 void sim_debugfs_add(struct sim_gpu *sim)
 {
 	struct sim_fault *f = &sim->gsp.fault;
@@ -160,6 +189,7 @@ void sim_debugfs_add(struct sim_gpu *sim)
 	sim->debugfs = debugfs_create_dir(name, sim_debugfs_root);
 	debugfs_create_file("regs", 0444, sim->debugfs, sim, &sim_regs_fops);
 	debugfs_create_file("state", 0444, sim->debugfs, sim, &sim_state_fops);
+	debugfs_create_file("event", 0200, sim->debugfs, sim, &sim_event_fops);
 	fault = debugfs_create_dir("fault", sim->debugfs);
 	/*
 	 * Plain counters: the emulator reads them under its lock and a racing

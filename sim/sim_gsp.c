@@ -85,61 +85,6 @@ void sim_gsp_crash(struct sim_gpu *sim, enum sim_gsp_fatal reason, u8 code,
 	gsp->irq_bits |= NV_PFALCON_FALCON_IRQSTAT_HALT;
 }
 
-/* queue one status element; it goes out from sim_gsp_flush() */
-static void sim_gsp_queue_one(struct sim_gpu *sim, u32 function, u32 result,
-			      u32 token, const void *data, u32 len)
-{
-	struct sim_gsp *gsp = &sim->gsp;
-	struct sim_gsp_msg *msg;
-
-	lockdep_assert_held(&gsp->lock);
-
-	msg = kmalloc(struct_size(msg, data, len), GFP_KERNEL);
-	if (!msg) {
-		sim_gsp_crash(sim, SIM_GSP_FATAL_NOMEM, 0,
-			      "out of memory for a status message");
-		return;
-	}
-	msg->function = function;
-	msg->result = result;
-	msg->token = token;
-	msg->queued = jiffies;
-	msg->len = len;
-	if (len)
-		memcpy(msg->data, data, len);
-	list_add_tail(&msg->link, &gsp->outq);
-}
-
-/* a payload beyond one element follows as CONTINUATION_RECORDs */
-static void sim_gsp_queue(struct sim_gpu *sim, u32 function, u32 result,
-			  u32 token, const void *data, u32 len)
-{
-	u32 chunk, off = 0;
-
-	do {
-		chunk = nvgsp_split_chunk(len, off);
-		sim_gsp_queue_one(sim, nvgsp_split_function(function, off),
-				  result, token, data + off, chunk);
-		off += chunk;
-	} while (off < len);
-}
-
-/* a reply echoes the request's rpc.sequence, as the header is copied */
-static void sim_gsp_reply(struct sim_gpu *sim, u32 function, u32 token,
-			  u32 result, const void *data, u32 len)
-{
-	sim_gsp_queue(sim, function, result, token, data, len);
-}
-
-static void sim_gsp_event(struct sim_gpu *sim, enum nvgsp_event ev,
-			  const void *data, u32 len)
-{
-	u32 function = nvgsp_fw_abi_event(sim->abi, ev);
-
-	if (function)
-		sim_gsp_queue(sim, function, NV_OK, 0, data, len);
-}
-
 /* take one of a fault counter; true if the fault applies to this message */
 static bool sim_fault_take(struct sim_gpu *sim, u32 *count, const char *what,
 			   u32 function)
@@ -202,15 +147,18 @@ static void sim_gsp_fault_header(struct sim_gpu *sim,
 		elem->elem_count = 0;
 }
 
-/* write one message into the status queue; -ENOSPC if it does not fit */
-static int sim_gsp_write(struct sim_gpu *sim, struct sim_gsp_msg *msg)
+/* write one element into the status queue; -ENOSPC if it does not fit */
+static int sim_gsp_write(struct sim_gpu *sim, u32 function, u32 result,
+			 u32 token, const void *data, u32 len)
 {
 	struct sim_gsp *gsp = &sim->gsp;
 	struct nvgsp_msg_element *elem = gsp->txbuf;
 	struct sim_fault *fault = &gsp->fault;
 	u32 n, rd, wr, seq;
 
-	n = nvgsp_msg_elem_count(NVGSP_RPC_HDR_SIZE + msg->len);
+	lockdep_assert_held(&gsp->lock);
+
+	n = nvgsp_msg_elem_count(NVGSP_RPC_HDR_SIZE + len);
 	rd = READ_ONCE(gsp->cmdq_rx->read_ptr);
 	wr = gsp->statq_tx->write_ptr;
 	if (rd >= NVGSP_QUEUE_SLOTS) {
@@ -221,26 +169,25 @@ static int sim_gsp_write(struct sim_gpu *sim, struct sim_gsp_msg *msg)
 	if (nvgsp_msgq_free_slots(rd, wr, NVGSP_QUEUE_SLOTS) < n)
 		return -ENOSPC;
 
-	if (sim_fault_take(sim, &fault->drop_replies, "dropped", msg->function))
+	if (sim_fault_take(sim, &fault->drop_replies, "dropped", function))
 		return 0;
 
-	memset(elem, 0, (size_t)n * NVGSP_QUEUE_SLOT_SIZE);
-	nvgsp_rpc_header_init(&elem->rpc, msg->function, msg->len,
-			      msg->result);
-	elem->rpc.sequence = msg->token;
-	memcpy(elem + 1, msg->data, msg->len);
+	nvgsp_rpc_header_init(&elem->rpc, function, len, result);
+	elem->rpc.sequence = token;
+	memcpy(elem + 1, data, len);
+	nvgsp_msg_clear_slack(elem, n);
 
 	seq = gsp->tx_seq;
 	if (sim_fault_take(sim, &fault->skip_seq, "skipped sequence number",
-			   msg->function))
+			   function))
 		seq++;
 	else if (gsp->tx_seq &&
 		 sim_fault_take(sim, &fault->replay_seq,
-				"replayed sequence number", msg->function))
+				"replayed sequence number", function))
 		seq--;
 	nvgsp_msg_seal(elem, seq, sim->abi->csum_rule);
 	if (sim_fault_take(sim, &fault->corrupt_checksum, "corrupted checksum",
-			   msg->function))
+			   function))
 		elem->checksum ^= 0x1;
 	sim_gsp_fault_header(sim, elem, n);
 
@@ -253,6 +200,67 @@ static int sim_gsp_write(struct sim_gpu *sim, struct sim_gsp_msg *msg)
 	gsp->tx_msgs++;
 	gsp->irq_bits |= NV_PFALCON_FALCON_IRQSTAT_SWGEN0;
 	return 0;
+}
+
+/* queue one status element; it goes out from sim_gsp_flush() */
+static void sim_gsp_queue_one(struct sim_gpu *sim, u32 function, u32 result,
+			      u32 token, const void *data, u32 len)
+{
+	struct sim_gsp *gsp = &sim->gsp;
+	struct sim_gsp_msg *msg;
+
+	lockdep_assert_held(&gsp->lock);
+
+	/* nothing waiting before it and no delay: straight into the ring */
+	if (list_empty(&gsp->outq) && !gsp->fault.delay_ms &&
+	    gsp->state == SIM_GSP_RUNNING &&
+	    sim_gsp_write(sim, function, result, token, data, len) != -ENOSPC)
+		return;
+
+	msg = kmalloc(struct_size(msg, data, len), GFP_KERNEL);
+	if (!msg) {
+		sim_gsp_crash(sim, SIM_GSP_FATAL_NOMEM, 0,
+			      "out of memory for a status message");
+		return;
+	}
+	msg->function = function;
+	msg->result = result;
+	msg->token = token;
+	msg->queued = jiffies;
+	msg->len = len;
+	if (len)
+		memcpy(msg->data, data, len);
+	list_add_tail(&msg->link, &gsp->outq);
+}
+
+/* a payload beyond one element follows as CONTINUATION_RECORDs */
+static void sim_gsp_queue(struct sim_gpu *sim, u32 function, u32 result,
+			  u32 token, const void *data, u32 len)
+{
+	u32 chunk, off = 0;
+
+	do {
+		chunk = nvgsp_split_chunk(len, off);
+		sim_gsp_queue_one(sim, nvgsp_split_function(function, off),
+				  result, token, data + off, chunk);
+		off += chunk;
+	} while (off < len);
+}
+
+/* a reply echoes the request's rpc.sequence, as the header is copied */
+static void sim_gsp_reply(struct sim_gpu *sim, u32 function, u32 token,
+			  u32 result, const void *data, u32 len)
+{
+	sim_gsp_queue(sim, function, result, token, data, len);
+}
+
+static void sim_gsp_event(struct sim_gpu *sim, enum nvgsp_event ev,
+			  const void *data, u32 len)
+{
+	u32 function = nvgsp_fw_abi_event(sim->abi, ev);
+
+	if (function)
+		sim_gsp_queue(sim, function, NV_OK, 0, data, len);
 }
 
 /* publish queued messages; return how long to wait before retrying */
@@ -270,7 +278,8 @@ static unsigned long sim_gsp_flush(struct sim_gpu *sim)
 			if (time_before(jiffies, due))
 				return max(due - jiffies, 1UL);
 		}
-		if (sim_gsp_write(sim, msg) == -ENOSPC)
+		if (sim_gsp_write(sim, msg->function, msg->result, msg->token,
+				  msg->data, msg->len) == -ENOSPC)
 			return SIM_GSP_RETRY;
 		list_del(&msg->link);
 		kfree(msg);
@@ -408,6 +417,15 @@ static void sim_gsp_dispatch(struct sim_gpu *sim, u32 fn, u32 token,
 		sim_gsp_reply(sim, fn, token, status, data,
 			      status == NV_OK ? len : 0);
 		break;
+	case NV_VGPU_MSG_FUNCTION_DUP_OBJECT:
+		status = sim_rm_dup(sim, data, len);
+		sim_gsp_reply(sim, fn, token, status, data,
+			      status == NV_OK ? len : 0);
+		break;
+	case NV_VGPU_MSG_FUNCTION_ECC_NOTIFIER_WRITE_ACK:
+		gsp->ecc_acks++;
+		sim_gsp_reply(sim, fn, token, NV_OK, NULL, 0);
+		break;
 	case NV_VGPU_MSG_FUNCTION_FREE:
 		status = sim_rm_free(sim, data, len);
 		sim_gsp_reply(sim, fn, token, status, data,
@@ -528,12 +546,13 @@ static bool sim_gsp_consume(struct sim_gpu *sim)
 	/* the pointer before the slots it publishes */
 	rmb();
 
-	nvgsp_ring_read(msg, gsp->cmdq_slots, NVGSP_QUEUE_SLOTS, rd, 1);
-	n = nvgsp_msg_check_head(msg, used, &reason);
+	nvgsp_ring_peek(msg, gsp->cmdq_slots, rd);
+	n = nvgsp_msg_check_frame(msg, used, &reason);
 	if (n < 0)
 		goto bad;
 	nvgsp_ring_read(msg, gsp->cmdq_slots, NVGSP_QUEUE_SLOTS, rd, n);
-	ret = nvgsp_msg_check_body(msg, gsp->rx_seq, sim->abi->csum_rule,
+	ret = nvgsp_msg_check_length(msg, &reason) ?:
+	      nvgsp_msg_check_body(msg, gsp->rx_seq, sim->abi->csum_rule,
 				   &reason);
 	if (ret)
 		goto bad;
@@ -893,6 +912,53 @@ void sim_gsp_inject_unsolicited(struct sim_gpu *sim, u32 function)
 	}
 	mutex_unlock(&gsp->lock);
 	sim_gsp_kick(sim);
+}
+
+/**
+ * sim_gsp_inject_event() - send an event, as the firmware would on its own
+ * @sim: the GPU
+ * @name: "rc_triggered" (@arg: exceptType), "os_error_log" (@arg: Xid) or
+ *	"flood" (@arg OS_ERROR_LOG events at once)
+ * @arg: see @name
+ *
+ * Return: 0, -EINVAL for an unknown @name, -ENODEV when the core is not
+ * running, -ENOMEM.
+ */
+int sim_gsp_inject_event(struct sim_gpu *sim, const char *name, u32 arg)
+{
+	struct nvgsp_rpc_rc_triggered rc = { .chid = 1, .except_type = arg };
+	struct sim_gsp *gsp = &sim->gsp;
+	struct nvgsp_rpc_os_error_log *log;
+	u32 i, n = 1;
+	int ret = 0;
+
+	if (!sim->abi)
+		return -ENODEV;
+	log = kzalloc(sim->abi->os_error_log_size, GFP_KERNEL);
+	if (!log)
+		return -ENOMEM;
+	log->except_type = arg;
+	strscpy(log->err_string, "injected by nvvgpu_sim",
+		sizeof(log->err_string));
+
+	mutex_lock(&gsp->lock);
+	if (gsp->state != SIM_GSP_RUNNING) {
+		ret = -ENODEV;
+	} else if (!strcmp(name, "rc_triggered")) {
+		sim_gsp_event(sim, NVGSP_EVENT_RC_TRIGGERED, &rc, sizeof(rc));
+	} else if (!strcmp(name, "os_error_log") || !strcmp(name, "flood")) {
+		if (!strcmp(name, "flood"))
+			n = min(arg, 4096U);
+		for (i = 0; i < n; i++)
+			sim_gsp_event(sim, NVGSP_EVENT_OS_ERROR_LOG, log,
+				      sim->abi->os_error_log_size);
+	} else {
+		ret = -EINVAL;
+	}
+	mutex_unlock(&gsp->lock);
+	kfree(log);
+	sim_gsp_kick(sim);
+	return ret;
 }
 
 int sim_gsp_init(struct sim_gpu *sim)

@@ -313,6 +313,62 @@ static u32 sim_rm_echo(struct nvvgpu_emu_echo_params *p, u32 size)
 	return NV_OK;
 }
 
+/**
+ * sim_rm_dup() - serve DUP_OBJECT: the object, under a new handle and
+ *	parent in another (or the same) client
+ * @sim: the GPU
+ * @payload: the request, updated in place for the reply
+ * @len: payload bytes
+ *
+ * The duplicate has the class of its source and needs a parent of the
+ * class its source's parent has (a device under a client, a subdevice under
+ * a device). Clients themselves are not duplicated.
+ *
+ * Return: NV_OK when the RPC was well formed, else an rpc_result.
+ */
+u32 sim_rm_dup(struct sim_gpu *sim, void *payload, u32 len)
+{
+	struct nvgsp_rpc_dup_object *rpc = payload;
+	struct sim_rm_client *client, *src_client;
+	struct sim_rm_object *parent, *src;
+	u32 status;
+
+	if (len != sizeof(*rpc)) {
+		dev_warn(sim_dev(sim), "DUP_OBJECT: malformed (%u bytes)\n", len);
+		return NV_VGPU_MSG_RESULT_RPC_INVALID_MESSAGE_FORMAT;
+	}
+
+	client = sim_rm_client(sim, rpc->h_client);
+	src_client = sim_rm_client(sim, rpc->h_client_src);
+	if (!client || !src_client) {
+		status = NV_ERR_INVALID_CLIENT;
+		goto out;
+	}
+	src = sim_rm_object(src_client, rpc->h_object_src);
+	if (!src || !src->parent) {
+		status = NV_ERR_INVALID_OBJECT_HANDLE;
+		goto out;
+	}
+	parent = sim_rm_object(client, rpc->h_parent);
+	if (!parent || parent->h_class != src->parent->h_class) {
+		status = NV_ERR_INVALID_OBJECT_PARENT;
+		goto out;
+	}
+	if (!rpc->h_object || rpc->flags) {
+		status = NV_ERR_INVALID_ARGUMENT;
+		goto out;
+	}
+	status = sim_rm_object_new(client, parent, rpc->h_object, src->h_class);
+out:
+	if (status != NV_OK)
+		dev_warn(sim_dev(sim),
+			 "DUP_OBJECT %#x of client %#x as %#x under %#x of client %#x: status %#x\n",
+			 rpc->h_object_src, rpc->h_client_src, rpc->h_object,
+			 rpc->h_parent, rpc->h_client, status);
+	rpc->status = status;
+	return NV_OK;
+}
+
 static u32 sim_rm_subdevice_control(struct sim_gpu *sim, bool internal,
 				    u32 cmd, void *params, u32 size)
 {

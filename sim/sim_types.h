@@ -231,6 +231,7 @@ struct sim_gsp_msg {
  * @tx_msgs: status messages published
  * @resets: engine resets done
  * @faults: faults injected
+ * @ecc_acks: ECC_NOTIFIER_WRITE_ACKs received
  * @registry_keys: entries of the last SET_REGISTRY
  * @last_error: why the emulator last rejected something
  * @fault: fault injection
@@ -274,6 +275,7 @@ struct sim_gsp {
 	u64 tx_msgs;
 	u64 resets;
 	u64 faults;
+	u64 ecc_acks;
 	u32 registry_keys;
 	const char *last_error;
 	struct sim_fault fault;
