@@ -8,6 +8,9 @@
 #   make check      every test: build (W=1, sparse, checkpatch), KUnit in UML,
 #                   KUnit and scenarios in the VM
 #   make modules    out-of-tree build against Debian's linux-headers-6.12
+#   make bench      build for the VM and run the GSP transport's benchmark
+#                   there (tests/bench/gsp-bench.sh): RPC round trip and
+#                   payload rate next to their baselines, with ratios
 
 NVVGPU_CACHE	?= /var/cache/nvvgpu
 export NVVGPU_CACHE
@@ -21,7 +24,7 @@ NVVGPU_CONFIG	:= CONFIG_NVVGPU=m CONFIG_NVVGPU_GSP=m CONFIG_NVVGPU_MM=m \
 		   CONFIG_NVVGPU_KUNIT_TEST=$(KUNIT_IN_KDIR)
 
 .PHONY: all modules sparse checkpatch clean setup demo check kunit vm-kernel \
-	vm-modules vm-test fuzz
+	vm-modules vm-test bench fuzz
 
 all: modules
 
@@ -55,6 +58,10 @@ vm-test:
 
 demo:
 	scripts/demo
+
+bench:
+	scripts/build-vm-modules >/dev/null
+	scripts/vm-run tests/bench/gsp-bench.sh
 
 check:
 	scripts/check
