@@ -105,7 +105,7 @@ run_release() {
 	nv_mark
 	knob bad_token 1
 	t_fails "$FW: a reply with a wrong rpc.sequence is not taken" \
-		"Connection timed out" $((TIMEOUT_MS + 500)) rpc
+		"Connection timed out" $((TIMEOUT_MS + 1000)) rpc
 	nv_dmesg_has "$FW: it is dropped as stale" "stale GSP_RM_CONTROL .* dropped"
 	nv_check "$FW: the RPC after it works" rpc
 
@@ -113,14 +113,14 @@ run_release() {
 	nv_mark
 	knob drop_replies 1
 	t_fails "$FW: a dropped reply times out" "Connection timed out" \
-		$((TIMEOUT_MS + 500)) rpc
+		$((TIMEOUT_MS + 1000)) rpc
 	nv_dmesg_has "$FW: the timeout is logged" "timed out after $TIMEOUT_MS ms: no reply"
 	nv_check "$FW: the RPC after a dropped reply works" rpc
 
 	nv_mark
 	knob delay_ms $((TIMEOUT_MS * 3 / 2))
 	t_fails "$FW: a reply delayed past the timeout times out" \
-		"Connection timed out" $((TIMEOUT_MS + 500)) rpc
+		"Connection timed out" $((TIMEOUT_MS + 1000)) rpc
 	# the next RPC waits long enough; the late reply arrives first
 	nv_write $PARAM $((TIMEOUT_MS * 4))
 	nv_check "$FW: the next RPC gets its own reply, not the late one" rpc
@@ -140,7 +140,7 @@ run_release() {
 	nv_mark
 	knob hang 1
 	t_fails "$FW: an RPC to a hung firmware times out" "Connection timed out" \
-		$((TIMEOUT_MS + 500)) rpc
+		$((TIMEOUT_MS + 1000)) rpc
 	knob hang 0
 	nv_check "$FW: the RPC after the hang works" rpc
 	nv_dmesg_has "$FW: the reply to the timed-out RPC is dropped" "stale GSP_RM_CONTROL"
