@@ -20,6 +20,7 @@
 #include <linux/device.h>
 #include <linux/kernel.h>
 #include <linux/ktime.h>
+#include <linux/workqueue.h>
 
 #include "compat/nvfuzz_runtime.h"
 
@@ -81,6 +82,67 @@ void nvfuzz_fail_alloc_at(unsigned int n)
 bool nvfuzz_alloc_fails(void)
 {
 	return nvfuzz_alloc_countdown && !--nvfuzz_alloc_countdown;
+}
+
+/* the one workqueue, first in first out */
+static struct work_struct *nvfuzz_work_head;
+
+bool schedule_work(struct work_struct *work)
+{
+	struct work_struct **p = &nvfuzz_work_head;
+
+	if (work->pending)
+		return false;
+	while (*p)
+		p = &(*p)->next;
+	work->pending = true;
+	work->next = NULL;
+	*p = work;
+	return true;
+}
+
+bool cancel_work_sync(struct work_struct *work)
+{
+	struct work_struct **p;
+
+	if (!work->pending)
+		return false;
+	for (p = &nvfuzz_work_head; *p; p = &(*p)->next) {
+		if (*p == work) {
+			*p = work->next;
+			break;
+		}
+	}
+	work->pending = false;
+	return true;
+}
+
+bool flush_work(struct work_struct *work)
+{
+	bool was = work->pending;
+
+	nvfuzz_run_work();
+	return was;
+}
+
+bool nvfuzz_work_pending(void)
+{
+	return nvfuzz_work_head;
+}
+
+void nvfuzz_run_work(void)
+{
+	unsigned int n = 0;
+
+	while (nvfuzz_work_head) {
+		struct work_struct *work = nvfuzz_work_head;
+
+		nvfuzz_work_head = work->next;
+		work->pending = false;
+		work->func(work);
+		if (++n > 100000)
+			nvfuzz_bug("work items requeue themselves without end");
+	}
 }
 
 /* xorshift64*: reproducible, and good enough for tokens and cookies */

@@ -37,6 +37,10 @@ void *nvfuzz_dma_memcpy(void *dst, const void *src, size_t n);
 u64 nvfuzz_random_u64(void);
 void nvfuzz_random_seed(u64 seed);
 
+/* for the harness: run the queued work items, as the kernel's worker */
+void nvfuzz_run_work(void);
+bool nvfuzz_work_pending(void);
+
 /* for the harness: start an input with a fresh clock budget */
 void nvfuzz_clock_reset(void);
 /* for the harness: print log lines (NVFUZZ_VERBOSE=1 in the environment) */
