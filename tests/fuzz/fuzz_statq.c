@@ -61,15 +61,6 @@
 #include "fuzz_input.h"
 #include "nvfuzz.h"
 
-/*
- * Event dispatch got its own state (gsp_event.c) after 815342c; weak, so
- * that the harness builds against the transport before and after.
- */
-#pragma weak gsp_event_init
-#pragma weak gsp_event_fini
-int gsp_event_init(struct nvvgpu_gsp *gsp);
-void gsp_event_fini(struct nvvgpu_gsp *gsp);
-
 #define SLOTS		NVGSP_QUEUE_SLOTS
 #define RING_BYTES	((size_t)SLOTS * NVGSP_QUEUE_SLOT_SIZE)
 #define FZ_SHARED_ADDR	0x100000000ULL
