@@ -12,6 +12,7 @@
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
+#include <kunit/visibility.h>
 #include <linux/lockdep.h>
 #include <linux/slab.h>
 
@@ -79,21 +80,24 @@ static u32 sim_rm_client_new(struct sim_gpu *sim, u32 handle, bool internal,
 	xa_init(&client->objects);
 
 	ret = xa_insert(&sim->gsp.clients, handle, client, GFP_KERNEL);
-	if (!ret)
-		ret = xa_insert(&client->objects, handle, &client->obj,
-				GFP_KERNEL);
+	if (ret)
+		goto err_free;
+	ret = xa_insert(&client->objects, handle, &client->obj, GFP_KERNEL);
 	if (ret) {
+		/* only our own entry: a taken handle never got this far */
 		xa_erase(&sim->gsp.clients, handle);
-		xa_destroy(&client->objects);
-		kfree(client);
-		return ret == -EBUSY ? NV_ERR_INSERT_DUPLICATE_NAME :
-				       NV_ERR_NO_MEMORY;
+		goto err_free;
 	}
 	client->num_objects = 1;
 	sim->gsp.num_clients++;
 	if (out)
 		*out = client;
 	return NV_OK;
+
+err_free:
+	xa_destroy(&client->objects);
+	kfree(client);
+	return ret == -EBUSY ? NV_ERR_INSERT_DUPLICATE_NAME : NV_ERR_NO_MEMORY;
 }
 
 static u32 sim_rm_object_new(struct sim_rm_client *client,
@@ -149,6 +153,7 @@ int sim_rm_init(struct sim_gpu *sim)
 	}
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(sim_rm_init);
 
 /**
  * sim_rm_fini() - free every client
@@ -162,6 +167,7 @@ void sim_rm_fini(struct sim_gpu *sim)
 	xa_for_each(&sim->gsp.clients, index, client)
 		sim_rm_client_free(sim, client);
 }
+EXPORT_SYMBOL_IF_KUNIT(sim_rm_fini);
 
 static u32 sim_rm_alloc_client(struct sim_gpu *sim,
 			       const struct nvgsp_rpc_rm_alloc *rpc)
@@ -256,6 +262,7 @@ out:
 	rpc->status = status;
 	return NV_OK;
 }
+EXPORT_SYMBOL_IF_KUNIT(sim_rm_alloc);
 
 /**
  * sim_rm_free() - serve FREE: drop an object and its subtree, or a client
@@ -297,6 +304,7 @@ u32 sim_rm_free(struct sim_gpu *sim, void *payload, u32 len)
 	rpc->status = status;
 	return NV_OK;
 }
+EXPORT_SYMBOL_IF_KUNIT(sim_rm_free);
 
 /* the emulator's echo: cookie inverted, data back (inverted on request) */
 static u32 sim_rm_echo(struct nvvgpu_emu_echo_params *p, u32 size)
@@ -368,6 +376,7 @@ out:
 	rpc->status = status;
 	return NV_OK;
 }
+EXPORT_SYMBOL_IF_KUNIT(sim_rm_dup);
 
 static u32 sim_rm_subdevice_control(struct sim_gpu *sim, bool internal,
 				    u32 cmd, void *params, u32 size)
@@ -452,6 +461,7 @@ out:
 	rpc->status = status;
 	return NV_OK;
 }
+EXPORT_SYMBOL_IF_KUNIT(sim_rm_control);
 
 /**
  * sim_rm_static_info() - fill GspStaticConfigInfo in the release's layout
