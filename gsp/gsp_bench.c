@@ -224,7 +224,7 @@ static int gsp_bench_measure(struct gsp_bench *b)
 {
 	struct nvvgpu_emu_echo_params *p;
 	void *src, *dst;
-	u32 i, sink = 0;
+	u32 i, k, sink = 0;
 	u64 seq = 0;
 	int ret = 0;
 
@@ -251,12 +251,14 @@ static int gsp_bench_measure(struct gsp_bench *b)
 		ret = gsp_bench_rpc(b, &b->rpc[i]) ?:
 		      gsp_bench_ping(b, ++seq, false, &b->wq_pp[i]) ?:
 		      gsp_bench_ping(b, ++seq, true, &b->kt_pp[i]);
-		if (ret || i >= GSP_BENCH_PAYLOAD_CALLS)
+		/* the payload samples spread evenly over the run */
+		if (ret || i % (GSP_BENCH_CALLS / GSP_BENCH_PAYLOAD_CALLS))
 			continue;
-		ret = gsp_bench_echo(b, p, ++seq, &b->echo[i]);
-		gsp_bench_copy(dst, src, &b->copy[i]);
-		gsp_bench_csum(src, &b->csum[i], &sink);
-		gsp_bench_alloc(&b->alloc[i]);
+		k = i / (GSP_BENCH_CALLS / GSP_BENCH_PAYLOAD_CALLS);
+		ret = gsp_bench_echo(b, p, ++seq, &b->echo[k]);
+		gsp_bench_copy(dst, src, &b->copy[k]);
+		gsp_bench_csum(src, &b->csum[k], &sink);
+		gsp_bench_alloc(&b->alloc[k]);
 	}
 	barrier_data(&sink);
 out:

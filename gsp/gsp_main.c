@@ -27,6 +27,8 @@ static void gsp_free(struct nvvgpu_gsp *gsp)
 	gsp_msgq_fini(gsp);
 	ida_destroy(&gsp->handle_ida);
 	ida_destroy(&gsp->client_ida);
+	kvfree(gsp->rm_buf);
+	mutex_destroy(&gsp->rm_lock);
 	mutex_destroy(&gsp->rpc_lock);
 	mutex_destroy(&gsp->msgq_lock);
 	mutex_destroy(&gsp->cmdq_lock);
@@ -64,6 +66,7 @@ static int gsp_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 	mutex_init(&gsp->cmdq_lock);
 	mutex_init(&gsp->msgq_lock);
 	mutex_init(&gsp->rpc_lock);
+	mutex_init(&gsp->rm_lock);
 	init_completion(&gsp->rx_wake);
 	ida_init(&gsp->client_ida);
 	ida_init(&gsp->handle_ida);

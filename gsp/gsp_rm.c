@@ -94,15 +94,28 @@ int gsp_rm_control(struct nvvgpu_gsp *gsp, u32 h_client, u32 h_object,
 	size_t len = struct_size(rpc, params, params_size);
 	int ret;
 
-	/* small controls, the common ones, need no allocation */
+	/*
+	 * Small controls, the common ones, are built on the stack; large ones
+	 * in a buffer kept from one to the next, since allocating 64 KiB costs
+	 * more than moving it.
+	 */
 	if (len <= sizeof(small)) {
 		rpc = (void *)small;
-		memset(rpc, 0, len);
 	} else {
-		rpc = kvzalloc(len, GFP_KERNEL);
-		if (!rpc)
-			return -ENOMEM;
+		mutex_lock(&gsp->rm_lock);
+		if (gsp->rm_buf_size < len) {
+			kvfree(gsp->rm_buf);
+			gsp->rm_buf_size = 0;
+			gsp->rm_buf = kvmalloc(len, GFP_KERNEL);
+			if (!gsp->rm_buf) {
+				mutex_unlock(&gsp->rm_lock);
+				return -ENOMEM;
+			}
+			gsp->rm_buf_size = len;
+		}
+		rpc = gsp->rm_buf;
 	}
+	memset(rpc, 0, sizeof(*rpc));
 	rpc->h_client = h_client;
 	rpc->h_object = h_object;
 	rpc->cmd = cmd;
@@ -129,7 +142,7 @@ int gsp_rm_control(struct nvvgpu_gsp *gsp, u32 h_client, u32 h_object,
 	memcpy(params, rpc->params, params_size);
 out:
 	if ((void *)rpc != small)
-		kvfree(rpc);
+		mutex_unlock(&gsp->rm_lock);
 	return ret;
 }
 
@@ -329,6 +342,11 @@ void gsp_rm_client_free(struct nvvgpu_gsp *gsp)
 	ida_free(&gsp->client_ida, h & (NV_RS_CLIENT_HANDLE_MAX - 1));
 	/* the client's objects went with it */
 	ida_destroy(&gsp->handle_ida);
+	mutex_lock(&gsp->rm_lock);
+	kvfree(gsp->rm_buf);
+	gsp->rm_buf = NULL;
+	gsp->rm_buf_size = 0;
+	mutex_unlock(&gsp->rm_lock);
 	gsp->h_client = 0;
 	gsp->has_device = false;
 	gsp->has_subdevice = false;

@@ -216,6 +216,10 @@ struct gsp_stats {
  * @h_client: our RM client, 0 when not allocated
  * @has_device: our device object exists
  * @has_subdevice: our subdevice object exists
+ * @rm_lock: serialises the large RM controls; protects @rm_buf
+ * @rm_buf: staging of a large RM control's message, kept for the next one
+ *	while our RM client lives
+ * @rm_buf_size: bytes of @rm_buf
  * @handle_ida: allocator of handles for further objects of our client
  * @h_internal_dup: our duplicate of GSP-RM's internal subdevice, 0 if none
  * @event_lock: protects @event_list and @event_backlog; taken with
@@ -276,6 +280,9 @@ struct nvvgpu_gsp {
 	u32 h_client;
 	bool has_device;
 	bool has_subdevice;
+	struct mutex rm_lock; /* see @rm_lock above */
+	void *rm_buf;
+	size_t rm_buf_size;
 	struct ida handle_ida;
 	u32 h_internal_dup;
 

@@ -476,7 +476,7 @@ static void sim_gsp_receive(struct sim_gpu *sim, u32 fn, u32 token,
 	struct sim_gsp *gsp = &sim->gsp;
 	size_t total;
 
-	if (gsp->big) {
+	if (gsp->big_total) {
 		if (fn != NV_VGPU_MSG_FUNCTION_CONTINUATION_RECORD ||
 		    len > gsp->big_total - gsp->big_len) {
 			sim_gsp_crash(sim, SIM_GSP_FATAL_QUEUE, 2,
@@ -487,10 +487,9 @@ static void sim_gsp_receive(struct sim_gpu *sim, u32 fn, u32 token,
 		gsp->big_len += len;
 		if (gsp->big_len < gsp->big_total)
 			return;
+		gsp->big_total = 0;
 		sim_gsp_dispatch(sim, gsp->big_fn, gsp->big_token, gsp->big,
-				 gsp->big_total);
-		kvfree(gsp->big);
-		gsp->big = NULL;
+				 gsp->big_len);
 		return;
 	}
 
@@ -511,11 +510,17 @@ static void sim_gsp_receive(struct sim_gpu *sim, u32 fn, u32 token,
 			      "split command larger than the emulator takes");
 		return;
 	}
-	gsp->big = kvmalloc(total, GFP_KERNEL);
-	if (!gsp->big) {
-		sim_gsp_crash(sim, SIM_GSP_FATAL_NOMEM, 0,
-			      "out of memory for a split command");
-		return;
+	/* kept from one split command to the next */
+	if (gsp->big_size < total) {
+		kvfree(gsp->big);
+		gsp->big_size = 0;
+		gsp->big = kvmalloc(total, GFP_KERNEL);
+		if (!gsp->big) {
+			sim_gsp_crash(sim, SIM_GSP_FATAL_NOMEM, 0,
+				      "out of memory for a split command");
+			return;
+		}
+		gsp->big_size = total;
 	}
 	memcpy(gsp->big, data, len);
 	gsp->big_fn = fn;
@@ -717,6 +722,8 @@ static void sim_gsp_clear(struct sim_gpu *sim)
 	}
 	kvfree(gsp->big);
 	gsp->big = NULL;
+	gsp->big_size = 0;
+	gsp->big_total = 0;
 	sim_rm_fini(sim);
 	sim_vgpu_reset(sim);
 	gsp->shared_bus = 0;

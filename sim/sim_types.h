@@ -214,11 +214,13 @@ struct sim_gsp_msg {
  * @rxbuf: private copy of the command being processed (64 KiB)
  * @txbuf: staging for the status message being written (64 KiB)
  * @outq: status messages waiting for ring space or a delay
- * @big: reassembly buffer for commands split into continuation records
+ * @big: reassembly buffer for commands split into continuation records,
+ *	kept from one to the next
+ * @big_size: bytes of @big
  * @big_fn: function of the command being reassembled
  * @big_token: rpc.sequence of the command being reassembled
  * @big_len: bytes of @big filled
- * @big_total: bytes expected in @big
+ * @big_total: bytes expected in @big; 0 when no command is split
  * @got_sysinfo: GSP_SET_SYSTEM_INFO processed
  * @got_registry: SET_REGISTRY processed
  * @init_done: GSP_INIT_DONE sent
@@ -256,6 +258,7 @@ struct sim_gsp {
 	struct list_head outq;
 
 	u8 *big;
+	size_t big_size;
 	u32 big_fn;
 	u32 big_token;
 	size_t big_len;
