@@ -70,5 +70,4 @@ for FW in 535.113.01 570.144; do
 	done
 done
 nv_unload_all
-echo -n "gsp-events: "
 nv_done

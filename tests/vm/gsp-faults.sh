@@ -199,5 +199,4 @@ run_release() {
 run_release 535.113.01
 run_release 570.144
 nv_unload_all
-echo -n "gsp-faults: "
 nv_done
