@@ -818,6 +818,7 @@ static int fz_gsp_init(struct nvvgpu_gsp *gsp, const struct nvgsp_fw_abi *abi)
 	mutex_init(&gsp->cmdq_lock);
 	mutex_init(&gsp->msgq_lock);
 	mutex_init(&gsp->rpc_lock);
+	mutex_init(&gsp->rm_lock);
 	ida_init(&gsp->client_ida);
 	INIT_WORK(&gsp->recv_work, gsp_rpc_recv_work);
 	if (gsp_event_init && gsp_event_init(gsp))
@@ -832,6 +833,10 @@ static void fz_gsp_fini(struct nvvgpu_gsp *gsp)
 	if (gsp_event_fini)
 		gsp_event_fini(gsp);
 	gsp_msgq_fini(gsp);
+	/* the staging buffer large RM controls keep from one call to the next */
+	kvfree(gsp->rm_buf);
+	gsp->rm_buf = NULL;
+	gsp->rm_buf_size = 0;
 }
 
 int nvfuzz_test_one_input(const u8 *data, size_t size)
