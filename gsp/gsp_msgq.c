@@ -283,7 +283,17 @@ int gsp_msgq_recv(struct nvvgpu_gsp *gsp, const struct nvgsp_msg_element **msg,
 	WRITE_ONCE(gsp->cmdq_rx->read_ptr,
 		   nvgsp_msgq_advance(rd, n, NVGSP_QUEUE_SLOTS));
 
-	ret = nvgsp_msg_check_length(m, &reason);
+	/*
+	 * Slot 0 was read twice, for the frame check and with the rest: a
+	 * firmware that rewrote it in between must not get bytes past the
+	 * checked frame judged as this message.
+	 */
+	if (m->elem_count != (u32)n) {
+		reason = "element count changed while the message was read";
+		ret = -EPROTO;
+	} else {
+		ret = nvgsp_msg_check_length(m, &reason);
+	}
 	if (!ret)
 		ret = nvgsp_msg_check_csum(m, gsp->abi->csum_rule, &reason);
 	if (!ret) {
