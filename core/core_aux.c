@@ -174,16 +174,24 @@ void nvvgpu_client_unregister(struct nvvgpu_pgpu *pgpu,
 }
 EXPORT_SYMBOL_NS_GPL(nvvgpu_client_unregister, NVVGPU);
 
+/* tell the clients whether the pgpu is lost now, or works again */
 void nvvgpu_pgpu_lost_work(struct work_struct *work)
 {
 	struct nvvgpu_pgpu *pgpu = container_of(work, struct nvvgpu_pgpu,
 						lost_work);
+	const struct nvvgpu_client_ops *ops;
 	enum nvvgpu_client_kind kind;
+	bool lost = READ_ONCE(pgpu->lost);
 
 	mutex_lock(&pgpu->client_lock);
-	for (kind = 0; kind < NVVGPU_CLIENT_NR; kind++)
-		if (pgpu->clients[kind] && pgpu->clients[kind]->pgpu_lost)
-			pgpu->clients[kind]->pgpu_lost(pgpu,
-						       pgpu->client_priv[kind]);
+	for (kind = 0; kind < NVVGPU_CLIENT_NR; kind++) {
+		ops = pgpu->clients[kind];
+		if (!ops)
+			continue;
+		if (lost && ops->pgpu_lost)
+			ops->pgpu_lost(pgpu, pgpu->client_priv[kind]);
+		else if (!lost && ops->pgpu_recovered)
+			ops->pgpu_recovered(pgpu, pgpu->client_priv[kind]);
+	}
 	mutex_unlock(&pgpu->client_lock);
 }

@@ -172,7 +172,7 @@ EXPORT_SYMBOL_NS_GPL(nvvgpu_pgpu_set_lost, NVVGPU);
  * For the transport, once a reset brought the firmware back: vGPU creation
  * and lifecycle changes are allowed again. vGPUs that existed when the pgpu
  * was lost died with the firmware, so the pgpu stays lost while any of them
- * is left. Clients keep what they did on &nvvgpu_client_ops.pgpu_lost.
+ * is left. The clients are told through &nvvgpu_client_ops.pgpu_recovered.
  *
  * Does not wait for the pgpu lock: a transport calls this from its reset
  * path, which the core may itself be waiting for with that lock held (a
@@ -194,6 +194,7 @@ int nvvgpu_pgpu_clear_lost(struct nvvgpu_pgpu *pgpu)
 		} else {
 			WRITE_ONCE(pgpu->lost, false);
 			dev_info(pgpu->dev, "pgpu %u recovered\n", pgpu->id);
+			schedule_work(&pgpu->lost_work);
 		}
 	}
 	mutex_unlock(&pgpu->lock);

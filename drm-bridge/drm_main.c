@@ -119,16 +119,27 @@ static void nvvgpu_drm_pgpu_lost(struct nvvgpu_pgpu *pgpu, void *priv)
 	drm_warn(ndrm->drm, "pgpu %u lost\n", pgpu->id);
 }
 
+static void nvvgpu_drm_pgpu_recovered(struct nvvgpu_pgpu *pgpu, void *priv)
+{
+	struct nvvgpu_drm *ndrm = priv;
+
+	if (READ_ONCE(ndrm->lost))
+		drm_info(ndrm->drm, "pgpu %u recovered\n", pgpu->id);
+	WRITE_ONCE(ndrm->lost, false);
+}
+
 /**
  * DOC: client ops
  *
  * nvvgpu_drm_client_ops: when the pgpu is lost, @pgpu_lost makes GETPARAM
- * fail with -EIO; buffer objects keep working, they are system memory.
+ * fail with -EIO, until @pgpu_recovered after a reset; buffer objects keep
+ * working, they are system memory.
  */
 static const struct nvvgpu_client_ops nvvgpu_drm_client_ops = {
 	.version = NVVGPU_CLIENT_OPS_VERSION,
 	.name = "drm",
 	.pgpu_lost = nvvgpu_drm_pgpu_lost,
+	.pgpu_recovered = nvvgpu_drm_pgpu_recovered,
 };
 
 static int nvvgpu_drm_probe(struct auxiliary_device *adev,

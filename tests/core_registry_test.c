@@ -589,7 +589,7 @@ static void core_test_instances(struct kunit *test)
 static void core_test_lost(struct kunit *test)
 {
 	struct nvvgpu_pgpu *pgpu = add_gpu(test);
-	struct nvvgpu_vgpu *vgpu;
+	struct nvvgpu_vgpu *vgpu, *v2;
 
 	register_all(test);
 	KUNIT_ASSERT_EQ(test, nvvgpu_vgpu_create(pgpu, 941, &test_uuid[0], &vgpu), 0);
@@ -597,8 +597,18 @@ static void core_test_lost(struct kunit *test)
 	nvvgpu_pgpu_set_lost(pgpu, "kunit again");
 	flush_work(&pgpu->lost_work);
 	KUNIT_EXPECT_EQ(test, nvvgpu_vgpu_start(vgpu), -EIO);
-	KUNIT_EXPECT_EQ(test, nvvgpu_vgpu_create(pgpu, 941, &test_uuid[1], &vgpu), -EIO);
+	KUNIT_EXPECT_EQ(test, nvvgpu_vgpu_create(pgpu, 941, &test_uuid[1], &v2), -EIO);
 	KUNIT_EXPECT_EQ(test, nvvgpu_type_available(pgpu, &pgpu->info.types[0]), 0U);
+
+	/* vGPUs died with the firmware: no recovery while one is left */
+	KUNIT_EXPECT_EQ(test, nvvgpu_pgpu_clear_lost(pgpu), -EBUSY);
+	nvvgpu_vgpu_destroy(vgpu);
+	KUNIT_EXPECT_EQ(test, nvvgpu_pgpu_clear_lost(pgpu), 0);
+	flush_work(&pgpu->lost_work);
+	KUNIT_EXPECT_FALSE(test, pgpu->lost);
+	KUNIT_EXPECT_EQ(test, nvvgpu_type_available(pgpu, &pgpu->info.types[0]), 3U);
+	KUNIT_ASSERT_EQ(test, nvvgpu_vgpu_create(pgpu, 941, &test_uuid[1], &v2), 0);
+	nvvgpu_vgpu_destroy(v2);
 }
 
 static void core_test_unregister_gpu_with_vgpus(struct kunit *test)

@@ -295,17 +295,29 @@ static void nvvgpu_vfio_pgpu_lost(struct nvvgpu_pgpu *pgpu, void *priv)
 	mutex_unlock(&parent->lock);
 }
 
+static void nvvgpu_vfio_pgpu_recovered(struct nvvgpu_pgpu *pgpu, void *priv)
+{
+	struct nvvgpu_vfio_parent *parent = priv;
+
+	if (READ_ONCE(parent->lost))
+		dev_info(&parent->adev->dev, "pgpu %u recovered: vGPU devices open again\n",
+			 pgpu->id);
+	WRITE_ONCE(parent->lost, false);
+}
+
 /**
  * DOC: client ops
  *
  * nvvgpu_vfio_client_ops tells the core how to reach this client: when the
  * pgpu is lost, @pgpu_lost signals the error interrupt of every vGPU device
- * and makes every later open fail.
+ * and makes every later open fail; @pgpu_recovered, after a reset, lets
+ * devices open again.
  */
 static const struct nvvgpu_client_ops nvvgpu_vfio_client_ops = {
 	.version = NVVGPU_CLIENT_OPS_VERSION,
 	.name = "vfio",
 	.pgpu_lost = nvvgpu_vfio_pgpu_lost,
+	.pgpu_recovered = nvvgpu_vfio_pgpu_recovered,
 };
 
 static int nvvgpu_vfio_aux_probe(struct auxiliary_device *adev,

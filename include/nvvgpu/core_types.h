@@ -173,7 +173,7 @@ enum nvvgpu_vgpu_state {
  * @client_lock: protects @clients and @client_priv
  * @clients: client ops registered through the auxiliary devices
  * @client_priv: data passed back to each client's callbacks
- * @lost_work: tells the clients that the pgpu was lost
+ * @lost_work: tells the clients that the pgpu was lost, or recovered
  * @debugfs: the pgpu's debugfs directory
  */
 struct nvvgpu_pgpu {

@@ -27,7 +27,7 @@ struct page;
 #define NVVGPU_TRANSPORT_OPS_VERSION	1
 #define NVVGPU_PARTITION_OPS_VERSION	1
 #define NVVGPU_SCHED_OPS_VERSION	1
-#define NVVGPU_CLIENT_OPS_VERSION	1
+#define NVVGPU_CLIENT_OPS_VERSION	2
 
 /**
  * struct nvvgpu_backend_ops - a hardware backend (simulated or real GPU)
@@ -142,11 +142,15 @@ struct nvvgpu_sched_ops {
  * @pgpu_lost: the pgpu stopped responding; the client should fail new
  *	requests. Called from a work item with the pgpu's client lock held:
  *	it must not register or unregister clients.
+ * @pgpu_recovered: a reset brought the pgpu back (nvvgpu_pgpu_clear_lost());
+ *	the client may serve requests again. Same context as @pgpu_lost; may
+ *	also come without a @pgpu_lost before it when both happened quickly.
  */
 struct nvvgpu_client_ops {
 	u32 version;
 	const char *name;
 	void (*pgpu_lost)(struct nvvgpu_pgpu *pgpu, void *priv);
+	void (*pgpu_recovered)(struct nvvgpu_pgpu *pgpu, void *priv);
 };
 
 #endif /* __NVVGPU_OPS_H__ */

@@ -170,6 +170,10 @@ run_release() {
 	nv_check "$FW: core state says not lost" bash -c "! grep -q '^lost: yes' $(pgpu_dir)/state"
 	nv_check "$FW: RPCs work after the reset" rpc 100000
 	nv_check "$FW: a vGPU can be created after the reset" nv_write "$T/create" "$U1"
+	nv_dmesg_has "$FW: the VFIO client was told of the recovery" \
+		"recovered: vGPU devices open again"
+	nv_check "$FW: the new vGPU opens as a VMM would" \
+		"$NV_MODDIR/tools/vfio-hold" 0 "$U1"
 	nv_check "$FW: and removed" nv_write "/sys/bus/mdev/devices/$U1/remove" 1
 
 	echo "# $FW: status queue framing lost"
