@@ -195,33 +195,25 @@ static void fake_set_runnable(struct nvvgpu_vgpu *vgpu, bool runnable)
 	fake.runnable = runnable;
 }
 
-static const struct nvvgpu_transport_ops fake_transport = {
-	.base = {
-		.version = NVVGPU_TRANSPORT_OPS_VERSION,
-		.kind = NVVGPU_PROVIDER_TRANSPORT,
-		.name = "kunit-transport",
-		.owner = THIS_MODULE,
-		.attach = fake_transport_attach,
-		.detach = fake_transport_detach,
-	},
-	.read_info = fake_read_info,
-	.vgpu_bootload = fake_bootload,
-	.vgpu_shutdown = fake_shutdown,
-};
+/* two transports that differ only by name, for the double-registration tests */
+#define FAKE_TRANSPORT(_name) {					\
+	.base = {							\
+		.version = NVVGPU_TRANSPORT_OPS_VERSION,		\
+		.kind = NVVGPU_PROVIDER_TRANSPORT,			\
+		.name = _name,						\
+		.owner = THIS_MODULE,					\
+		.attach = fake_transport_attach,			\
+		.detach = fake_transport_detach,			\
+	},								\
+	.read_info = fake_read_info,					\
+	.vgpu_bootload = fake_bootload,					\
+	.vgpu_shutdown = fake_shutdown,					\
+}
 
-static const struct nvvgpu_transport_ops fake_transport2 = {
-	.base = {
-		.version = NVVGPU_TRANSPORT_OPS_VERSION,
-		.kind = NVVGPU_PROVIDER_TRANSPORT,
-		.name = "kunit-transport-2",
-		.owner = THIS_MODULE,
-		.attach = fake_transport_attach,
-		.detach = fake_transport_detach,
-	},
-	.read_info = fake_read_info,
-	.vgpu_bootload = fake_bootload,
-	.vgpu_shutdown = fake_shutdown,
-};
+static const struct nvvgpu_transport_ops fake_transport =
+	FAKE_TRANSPORT("kunit-transport");
+static const struct nvvgpu_transport_ops fake_transport2 =
+	FAKE_TRANSPORT("kunit-transport-2");
 
 static const struct nvvgpu_partition_ops fake_partition = {
 	.base = {
