@@ -5,11 +5,29 @@
 # out-of-range module parameters and a provider built against another
 # interface version are refused with the right errno (insmod reports EINVAL
 # as "Invalid parameters") and a log line naming
-# the problem, and nothing is left half-created.
+# the problem, and nothing is left half-created. The debugfs writers with a
+# size limit, the simulator's event injector (sim/<i>/event) and the GSP
+# echo (pgpu<N>/gsp/echo), refuse oversized and malformed writes with
+# EINVAL without sending anything, and work again right after.
 set -u
 . "$(dirname "$0")/lib.sh"
 
 U1=5d2e7a10-6c1b-4f0e-8a9d-000000000001
+G=/sys/kernel/debug/nvvgpu/pgpu0/gsp
+S=/sys/kernel/debug/nvvgpu/sim/0
+
+gsp_stat() { sed -n "s/^$1: //p" "$G/state"; }
+# the kernel log since nv_mark does not match PATTERN
+dmesg_lacks() { ! dmesg | tail -n +"$((NV_DMESG_MARK + 1))" | grep -Eq -- "$1"; }
+# wait up to 10 s for a command to succeed (event handlers run from a work item)
+eventually() {
+	local _
+	for _ in $(seq 100); do
+		"$@" && return 0
+		sleep 0.1
+	done
+	return 1
+}
 
 echo "# module parameters"
 nv_check "load core" nv_load core
@@ -52,6 +70,42 @@ nv_check "remove the vGPU" nv_write "/sys/bus/mdev/devices/$U1/remove" 1
 nv_check "available_instances restored" test "$(cat "$T/available_instances")" -eq "$avail"
 nv_check "no vGPU left in core state" \
 	bash -c '[ -z "$(grep -h "^vgpus:" /sys/kernel/debug/nvvgpu/pgpu*/state | grep -v "vgpus: 0")" ]'
+
+# Both writers copy the write into a 32-byte buffer, NUL-terminated:
+# 31 bytes fit, 32 are refused before anything is parsed.
+echo "# sim event injector: oversized and malformed writes"
+nv_mark
+nv_fails "event: a 32-byte write is refused: EINVAL" "Invalid argument" \
+	nv_write "$S/event" "$(printf '%-32s' 'os_error_log 101')"
+nv_fails "event: a 4096-byte write is refused: EINVAL" "Invalid argument" \
+	nv_write "$S/event" "$(printf '%-4096s' 'os_error_log 101')"
+nv_fails "event: an unknown event is refused: EINVAL" "Invalid argument" \
+	nv_write "$S/event" "bogus_event 101"
+nv_check "event: a 31-byte write still fits" \
+	nv_write "$S/event" "$(printf '%-31s' 'os_error_log 102')"
+nv_check "event: its handler logs Xid 102" eventually \
+	bash -c "dmesg | tail -n +$((NV_DMESG_MARK + 1)) | grep -q 'Xid 102 (runlist 0 channel 0): injected by nvvgpu_sim'"
+nv_check "event: the refused writes injected nothing" dmesg_lacks "Xid 101"
+
+echo "# gsp echo: oversized and malformed writes"
+rpcs=$(gsp_stat rpcs)
+failed=$(gsp_stat failed)
+nv_mark
+nv_fails "echo: a 32-byte write is refused: EINVAL" "Invalid argument" \
+	nv_write "$G/echo" "$(printf '%-32s' 16)"
+nv_fails "echo: size 262145, one beyond the maximum, is refused: EINVAL" \
+	"Invalid argument" nv_write "$G/echo" 262145
+nv_fails "echo: unknown flags (2) are refused: EINVAL" "Invalid argument" \
+	nv_write "$G/echo" "16 2"
+nv_fails "echo: no size is refused: EINVAL" "Invalid argument" \
+	nv_write "$G/echo" "sixteen"
+nv_check "echo: the refused writes sent no RPC" test "$(gsp_stat rpcs)" = "$rpcs"
+nv_check "echo: a 31-byte write still fits" nv_write "$G/echo" "$(printf '%-31s' 16)"
+nv_check "echo: the maximum, 262144 bytes inverted, works" nv_write "$G/echo" "262144 1"
+nv_check "echo: the transport is still running" test "$(gsp_stat state)" = running
+nv_check "echo: no RPC failed" test "$(gsp_stat failed)" = "$failed"
+nv_check "echo: nothing logged a mismatch or a lost message" \
+	dmesg_lacks "echo reply|dropped|without a message|rpc.sequence"
 
 nv_unload_all
 nv_check "everything unloaded" bash -c '! grep -q "^nvvgpu" /proc/modules'
