@@ -33,6 +33,8 @@ void gsp_msgq_fini(struct nvvgpu_gsp *gsp);
 void gsp_msgq_reset(struct nvvgpu_gsp *gsp);
 void gsp_msgq_clear_statq(struct nvvgpu_gsp *gsp);
 bool gsp_msgq_pending(struct nvvgpu_gsp *gsp);
+int gsp_msgq_push_locked(struct nvvgpu_gsp *gsp, u32 function, u32 token,
+			 const void *payload, u32 len);
 int gsp_msgq_push(struct nvvgpu_gsp *gsp, u32 function, u32 token,
 		  const void *payload, u32 len);
 int gsp_msgq_recv(struct nvvgpu_gsp *gsp,
@@ -50,6 +52,7 @@ int gsp_rpc_wait_event(struct nvvgpu_gsp *gsp, enum nvgsp_event ev,
 void gsp_rpc_drain(struct nvvgpu_gsp *gsp);
 void gsp_rpc_recv_work(struct work_struct *work);
 void gsp_rpc_irq(struct nvvgpu_gsp *gsp, bool halt);
+void gsp_rpc_kick(struct nvvgpu_gsp *gsp);
 
 /* gsp_event.c: unsolicited events */
 int gsp_event_init(struct nvvgpu_gsp *gsp);

@@ -49,7 +49,7 @@ bool gsp_health_check(struct nvvgpu_gsp *gsp)
 		FIELD_GET(NV_PGSP_MAILBOX_FATAL_REASON, mbox),
 		FIELD_GET(NV_PGSP_MAILBOX_FATAL_TASK, mbox),
 		FIELD_GET(NV_PGSP_MAILBOX_FATAL_SKIPPED, mbox));
-	complete(&gsp->rx_wake);
+	gsp_rpc_kick(gsp);
 	nvvgpu_pgpu_set_lost(gsp->pgpu, "GSP firmware halted");
 	return false;
 }

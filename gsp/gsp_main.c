@@ -29,7 +29,6 @@ static void gsp_free(struct nvvgpu_gsp *gsp)
 	ida_destroy(&gsp->client_ida);
 	kvfree(gsp->rm_buf);
 	mutex_destroy(&gsp->rm_lock);
-	mutex_destroy(&gsp->rpc_lock);
 	mutex_destroy(&gsp->msgq_lock);
 	mutex_destroy(&gsp->cmdq_lock);
 	kfree(gsp);
@@ -48,7 +47,7 @@ static void gsp_fatal_work(struct work_struct *work)
 		dev_err(gsp->dev, "GSP-RM halted without a fatal report\n");
 		if (!xchg(&gsp->dead, true))
 			nvvgpu_pgpu_set_lost(gsp->pgpu, "GSP firmware halted");
-		complete(&gsp->rx_wake);
+		gsp_rpc_kick(gsp);
 	}
 }
 
@@ -65,9 +64,9 @@ static int gsp_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 	init_rwsem(&gsp->reset_sem);
 	mutex_init(&gsp->cmdq_lock);
 	mutex_init(&gsp->msgq_lock);
-	mutex_init(&gsp->rpc_lock);
 	mutex_init(&gsp->rm_lock);
-	init_completion(&gsp->rx_wake);
+	INIT_LIST_HEAD(&gsp->waiters);
+	init_waitqueue_head(&gsp->rx_wq);
 	ida_init(&gsp->client_ida);
 	ida_init(&gsp->handle_ida);
 	INIT_WORK(&gsp->recv_work, gsp_rpc_recv_work);

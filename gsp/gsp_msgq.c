@@ -2,10 +2,10 @@
 /*
  * nvvgpu_gsp: the message queues.
  *
- * Sending builds each element in a staging buffer (zeroed slack, so its
- * checksum holds under either coverage rule), waits for ring space, copies
- * the slots in with wrap, publishes the write pointer and rings the
- * doorbell. Payloads beyond one element go out as the original function
+ * Sending waits for ring space, writes each element straight into the
+ * free slots with wrap (payload, zeroed slack, so that its checksum holds
+ * under either coverage rule, then the sealed headers), publishes the
+ * write pointer and rings the doorbell. Payloads beyond one element go out as the original function
  * followed by CONTINUATION_RECORD elements, back to back under the lock.
  *
  * Receiving copies a message out of the ring before validating it, so the
@@ -38,12 +38,9 @@ int gsp_msgq_init(struct nvvgpu_gsp *gsp)
 {
 	void *block = gsp->shared.vaddr;
 
-	gsp->cmdq_buf = kvzalloc(NVGSP_MSG_MAX_SIZE, GFP_KERNEL);
 	gsp->msgq_buf = kvzalloc(NVGSP_MSG_MAX_SIZE, GFP_KERNEL);
-	if (!gsp->cmdq_buf || !gsp->msgq_buf) {
-		gsp_msgq_fini(gsp);
+	if (!gsp->msgq_buf)
 		return -ENOMEM;
-	}
 
 	gsp->cmdq_tx = block + NVGSP_CMDQ_OFFSET;
 	gsp->cmdq_rx = block + NVGSP_CMDQ_OFFSET + NVGSP_QUEUE_RX_HDR_OFF;
@@ -56,9 +53,7 @@ int gsp_msgq_init(struct nvvgpu_gsp *gsp)
 
 void gsp_msgq_fini(struct nvvgpu_gsp *gsp)
 {
-	kvfree(gsp->cmdq_buf);
 	kvfree(gsp->msgq_buf);
-	gsp->cmdq_buf = NULL;
 	gsp->msgq_buf = NULL;
 }
 
@@ -145,26 +140,26 @@ static int gsp_msgq_wait_space(struct nvvgpu_gsp *gsp, u32 n, u32 *wr)
 static int gsp_msgq_push_one(struct nvvgpu_gsp *gsp, u32 function, u32 token,
 			     const void *payload, u32 len)
 {
-	struct nvgsp_msg_element *elem = gsp->cmdq_buf;
+	struct nvgsp_msg_element hdr;
 	u32 n, wr;
+	u64 x;
 	int ret;
 
 	lockdep_assert_held(&gsp->cmdq_lock);
 
 	n = nvgsp_msg_elem_count(NVGSP_RPC_HDR_SIZE + len);
-	nvgsp_rpc_header_init(&elem->rpc, function, len,
-			      NVGSP_RPC_RESULT_PENDING);
-	elem->rpc.sequence = token;
-	if (len)
-		memcpy(elem + 1, payload, len);
-	nvgsp_msg_clear_slack(elem, n);
-	nvgsp_msg_seal(elem, gsp->cmdq_seq, gsp->abi->csum_rule);
-
 	ret = gsp_msgq_wait_space(gsp, n, &wr);
 	if (ret)
 		return ret;
 
-	nvgsp_ring_write(gsp->cmdq_slots, NVGSP_QUEUE_SLOTS, wr, elem, n);
+	/* straight into the free slots, which are ours until published */
+	x = nvgsp_ring_put_payload(gsp->cmdq_slots, NVGSP_QUEUE_SLOTS, wr,
+				   payload, len);
+	nvgsp_rpc_header_init(&hdr.rpc, function, len,
+			      NVGSP_RPC_RESULT_PENDING);
+	hdr.rpc.sequence = token;
+	nvgsp_msg_seal_hdr(&hdr, gsp->cmdq_seq, x);
+	nvgsp_ring_put_header(gsp->cmdq_slots, wr, &hdr);
 	/* the slots before the pointer that publishes them */
 	wmb();
 	WRITE_ONCE(gsp->cmdq_tx->write_ptr,
@@ -172,10 +167,42 @@ static int gsp_msgq_push_one(struct nvvgpu_gsp *gsp, u32 function, u32 token,
 	/* the pointer before the doorbell that announces it */
 	mb();
 	trace_gsp_msg_send(gsp->pgpu->id, function, gsp->cmdq_seq, token,
-			   elem->rpc.length, NVGSP_RPC_RESULT_PENDING);
+			   hdr.rpc.length, NVGSP_RPC_RESULT_PENDING);
 	gsp->cmdq_seq++;
 	nvvgpu_pgpu_wr32(gsp->pgpu, NV_PGSP_QUEUE_HEAD(NV_PGSP_RPC_QUEUE_IDX), 0);
 	return 0;
+}
+
+/**
+ * gsp_msgq_push_locked() - send an RPC, split into continuation records if
+ *	large, with the command queue held
+ * @gsp: the transport, &nvvgpu_gsp.cmdq_lock held
+ * @function: NV_VGPU_MSG_FUNCTION_*
+ * @token: rpc.sequence of every element: the RPC's token, 0 if asynchronous
+ * @payload: payload after the RPC header
+ * @len: payload bytes
+ *
+ * For a caller that must do something in the same order as the sending
+ * (register the RPC's waiter); others call gsp_msgq_push().
+ *
+ * Return: 0, -ETIMEDOUT if the firmware stopped consuming, -ENODEV if it
+ * is dead.
+ */
+int gsp_msgq_push_locked(struct nvvgpu_gsp *gsp, u32 function, u32 token,
+			 const void *payload, u32 len)
+{
+	u32 chunk, off = 0;
+	int ret;
+
+	lockdep_assert_held(&gsp->cmdq_lock);
+
+	do {
+		chunk = nvgsp_split_chunk(len, off);
+		ret = gsp_msgq_push_one(gsp, nvgsp_split_function(function, off),
+					token, payload + off, chunk);
+		off += chunk;
+	} while (!ret && off < len);
+	return ret;
 }
 
 /**
@@ -186,22 +213,15 @@ static int gsp_msgq_push_one(struct nvvgpu_gsp *gsp, u32 function, u32 token,
  * @payload: payload after the RPC header
  * @len: payload bytes
  *
- * Return: 0, -ETIMEDOUT if the firmware stopped consuming, -ENODEV if it
- * is dead.
+ * Return: as gsp_msgq_push_locked().
  */
 int gsp_msgq_push(struct nvvgpu_gsp *gsp, u32 function, u32 token,
 		  const void *payload, u32 len)
 {
-	u32 chunk, off = 0;
 	int ret;
 
 	mutex_lock(&gsp->cmdq_lock);
-	do {
-		chunk = nvgsp_split_chunk(len, off);
-		ret = gsp_msgq_push_one(gsp, nvgsp_split_function(function, off),
-					token, payload + off, chunk);
-		off += chunk;
-	} while (!ret && off < len);
+	ret = gsp_msgq_push_locked(gsp, function, token, payload, len);
 	mutex_unlock(&gsp->cmdq_lock);
 	return ret;
 }

@@ -197,7 +197,7 @@ int gsp_reset(struct nvvgpu_gsp *gsp)
 	}
 
 	was_dead = xchg(&gsp->dead, true);
-	complete(&gsp->rx_wake);
+	gsp_rpc_kick(gsp);
 	dev_info(gsp->dev, "GSP reset: firmware %s, tearing the queues down\n",
 		 was_dead ? "dead" : "alive");
 	ret = gsp_reset_locked(gsp, info);

@@ -2,16 +2,19 @@
 /*
  * nvvgpu_gsp: RPCs over the queues.
  *
- * One synchronous RPC is in flight at a time. It carries a fresh token in
- * rpc.sequence and its reply is recognised by function and token (DOC:
+ * Synchronous RPCs from several callers are in flight at once, so that the
+ * firmware works through one while the next is being sent: each carries a
+ * fresh token in rpc.sequence and waits on a list kept in sending order,
+ * and a reply is given to the RPC whose function and token it has (DOC:
  * reply matching in <nvvgpu/abi/msgq.h>); a late reply to an RPC that gave
  * up, or a reply to no request, is dropped with a log line, never taken as
- * the reply to the RPC waiting now.
+ * the reply of another RPC.
  *
- * The waiter drains the status queue itself, so RPCs work before the core
- * routes interrupts to the transport (during attach). After that, SWGEN0
- * wakes the waiter directly from the interrupt (one wake-up, no work item
- * in between) and, when nobody waits, drains the queue from a work item.
+ * The waiters drain the status queue themselves, whichever runs first
+ * completing the others, so RPCs work before the core routes interrupts to
+ * the transport (during attach). After that, SWGEN0 wakes the waiters
+ * directly from the interrupt (one wake-up, no work item in between) and,
+ * when nobody waits, drains the queue from a work item.
  * Events found while draining go to their handlers through a work item of
  * their own (DOC: events).
  *
@@ -23,10 +26,12 @@
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
+#include <linux/atomic.h>
 #include <linux/jiffies.h>
 #include <linux/lockdep.h>
 #include <linux/moduleparam.h>
 #include <linux/string.h>
+#include <linux/wait.h>
 
 #include <nvvgpu/abi/gsp_queue.h>
 #include <nvvgpu/core.h>
@@ -42,23 +47,32 @@ MODULE_PARM_DESC(rpc_timeout_ms,
 /* how often a waiter looks at the queue and the fatal report unprompted */
 #define GSP_RPC_POLL	msecs_to_jiffies(1)
 
-static bool gsp_waiting_for(struct gsp_rpc_wait *w)
+/**
+ * gsp_rpc_kick() - wake every waiter to drain the queue and look again
+ * @gsp: the transport
+ *
+ * Any context: SWGEN0 and HALT, a reply completed by another waiter's
+ * drain, a firmware found dead, a reset starting.
+ */
+void gsp_rpc_kick(struct nvvgpu_gsp *gsp)
 {
-	return w && !w->done;
+	atomic_inc(&gsp->rx_gen);
+	wake_up_all(&gsp->rx_wq);
 }
 
-/* end the wait of @w; the waiter reads the outcome under msgq_lock */
+/* end the wait of @w; its waiter reads the outcome under msgq_lock */
 static void gsp_rpc_finish(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w,
 			   int error)
 {
 	lockdep_assert_held(&gsp->msgq_lock);
 
 	w->error = error;
-	w->reassembling = false;
 	w->done = true;
+	if (gsp->rx_cont == w)
+		gsp->rx_cont = NULL;
 	if (error)
 		gsp->stats.failed++;
-	complete(&gsp->rx_wake);
+	gsp_rpc_kick(gsp);
 }
 
 static void gsp_rpc_note_echo(struct nvvgpu_gsp *gsp, u32 token)
@@ -78,7 +92,56 @@ static bool gsp_rpc_echoes(struct nvvgpu_gsp *gsp)
 	return gsp->abi->rpc_sequence || gsp->echo == GSP_ECHO_YES;
 }
 
-/* the reply to the waiting RPC, possibly the first of several elements */
+/*
+ * The waiting RPC a reply (or, dropped, what it claimed to be) belongs to
+ * under DOC: reply matching, the oldest first since GSP-RM answers in
+ * order; NULL with @kind the verdict for nobody's reply.
+ */
+static struct gsp_rpc_wait *gsp_rpc_match(struct nvvgpu_gsp *gsp, u32 fn,
+					  u32 token,
+					  enum nvgsp_reply_kind *kind)
+{
+	bool echo = gsp_rpc_echoes(gsp);
+	struct gsp_rpc_wait *w;
+
+	lockdep_assert_held(&gsp->msgq_lock);
+
+	list_for_each_entry(w, &gsp->waiters, link) {
+		if (w->done || !w->token)
+			continue;
+		*kind = nvgsp_reply_classify(fn, token, w->function, w->token,
+					     echo);
+		if (*kind == NVGSP_REPLY_MINE || *kind == NVGSP_REPLY_FOREIGN)
+			return w;
+	}
+	*kind = nvgsp_reply_classify(fn, token, 0, 0, echo);
+	return NULL;
+}
+
+/* the token of the oldest RPC waiting, 0 if none, for the record */
+static u32 gsp_rpc_oldest_token(struct nvvgpu_gsp *gsp)
+{
+	struct gsp_rpc_wait *w;
+
+	list_for_each_entry(w, &gsp->waiters, link)
+		if (!w->done && w->token)
+			return w->token;
+	return 0;
+}
+
+/* the oldest wait for event function @fn, if any */
+static struct gsp_rpc_wait *gsp_rpc_match_event(struct nvvgpu_gsp *gsp,
+						u32 fn)
+{
+	struct gsp_rpc_wait *w;
+
+	list_for_each_entry(w, &gsp->waiters, link)
+		if (!w->done && !w->token && w->function == fn)
+			return w;
+	return NULL;
+}
+
+/* the reply to a waiting RPC, possibly the first of several elements */
 static void gsp_rpc_take_reply(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w,
 			       const struct nvgsp_msg_element *msg)
 {
@@ -100,7 +163,7 @@ static void gsp_rpc_take_reply(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w,
 		w->reply_len = w->reasm.len;
 		gsp_rpc_finish(gsp, w, 0);
 	} else {
-		w->reassembling = true;
+		gsp->rx_cont = w;
 	}
 }
 
@@ -108,11 +171,11 @@ static void gsp_rpc_take_reply(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w,
 static void gsp_rpc_continuation(struct nvvgpu_gsp *gsp,
 				 const struct nvgsp_msg_element *msg)
 {
-	struct gsp_rpc_wait *w = gsp->wait;
+	struct gsp_rpc_wait *w = gsp->rx_cont;
 	const char *reason;
 	int ret;
 
-	if (gsp_waiting_for(w) && w->reassembling) {
+	if (w) {
 		ret = nvgsp_reasm_add(&w->reasm, msg + 1,
 				      msg->rpc.length - NVGSP_RPC_HDR_SIZE,
 				      &reason);
@@ -140,11 +203,11 @@ static void gsp_rpc_continuation(struct nvvgpu_gsp *gsp,
 static void gsp_rpc_handle(struct nvvgpu_gsp *gsp,
 			   const struct nvgsp_msg_element *msg)
 {
-	struct gsp_rpc_wait *w = gsp->wait;
+	struct gsp_rpc_wait *w = gsp->rx_cont;
 	u32 fn = msg->rpc.function;
 	u32 token = msg->rpc.sequence;
 	u32 len = msg->rpc.length - NVGSP_RPC_HDR_SIZE;
-	bool waiting = gsp_waiting_for(w);
+	enum nvgsp_reply_kind kind;
 	enum nvgsp_event ev;
 
 	lockdep_assert_held(&gsp->msgq_lock);
@@ -154,18 +217,18 @@ static void gsp_rpc_handle(struct nvvgpu_gsp *gsp,
 		return;
 	}
 	gsp->orphan_cont = false;
-	if (waiting && w->reassembling) {
+	if (w) {
 		dev_err(gsp->dev, "%s reply (rpc.sequence %u) interrupted by %s (%#x) after %u of %u bytes\n",
 			gsp_fwif_function_name(gsp->abi, w->function), w->token,
 			gsp_fwif_function_name(gsp->abi, fn), fn, w->reasm.len,
 			w->reasm.total);
 		gsp_rpc_finish(gsp, w, -EPROTO);
-		waiting = false;
 	}
 
 	ev = nvgsp_fw_abi_event_lookup(gsp->abi, fn);
 	if (ev != NVGSP_EVENT_NR) {
-		if (waiting && !w->token && w->function == fn) {
+		w = gsp_rpc_match_event(gsp, fn);
+		if (w) {
 			gsp_rpc_take_reply(gsp, w, msg);
 			return;
 		}
@@ -176,9 +239,8 @@ static void gsp_rpc_handle(struct nvvgpu_gsp *gsp,
 		return;
 	}
 
-	switch (nvgsp_reply_classify(fn, token, waiting ? w->function : 0,
-				     waiting ? w->token : 0,
-				     gsp_rpc_echoes(gsp))) {
+	w = gsp_rpc_match(gsp, fn, token, &kind);
+	switch (kind) {
 	case NVGSP_REPLY_MINE:
 		gsp_rpc_take_reply(gsp, w, msg);
 		return;
@@ -193,9 +255,9 @@ static void gsp_rpc_handle(struct nvvgpu_gsp *gsp,
 		dev_warn(gsp->dev,
 			 "stale %s (%#x) reply, rpc.sequence %u, dropped: its RPC gave up waiting%s\n",
 			 gsp_fwif_function_name(gsp->abi, fn), fn, token,
-			 waiting ? "" : " (no RPC waits)");
+			 list_empty(&gsp->waiters) ? " (no RPC waits)" : "");
 		trace_gsp_rpc_stale(gsp->pgpu->id, fn, token,
-				    waiting ? w->token : 0);
+				    gsp_rpc_oldest_token(gsp));
 		break;
 	case NVGSP_REPLY_UNSOLICITED:
 		gsp->stats.unsolicited++;
@@ -217,29 +279,27 @@ static void gsp_rpc_handle(struct nvvgpu_gsp *gsp,
 	gsp->orphan_cont = len == NVGSP_RPC_MAX_PAYLOAD;
 }
 
-/* a dropped message may have been the waited-for reply: fail it early */
+/* a dropped message may have been a waited-for reply: fail it early */
 static void gsp_rpc_dropped(struct nvvgpu_gsp *gsp,
 			    const struct gsp_msg_drop *drop)
 {
-	struct gsp_rpc_wait *w = gsp->wait;
-	bool mine;
+	struct gsp_rpc_wait *w = gsp->rx_cont;
+	enum nvgsp_reply_kind kind;
 
 	lockdep_assert_held(&gsp->msgq_lock);
 
 	gsp->orphan_cont = drop->full;
-	if (!gsp_waiting_for(w))
-		return;
-	if (w->reassembling)
-		mine = drop->function == NV_VGPU_MSG_FUNCTION_CONTINUATION_RECORD;
-	else if (w->token)
-		mine = nvgsp_reply_classify(drop->function, drop->token,
-					    w->function, w->token,
-					    gsp_rpc_echoes(gsp)) ==
-		       NVGSP_REPLY_MINE;
-	else
-		mine = drop->function == w->function;
-	if (!mine)
-		return;
+	if (w) {
+		/* a message in between fails it when it is handled */
+		if (drop->function != NV_VGPU_MSG_FUNCTION_CONTINUATION_RECORD)
+			return;
+	} else {
+		w = gsp_rpc_match(gsp, drop->function, drop->token, &kind);
+		if (!w || kind != NVGSP_REPLY_MINE)
+			w = gsp_rpc_match_event(gsp, drop->function);
+		if (!w)
+			return;
+	}
 	dev_err(gsp->dev, "%s (rpc.sequence %u) fails: its reply was dropped (%s)\n",
 		gsp_fwif_function_name(gsp->abi, w->function), w->token,
 		drop->reason);
@@ -251,6 +311,7 @@ static int __gsp_rpc_drain(struct nvvgpu_gsp *gsp)
 {
 	const struct nvgsp_msg_element *msg;
 	struct gsp_msg_drop drop;
+	struct gsp_rpc_wait *w;
 	int ret = 0;
 
 	lockdep_assert_held(&gsp->msgq_lock);
@@ -266,8 +327,10 @@ static int __gsp_rpc_drain(struct nvvgpu_gsp *gsp)
 			break;
 		gsp_rpc_handle(gsp, msg);
 	}
-	if (ret == -EPROTO && gsp_waiting_for(gsp->wait))
-		gsp_rpc_finish(gsp, gsp->wait, -EPROTO);
+	if (ret == -EPROTO)
+		list_for_each_entry(w, &gsp->waiters, link)
+			if (!w->done)
+				gsp_rpc_finish(gsp, w, -EPROTO);
 	return ret;
 }
 
@@ -307,50 +370,62 @@ void gsp_rpc_recv_work(struct work_struct *work)
  * @gsp: the transport
  * @halt: HALT rather than SWGEN0
  *
- * Atomic context. A waiting RPC drains the queue itself and only needs
- * waking (complete() from here is the transport's one wake-up per reply);
- * otherwise the queue is drained from a work item.
+ * Atomic context. Waiting RPCs drain the queue themselves and only need
+ * waking (the transport's one wake-up per reply); otherwise the queue is
+ * drained from a work item.
  */
 void gsp_rpc_irq(struct nvvgpu_gsp *gsp, bool halt)
 {
-	/* pairs with the barriers in gsp_rpc_set_wait(), gsp_rpc_unwaited() */
+	bool waiting;
+
+	/* pairs with the barriers in gsp_rpc_add_wait(), gsp_rpc_del_wait() */
 	smp_mb();
-	if (halt || READ_ONCE(gsp->rpc_waiting))
-		complete(&gsp->rx_wake);
-	if (!halt && !READ_ONCE(gsp->rpc_waiting))
+	waiting = atomic_read(&gsp->nr_waiting);
+	if (halt || waiting)
+		gsp_rpc_kick(gsp);
+	if (!halt && !waiting)
 		schedule_work(&gsp->recv_work);
 }
 
-/* after the waiter is gone: whatever arrived meanwhile gets drained */
+/* register @w before its RPC can be answered; in sending order */
+static void gsp_rpc_add_wait(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w)
+{
+	mutex_lock(&gsp->msgq_lock);
+	list_add_tail(&w->link, &gsp->waiters);
+	if (w->token)
+		gsp->stats.rpcs++;
+	mutex_unlock(&gsp->msgq_lock);
+	atomic_inc(&gsp->nr_waiting);
+	/* pairs with the barrier in gsp_rpc_irq() */
+	smp_mb__after_atomic();
+}
+
+/* @w is off the list; whatever arrived meanwhile gets drained */
 static void gsp_rpc_unwaited(struct nvvgpu_gsp *gsp)
 {
-	WRITE_ONCE(gsp->rpc_waiting, false);
+	if (!atomic_dec_and_test(&gsp->nr_waiting))
+		return;
 	/*
 	 * Pairs with the barrier in gsp_rpc_irq(): either the interrupt sees
 	 * nobody waiting and schedules the drain, or we see what it announced.
 	 */
-	smp_mb();
+	smp_mb__after_atomic();
 	if (gsp_msgq_pending(gsp))
 		schedule_work(&gsp->recv_work);
 }
 
-static void gsp_rpc_set_wait(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w)
+/* unregister @w, whose reply may still be on its way */
+static void gsp_rpc_del_wait(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w)
 {
 	mutex_lock(&gsp->msgq_lock);
-	gsp->wait = w;
-	if (w && w->token)
-		gsp->stats.rpcs++;
+	list_del(&w->link);
+	if (gsp->rx_cont == w)
+		gsp->rx_cont = NULL;
 	mutex_unlock(&gsp->msgq_lock);
-	if (w) {
-		WRITE_ONCE(gsp->rpc_waiting, true);
-		/* pairs with the barrier in gsp_rpc_irq() */
-		smp_mb();
-	} else {
-		gsp_rpc_unwaited(gsp);
-	}
+	gsp_rpc_unwaited(gsp);
 }
 
-/* drain; true if @w is done, and then no longer the waiter */
+/* drain; true if @w is done, and then no longer registered */
 static bool gsp_rpc_drain_done(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w)
 {
 	bool done;
@@ -360,7 +435,7 @@ static bool gsp_rpc_drain_done(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w)
 	ret = __gsp_rpc_drain(gsp);
 	done = w->done;
 	if (done)
-		gsp->wait = NULL;
+		list_del(&w->link);
 	mutex_unlock(&gsp->msgq_lock);
 	gsp_rpc_drained(gsp, ret);
 	if (done)
@@ -370,17 +445,17 @@ static bool gsp_rpc_drain_done(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w)
 
 /*
  * Drain, check and sleep until @w completes, the firmware dies or time is
- * up. On return @w is no longer the waiter.
+ * up. On return @w is no longer registered.
  */
 static int gsp_rpc_wait(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w,
 			unsigned int timeout_ms)
 {
 	unsigned long deadline = jiffies + msecs_to_jiffies(timeout_ms);
-	int ret;
-
-	lockdep_assert_held(&gsp->rpc_lock);
+	int gen, ret;
 
 	for (;;) {
+		/* a wake-up after this is not lost: the sleep sees it */
+		gen = atomic_read(&gsp->rx_gen);
 		if (gsp_rpc_drain_done(gsp, w))
 			return w->error;
 		if (!gsp_health_check(gsp)) {
@@ -400,15 +475,16 @@ static int gsp_rpc_wait(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w,
 			ret = -ETIMEDOUT;
 			break;
 		}
-		wait_for_completion_timeout(&gsp->rx_wake, GSP_RPC_POLL);
+		wait_event_timeout(gsp->rx_wq, atomic_read(&gsp->rx_gen) != gen,
+				   GSP_RPC_POLL);
 	}
-	gsp_rpc_set_wait(gsp, NULL);
+	gsp_rpc_del_wait(gsp, w);
 	return ret;
 }
 
 static u32 gsp_rpc_next_token(struct nvvgpu_gsp *gsp)
 {
-	lockdep_assert_held(&gsp->rpc_lock);
+	lockdep_assert_held(&gsp->cmdq_lock);
 
 	if (!++gsp->rpc_token)
 		++gsp->rpc_token;
@@ -463,16 +539,16 @@ int gsp_rpc_call(struct nvvgpu_gsp *gsp, u32 function, const void *req,
 	if (READ_ONCE(gsp->dead))
 		return -ENODEV;
 
-	mutex_lock(&gsp->rpc_lock);
+	/* registered and sent in one order: replies come back in it */
+	mutex_lock(&gsp->cmdq_lock);
 	w.token = gsp_rpc_next_token(gsp);
-	reinit_completion(&gsp->rx_wake);
-	gsp_rpc_set_wait(gsp, &w);
-	ret = gsp_msgq_push(gsp, function, w.token, req, req_len);
+	gsp_rpc_add_wait(gsp, &w);
+	ret = gsp_msgq_push_locked(gsp, function, w.token, req, req_len);
+	mutex_unlock(&gsp->cmdq_lock);
 	if (!ret)
 		ret = gsp_rpc_wait(gsp, &w, gsp_rpc_timeout_ms);
 	else
-		gsp_rpc_set_wait(gsp, NULL);
-	mutex_unlock(&gsp->rpc_lock);
+		gsp_rpc_del_wait(gsp, &w);
 	if (ret) {
 		trace_gsp_error(gsp->pgpu->id, ret,
 				gsp_fwif_function_name(gsp->abi, function));
@@ -516,11 +592,8 @@ int gsp_rpc_wait_event(struct nvvgpu_gsp *gsp, enum nvgsp_event ev,
 	if (!w.function)
 		return -EOPNOTSUPP;
 
-	mutex_lock(&gsp->rpc_lock);
-	reinit_completion(&gsp->rx_wake);
-	gsp_rpc_set_wait(gsp, &w);
+	gsp_rpc_add_wait(gsp, &w);
 	ret = gsp_rpc_wait(gsp, &w, timeout_ms);
-	mutex_unlock(&gsp->rpc_lock);
 	if (ret)
 		return ret;
 	if (w.result) {

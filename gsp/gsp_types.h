@@ -14,6 +14,7 @@
 #include <linux/rwsem.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
+#include <linux/wait.h>
 #include <linux/workqueue.h>
 
 #include <nvvgpu/abi/fwif.h>
@@ -39,7 +40,8 @@ struct gsp_mem {
 #define GSP_LOG_REGIONS		3
 
 /**
- * struct gsp_rpc_wait - the one synchronous RPC (or event) waited for
+ * struct gsp_rpc_wait - a synchronous RPC (or an event) waited for
+ * @link: entry in &nvvgpu_gsp.waiters, in the order the RPCs were sent
  * @function: rpc.function (or event number) that completes it
  * @token: rpc.sequence of the request, never 0; 0 when waiting for an event
  * @buf: where the reply payload goes
@@ -48,12 +50,13 @@ struct gsp_mem {
  * @result: rpc.rpc_result of the reply
  * @error: transport error that ended the wait (malformed or broken reply)
  * @reasm: reassembly of a reply split into continuation records
- * @reassembling: continuation records of the reply are still to come
  * @done: the reply arrived or @error is set
  *
- * Every field but the first four belongs to &nvvgpu_gsp.msgq_lock.
+ * @function to @buf_len are set before the wait is registered; the rest
+ * belongs to &nvvgpu_gsp.msgq_lock.
  */
 struct gsp_rpc_wait {
+	struct list_head link;
 	u32 function;
 	u32 token;
 	void *buf;
@@ -62,7 +65,6 @@ struct gsp_rpc_wait {
 	u32 result;
 	int error;
 	struct nvgsp_reasm reasm;
-	bool reassembling;
 	bool done;
 };
 
@@ -186,24 +188,26 @@ struct gsp_stats {
  * @statq_slots: statq slot 0
  * @reset_sem: users of the transport (the core's ops, debugfs) hold it for
  *	reading; a reset holds it for writing, so it never runs under them
- * @cmdq_lock: serialises senders; protects @cmdq_seq and @cmdq_buf
+ * @cmdq_lock: serialises senders and the slots they fill; protects
+ *	@cmdq_seq
  * @cmdq_seq: seqNum of our next command
- * @cmdq_buf: staging for the element being sent (64 KiB)
  * @msgq_lock: serialises receivers; protects @msgq_seq, @msgq_buf,
- *	@msgq_broken, @orphan_cont, @echo, @wait, and @stats (the reset
- *	counters: @reset_sem held for writing)
+ *	@msgq_broken, @orphan_cont, @echo, @waiters, @rx_cont and @stats (the
+ *	reset counters: @reset_sem held for writing); taken inside @cmdq_lock
  * @msgq_seq: seqNum the next status message must carry
  * @msgq_buf: private copy of the message being handled (64 KiB)
  * @msgq_broken: the status queue lost its framing and cannot be parsed
  * @orphan_cont: continuation records of a dropped message may follow
  * @echo: whether the firmware echoes rpc.sequence
- * @wait: the synchronous RPC or event waited for, if any
- * @rpc_lock: one synchronous RPC at a time; protects @rpc_token
- * @rpc_token: rpc.sequence of the last synchronous RPC
- * @rpc_waiting: an RPC waits and drains the status queue itself, so
- *	SWGEN0 only needs to wake it
- * @rx_wake: where an RPC waits; signalled by SWGEN0, HALT and completed
- *	replies, re-armed before each RPC is sent
+ * @waiters: the synchronous RPCs and events waited for, oldest first;
+ *	several RPCs may be in flight, each matched to its reply by token
+ * @rx_cont: the waiter whose reply continuation records are completing
+ * @rpc_token: rpc.sequence of the last synchronous RPC (@cmdq_lock)
+ * @nr_waiting: entries in @waiters; while there are any, the waiters drain
+ *	the status queue themselves and SWGEN0 only needs to wake them
+ * @rx_gen: counts wake-ups of the waiters (SWGEN0, HALT, a completed
+ *	reply, a reset); a waiter sleeps until it moves
+ * @rx_wq: where the waiters sleep
  * @recv_work: drains the status queue after SWGEN0 when no RPC waits
  * @fatal_work: reports a firmware halt
  * @dead: the firmware halted, the queue broke, or a reset is under way;
@@ -254,7 +258,6 @@ struct nvvgpu_gsp {
 
 	struct mutex cmdq_lock; /* see @cmdq_lock above */
 	u32 cmdq_seq;
-	void *cmdq_buf;
 
 	struct mutex msgq_lock; /* see @msgq_lock above */
 	u32 msgq_seq;
@@ -262,12 +265,12 @@ struct nvvgpu_gsp {
 	bool msgq_broken;
 	bool orphan_cont;
 	enum gsp_echo echo;
-	struct gsp_rpc_wait *wait;
-
-	struct mutex rpc_lock; /* see @rpc_lock above */
+	struct list_head waiters;
+	struct gsp_rpc_wait *rx_cont;
 	u32 rpc_token;
-	bool rpc_waiting;
-	struct completion rx_wake;
+	atomic_t nr_waiting;
+	atomic_t rx_gen;
+	wait_queue_head_t rx_wq;
 	struct work_struct recv_work;
 	struct work_struct fatal_work;
 	bool dead;

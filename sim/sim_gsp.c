@@ -99,34 +99,35 @@ static bool sim_fault_take(struct sim_gpu *sim, u32 *count, const char *what,
 }
 
 /*
- * Faults in the RPC header and the framing, applied to a sealed element:
- * the header faults are resealed so that the checksum holds and only the
- * injected field is wrong; the length faults keep elemCount (the frame) and
- * fix the checksum up over whole slots, since the bogus length gives the
- * 570 rule no range to cover.
+ * Faults in the RPC header and the framing, applied to the sealed headers
+ * of an element whose payload XORs to @x: the header faults are resealed
+ * so that the checksum holds and only the injected field is wrong; the
+ * length faults keep elemCount (the frame) and fix the checksum up over
+ * whole slots (the same XOR, the slack being zero), since the bogus length
+ * gives the 570 rule no range to cover.
  */
 static void sim_gsp_fault_header(struct sim_gpu *sim,
-				 struct nvgsp_msg_element *elem, u32 n)
+				 struct nvgsp_msg_element *hdr, u64 x)
 {
 	struct sim_fault *fault = &sim->gsp.fault;
-	u32 fn = elem->rpc.function, len = 0;
+	u32 fn = hdr->rpc.function, len = 0;
 	bool reseal = false;
 
 	if (sim_fault_take(sim, &fault->bad_token, "wrong rpc.sequence", fn)) {
-		elem->rpc.sequence += 0x1000;
+		hdr->rpc.sequence += 0x1000;
 		reseal = true;
 	}
 	if (sim_fault_take(sim, &fault->bad_signature, "bad signature", fn)) {
-		elem->rpc.signature ^= 0x00200000;
+		hdr->rpc.signature ^= 0x00200000;
 		reseal = true;
 	}
 	if (sim_fault_take(sim, &fault->bad_header_version,
 			   "bad header version", fn)) {
-		elem->rpc.header_version = 0x02000000;
+		hdr->rpc.header_version = 0x02000000;
 		reseal = true;
 	}
 	if (reseal)
-		nvgsp_msg_seal(elem, elem->seq_num, sim->abi->csum_rule);
+		nvgsp_msg_seal_hdr(hdr, hdr->seq_num, x);
 
 	if (sim_fault_take(sim, &fault->oversize_len, "oversize rpc.length", fn))
 		len = NVGSP_RPC_MAX_SIZE + 8;
@@ -137,14 +138,14 @@ static void sim_gsp_fault_header(struct sim_gpu *sim,
 				"negative rpc.length", fn))
 		len = (u32)-NVGSP_RPC_HDR_SIZE;
 	if (len) {
-		elem->rpc.length = len;
-		elem->checksum = 0;
-		elem->checksum = nvgsp_msg_checksum(elem,
-						    (size_t)n * NVGSP_QUEUE_SLOT_SIZE);
+		hdr->rpc.length = len;
+		hdr->checksum = 0;
+		hdr->checksum = nvgsp_xor_fold(nvgsp_xor64(hdr, sizeof(*hdr)) ^
+					       x);
 	}
 
 	if (sim_fault_take(sim, &fault->bad_elem_count, "element count 0", fn))
-		elem->elem_count = 0;
+		hdr->elem_count = 0;
 }
 
 /* write one element into the status queue; -ENOSPC if it does not fit */
@@ -152,9 +153,10 @@ static int sim_gsp_write(struct sim_gpu *sim, u32 function, u32 result,
 			 u32 token, const void *data, u32 len)
 {
 	struct sim_gsp *gsp = &sim->gsp;
-	struct nvgsp_msg_element *elem = gsp->txbuf;
 	struct sim_fault *fault = &gsp->fault;
+	struct nvgsp_msg_element hdr;
 	u32 n, rd, wr, seq;
+	u64 x;
 
 	lockdep_assert_held(&gsp->lock);
 
@@ -172,10 +174,11 @@ static int sim_gsp_write(struct sim_gpu *sim, u32 function, u32 result,
 	if (sim_fault_take(sim, &fault->drop_replies, "dropped", function))
 		return 0;
 
-	nvgsp_rpc_header_init(&elem->rpc, function, len, result);
-	elem->rpc.sequence = token;
-	memcpy(elem + 1, data, len);
-	nvgsp_msg_clear_slack(elem, n);
+	/* straight into the free slots, headers last */
+	x = nvgsp_ring_put_payload(gsp->statq_slots, NVGSP_QUEUE_SLOTS, wr,
+				   data, len);
+	nvgsp_rpc_header_init(&hdr.rpc, function, len, result);
+	hdr.rpc.sequence = token;
 
 	seq = gsp->tx_seq;
 	if (sim_fault_take(sim, &fault->skip_seq, "skipped sequence number",
@@ -185,13 +188,13 @@ static int sim_gsp_write(struct sim_gpu *sim, u32 function, u32 result,
 		 sim_fault_take(sim, &fault->replay_seq,
 				"replayed sequence number", function))
 		seq--;
-	nvgsp_msg_seal(elem, seq, sim->abi->csum_rule);
+	nvgsp_msg_seal_hdr(&hdr, seq, x);
 	if (sim_fault_take(sim, &fault->corrupt_checksum, "corrupted checksum",
 			   function))
-		elem->checksum ^= 0x1;
-	sim_gsp_fault_header(sim, elem, n);
+		hdr.checksum ^= 0x1;
+	sim_gsp_fault_header(sim, &hdr, x);
+	nvgsp_ring_put_header(gsp->statq_slots, wr, &hdr);
 
-	nvgsp_ring_write(gsp->statq_slots, NVGSP_QUEUE_SLOTS, wr, elem, n);
 	/* slots before the pointer that publishes them */
 	wmb();
 	WRITE_ONCE(gsp->statq_tx->write_ptr,
@@ -978,8 +981,7 @@ int sim_gsp_init(struct sim_gpu *sim)
 	INIT_DELAYED_WORK(&sim->work, sim_gsp_work);
 
 	gsp->rxbuf = kvzalloc(NVGSP_MSG_MAX_SIZE, GFP_KERNEL);
-	gsp->txbuf = kvzalloc(NVGSP_MSG_MAX_SIZE, GFP_KERNEL);
-	if (!gsp->rxbuf || !gsp->txbuf)
+	if (!gsp->rxbuf)
 		goto err;
 
 	sim->wq = alloc_ordered_workqueue("nvvgpu_sim%u", 0, sim->index);
@@ -989,7 +991,6 @@ int sim_gsp_init(struct sim_gpu *sim)
 
 err:
 	kvfree(gsp->rxbuf);
-	kvfree(gsp->txbuf);
 	mutex_destroy(&gsp->lock);
 	return -ENOMEM;
 }
@@ -1002,6 +1003,5 @@ void sim_gsp_fini(struct sim_gpu *sim)
 	destroy_workqueue(sim->wq);
 	xa_destroy(&gsp->clients);
 	kvfree(gsp->rxbuf);
-	kvfree(gsp->txbuf);
 	mutex_destroy(&gsp->lock);
 }

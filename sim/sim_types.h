@@ -212,7 +212,6 @@ struct sim_gsp_msg {
  * @rx_seq: seqNum the next command must carry
  * @tx_seq: seqNum of our next status message
  * @rxbuf: private copy of the command being processed (64 KiB)
- * @txbuf: staging for the status message being written (64 KiB)
  * @outq: status messages waiting for ring space or a delay
  * @big: reassembly buffer for commands split into continuation records,
  *	kept from one to the next
@@ -254,7 +253,6 @@ struct sim_gsp {
 	u32 rx_seq;
 	u32 tx_seq;
 	void *rxbuf;
-	void *txbuf;
 	struct list_head outq;
 
 	u8 *big;

@@ -523,6 +523,54 @@ static void gsp_msgq_test_multislot_wrap(struct kunit *test)
 }
 
 /* a full ring refuses the next element; draining one message frees it */
+/*
+ * An element written straight into the ring (nvgsp_ring_put_payload() and
+ * nvgsp_ring_put_header()) is byte for byte the element built in a buffer
+ * and sealed by nvgsp_msg_seal(), for payload lengths around every word
+ * and slot boundary, at every slot of the ring, over dirty slots.
+ */
+static void gsp_msgq_test_ring_put_direct(struct kunit *test)
+{
+	static const u32 lens[] = {
+		0, 1, 7, 8, 9, SLOT - 80, SLOT - 79, SLOT, 3 * SLOT + 5,
+		NVGSP_RPC_MAX_PAYLOAD - 1, NVGSP_RPC_MAX_PAYLOAD,
+	};
+	u8 *ring = test_vzalloc(test, (size_t)SLOTS * SLOT);
+	struct nvgsp_msg_element *back = test_vzalloc(test, NVGSP_MSG_MAX_SIZE);
+	struct nvgsp_msg_element hdr, *m;
+	u32 i, slot, n, seq = 11;
+	const char *reason;
+	u64 x;
+
+	for (i = 0; i < ARRAY_SIZE(lens); i++) {
+		m = test_msg(test, 0x1234, lens[i], 0, NVGSP_CSUM_MSG_LEN);
+		m->rpc.sequence = 77;
+		n = m->elem_count;
+		for (slot = 0; slot < SLOTS; slot++, seq++) {
+			memset(ring, 0xa5, (size_t)SLOTS * SLOT);
+			x = nvgsp_ring_put_payload(ring, SLOTS, slot, m + 1,
+						   lens[i]);
+			hdr = *m;
+			nvgsp_msg_seal_hdr(&hdr, seq, x);
+			nvgsp_ring_put_header(ring, slot, &hdr);
+
+			nvgsp_msg_seal(m, seq, NVGSP_CSUM_MSG_LEN);
+			nvgsp_ring_read(back, ring, SLOTS, slot, n);
+			KUNIT_ASSERT_EQ_MSG(test, memcmp(back, m, (size_t)n * SLOT), 0,
+					    "payload %u at slot %u", lens[i], slot);
+			KUNIT_EXPECT_EQ(test, nvgsp_msg_check_frame(back, n, &reason), (int)n);
+			KUNIT_EXPECT_EQ(test, nvgsp_msg_check_body(back, seq,
+								   NVGSP_CSUM_WHOLE_SLOTS,
+								   &reason), 0);
+			/* the slot after the element is not touched */
+			if (n < SLOTS)
+				KUNIT_EXPECT_EQ(test,
+						ring[(size_t)((slot + n) % SLOTS) * SLOT],
+						0xa5);
+		}
+	}
+}
+
 static void gsp_msgq_test_ring_full(struct kunit *test)
 {
 	struct test_ring *r = test_ring_new(test, NVGSP_CSUM_WHOLE_SLOTS, 40);
@@ -819,6 +867,7 @@ static struct kunit_case gsp_msgq_test_cases[] = {
 	KUNIT_CASE(gsp_msgq_test_args_cached),
 	KUNIT_CASE(gsp_msgq_test_random),
 	KUNIT_CASE(gsp_msgq_test_multislot_wrap),
+	KUNIT_CASE(gsp_msgq_test_ring_put_direct),
 	KUNIT_CASE(gsp_msgq_test_ring_full),
 	KUNIT_CASE(gsp_msgq_test_malformed_fields),
 	KUNIT_CASE(gsp_msgq_test_seq_delta),

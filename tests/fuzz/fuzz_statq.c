@@ -43,6 +43,7 @@
 #include <stdlib.h>
 #include <sys/mman.h>
 
+#include <linux/atomic.h>
 #include <linux/bitfield.h>
 #include <linux/kernel.h>
 #include <linux/log2.h>
@@ -773,9 +774,10 @@ static void fz_run(struct nvvgpu_gsp *gsp, enum nvfuzz_scenario sc,
 /* the transport after the pre-attached scenarios: nothing left behind */
 static void fz_check_gsp(struct nvvgpu_gsp *gsp)
 {
-	if (gsp->cmdq_lock.held || gsp->msgq_lock.held || gsp->rpc_lock.held)
+	if (gsp->cmdq_lock.held || gsp->msgq_lock.held)
 		nvfuzz_bug("a transport lock is still held");
-	if (gsp->wait)
+	if (!list_empty(&gsp->waiters) || atomic_read(&gsp->nr_waiting) ||
+	    gsp->rx_cont)
 		nvfuzz_bug("an RPC waiter is still registered after it returned");
 	if (gsp->h_client || !ida_is_empty(&gsp->client_ida))
 		nvfuzz_bug("RM client handle %#x still allocated", gsp->h_client);
@@ -817,8 +819,9 @@ static int fz_gsp_init(struct nvvgpu_gsp *gsp, const struct nvgsp_fw_abi *abi)
 	};
 	mutex_init(&gsp->cmdq_lock);
 	mutex_init(&gsp->msgq_lock);
-	mutex_init(&gsp->rpc_lock);
 	mutex_init(&gsp->rm_lock);
+	INIT_LIST_HEAD(&gsp->waiters);
+	init_waitqueue_head(&gsp->rx_wq);
 	ida_init(&gsp->client_ida);
 	INIT_WORK(&gsp->recv_work, gsp_rpc_recv_work);
 	if (gsp_event_init && gsp_event_init(gsp))

@@ -11,6 +11,7 @@
 #define __NVVGPU_ABI_MSGQ_H__
 
 #include <linux/errno.h>
+#include <linux/instrumented.h>
 #include <linux/kernel.h>
 #include <linux/math.h>
 #include <linux/minmax.h>
@@ -81,6 +82,57 @@ static inline u32 nvgsp_msg_elem_count(u32 rpc_length)
 			    NVGSP_QUEUE_SLOT_SIZE);
 }
 
+/*
+ * The XOR over a whole element is, with the copies, all the per-byte work
+ * of the transport. Like memcpy(), it is checked by KASAN once for its
+ * range (nvgsp_xor64()) rather than load by load: under the debug kernel
+ * that halves its cost. Eight chains keep the loop short.
+ */
+static __no_sanitize_or_inline u64 __nvgsp_xor64(const u64 *p, size_t n)
+{
+	u64 a = 0, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0, h = 0;
+	size_t i, n8 = n & ~(size_t)7;
+
+	/* independent chains: XOR is associative and commutative */
+	for (i = 0; i < n8; i += 8) {
+		a ^= p[i];
+		b ^= p[i + 1];
+		c ^= p[i + 2];
+		d ^= p[i + 3];
+		e ^= p[i + 4];
+		f ^= p[i + 5];
+		g ^= p[i + 6];
+		h ^= p[i + 7];
+	}
+	for (i = n8; i < n; i++)
+		a ^= p[i];
+	return a ^ b ^ c ^ d ^ e ^ f ^ g ^ h;
+}
+
+/**
+ * nvgsp_xor64() - XOR of the 64-bit words of a range
+ * @buf: 8-byte aligned start
+ * @len: bytes, a multiple of 8
+ *
+ * Return: the XOR, not folded.
+ */
+static inline u64 nvgsp_xor64(const void *buf, size_t len)
+{
+	instrument_read(buf, len);
+	return __nvgsp_xor64(buf, len / sizeof(u64));
+}
+
+/**
+ * nvgsp_xor_fold() - fold a 64-bit XOR into the element's checksum
+ * @x: XOR of all words covered
+ *
+ * Return: upper and lower halves XORed.
+ */
+static inline u32 nvgsp_xor_fold(u64 x)
+{
+	return upper_32_bits(x) ^ lower_32_bits(x);
+}
+
 /**
  * nvgsp_msg_checksum() - the XOR checksum of a byte range
  * @buf: 8-byte aligned start of the element
@@ -93,21 +145,7 @@ static inline u32 nvgsp_msg_elem_count(u32 rpc_length)
  */
 static inline u32 nvgsp_msg_checksum(const void *buf, size_t len)
 {
-	const u64 *p = buf;
-	size_t i, n = len / sizeof(u64), n4 = n & ~(size_t)3;
-	u64 a = 0, b = 0, c = 0, d = 0;
-
-	/* four independent chains: XOR is associative and commutative */
-	for (i = 0; i < n4; i += 4) {
-		a ^= p[i];
-		b ^= p[i + 1];
-		c ^= p[i + 2];
-		d ^= p[i + 3];
-	}
-	for (i = n4; i < n; i++)
-		a ^= p[i];
-	a ^= b ^ c ^ d;
-	return upper_32_bits(a) ^ lower_32_bits(a);
+	return nvgsp_xor_fold(nvgsp_xor64(buf, len));
 }
 
 /**
@@ -146,25 +184,50 @@ static inline void nvgsp_rpc_header_init(struct nvgsp_rpc_header *rpc,
 	rpc->cpu_rm_gfid = 0;
 }
 
+/* everything of the element header but the checksum, which reads 0 */
+static inline void nvgsp_msg_seal_fields(struct nvgsp_msg_element *hdr,
+					 u32 seq)
+{
+	memset(hdr->auth_tag, 0, sizeof(hdr->auth_tag));
+	memset(hdr->aad, 0, sizeof(hdr->aad));
+	hdr->seq_num = seq;
+	hdr->elem_count = nvgsp_msg_elem_count(hdr->rpc.length);
+	hdr->pad = 0;
+	hdr->checksum = 0;
+}
+
+/**
+ * nvgsp_msg_seal_hdr() - finish an element's headers given its payload's XOR
+ * @hdr: the element and RPC headers, rpc.length set
+ * @seq: transport sequence number
+ * @payload_xor: nvgsp_xor64() of the payload as placed in the element,
+ *	zero-padded to a multiple of 8 bytes
+ *
+ * Sets elem_count from rpc.length, then the checksum over the headers and
+ * the payload. With the slack after the payload zero, the checksum holds
+ * under either rule: XOR with zeroes changes nothing.
+ */
+static inline void nvgsp_msg_seal_hdr(struct nvgsp_msg_element *hdr, u32 seq,
+				      u64 payload_xor)
+{
+	nvgsp_msg_seal_fields(hdr, seq);
+	hdr->checksum = nvgsp_xor_fold(nvgsp_xor64(hdr, sizeof(*hdr)) ^
+				       payload_xor);
+}
+
 /**
  * nvgsp_msg_seal() - finish an element for the ring
  * @msg: element in a buffer of whole slots, zero after the payload
  * @seq: transport sequence number
  * @rule: checksum rule of the release
  *
- * Sets elem_count from rpc.length, then the checksum. Zero slack makes the
- * checksum valid under either rule, so it is computed over the written
- * bytes only whatever @rule says: XOR with zeroes changes nothing.
+ * As nvgsp_msg_seal_hdr(), for an element built in one buffer: the
+ * checksum is computed over the written bytes only, whatever @rule says.
  */
 static inline void nvgsp_msg_seal(struct nvgsp_msg_element *msg, u32 seq,
 				  enum nvgsp_csum_rule rule)
 {
-	memset(msg->auth_tag, 0, sizeof(msg->auth_tag));
-	memset(msg->aad, 0, sizeof(msg->aad));
-	msg->seq_num = seq;
-	msg->elem_count = nvgsp_msg_elem_count(msg->rpc.length);
-	msg->pad = 0;
-	msg->checksum = 0;
+	nvgsp_msg_seal_fields(msg, seq);
 	msg->checksum = nvgsp_msg_checksum(msg, nvgsp_msg_csum_len(NVGSP_CSUM_MSG_LEN,
 								   msg));
 }
@@ -657,6 +720,66 @@ static inline void nvgsp_ring_read(void *dst, const void *slots, u32 count,
 	if (n > first)
 		memcpy(dst + (size_t)first * NVGSP_QUEUE_SLOT_SIZE, slots,
 		       (size_t)(n - first) * NVGSP_QUEUE_SLOT_SIZE);
+}
+
+/**
+ * nvgsp_ring_put_payload() - write an element's payload straight into a ring
+ * @slots: slot 0 of the ring
+ * @count: slots in the ring
+ * @slot: first slot of the element, < @count
+ * @payload: the payload
+ * @len: its bytes, at most %NVGSP_RPC_MAX_PAYLOAD
+ *
+ * Copies the payload behind the element's headers, wrapping at the end of
+ * the ring, and zeroes the rest of the element's last slot, so that the
+ * element needs no staging copy: the producer owns these slots until it
+ * publishes them. The headers follow with nvgsp_msg_seal_hdr() and
+ * nvgsp_ring_put_header().
+ *
+ * Return: nvgsp_xor64() of the payload as placed, for nvgsp_msg_seal_hdr().
+ */
+static inline u64 nvgsp_ring_put_payload(void *slots, u32 count, u32 slot,
+					 const void *payload, u32 len)
+{
+	size_t ring = (size_t)count * NVGSP_QUEUE_SLOT_SIZE;
+	size_t start = (size_t)slot * NVGSP_QUEUE_SLOT_SIZE;
+	size_t off = start + sizeof(struct nvgsp_msg_element);
+	size_t end = off + ALIGN(len, 8);
+	size_t first = min(end, ring) - off;
+	size_t slack_end = start + (size_t)nvgsp_msg_elem_count(NVGSP_RPC_HDR_SIZE + len) *
+			   NVGSP_QUEUE_SLOT_SIZE;
+	u64 x;
+
+	/* the payload, then its zero padding and the slot's slack */
+	if (len <= first) {
+		memcpy(slots + off, payload, len);
+	} else {
+		memcpy(slots + off, payload, first);
+		memcpy(slots, payload + first, len - first);
+	}
+	if (off + len < ring)
+		memset(slots + off + len, 0, min(slack_end, ring) - off - len);
+	if (slack_end > ring)
+		memset(slots + max(off + len, ring) - ring, 0,
+		       slack_end - max(off + len, ring));
+
+	/* a wrap falls on a slot boundary: both parts are whole words */
+	x = nvgsp_xor64(slots + off, first);
+	if (end > ring)
+		x ^= nvgsp_xor64(slots, end - ring);
+	return x;
+}
+
+/**
+ * nvgsp_ring_put_header() - write a sealed element's headers into a ring
+ * @slots: slot 0 of the ring
+ * @slot: the element's first slot
+ * @hdr: headers sealed by nvgsp_msg_seal_hdr()
+ */
+static inline void nvgsp_ring_put_header(void *slots, u32 slot,
+					 const struct nvgsp_msg_element *hdr)
+{
+	memcpy(slots + (size_t)slot * NVGSP_QUEUE_SLOT_SIZE, hdr, sizeof(*hdr));
 }
 
 #endif /* __NVVGPU_ABI_MSGQ_H__ */

@@ -17,6 +17,8 @@
 #define __percpu
 #define __must_check		__attribute__((__warn_unused_result__))
 #define __always_inline		inline __attribute__((__always_inline__))
+/* the kernel's bulk-checked loops stay checked load by load under ASan */
+#define __no_sanitize_or_inline	inline
 #define __maybe_unused		__attribute__((__unused__))
 #define __always_unused		__attribute__((__unused__))
 #define __packed		__attribute__((__packed__))
