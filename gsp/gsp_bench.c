@@ -43,9 +43,15 @@
  * - for the record, the XOR checksum of 64 KiB, which each element costs
  *   its sender and its receiver, and an allocation of that size.
  *
- * Results are medians and 99th percentiles; the payload rate counts the
+ * Then, pipelined: rounds of three kthreads each sending 16 echoes of
+ * 64 KiB at once through gsp_rpc_call(), so that several RPCs are in
+ * flight (as many as the 256 KiB command queue holds: three), with
+ * memcpy() of 64 KiB sampled between the rounds as that phase's baseline.
+ *
+ * Results are medians and 99th percentiles; the payload rates count the
  * 64 KiB once per direction. Ratios: round trip over the same-wake-up
- * ping-pong, payload rate over memcpy bandwidth.
+ * ping-pong, payload rate (pipelined, and one RPC at a time) over memcpy
+ * bandwidth.
  *
  * Time is taken with the CPU's cycle counter (get_cycles()), converted to
  * nanoseconds by its rate against jiffies over the whole run: the test VM
@@ -57,6 +63,11 @@
 #define GSP_BENCH_PAYLOAD	SZ_64K
 #define GSP_BENCH_PAYLOAD_CALLS	200
 #define GSP_BENCH_TIMEOUT	(5 * HZ)
+/* the pipelined payload phase: rounds of streams of echoes at once */
+#define GSP_BENCH_STREAMS	3
+#define GSP_BENCH_ROUNDS	9
+#define GSP_BENCH_ROUND_CALLS	16
+#define GSP_BENCH_ROUND_COPIES	16
 
 /* one cache line each way, as a doorbell and a status word would be */
 struct gsp_bench_shm {
@@ -84,6 +95,9 @@ struct gsp_bench {
 	u64 *copy;
 	u64 *csum;
 	u64 *alloc;
+	/* pipelined phase: ns per round, memcpy samples between rounds */
+	u64 *round;
+	u64 *rcopy;
 	/* clock: samples are cycles, converted with the rate over the run */
 	bool cycles;
 	u64 t_start;
@@ -196,6 +210,134 @@ static void gsp_bench_copy(void *dst, const void *src, u64 *ns)
 	*ns = gsp_bench_now() - t0;
 }
 
+/* one caller of the pipelined phase, with its own message */
+struct gsp_bench_stream {
+	struct gsp_bench *b;
+	struct nvgsp_rpc_rm_control *msg;
+	u32 len;
+	u64 cookie;
+	struct completion *go;
+	atomic_t *left;
+	struct completion *all_done;
+	struct completion exited;
+	int err;
+};
+
+/*
+ * One transport-level echo of 64 KiB each way: the RM_CONTROL message is
+ * built once in the stream's buffer and the reply lands in it, so what is
+ * measured is the transport and the firmware, not the marshalling of
+ * gsp_rm_control() (which serialises its large controls in one buffer).
+ */
+static int gsp_bench_stream_echo(struct gsp_bench_stream *st)
+{
+	struct nvvgpu_emu_echo_params *p = (void *)st->msg->params;
+	struct nvvgpu_gsp *gsp = st->b->gsp;
+	int ret;
+
+	st->msg->h_client = gsp->h_client;
+	st->msg->h_object = NVVGPU_RM_HANDLE_SUBDEVICE;
+	st->msg->cmd = NVVGPU_EMU_CTRL_CMD_ECHO;
+	st->msg->status = 0;
+	st->msg->params_size = struct_size(p, data, GSP_BENCH_PAYLOAD);
+	st->msg->flags = 0;
+	p->cookie = ++st->cookie;
+	p->flags = 0;
+	p->size = GSP_BENCH_PAYLOAD;
+	ret = gsp_rpc_call(gsp, NV_VGPU_MSG_FUNCTION_GSP_RM_CONTROL, st->msg,
+			   st->len, st->msg, st->len);
+	if (ret)
+		return ret;
+	if (st->msg->status || p->cookie != ~st->cookie ||
+	    p->size != GSP_BENCH_PAYLOAD)
+		return -EPROTO;
+	return 0;
+}
+
+static int gsp_bench_stream_fn(void *data)
+{
+	struct gsp_bench_stream *st = data;
+	u32 i;
+
+	wait_for_completion(st->go);
+	for (i = 0; i < GSP_BENCH_ROUND_CALLS && !st->err; i++)
+		st->err = gsp_bench_stream_echo(st);
+	if (atomic_dec_and_test(st->left))
+		complete(st->all_done);
+	/* the module stays until the last instruction here has run */
+	kthread_complete_and_exit(&st->exited, 0);
+}
+
+/*
+ * The pipelined phase: each round starts GSP_BENCH_STREAMS kthreads that
+ * each send GSP_BENCH_ROUND_CALLS echoes as fast as their replies come, so
+ * that the firmware works through one while the host sends or receives the
+ * next; a round's time runs from their release to the last reply. Between
+ * rounds, memcpy() of 64 KiB is sampled as the baseline.
+ */
+static int gsp_bench_pipelined(struct gsp_bench *b, void *dst, const void *src)
+{
+	struct gsp_bench_stream st[GSP_BENCH_STREAMS] = {};
+	struct completion go, all_done;
+	struct task_struct *t;
+	u32 r, i, n, len;
+	atomic_t left;
+	u64 t0;
+	int ret = 0;
+
+	len = struct_size(st[0].msg, params,
+			  sizeof(struct nvvgpu_emu_echo_params) + GSP_BENCH_PAYLOAD);
+	for (i = 0; i < GSP_BENCH_STREAMS; i++) {
+		st[i].msg = kvzalloc(len, GFP_KERNEL);
+		if (!st[i].msg) {
+			ret = -ENOMEM;
+			goto out;
+		}
+		memset(st[i].msg->params + sizeof(struct nvvgpu_emu_echo_params),
+		       0x3c + i, GSP_BENCH_PAYLOAD);
+		st[i].b = b;
+		st[i].len = len;
+		st[i].cookie = (u64)i << 32;
+		st[i].go = &go;
+		st[i].left = &left;
+		st[i].all_done = &all_done;
+	}
+
+	for (r = 0; r < GSP_BENCH_ROUNDS && !ret; r++) {
+		init_completion(&go);
+		init_completion(&all_done);
+		atomic_set(&left, GSP_BENCH_STREAMS);
+		for (n = 0; n < GSP_BENCH_STREAMS; n++) {
+			init_completion(&st[n].exited);
+			t = kthread_run(gsp_bench_stream_fn, &st[n],
+					"nvvgpu_bench_s%u", n);
+			if (IS_ERR(t)) {
+				ret = PTR_ERR(t);
+				break;
+			}
+		}
+		/* the streams that did not start are done */
+		if (n < GSP_BENCH_STREAMS &&
+		    atomic_sub_and_test(GSP_BENCH_STREAMS - n, &left))
+			complete(&all_done);
+		t0 = gsp_bench_now();
+		complete_all(&go);
+		wait_for_completion(&all_done);
+		b->round[r] = gsp_bench_now() - t0;
+		for (i = 0; i < n; i++) {
+			wait_for_completion(&st[i].exited);
+			ret = ret ?: st[i].err;
+		}
+		for (i = 0; i < GSP_BENCH_ROUND_COPIES; i++)
+			gsp_bench_copy(dst, src,
+				       &b->rcopy[r * GSP_BENCH_ROUND_COPIES + i]);
+	}
+out:
+	for (i = 0; i < GSP_BENCH_STREAMS; i++)
+		kvfree(st[i].msg);
+	return ret;
+}
+
 /* the XOR checksum of 64 KiB, for the record of where the time goes */
 static void gsp_bench_csum(const void *buf, u64 *ns, u32 *sink)
 {
@@ -261,6 +403,8 @@ static int gsp_bench_measure(struct gsp_bench *b)
 		gsp_bench_alloc(&b->alloc[k]);
 	}
 	barrier_data(&sink);
+	if (!ret)
+		ret = gsp_bench_pipelined(b, dst, src);
 out:
 	kvfree(dst);
 	kvfree(src);
@@ -342,7 +486,7 @@ static u64 gsp_bench_mibs(u64 bytes, u64 ns)
 static void gsp_bench_report(struct gsp_bench *b, struct seq_file *m)
 {
 	u64 rpc, wq_pp, kt_pp, echo, copy, echo_rate, copy_rate;
-
+	u64 round, rcopy, pipe_rate, rcopy_rate;
 	u64 run_ns = jiffies64_to_nsecs(b->j_end - b->j_start);
 
 	seq_printf(m, "bench: pgpu %u, firmware %s, interleaved call by call, %llu ms\n",
@@ -374,20 +518,33 @@ static void gsp_bench_report(struct gsp_bench *b, struct seq_file *m)
 	gsp_bench_line(m, "(kvmalloc + kvfree 64 KiB)", b->alloc,
 		       GSP_BENCH_PAYLOAD_CALLS);
 
+	gsp_bench_to_ns(b, b->round, GSP_BENCH_ROUNDS);
+	gsp_bench_to_ns(b, b->rcopy, GSP_BENCH_ROUNDS * GSP_BENCH_ROUND_COPIES);
+	round = gsp_bench_line(m, "pipelined round: 3 streams x 16 echoes",
+			       b->round, GSP_BENCH_ROUNDS);
+	rcopy = gsp_bench_line(m, "memcpy 64 KiB, between the rounds", b->rcopy,
+			       GSP_BENCH_ROUNDS * GSP_BENCH_ROUND_COPIES);
+
 	echo_rate = gsp_bench_mibs(2 * GSP_BENCH_PAYLOAD, echo);
 	copy_rate = gsp_bench_mibs(GSP_BENCH_PAYLOAD, copy);
-	seq_printf(m, "payload rate: %llu MiB/s (64 KiB each way per echo; %llu MiB/s one way)\n",
-		   echo_rate, gsp_bench_mibs(GSP_BENCH_PAYLOAD, echo));
-	seq_printf(m, "memcpy bandwidth: %llu MiB/s\n", copy_rate);
+	pipe_rate = gsp_bench_mibs(2ULL * GSP_BENCH_PAYLOAD * GSP_BENCH_STREAMS *
+				   GSP_BENCH_ROUND_CALLS, round);
+	rcopy_rate = gsp_bench_mibs(GSP_BENCH_PAYLOAD, rcopy);
+	seq_printf(m, "payload rate, one RPC at a time: %llu MiB/s (64 KiB each way per echo)\n",
+		   echo_rate);
+	seq_printf(m, "payload rate, pipelined: %llu MiB/s (%u callers, 64 KiB each way per echo)\n",
+		   pipe_rate, GSP_BENCH_STREAMS);
+	seq_printf(m, "memcpy bandwidth: %llu MiB/s interleaved, %llu MiB/s between the rounds\n",
+		   copy_rate, rcopy_rate);
 
 	seq_puts(m, "ratio rpc / ping-pong (same wake-ups): ");
 	gsp_bench_ratio(m, rpc, wq_pp);
 	seq_puts(m, " (target <= 1.5)\nratio rpc / ping-pong (kthread): ");
 	gsp_bench_ratio(m, rpc, kt_pp);
-	seq_puts(m, "\nratio payload rate / memcpy: ");
+	seq_puts(m, "\nratio payload rate / memcpy, pipelined: ");
+	gsp_bench_ratio(m, pipe_rate, rcopy_rate);
+	seq_puts(m, " (target >= 0.5)\nratio payload rate / memcpy, one RPC at a time: ");
 	gsp_bench_ratio(m, echo_rate, copy_rate);
-	seq_puts(m, " (target >= 0.5)\nratio one-way payload rate / memcpy: ");
-	gsp_bench_ratio(m, gsp_bench_mibs(GSP_BENCH_PAYLOAD, echo), copy_rate);
 	seq_puts(m, "\n");
 }
 
@@ -424,9 +581,12 @@ int gsp_bench_run(struct nvvgpu_gsp *gsp, struct seq_file *m)
 	b->copy = kvcalloc(GSP_BENCH_PAYLOAD_CALLS, sizeof(u64), GFP_KERNEL);
 	b->csum = kvcalloc(GSP_BENCH_PAYLOAD_CALLS, sizeof(u64), GFP_KERNEL);
 	b->alloc = kvcalloc(GSP_BENCH_PAYLOAD_CALLS, sizeof(u64), GFP_KERNEL);
+	b->round = kvcalloc(GSP_BENCH_ROUNDS, sizeof(u64), GFP_KERNEL);
+	b->rcopy = kvcalloc(GSP_BENCH_ROUNDS * GSP_BENCH_ROUND_COPIES,
+			    sizeof(u64), GFP_KERNEL);
 	ret = -ENOMEM;
 	if (!b->shm || !b->rpc || !b->wq_pp || !b->kt_pp || !b->echo ||
-	    !b->copy || !b->csum || !b->alloc)
+	    !b->copy || !b->csum || !b->alloc || !b->round || !b->rcopy)
 		goto out_free;
 
 	b->wq = alloc_ordered_workqueue("nvvgpu_gsp_bench", 0);
@@ -462,6 +622,8 @@ out_wq:
 	cancel_delayed_work_sync(&b->work);
 	destroy_workqueue(b->wq);
 out_free:
+	kvfree(b->rcopy);
+	kvfree(b->round);
 	kvfree(b->alloc);
 	kvfree(b->csum);
 	kvfree(b->copy);
