@@ -6,7 +6,7 @@
  *   reset   write 1: reset the GSP core and boot GSP-RM again (DOC: reset);
  *           the write returns the errno of the reset
  *   echo    write "SIZE [FLAGS]": one echo control with SIZE bytes of data
- *           (up to 262144; beyond 65432 it travels as continuation records
+ *           (up to 262144; beyond 65416 it travels as continuation records
  *           both ways), checked against the request; the write returns its
  *           errno
  *   bench   read: run the benchmark (DOC: benchmark) and print its results
@@ -24,6 +24,7 @@
 #include <linux/seq_file.h>
 #include <linux/uaccess.h>
 
+#include <nvvgpu/abi/gsp_rm.h>
 #include <nvvgpu/core.h>
 
 #include "gsp.h"
@@ -94,20 +95,31 @@ static ssize_t gsp_echo_write(struct file *file, const char __user *ubuf,
 			      size_t count, loff_t *ppos)
 {
 	struct nvvgpu_gsp *gsp = file->private_data;
-	u32 size, flags = 0;
+	u32 v[2] = {};	/* size, flags */
 	char buf[32];
 	int ret;
 
-	if (count >= sizeof(buf))
+	if (count >= sizeof(buf)) {
+		dev_warn(gsp->dev, "debugfs echo: %zu bytes written; \"SIZE [FLAGS]\" takes fewer than %zu\n",
+			 count, sizeof(buf));
 		return -EINVAL;
+	}
 	if (copy_from_user(buf, ubuf, count))
 		return -EFAULT;
 	buf[count] = '\0';
-	if (sscanf(buf, "%u %u", &size, &flags) < 1)
+	if (nvvgpu_parse_u32s(buf, v, ARRAY_SIZE(v)) < 1) {
+		dev_warn(gsp->dev, "debugfs echo: expected \"SIZE [FLAGS]\", one or two numbers\n");
 		return -EINVAL;
+	}
+	if (v[0] > NVVGPU_EMU_ECHO_MAX_DATA || v[1] & ~NVVGPU_EMU_ECHO_INVERT) {
+		dev_warn(gsp->dev, "debugfs echo: size %u (at most %u) or flags %#x (%#x known) out of range\n",
+			 v[0], NVVGPU_EMU_ECHO_MAX_DATA, v[1],
+			 NVVGPU_EMU_ECHO_INVERT);
+		return -EINVAL;
+	}
 
 	down_read(&gsp->reset_sem);
-	ret = gsp_rm_echo(gsp, size, flags, get_random_u64());
+	ret = gsp_rm_echo(gsp, v[0], v[1], get_random_u64());
 	up_read(&gsp->reset_sem);
 	return ret ?: count;
 }

@@ -155,18 +155,26 @@ DEFINE_DEBUGFS_ATTRIBUTE(sim_fault_unsolicited_fops, NULL,
 static ssize_t sim_event_write(struct file *file, const char __user *ubuf,
 			       size_t count, loff_t *ppos)
 {
-	char buf[32], name[24];
+	struct sim_gpu *sim = file->private_data;
+	char buf[32], *args, *name;
 	u32 arg = 0;
 	int ret;
 
-	if (count >= sizeof(buf))
+	if (count >= sizeof(buf)) {
+		dev_warn(sim_dev(sim), "debugfs event: %zu bytes written; \"NAME [ARG]\" takes fewer than %zu\n",
+			 count, sizeof(buf));
 		return -EINVAL;
+	}
 	if (copy_from_user(buf, ubuf, count))
 		return -EFAULT;
 	buf[count] = '\0';
-	if (sscanf(buf, "%23s %u", name, &arg) < 1)
+	args = strim(buf);
+	name = strsep(&args, " \t");
+	if (!*name || (args && nvvgpu_parse_u32s(args, &arg, 1) < 0)) {
+		dev_warn(sim_dev(sim), "debugfs event: expected \"NAME [ARG]\", ARG one number\n");
 		return -EINVAL;
-	ret = sim_gsp_inject_event(file->private_data, name, arg);
+	}
+	ret = sim_gsp_inject_event(sim, name, arg);
 	return ret ?: count;
 }
 

@@ -42,6 +42,8 @@
 
 /* commands consumed per work run before yielding the workqueue */
 #define SIM_GSP_BUDGET		64
+/* most events one "flood" injects: well past the host's event backlog */
+#define SIM_GSP_FLOOD_MAX	4096
 /* largest command reassembled from continuation records */
 #define SIM_GSP_BIG_MAX		SZ_1M
 /* poll interval while the host's status queue is full */
@@ -928,11 +930,11 @@ void sim_gsp_inject_unsolicited(struct sim_gpu *sim, u32 function)
  * sim_gsp_inject_event() - send an event, as the firmware would on its own
  * @sim: the GPU
  * @name: "rc_triggered" (@arg: exceptType), "os_error_log" (@arg: Xid) or
- *	"flood" (@arg OS_ERROR_LOG events at once)
+ *	"flood" (@arg OS_ERROR_LOG events at once, 1..%SIM_GSP_FLOOD_MAX)
  * @arg: see @name
  *
- * Return: 0, -EINVAL for an unknown @name, -ENODEV when the core is not
- * running, -ENOMEM.
+ * Return: 0, -EINVAL for an unknown @name or a flood out of range, -ENODEV
+ * when the core is not running, -ENOMEM.
  */
 int sim_gsp_inject_event(struct sim_gpu *sim, const char *name, u32 arg)
 {
@@ -956,13 +958,20 @@ int sim_gsp_inject_event(struct sim_gpu *sim, const char *name, u32 arg)
 		ret = -ENODEV;
 	} else if (!strcmp(name, "rc_triggered")) {
 		sim_gsp_event(sim, NVGSP_EVENT_RC_TRIGGERED, &rc, sizeof(rc));
+	} else if (!strcmp(name, "flood") &&
+		   (!arg || arg > SIM_GSP_FLOOD_MAX)) {
+		dev_warn(sim_dev(sim), "event: flood of %u events, 1..%u allowed\n",
+			 arg, SIM_GSP_FLOOD_MAX);
+		ret = -EINVAL;
 	} else if (!strcmp(name, "os_error_log") || !strcmp(name, "flood")) {
 		if (!strcmp(name, "flood"))
-			n = min(arg, 4096U);
+			n = arg;
 		for (i = 0; i < n; i++)
 			sim_gsp_event(sim, NVGSP_EVENT_OS_ERROR_LOG, log,
 				      sim->abi->os_error_log_size);
 	} else {
+		dev_warn(sim_dev(sim), "event: unknown event \"%s\" (rc_triggered, os_error_log, flood)\n",
+			 name);
 		ret = -EINVAL;
 	}
 	mutex_unlock(&gsp->lock);

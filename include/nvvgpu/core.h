@@ -10,6 +10,8 @@
 
 #include <linux/container_of.h>
 #include <linux/err.h>
+#include <linux/kstrtox.h>
+#include <linux/string.h>
 #include <linux/uuid.h>
 
 #include "core_types.h"
@@ -63,6 +65,32 @@ int nvvgpu_vgpu_reset(struct nvvgpu_vgpu *vgpu);
 const char *nvvgpu_vgpu_state_name(enum nvvgpu_vgpu_state state);
 
 struct dentry *nvvgpu_debugfs_root(void);
+
+/**
+ * nvvgpu_parse_u32s() - the numbers of a debugfs write, strictly
+ * @s: the text, NUL-terminated; split in place
+ * @v: where the numbers go
+ * @max: room in @v
+ *
+ * Words are separated by blanks; each must be a whole u32 (kstrtou32(),
+ * base 0), and there may be no more than @max of them.
+ *
+ * Return: how many numbers were read, or -EINVAL.
+ */
+static inline int nvvgpu_parse_u32s(char *s, u32 *v, int max)
+{
+	char *word;
+	int n = 0;
+
+	while ((word = strsep(&s, " \t\n"))) {
+		if (!*word)
+			continue;
+		if (n == max || kstrtou32(word, 0, &v[n]))
+			return -EINVAL;
+		n++;
+	}
+	return n;
+}
 
 #if IS_ENABLED(CONFIG_KUNIT)
 const struct nvvgpu_provider *
