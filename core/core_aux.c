@@ -174,7 +174,12 @@ void nvvgpu_client_unregister(struct nvvgpu_pgpu *pgpu,
 }
 EXPORT_SYMBOL_NS_GPL(nvvgpu_client_unregister, NVVGPU);
 
-/* tell the clients whether the pgpu is lost now, or works again */
+/*
+ * Tell the clients whether the pgpu is lost now, or works again; in the
+ * latter case, first attach the providers that registered while it was
+ * lost (nvvgpu_pgpu_sync_attach() skips a lost pgpu), so that the clients
+ * find the whole stack when they serve again.
+ */
 void nvvgpu_pgpu_lost_work(struct work_struct *work)
 {
 	struct nvvgpu_pgpu *pgpu = container_of(work, struct nvvgpu_pgpu,
@@ -182,6 +187,15 @@ void nvvgpu_pgpu_lost_work(struct work_struct *work)
 	const struct nvvgpu_client_ops *ops;
 	enum nvvgpu_client_kind kind;
 	bool lost = READ_ONCE(pgpu->lost);
+
+	if (!lost) {
+		mutex_lock(&nvvgpu_core.lock);
+		mutex_lock(&pgpu->lock);
+		if (!pgpu->lost)
+			nvvgpu_pgpu_sync_attach(pgpu);
+		mutex_unlock(&pgpu->lock);
+		mutex_unlock(&nvvgpu_core.lock);
+	}
 
 	mutex_lock(&pgpu->client_lock);
 	for (kind = 0; kind < NVVGPU_CLIENT_NR; kind++) {

@@ -57,6 +57,8 @@ static int gsp_state_show(struct seq_file *m, void *unused)
 	seq_printf(m, "rm client: %#x\n", gsp->h_client);
 	seq_printf(m, "rpcs: %llu\ntimeouts: %llu\nfailed: %llu\n", st->rpcs,
 		   st->timeouts, st->failed);
+	seq_printf(m, "rpcs in flight: %u now, %u at most\n",
+		   atomic_read(&gsp->nr_waiting), st->max_in_flight);
 	seq_printf(m, "dropped: %llu\nstale: %llu\nunsolicited: %llu\n",
 		   st->dropped, st->stale, st->unsolicited);
 	seq_printf(m, "resyncs: %llu\nevents: %llu\nevents dropped: %llu\n",

@@ -28,6 +28,7 @@ static void gsp_free(struct nvvgpu_gsp *gsp)
 	ida_destroy(&gsp->handle_ida);
 	ida_destroy(&gsp->client_ida);
 	kvfree(gsp->rm_buf);
+	mutex_destroy(&gsp->rpc_serial);
 	mutex_destroy(&gsp->rm_lock);
 	mutex_destroy(&gsp->msgq_lock);
 	mutex_destroy(&gsp->cmdq_lock);
@@ -65,6 +66,7 @@ static int gsp_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 	mutex_init(&gsp->cmdq_lock);
 	mutex_init(&gsp->msgq_lock);
 	mutex_init(&gsp->rm_lock);
+	mutex_init(&gsp->rpc_serial);
 	INIT_LIST_HEAD(&gsp->waiters);
 	init_waitqueue_head(&gsp->rx_wq);
 	ida_init(&gsp->client_ida);

@@ -77,7 +77,7 @@ void gsp_msgq_reset(struct nvvgpu_gsp *gsp)
 	gsp->msgq_seq = 0;
 	gsp->msgq_broken = false;
 	gsp->orphan_cont = false;
-	gsp->echo = GSP_ECHO_UNKNOWN;
+	WRITE_ONCE(gsp->echo, GSP_ECHO_UNKNOWN);
 	/* the queue before the firmware is started on it */
 	wmb();
 	mutex_unlock(&gsp->msgq_lock);

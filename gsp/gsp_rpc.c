@@ -8,7 +8,8 @@
  * and a reply is given to the RPC whose function and token it has (DOC:
  * reply matching in <nvvgpu/abi/msgq.h>); a late reply to an RPC that gave
  * up, or a reply to no request, is dropped with a log line, never taken as
- * the reply of another RPC.
+ * the reply of another RPC. With a firmware not (yet) seen echoing tokens,
+ * RPCs go one at a time, as CPU-RM sends them.
  *
  * The waiters drain the status queue themselves, whichever runs first
  * completing the others, so RPCs work before the core routes interrupts to
@@ -29,7 +30,9 @@
 #include <linux/atomic.h>
 #include <linux/jiffies.h>
 #include <linux/lockdep.h>
+#include <linux/minmax.h>
 #include <linux/moduleparam.h>
+#include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/wait.h>
 
@@ -51,13 +54,23 @@ MODULE_PARM_DESC(rpc_timeout_ms,
  * gsp_rpc_kick() - wake every waiter to drain the queue and look again
  * @gsp: the transport
  *
- * Any context: SWGEN0 and HALT, a reply completed by another waiter's
- * drain, a firmware found dead, a reset starting.
+ * Any context: HALT, a firmware found dead, a reset starting.
  */
 void gsp_rpc_kick(struct nvvgpu_gsp *gsp)
 {
 	atomic_inc(&gsp->rx_gen);
 	wake_up_all(&gsp->rx_wq);
+}
+
+/*
+ * SWGEN0: one waiter drains the queue for all (they sleep exclusively),
+ * and wakes the others whose replies it finds (gsp_rpc_finish()), rather
+ * than all of them waking to find the queue empty.
+ */
+static void gsp_rpc_kick_drainer(struct nvvgpu_gsp *gsp)
+{
+	atomic_inc(&gsp->rx_gen);
+	wake_up(&gsp->rx_wq);
 }
 
 /* end the wait of @w; its waiter reads the outcome under msgq_lock */
@@ -67,29 +80,30 @@ static void gsp_rpc_finish(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w,
 	lockdep_assert_held(&gsp->msgq_lock);
 
 	w->error = error;
-	w->done = true;
+	WRITE_ONCE(w->done, true);
 	if (gsp->rx_cont == w)
 		gsp->rx_cont = NULL;
 	if (error)
 		gsp->stats.failed++;
-	gsp_rpc_kick(gsp);
+	/* @w lives until its waiter takes msgq_lock, which we hold */
+	wake_up_process(w->task);
 }
 
 static void gsp_rpc_note_echo(struct nvvgpu_gsp *gsp, u32 token)
 {
 	enum gsp_echo echo = token ? GSP_ECHO_YES : GSP_ECHO_NO;
 
-	if (gsp->echo == echo)
+	if (READ_ONCE(gsp->echo) == echo)
 		return;
 	if (echo == GSP_ECHO_NO)
 		dev_warn(gsp->dev,
 			 "firmware does not echo rpc.sequence: replies are matched by function only, and a late reply cannot be told from the current one\n");
-	gsp->echo = echo;
+	WRITE_ONCE(gsp->echo, echo);
 }
 
 static bool gsp_rpc_echoes(struct nvvgpu_gsp *gsp)
 {
-	return gsp->abi->rpc_sequence || gsp->echo == GSP_ECHO_YES;
+	return gsp->abi->rpc_sequence || READ_ONCE(gsp->echo) == GSP_ECHO_YES;
 }
 
 /*
@@ -381,23 +395,28 @@ void gsp_rpc_irq(struct nvvgpu_gsp *gsp, bool halt)
 	/* pairs with the barriers in gsp_rpc_add_wait(), gsp_rpc_del_wait() */
 	smp_mb();
 	waiting = atomic_read(&gsp->nr_waiting);
-	if (halt || waiting)
+	if (halt)
 		gsp_rpc_kick(gsp);
-	if (!halt && !waiting)
+	else if (waiting)
+		gsp_rpc_kick_drainer(gsp);
+	else
 		schedule_work(&gsp->recv_work);
 }
 
 /* register @w before its RPC can be answered; in sending order */
 static void gsp_rpc_add_wait(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w)
 {
+	u32 n;
+
+	w->task = current;
 	mutex_lock(&gsp->msgq_lock);
 	list_add_tail(&w->link, &gsp->waiters);
 	if (w->token)
 		gsp->stats.rpcs++;
+	/* fully ordered: pairs with the barrier in gsp_rpc_irq() */
+	n = atomic_inc_return(&gsp->nr_waiting);
+	gsp->stats.max_in_flight = max(gsp->stats.max_in_flight, n);
 	mutex_unlock(&gsp->msgq_lock);
-	atomic_inc(&gsp->nr_waiting);
-	/* pairs with the barrier in gsp_rpc_irq() */
-	smp_mb__after_atomic();
 }
 
 /* @w is off the list; whatever arrived meanwhile gets drained */
@@ -451,6 +470,7 @@ static int gsp_rpc_wait(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w,
 			unsigned int timeout_ms)
 {
 	unsigned long deadline = jiffies + msecs_to_jiffies(timeout_ms);
+	DEFINE_WAIT(wait);
 	int gen, ret;
 
 	for (;;) {
@@ -475,8 +495,11 @@ static int gsp_rpc_wait(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w,
 			ret = -ETIMEDOUT;
 			break;
 		}
-		wait_event_timeout(gsp->rx_wq, atomic_read(&gsp->rx_gen) != gen,
-				   GSP_RPC_POLL);
+		prepare_to_wait_exclusive(&gsp->rx_wq, &wait,
+					  TASK_UNINTERRUPTIBLE);
+		if (atomic_read(&gsp->rx_gen) == gen && !READ_ONCE(w->done))
+			schedule_timeout(GSP_RPC_POLL);
+		finish_wait(&gsp->rx_wq, &wait);
 	}
 	gsp_rpc_del_wait(gsp, w);
 	return ret;
@@ -534,11 +557,20 @@ int gsp_rpc_call(struct nvvgpu_gsp *gsp, u32 function, const void *req,
 		.buf = reply,
 		.buf_len = reply_len,
 	};
+	bool serial;
 	int ret;
 
 	if (READ_ONCE(gsp->dead))
 		return -ENODEV;
 
+	/*
+	 * Replies are told apart by token only once the firmware is known to
+	 * echo it; until then, and for good if it does not, one RPC at a time,
+	 * as CPU-RM does.
+	 */
+	serial = !gsp_rpc_echoes(gsp);
+	if (serial)
+		mutex_lock(&gsp->rpc_serial);
 	/* registered and sent in one order: replies come back in it */
 	mutex_lock(&gsp->cmdq_lock);
 	w.token = gsp_rpc_next_token(gsp);
@@ -549,6 +581,8 @@ int gsp_rpc_call(struct nvvgpu_gsp *gsp, u32 function, const void *req,
 		ret = gsp_rpc_wait(gsp, &w, gsp_rpc_timeout_ms);
 	else
 		gsp_rpc_del_wait(gsp, &w);
+	if (serial)
+		mutex_unlock(&gsp->rpc_serial);
 	if (ret) {
 		trace_gsp_error(gsp->pgpu->id, ret,
 				gsp_fwif_function_name(gsp->abi, function));

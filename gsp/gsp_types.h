@@ -23,6 +23,7 @@
 
 struct dentry;
 struct device;
+struct task_struct;
 struct nvvgpu_pgpu;
 
 /**
@@ -46,14 +47,16 @@ struct gsp_mem {
  * @token: rpc.sequence of the request, never 0; 0 when waiting for an event
  * @buf: where the reply payload goes
  * @buf_len: room in @buf, which is also the payload size expected
+ * @task: the waiting task, woken when its wait ends
  * @reply_len: payload bytes the reply carried, over all its elements
  * @result: rpc.rpc_result of the reply
  * @error: transport error that ended the wait (malformed or broken reply)
  * @reasm: reassembly of a reply split into continuation records
  * @done: the reply arrived or @error is set
  *
- * @function to @buf_len are set before the wait is registered; the rest
- * belongs to &nvvgpu_gsp.msgq_lock.
+ * @function to @task are set before the wait is registered; the rest
+ * belongs to &nvvgpu_gsp.msgq_lock (@done is also read without it, before
+ * the waiter sleeps).
  */
 struct gsp_rpc_wait {
 	struct list_head link;
@@ -61,6 +64,7 @@ struct gsp_rpc_wait {
 	u32 token;
 	void *buf;
 	u32 buf_len;
+	struct task_struct *task;
 	u32 reply_len;
 	u32 result;
 	int error;
@@ -146,6 +150,7 @@ struct gsp_event_item {
 /**
  * struct gsp_stats - what the transport counted since attach (debugfs)
  * @rpcs: synchronous RPCs sent
+ * @max_in_flight: most RPCs (and event waits) waited for at once
  * @timeouts: RPCs that timed out
  * @failed: RPCs that failed early on a malformed reply
  * @dropped: status messages dropped as malformed
@@ -159,6 +164,7 @@ struct gsp_event_item {
  */
 struct gsp_stats {
 	u64 rpcs;
+	u32 max_in_flight;
 	u64 timeouts;
 	u64 failed;
 	u64 dropped;
@@ -202,12 +208,14 @@ struct gsp_stats {
  * @waiters: the synchronous RPCs and events waited for, oldest first;
  *	several RPCs may be in flight, each matched to its reply by token
  * @rx_cont: the waiter whose reply continuation records are completing
+ * @rpc_serial: one RPC at a time while replies cannot be told apart by
+ *	token (the firmware not seen echoing rpc.sequence)
  * @rpc_token: rpc.sequence of the last synchronous RPC (@cmdq_lock)
  * @nr_waiting: entries in @waiters; while there are any, the waiters drain
  *	the status queue themselves and SWGEN0 only needs to wake them
- * @rx_gen: counts wake-ups of the waiters (SWGEN0, HALT, a completed
- *	reply, a reset); a waiter sleeps until it moves
- * @rx_wq: where the waiters sleep
+ * @rx_gen: counts wake-ups of the waiters (SWGEN0, HALT, a reset); a
+ *	waiter sleeps until it moves or its own wait ends
+ * @rx_wq: where the waiters sleep, exclusively: SWGEN0 wakes one to drain
  * @recv_work: drains the status queue after SWGEN0 when no RPC waits
  * @fatal_work: reports a firmware halt
  * @dead: the firmware halted, the queue broke, or a reset is under way;
@@ -267,6 +275,7 @@ struct nvvgpu_gsp {
 	enum gsp_echo echo;
 	struct list_head waiters;
 	struct gsp_rpc_wait *rx_cont;
+	struct mutex rpc_serial; /* see @rpc_serial above */
 	u32 rpc_token;
 	atomic_t nr_waiting;
 	atomic_t rx_gen;

@@ -774,7 +774,7 @@ static void fz_run(struct nvvgpu_gsp *gsp, enum nvfuzz_scenario sc,
 /* the transport after the pre-attached scenarios: nothing left behind */
 static void fz_check_gsp(struct nvvgpu_gsp *gsp)
 {
-	if (gsp->cmdq_lock.held || gsp->msgq_lock.held)
+	if (gsp->cmdq_lock.held || gsp->msgq_lock.held || gsp->rpc_serial.held)
 		nvfuzz_bug("a transport lock is still held");
 	if (!list_empty(&gsp->waiters) || atomic_read(&gsp->nr_waiting) ||
 	    gsp->rx_cont)
@@ -820,6 +820,7 @@ static int fz_gsp_init(struct nvvgpu_gsp *gsp, const struct nvgsp_fw_abi *abi)
 	mutex_init(&gsp->cmdq_lock);
 	mutex_init(&gsp->msgq_lock);
 	mutex_init(&gsp->rm_lock);
+	mutex_init(&gsp->rpc_serial);
 	INIT_LIST_HEAD(&gsp->waiters);
 	init_waitqueue_head(&gsp->rx_wq);
 	ida_init(&gsp->client_ida);

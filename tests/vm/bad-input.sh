@@ -21,15 +21,6 @@ gsp_stat() { sed -n "s/^$1: //p" "$G/state"; }
 dmesg_lacks() { ! dmesg | tail -n +"$((NV_DMESG_MARK + 1))" | grep -Eq -- "$1"; }
 # the kernel log since nv_mark matches PATTERN (the refusal's log line)
 dmesg_has() { dmesg | tail -n +"$((NV_DMESG_MARK + 1))" | grep -Eq -- "$1"; }
-# wait up to 10 s for a command to succeed (event handlers run from a work item)
-eventually() {
-	local _
-	for _ in $(seq 100); do
-		"$@" && return 0
-		sleep 0.1
-	done
-	return 1
-}
 
 echo "# module parameters"
 nv_check "load core" nv_load core
@@ -101,7 +92,7 @@ nv_check "event: dmesg names the flood out of range" \
 	dmesg_has 'event: flood of 5000 events, 1..4096 allowed'
 nv_check "event: a 31-byte write still fits" \
 	nv_write "$S/event" "$(printf '%-31s' 'os_error_log 102')"
-nv_check "event: its handler logs Xid 102" eventually \
+nv_check "event: its handler logs Xid 102" nv_eventually \
 	bash -c "dmesg | tail -n +$((NV_DMESG_MARK + 1)) | grep -q 'Xid 102 (runlist 0 channel 0): injected by nvvgpu_sim'"
 nv_check "event: the refused writes injected nothing" dmesg_lacks "Xid 101"
 

@@ -15,15 +15,6 @@ G=/sys/kernel/debug/nvvgpu/pgpu0/gsp
 S=/sys/kernel/debug/nvvgpu/sim/0
 stat() { sed -n "s/^$1: //p" "$G/state"; }
 sim_stat() { sed -n "s/^$1: //p" "$S/state"; }
-# wait up to 10 s for a command to succeed
-eventually() {
-	local _
-	for _ in $(seq 100); do
-		"$@" && return 0
-		sleep 0.1
-	done
-	return 1
-}
 
 for FW in 535.113.01 570.144; do
 	echo "# firmware $FW"
@@ -35,14 +26,14 @@ for FW in 535.113.01 570.144; do
 
 	nv_mark
 	nv_check "$FW: inject OS_ERROR_LOG" nv_write "$S/event" "os_error_log 79"
-	nv_check "$FW: its handler logs the Xid" eventually \
+	nv_check "$FW: its handler logs the Xid" nv_eventually \
 		bash -c "dmesg | tail -n +$((NV_DMESG_MARK + 1)) | grep -q 'Xid 79 (runlist 0 channel 0): injected by nvvgpu_sim'"
 
 	acks=$(sim_stat "ecc acks")
 	nv_mark
 	nv_check "$FW: inject RC_TRIGGERED with a fast-path ECC error" \
 		nv_write "$S/event" "rc_triggered 139"
-	nv_check "$FW: the handler sent ECC_NOTIFIER_WRITE_ACK" eventually \
+	nv_check "$FW: the handler sent ECC_NOTIFIER_WRITE_ACK" nv_eventually \
 		test "$(sim_stat "ecc acks")" -eq $((acks + 1))
 	nv_dmesg_has "$FW: the handler logged the recovery" \
 		"robust channel recovery: engine 0 channel 1 error 139"
@@ -54,7 +45,7 @@ for FW in 535.113.01 570.144; do
 	nv_mark
 	nv_check "$FW: a flood of 400 events" nv_write "$S/event" "flood 400"
 	nv_check "$FW: RPCs work during the flood" nv_write "$G/echo" 100000
-	nv_check "$FW: all 400 events were received" eventually \
+	nv_check "$FW: all 400 events were received" nv_eventually \
 		bash -c "[ \$(sed -n 's/^events: //p' $G/state) -ge 402 ]"
 	nv_check "$FW: events beyond the backlog were dropped, counted" \
 		bash -c "[ \$(sed -n 's/^events dropped: //p' $G/state) -ge 0 ]"
@@ -62,7 +53,7 @@ for FW in 535.113.01 570.144; do
 	nv_check "$FW: reset" nv_write "$G/reset" 1
 	nv_check "$FW: the duplicate is made again: echo works" nv_write "$G/echo" 8
 	nv_check "$FW: events after the reset" nv_write "$S/event" "os_error_log 13"
-	nv_check "$FW: handled" eventually \
+	nv_check "$FW: handled" nv_eventually \
 		bash -c "dmesg | grep -q 'Xid 13 (runlist 0 channel 0)'"
 	sed 's/^/# /' "$G/state"
 	for m in gsp sim core; do

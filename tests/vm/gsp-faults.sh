@@ -53,6 +53,21 @@ rpc() { nv_write "$G/echo" "${1:-8}"; }
 stat() { sed -n "s/^$1: //p" "$G/state"; }
 knob() { nv_write "$F/$1" "$2"; }
 lost() { grep -q '^lost: yes' "$(pgpu_dir)/state"; }
+# N shell callers at once, each writing M echoes of 64 bytes (small
+# enough for gsp_rm_control() to build on the stack, so nothing in the
+# driver serialises them before the transport)
+concurrent_echoes() {
+	local i pids=() rc=0
+
+	for i in $(seq "$1"); do
+		(for _ in $(seq "$2"); do echo 64 >"$G/echo" || exit 1; done) &
+		pids+=($!)
+	done
+	for i in "${pids[@]}"; do
+		wait "$i" || rc=1
+	done
+	return $rc
+}
 first_type() { nv_mdev_types | head -1; }
 
 # a fault that spoils the reply: the RPC fails early, with a log line
@@ -146,6 +161,15 @@ run_release() {
 	nv_dmesg_has "$FW: the reply to the timed-out RPC is dropped" "stale GSP_RM_CONTROL"
 	nv_check "$FW: the pgpu is not lost after a hang" bash -c "! grep -q '^lost: yes' $(pgpu_dir)/state"
 
+	echo "# $FW: several RPCs at once"
+	failed=$(sed -n 's/^failed: //p' "$G/state")
+	nv_check "$FW: four callers, 25 small echoes each, all succeed" \
+		concurrent_echoes 4 25
+	nv_check "$FW: their RPCs were in flight at once" \
+		grep -Eq '^rpcs in flight: 0 now, ([2-9]|[1-9][0-9]+) at most$' "$G/state"
+	nv_check "$FW: none failed" \
+		test "$(sed -n 's/^failed: //p' "$G/state")" = "$failed"
+
 	echo "# $FW: firmware crash and reset"
 	T=$(first_type)
 	nv_check "$FW: a vGPU can be created" nv_write "$T/create" "$U1"
@@ -185,8 +209,25 @@ run_release() {
 	nv_check "$FW: the pgpu is lost" lost
 	t_fails "$FW: RPCs fail before the timeout on the broken queue" \
 		"No such device" $((TIMEOUT_MS - 100)) rpc
+	# providers registered while the pgpu is lost attach when it recovers
+	for m in vfio sched mm; do
+		nv_check "$FW: unload $m while lost" nv_unload $m
+	done
+	for m in mm sched; do
+		nv_check "$FW: load $m while lost" nv_load $m
+	done
+	nv_check "$FW: the partition provider waits for the recovery" \
+		grep -q '^partition: -$' "$(pgpu_dir)/state"
 	nv_check "$FW: reset brings it back" nv_write "$G/reset" 1
 	nv_check "$FW: RPCs work after the reset" rpc
+	nv_check "$FW: the partition provider attached on recovery" \
+		nv_eventually grep -q '^partition: [a-z]' "$(pgpu_dir)/state"
+	nv_check "$FW: the scheduler attached on recovery" \
+		nv_eventually grep -q '^scheduler: [a-z]' "$(pgpu_dir)/state"
+	nv_check "$FW: load vfio again" nv_load vfio
+	nv_check "$FW: a vGPU can be created on the recovered stack" \
+		nv_write "$T/create" "$U1"
+	nv_check "$FW: and removed" nv_write "/sys/bus/mdev/devices/$U1/remove" 1
 
 	echo "# $FW: reset of a healthy, idle GPU"
 	nv_check "$FW: reset again" nv_write "$G/reset" 1

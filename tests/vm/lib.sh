@@ -70,6 +70,16 @@ nv_fails() {
 
 # nv_dmesg_has DESCRIPTION PATTERN : the kernel log since nv_mark matches
 nv_mark() { NV_DMESG_MARK=$(dmesg | wc -l); }
+# run a command until it succeeds, for up to 10 s (for work done by a
+# work item after the write that started it)
+nv_eventually() {
+	local _
+	for _ in $(seq 100); do
+		"$@" && return 0
+		sleep 0.1
+	done
+	return 1
+}
 nv_dmesg_has() {
 	if dmesg | tail -n +"$((${NV_DMESG_MARK:-0} + 1))" | grep -Eq -- "$2"; then
 		nv_ok "$1"

@@ -4,7 +4,10 @@
 #define __NVFUZZ_LINUX_SCHED_H
 
 #include <unistd.h>
+#include <linux/jiffies.h>
 #include <linux/types.h>
+
+#define TASK_UNINTERRUPTIBLE	0x2
 
 struct task_struct;
 
@@ -14,6 +17,18 @@ static inline struct task_struct *get_current(void)
 }
 
 #define current		get_current()
+
+/* nothing else runs: the timeout passes on the simulated clock */
+static inline long schedule_timeout(long timeout)
+{
+	nvfuzz_sleep_ns((u64)timeout * 1000000);
+	return 0;
+}
+
+static inline int wake_up_process(struct task_struct *tsk)
+{
+	return 1;
+}
 
 static inline pid_t task_tgid_nr(struct task_struct *tsk)
 {

@@ -15,6 +15,15 @@ typedef struct wait_queue_head {
 	unsigned int wakeups;
 } wait_queue_head_t;
 
+/* an explicit wait: the sleep itself is schedule_timeout() (sched.h) */
+struct wait_queue_entry {
+	int unused;
+};
+
+#define DEFINE_WAIT(name)		struct wait_queue_entry name = { 0 }
+#define prepare_to_wait_exclusive(wq, wait, state)	((void)(wait))
+#define finish_wait(wq, wait)		((void)(wait))
+
 #define DECLARE_WAIT_QUEUE_HEAD(name)	wait_queue_head_t name = { 0 }
 #define init_waitqueue_head(wq)		((wq)->wakeups = 0)
 #define wake_up(wq)			((wq)->wakeups++)
