@@ -480,6 +480,34 @@ int nvvgpu_vgpu_stop(struct nvvgpu_vgpu *vgpu)
 EXPORT_SYMBOL_NS_GPL(nvvgpu_vgpu_stop, NVVGPU);
 
 /**
+ * nvvgpu_vgpu_set_weight() - set a vGPU's scheduling weight
+ * @vgpu: the vGPU
+ * @weight: 1..%NVVGPU_VGPU_WEIGHT_MAX; with the weighted policy a vGPU of
+ *	weight 4 gets four times the slice of one of weight 1
+ *
+ * Takes effect from the vGPU's next slice, whatever its state.
+ *
+ * Return: 0, or -EINVAL for a weight out of range (logged).
+ */
+int nvvgpu_vgpu_set_weight(struct nvvgpu_vgpu *vgpu, u32 weight)
+{
+	struct nvvgpu_pgpu *pgpu = vgpu->pgpu;
+
+	if (!weight || weight > NVVGPU_VGPU_WEIGHT_MAX) {
+		dev_warn(pgpu->dev, "vgpu %pUl: weight %u out of range 1..%u\n",
+			 &vgpu->uuid, weight, NVVGPU_VGPU_WEIGHT_MAX);
+		return -EINVAL;
+	}
+	mutex_lock(&pgpu->lock);
+	/* the scheduler reads it from its slice timer, without this lock */
+	WRITE_ONCE(vgpu->weight, weight);
+	mutex_unlock(&pgpu->lock);
+	dev_dbg(pgpu->dev, "vgpu %pUl: weight %u\n", &vgpu->uuid, weight);
+	return 0;
+}
+EXPORT_SYMBOL_NS_GPL(nvvgpu_vgpu_set_weight, NVVGPU);
+
+/**
  * nvvgpu_vgpu_pause() - keep a running vGPU open but give it no time
  * @vgpu: a running vGPU
  *

@@ -9,6 +9,8 @@
 #include <linux/module.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
 
 #include <nvvgpu/core.h>
 
@@ -36,7 +38,7 @@ MODULE_PARM_DESC(timeslice_us, "Base time slice in microseconds (100..100000, de
 
 static char *policy = "best_effort";
 module_param(policy, charp, 0444);
-MODULE_PARM_DESC(policy, "Scheduling policy: best_effort or weighted");
+MODULE_PARM_DESC(policy, "Scheduling policy: best_effort or weighted (per pgpu at run time: debugfs pgpu<N>/sched_policy)");
 
 static enum nvvgpu_sched_policy nvvgpu_sched_default_policy;
 
@@ -106,12 +108,102 @@ static int nvvgpu_sched_show(struct seq_file *m, void *data)
 		   rq->switches, rq->curr ? (int)rq->curr->vgpu->id : -1);
 	list_for_each_entry(se, &rq->entities, link)
 		seq_printf(m, "vgpu %u %pUl weight=%u runnable=%d slices=%llu runtime_us=%llu\n",
-			   se->vgpu->id, &se->vgpu->uuid, se->vgpu->weight,
+			   se->vgpu->id, &se->vgpu->uuid, READ_ONCE(se->vgpu->weight),
 			   se->runnable, se->slices, se->runtime_ns / 1000);
 	spin_unlock_bh(&rq->lock);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(nvvgpu_sched);
+
+/*
+ * Runtime controls, as nvidia-smi's set-scheduler-state and Xe's per-VF
+ * debugfs knobs are: immediate (from the next slice on), not persistent.
+ */
+static void nvvgpu_sched_config_changed(struct nvvgpu_sched_rq *rq)
+{
+	lockdep_assert_held(&rq->lock);
+	trace_nvvgpu_sched_config(rq->pgpu->id,
+				  nvvgpu_sched_policy_name(rq->policy),
+				  rq->timeslice_us);
+}
+
+static int nvvgpu_sched_policy_show(struct seq_file *m, void *data)
+{
+	struct nvvgpu_sched_rq *rq = m->private;
+
+	seq_printf(m, "%s\n", nvvgpu_sched_policy_name(READ_ONCE(rq->policy)));
+	return 0;
+}
+
+static int nvvgpu_sched_policy_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, nvvgpu_sched_policy_show, inode->i_private);
+}
+
+static ssize_t nvvgpu_sched_policy_write(struct file *file,
+					 const char __user *ubuf, size_t count,
+					 loff_t *ppos)
+{
+	struct nvvgpu_sched_rq *rq = ((struct seq_file *)file->private_data)->private;
+	enum nvvgpu_sched_policy p;
+	char buf[24];
+
+	if (count >= sizeof(buf)) {
+		dev_warn(rq->pgpu->dev, "sched_policy: %zu bytes written, a policy name has fewer than %zu\n",
+			 count, sizeof(buf));
+		return -EINVAL;
+	}
+	if (copy_from_user(buf, ubuf, count))
+		return -EFAULT;
+	buf[count] = '\0';
+	p = nvvgpu_sched_policy_lookup(strim(buf));
+	if (p == NVVGPU_SCHED_POLICY_NR) {
+		dev_warn(rq->pgpu->dev, "sched_policy: unknown policy \"%s\" (best_effort, weighted)\n",
+			 strim(buf));
+		return -EINVAL;
+	}
+	spin_lock_bh(&rq->lock);
+	WRITE_ONCE(rq->policy, p);
+	nvvgpu_sched_config_changed(rq);
+	spin_unlock_bh(&rq->lock);
+	return count;
+}
+
+static const struct file_operations nvvgpu_sched_policy_fops = {
+	.owner = THIS_MODULE,
+	.open = nvvgpu_sched_policy_open,
+	.read = seq_read,
+	.write = nvvgpu_sched_policy_write,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
+static int nvvgpu_sched_timeslice_get(void *data, u64 *val)
+{
+	struct nvvgpu_sched_rq *rq = data;
+
+	*val = READ_ONCE(rq->timeslice_us);
+	return 0;
+}
+
+static int nvvgpu_sched_timeslice_set(void *data, u64 val)
+{
+	struct nvvgpu_sched_rq *rq = data;
+
+	if (val < NVVGPU_SCHED_SLICE_MIN_US || val > NVVGPU_SCHED_SLICE_MAX_US) {
+		dev_warn(rq->pgpu->dev, "sched_timeslice_us: %llu out of range %u..%u\n",
+			 val, NVVGPU_SCHED_SLICE_MIN_US, NVVGPU_SCHED_SLICE_MAX_US);
+		return -EINVAL;
+	}
+	spin_lock_bh(&rq->lock);
+	WRITE_ONCE(rq->timeslice_us, val);
+	nvvgpu_sched_config_changed(rq);
+	spin_unlock_bh(&rq->lock);
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(nvvgpu_sched_timeslice_fops,
+			 nvvgpu_sched_timeslice_get, nvvgpu_sched_timeslice_set,
+			 "%llu\n");
 
 static int nvvgpu_sched_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 {
@@ -129,8 +221,14 @@ static int nvvgpu_sched_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 	rq->timer.function = nvvgpu_sched_tick;
 	rq->policy = nvvgpu_sched_default_policy;
 	rq->timeslice_us = timeslice_us;
-	rq->debugfs = debugfs_create_file("sched", 0444, pgpu->debugfs, rq,
-					  &nvvgpu_sched_fops);
+	rq->debugfs[0] = debugfs_create_file("sched", 0444, pgpu->debugfs, rq,
+					     &nvvgpu_sched_fops);
+	rq->debugfs[1] = debugfs_create_file("sched_policy", 0644,
+					     pgpu->debugfs, rq,
+					     &nvvgpu_sched_policy_fops);
+	rq->debugfs[2] = debugfs_create_file_unsafe("sched_timeslice_us", 0644,
+						    pgpu->debugfs, rq,
+						    &nvvgpu_sched_timeslice_fops);
 	*priv = rq;
 	return 0;
 }
@@ -138,10 +236,12 @@ static int nvvgpu_sched_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 static void nvvgpu_sched_detach(struct nvvgpu_pgpu *pgpu, void *priv)
 {
 	struct nvvgpu_sched_rq *rq = priv;
+	unsigned int i;
 
 	lockdep_assert_held(&pgpu->lock);
 
-	debugfs_remove(rq->debugfs);
+	for (i = 0; i < ARRAY_SIZE(rq->debugfs); i++)
+		debugfs_remove(rq->debugfs[i]);
 	hrtimer_cancel(&rq->timer);
 	WARN_ON_ONCE(!list_empty(&rq->entities));
 	kfree(rq);
@@ -233,14 +333,14 @@ static int __init nvvgpu_sched_module_init(void)
 {
 	enum nvvgpu_sched_policy p;
 
-	if (timeslice_us < 100 || timeslice_us > 100000) {
-		pr_err("nvvgpu_sched: timeslice_us=%u out of range 100..100000\n",
-		       timeslice_us);
+	if (timeslice_us < NVVGPU_SCHED_SLICE_MIN_US ||
+	    timeslice_us > NVVGPU_SCHED_SLICE_MAX_US) {
+		pr_err("nvvgpu_sched: timeslice_us=%u out of range %u..%u\n",
+		       timeslice_us, NVVGPU_SCHED_SLICE_MIN_US,
+		       NVVGPU_SCHED_SLICE_MAX_US);
 		return -EINVAL;
 	}
-	for (p = 0; p < NVVGPU_SCHED_POLICY_NR; p++)
-		if (policy && !strcmp(policy, nvvgpu_sched_policy_name(p)))
-			break;
+	p = nvvgpu_sched_policy_lookup(policy);
 	if (p == NVVGPU_SCHED_POLICY_NR) {
 		pr_err("nvvgpu_sched: unknown policy '%s' (best_effort, weighted)\n",
 		       policy ?: "");

@@ -6,6 +6,7 @@
  */
 
 #include <linux/lockdep.h>
+#include <linux/string.h>
 #include <linux/time64.h>
 #include <kunit/visibility.h>
 
@@ -30,6 +31,23 @@ const char *nvvgpu_sched_policy_name(enum nvvgpu_sched_policy policy)
 		nvvgpu_sched_policy_names[policy] : "?";
 }
 EXPORT_SYMBOL_IF_KUNIT(nvvgpu_sched_policy_name);
+
+/**
+ * nvvgpu_sched_policy_lookup() - a policy by its name
+ * @name: "best_effort" or "weighted"
+ *
+ * Return: the policy, or %NVVGPU_SCHED_POLICY_NR for an unknown name.
+ */
+enum nvvgpu_sched_policy nvvgpu_sched_policy_lookup(const char *name)
+{
+	enum nvvgpu_sched_policy p;
+
+	for (p = 0; p < NVVGPU_SCHED_POLICY_NR; p++)
+		if (name && !strcmp(name, nvvgpu_sched_policy_names[p]))
+			break;
+	return p;
+}
+EXPORT_SYMBOL_IF_KUNIT(nvvgpu_sched_policy_lookup);
 
 /**
  * nvvgpu_sched_pick_next() - the runnable entity after the current one
@@ -76,10 +94,10 @@ u64 nvvgpu_sched_slice_ns(const struct nvvgpu_sched_rq *rq,
 			  const struct nvvgpu_sched_entity *se)
 {
 	u64 base = (u64)rq->timeslice_us * NSEC_PER_USEC;
-	u32 weight = se->vgpu->weight;
+	u32 weight = READ_ONCE(se->vgpu->weight);
 
 	if (rq->policy != NVVGPU_SCHED_WEIGHTED)
 		return base;
-	return base * clamp_t(u32, weight, 1, 100);
+	return base * clamp_t(u32, weight, 1, NVVGPU_VGPU_WEIGHT_MAX);
 }
 EXPORT_SYMBOL_IF_KUNIT(nvvgpu_sched_slice_ns);

@@ -14,5 +14,6 @@ struct nvvgpu_sched_entity *nvvgpu_sched_pick_next(struct nvvgpu_sched_rq *rq);
 u64 nvvgpu_sched_slice_ns(const struct nvvgpu_sched_rq *rq,
 			  const struct nvvgpu_sched_entity *se);
 const char *nvvgpu_sched_policy_name(enum nvvgpu_sched_policy policy);
+enum nvvgpu_sched_policy nvvgpu_sched_policy_lookup(const char *name);
 
 #endif /* __NVVGPU_SCHED_POLICY_H__ */

@@ -78,6 +78,23 @@ TRACE_EVENT(nvvgpu_sched_switch,
 		  __entry->slice_ns / 1000)
 );
 
+TRACE_EVENT(nvvgpu_sched_config,
+	TP_PROTO(u32 pgpu, const char *policy, u32 timeslice_us),
+	TP_ARGS(pgpu, policy, timeslice_us),
+	TP_STRUCT__entry(
+		__field(u32, pgpu)
+		__string(policy, policy)
+		__field(u32, timeslice_us)
+	),
+	TP_fast_assign(
+		__entry->pgpu = pgpu;
+		__assign_str(policy);
+		__entry->timeslice_us = timeslice_us;
+	),
+	TP_printk("pgpu=%u policy=%s timeslice=%uus", __entry->pgpu,
+		  __get_str(policy), __entry->timeslice_us)
+);
+
 #endif /* __NVVGPU_SCHED_TRACE_H__ */
 
 #undef TRACE_INCLUDE_PATH

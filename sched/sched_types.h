@@ -13,6 +13,10 @@
 #include <linux/spinlock.h>
 #include <linux/types.h>
 
+/* bounds of the base time slice, module parameter and debugfs alike */
+#define NVVGPU_SCHED_SLICE_MIN_US	100
+#define NVVGPU_SCHED_SLICE_MAX_US	100000
+
 struct dentry;
 struct nvvgpu_pgpu;
 struct nvvgpu_vgpu;
@@ -55,11 +59,11 @@ struct nvvgpu_sched_entity {
  * @curr: the entity holding the GPU, NULL when idle
  * @slice_start: when @curr got the GPU
  * @slice_ns: length of @curr's slice
- * @policy: the sharing policy
- * @timeslice_us: base slice length
+ * @policy: the sharing policy, from the next slice on
+ * @timeslice_us: base slice length, from the next slice on
  * @switches: context switches so far
  * @timer: ends the current slice
- * @debugfs: the "sched" file
+ * @debugfs: the "sched", "sched_policy" and "sched_timeslice_us" files
  */
 struct nvvgpu_sched_rq {
 	struct nvvgpu_pgpu *pgpu;
@@ -72,7 +76,7 @@ struct nvvgpu_sched_rq {
 	u32 timeslice_us;
 	u64 switches;
 	struct hrtimer timer;
-	struct dentry *debugfs;
+	struct dentry *debugfs[3];
 };
 
 #endif /* __NVVGPU_SCHED_TYPES_H__ */

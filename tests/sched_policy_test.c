@@ -113,11 +113,31 @@ static void sched_test_slices(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, nvvgpu_sched_policy_name(NVVGPU_SCHED_POLICY_NR), "?");
 }
 
+/* names round-trip; anything else, NULL included, is no policy */
+static void sched_test_policy_lookup(struct kunit *test)
+{
+	enum nvvgpu_sched_policy p;
+
+	for (p = 0; p < NVVGPU_SCHED_POLICY_NR; p++)
+		KUNIT_EXPECT_EQ(test,
+				nvvgpu_sched_policy_lookup(nvvgpu_sched_policy_name(p)),
+				p);
+	KUNIT_EXPECT_EQ(test, nvvgpu_sched_policy_lookup("fair"),
+			NVVGPU_SCHED_POLICY_NR);
+	KUNIT_EXPECT_EQ(test, nvvgpu_sched_policy_lookup("weighted "),
+			NVVGPU_SCHED_POLICY_NR);
+	KUNIT_EXPECT_EQ(test, nvvgpu_sched_policy_lookup(""),
+			NVVGPU_SCHED_POLICY_NR);
+	KUNIT_EXPECT_EQ(test, nvvgpu_sched_policy_lookup(NULL),
+			NVVGPU_SCHED_POLICY_NR);
+}
+
 static struct kunit_case sched_test_cases[] = {
 	KUNIT_CASE(sched_test_idle),
 	KUNIT_CASE(sched_test_round_robin),
 	KUNIT_CASE(sched_test_only_one),
 	KUNIT_CASE(sched_test_slices),
+	KUNIT_CASE(sched_test_policy_lookup),
 	{}
 };
 

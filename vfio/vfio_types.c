@@ -8,6 +8,7 @@
 
 #include <linux/auxiliary_bus.h>
 #include <linux/device.h>
+#include <linux/kstrtox.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
@@ -184,10 +185,37 @@ static ssize_t state_show(struct device *dev, struct device_attribute *attr,
 }
 static DEVICE_ATTR_RO(state);
 
+static ssize_t weight_show(struct device *dev, struct device_attribute *attr,
+			   char *buf)
+{
+	struct nvvgpu_vgpu *vgpu = nvvgpu_vfio_dev_to_nvdev(dev)->vgpu;
+
+	return sysfs_emit(buf, "%u\n", READ_ONCE(vgpu->weight));
+}
+
+static ssize_t weight_store(struct device *dev, struct device_attribute *attr,
+			    const char *buf, size_t count)
+{
+	struct nvvgpu_vgpu *vgpu = nvvgpu_vfio_dev_to_nvdev(dev)->vgpu;
+	u32 weight;
+	int ret;
+
+	ret = kstrtou32(buf, 0, &weight);
+	if (ret) {
+		dev_warn(dev, "weight: \"%.*s\" is not a number\n",
+			 (int)strcspn(buf, "\n"), buf);
+		return ret;
+	}
+	ret = nvvgpu_vgpu_set_weight(vgpu, weight);
+	return ret ?: count;
+}
+static DEVICE_ATTR_RW(weight);
+
 static struct attribute *nvvgpu_vfio_mdev_attrs[] = {
 	&dev_attr_vgpu_id.attr,
 	&dev_attr_type_id.attr,
 	&dev_attr_state.attr,
+	&dev_attr_weight.attr,
 	NULL,
 };
 

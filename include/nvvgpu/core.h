@@ -62,6 +62,7 @@ int nvvgpu_vgpu_stop(struct nvvgpu_vgpu *vgpu);
 int nvvgpu_vgpu_pause(struct nvvgpu_vgpu *vgpu);
 int nvvgpu_vgpu_resume(struct nvvgpu_vgpu *vgpu);
 int nvvgpu_vgpu_reset(struct nvvgpu_vgpu *vgpu);
+int nvvgpu_vgpu_set_weight(struct nvvgpu_vgpu *vgpu, u32 weight);
 const char *nvvgpu_vgpu_state_name(enum nvvgpu_vgpu_state state);
 
 struct dentry *nvvgpu_debugfs_root(void);

@@ -207,6 +207,9 @@ struct nvvgpu_pgpu {
 	struct dentry *debugfs;
 };
 
+/* highest scheduling weight a vGPU may have */
+#define NVVGPU_VGPU_WEIGHT_MAX	100
+
 /**
  * struct nvvgpu_vgpu - a virtual GPU
  * @pgpu: the physical GPU it lives on
@@ -217,7 +220,8 @@ struct nvvgpu_pgpu {
  * @part: resources the partition provider reserved
  * @prov_priv: per-vGPU data of each provider
  * @pinned: provider kinds whose module this vGPU holds a reference on
- * @weight: scheduling weight (1..100)
+ * @weight: scheduling weight, 1..%NVVGPU_VGPU_WEIGHT_MAX
+ *	(nvvgpu_vgpu_set_weight(); read with READ_ONCE())
  * @plugin_up: the firmware plugin task is bootloaded (pgpu lock)
  * @link: entry in the core's list of all vGPUs (UUIDs are unique host-wide)
  */

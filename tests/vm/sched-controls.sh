@@ -1,0 +1,105 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Scheduler controls at run time, as an operator uses them: a vGPU's weight
+# in /sys/bus/mdev/devices/<uuid>/nvvgpu/weight, and a pgpu's policy and base
+# slice in debugfs pgpu<N>/sched_policy and sched_timeslice_us. With the
+# weighted policy, two open vGPUs of weights 3 and 1 share the GPU about 3:1;
+# back under best effort, about 1:1. Every change of policy or slice is
+# traced (nvvgpu_sched:nvvgpu_sched_config); bad values are refused with
+# EINVAL and a log line, and change nothing.
+set -u
+. "$(dirname "$0")/lib.sh"
+
+U1=3b9e61f4-0d7a-4c58-b2e1-5c4ed0000001
+U2=3b9e61f4-0d7a-4c58-b2e1-5c4ed0000002
+P=/sys/kernel/debug/nvvgpu/pgpu0
+MD=/sys/bus/mdev/devices
+TR=/sys/kernel/tracing
+
+# GPU time (us) each of the two vGPUs got so far, from one snapshot
+runtimes() {
+	awk -v u1="$U1" -v u2="$U2" '
+		$1 == "vgpu" { sub("runtime_us=", "", $NF); t[$3] = $NF }
+		END { print t[u1] + 0, t[u2] + 0 }' "$P/sched"
+}
+# the time each of the two vGPUs got during 1.5 s with both open
+share() {
+	local pid a1 a2 b1 b2
+
+	"$NV_MODDIR/tools/vfio-hold" 4 "$U1" "$U2" >/dev/null &
+	pid=$!
+	sleep 1.5
+	read -r a1 a2 < <(runtimes)
+	sleep 1.5
+	read -r b1 b2 < <(runtimes)
+	wait "$pid"
+	echo "$((b1 - a1)) $((b2 - a2))"
+}
+# true if $1 / $2 lies within [$3, $4] tenths: ratio 30 15 20 40
+ratio() { (($2 > 0 && $1 * 10 >= $2 * $3 && $1 * 10 <= $2 * $4)); }
+dmesg_has() { dmesg | tail -n +"$((NV_DMESG_MARK + 1))" | grep -Eq -- "$1"; }
+
+for m in core sim gsp mm sched vfio; do
+	nv_check "load $m" nv_load $m
+done
+T=$(nv_mdev_types | head -n 1)
+nv_check "create vGPU 1" nv_write "$T/create" "$U1"
+nv_check "create vGPU 2" nv_write "$T/create" "$U2"
+nv_check "the weight is 1 at creation" test "$(cat "$MD/$U1/nvvgpu/weight")" = 1
+nv_check "the policy is best_effort by default" \
+	test "$(cat "$P/sched_policy")" = best_effort
+nv_check "the base slice is 2000 us by default" \
+	test "$(cat "$P/sched_timeslice_us")" = 2000
+
+echo "# weighted, 3:1"
+[[ -d $TR/events ]] || mount -t tracefs nodev "$TR"
+echo 1 >"$TR/events/nvvgpu_sched/nvvgpu_sched_config/enable"
+echo >"$TR/trace"
+nv_check "set vGPU 1's weight to 3" nv_write "$MD/$U1/nvvgpu/weight" 3
+nv_check "it reads back" test "$(cat "$MD/$U1/nvvgpu/weight")" = 3
+nv_check "the sched file shows it" grep -q "$U1 weight=3 " "$P/sched"
+nv_check "select the weighted policy" nv_write "$P/sched_policy" weighted
+# well above the VM's timer tick (4 ms), which ends slices on tick edges
+nv_check "base slice 10000 us" nv_write "$P/sched_timeslice_us" 10000
+nv_check "the policy change is traced" \
+	grep -q 'nvvgpu_sched_config: pgpu=0 policy=weighted timeslice=2000us' "$TR/trace"
+nv_check "the slice change is traced" \
+	grep -q 'nvvgpu_sched_config: pgpu=0 policy=weighted timeslice=10000us' "$TR/trace"
+read -r w1 w2 < <(share)
+echo "# weighted: vGPU 1 got ${w1} us, vGPU 2 got ${w2} us"
+nv_check "weights 3:1 give a 2.2..4.0 : 1 share ($w1:$w2 us)" ratio "$w1" "$w2" 22 40
+
+echo "# best effort, 1:1"
+nv_check "back to best_effort" nv_write "$P/sched_policy" best_effort
+read -r b1 b2 < <(share)
+echo "# best effort: vGPU 1 got ${b1} us, vGPU 2 got ${b2} us"
+nv_check "best effort ignores the weight: 0.7..1.4 : 1 ($b1:$b2 us)" ratio "$b1" "$b2" 7 14
+
+echo "# bad values"
+nv_mark
+nv_fails "weight 0 is refused: EINVAL" "Invalid argument" nv_write "$MD/$U1/nvvgpu/weight" 0
+nv_fails "weight 101 is refused: EINVAL" "Invalid argument" nv_write "$MD/$U1/nvvgpu/weight" 101
+nv_fails "weight abc is refused: EINVAL" "Invalid argument" nv_write "$MD/$U1/nvvgpu/weight" abc
+nv_fails "policy fair is refused: EINVAL" "Invalid argument" nv_write "$P/sched_policy" fair
+nv_fails "a 64-byte policy is refused: EINVAL" "Invalid argument" \
+	nv_write "$P/sched_policy" "$(printf '%064d' 0)"
+nv_fails "slice 99 us is refused: EINVAL" "Invalid argument" nv_write "$P/sched_timeslice_us" 99
+nv_fails "slice 100001 us is refused: EINVAL" "Invalid argument" \
+	nv_write "$P/sched_timeslice_us" 100001
+nv_check "dmesg names the weight out of range" dmesg_has "weight 101 out of range 1..100"
+nv_check "dmesg names the weight that is no number" dmesg_has 'weight: "abc" is not a number'
+nv_check "dmesg names the unknown policy" dmesg_has 'sched_policy: unknown policy "fair"'
+nv_check "dmesg names the overlong policy" dmesg_has 'sched_policy: 64 bytes written'
+nv_check "dmesg names the slice out of range" \
+	dmesg_has 'sched_timeslice_us: 99 out of range 100..100000'
+nv_check "the weight is still 3" test "$(cat "$MD/$U1/nvvgpu/weight")" = 3
+nv_check "the policy is still best_effort" test "$(cat "$P/sched_policy")" = best_effort
+nv_check "the slice is still 10000 us" test "$(cat "$P/sched_timeslice_us")" = 10000
+echo 0 >"$TR/events/nvvgpu_sched/nvvgpu_sched_config/enable"
+
+nv_check "remove vGPU 1" nv_write "$MD/$U1/remove" 1
+nv_check "remove vGPU 2" nv_write "$MD/$U2/remove" 1
+nv_unload_all
+nv_check "everything unloaded" bash -c '! grep -q "^nvvgpu" /proc/modules'
+nv_done
