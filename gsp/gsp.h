@@ -43,6 +43,8 @@ int gsp_msgq_recv(struct nvvgpu_gsp *gsp,
 
 /* gsp_rpc.c: synchronous and asynchronous RPCs */
 extern unsigned int gsp_rpc_timeout_ms;
+void gsp_rpc_init(struct nvvgpu_gsp *gsp);
+void gsp_rpc_fini(struct nvvgpu_gsp *gsp);
 int gsp_rpc_send(struct nvvgpu_gsp *gsp, u32 function, const void *req,
 		 u32 req_len);
 int gsp_rpc_call(struct nvvgpu_gsp *gsp, u32 function, const void *req,

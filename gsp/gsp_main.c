@@ -28,10 +28,8 @@ static void gsp_free(struct nvvgpu_gsp *gsp)
 	ida_destroy(&gsp->handle_ida);
 	ida_destroy(&gsp->client_ida);
 	kvfree(gsp->rm_buf);
-	mutex_destroy(&gsp->rpc_serial);
 	mutex_destroy(&gsp->rm_lock);
-	mutex_destroy(&gsp->msgq_lock);
-	mutex_destroy(&gsp->cmdq_lock);
+	gsp_rpc_fini(gsp);
 	kfree(gsp);
 }
 
@@ -63,15 +61,10 @@ static int gsp_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 	gsp->pgpu = pgpu;
 	gsp->dev = pgpu->dev;
 	init_rwsem(&gsp->reset_sem);
-	mutex_init(&gsp->cmdq_lock);
-	mutex_init(&gsp->msgq_lock);
+	gsp_rpc_init(gsp);
 	mutex_init(&gsp->rm_lock);
-	mutex_init(&gsp->rpc_serial);
-	INIT_LIST_HEAD(&gsp->waiters);
-	init_waitqueue_head(&gsp->rx_wq);
 	ida_init(&gsp->client_ida);
 	ida_init(&gsp->handle_ida);
-	INIT_WORK(&gsp->recv_work, gsp_rpc_recv_work);
 	INIT_WORK(&gsp->fatal_work, gsp_fatal_work);
 	ret = gsp_event_init(gsp);
 	if (ret)

@@ -51,6 +51,33 @@ MODULE_PARM_DESC(rpc_timeout_ms,
 #define GSP_RPC_POLL	msecs_to_jiffies(1)
 
 /**
+ * gsp_rpc_init() - set up the queue locks and the RPC waiters
+ * @gsp: the transport, zeroed
+ */
+void gsp_rpc_init(struct nvvgpu_gsp *gsp)
+{
+	mutex_init(&gsp->cmdq_lock);
+	mutex_init(&gsp->msgq_lock);
+	mutex_init(&gsp->rpc_serial);
+	INIT_LIST_HEAD(&gsp->waiters);
+	init_waitqueue_head(&gsp->rx_wq);
+	INIT_WORK(&gsp->recv_work, gsp_rpc_recv_work);
+}
+
+/**
+ * gsp_rpc_fini() - undo gsp_rpc_init(), with no RPC left
+ * @gsp: the transport
+ */
+void gsp_rpc_fini(struct nvvgpu_gsp *gsp)
+{
+	WARN_ON_ONCE(!list_empty(&gsp->waiters));
+	cancel_work_sync(&gsp->recv_work);
+	mutex_destroy(&gsp->rpc_serial);
+	mutex_destroy(&gsp->msgq_lock);
+	mutex_destroy(&gsp->cmdq_lock);
+}
+
+/**
  * gsp_rpc_kick() - wake every waiter to drain the queue and look again
  * @gsp: the transport
  *

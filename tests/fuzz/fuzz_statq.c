@@ -817,14 +817,9 @@ static int fz_gsp_init(struct nvvgpu_gsp *gsp, const struct nvgsp_fw_abi *abi)
 		NVFUZZ_H_INTERNAL_CLIENT, NVFUZZ_H_INTERNAL_DEVICE,
 		NVFUZZ_H_INTERNAL_SUBDEVICE,
 	};
-	mutex_init(&gsp->cmdq_lock);
-	mutex_init(&gsp->msgq_lock);
+	gsp_rpc_init(gsp);
 	mutex_init(&gsp->rm_lock);
-	mutex_init(&gsp->rpc_serial);
-	INIT_LIST_HEAD(&gsp->waiters);
-	init_waitqueue_head(&gsp->rx_wq);
 	ida_init(&gsp->client_ida);
-	INIT_WORK(&gsp->recv_work, gsp_rpc_recv_work);
 	if (gsp_event_init && gsp_event_init(gsp))
 		return -ENOMEM;
 	return gsp_msgq_init(gsp);
@@ -833,7 +828,7 @@ static int fz_gsp_init(struct nvvgpu_gsp *gsp, const struct nvgsp_fw_abi *abi)
 /* what gsp_free() does of it */
 static void fz_gsp_fini(struct nvvgpu_gsp *gsp)
 {
-	cancel_work_sync(&gsp->recv_work);
+	gsp_rpc_fini(gsp);
 	if (gsp_event_fini)
 		gsp_event_fini(gsp);
 	gsp_msgq_fini(gsp);
