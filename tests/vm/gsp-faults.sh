@@ -68,6 +68,22 @@ concurrent_echoes() {
 	done
 	return $rc
 }
+# as concurrent_echoes, failures allowed; prints how many echoes failed
+echo_failures() {
+	local i pids=() n=0
+
+	for i in $(seq "$1"); do
+		(f=0
+		 for _ in $(seq "$2"); do echo 64 2>/dev/null >"$G/echo" || f=$((f + 1)); done
+		 exit $f) &
+		pids+=($!)
+	done
+	for i in "${pids[@]}"; do
+		wait "$i"
+		n=$((n + $?))
+	done
+	echo "$n"
+}
 first_type() { nv_mdev_types | head -1; }
 
 # a fault that spoils the reply: the RPC fails early, with a log line
@@ -169,6 +185,26 @@ run_release() {
 		grep -Eq '^rpcs in flight: 0 now, ([2-9]|[1-9][0-9]+) at most$' "$G/state"
 	nv_check "$FW: none failed" \
 		test "$(sed -n 's/^failed: //p' "$G/state")" = "$failed"
+
+	echo "# $FW: several RPCs at once, with faults among their replies"
+	# each reply takes every armed fault at once, so one kind at a time
+	nv_mark
+	knob drop_replies 2
+	knob corrupt_checksum 2
+	bad=$(echo_failures 4 8)
+	nv_check "$FW: 2 dropped and 2 corrupted replies fail 4 of 32 echoes ($bad)" \
+		test "$bad" -eq 4
+	nv_dmesg_has "$FW: the corrupted replies failed their own RPCs" \
+		"GSP_RM_CONTROL \(rpc.sequence [0-9]+\) fails: its reply was dropped \(bad checksum\)"
+	knob bad_token 2
+	bad=$(echo_failures 4 8)
+	nv_check "$FW: 2 replies with a wrong token fail 2 of 32 echoes ($bad)" \
+		test "$bad" -eq 2
+	nv_dmesg_has "$FW: those were dropped as stale" "stale GSP_RM_CONTROL"
+	nv_check "$FW: no caller was given another's reply" \
+		bash -c "! dmesg | tail -n +$((NV_DMESG_MARK + 1)) | grep -Eq 'echo reply (is not|differs)'"
+	nv_check "$FW: no RPC is left waiting" grep -q '^rpcs in flight: 0 now' "$G/state"
+	nv_check "$FW: RPCs work after the faults" rpc
 
 	echo "# $FW: firmware crash and reset"
 	T=$(first_type)
