@@ -58,6 +58,21 @@ trace-cmd report -i "$trace" 2>/dev/null | grep -o 'pgpu=[0-9]* prev=[-0-9]* ran
 say "lifecycle events"
 trace-cmd report -i "$trace" 2>/dev/null | grep nvvgpu_vgpu_state | head -n 20
 
+say "weighted sharing at run time: vGPU d001 at weight 3, pgpu0 weighted, 10 ms slices"
+P0=/sys/kernel/debug/nvvgpu/pgpu0
+echo 3 >"/sys/bus/mdev/devices/${U[0]}/nvvgpu/weight"
+echo weighted >"$P0/sched_policy"
+echo 10000 >"$P0/sched_timeslice_us"
+before=$(grep '^vgpu' "$P0/sched")
+trace2=${NVVGPU_VM_OUT:-/tmp}/demo-weighted.dat
+trace-cmd record -q -o "$trace2" -e nvvgpu_sched \
+	"$NV_MODDIR/tools/vfio-hold" 2 "${U[0]}" "${U[1]}" >/dev/null
+echo "GPU time over these 2 s (weight 3 against weight 1):"
+join <(echo "$before" | awk '{sub("runtime_us=", "", $NF); print $3, $NF}' | sort) \
+	<(grep '^vgpu' "$P0/sched" | awk '{sub("runtime_us=", "", $NF); print $3, $4, $NF}' | sort) |
+	awk '{printf "  %s %s  %6.0f ms\n", $1, $3, ($4 - $2) / 1000}'
+trace-cmd report -i "$trace2" 2>/dev/null | grep -E 'nvvgpu_sched_(config|switch)' | sed -n '1,8p'
+
 say "tearing down"
 for u in "${U[@]}"; do mdevctl stop -u "$u"; done
 nv_unload_all
