@@ -24,12 +24,13 @@
  *
  * Each pgpu has a run queue holding all its vGPUs. A vGPU is runnable while
  * a VMM has it open and it is not paused. A high-resolution slice timer
- * hands the GPU to
- * the next runnable vGPU in round-robin order for one slice (the base slice,
- * or for the weighted policy the base slice times the vGPU's weight),
- * accounts the time the previous one got, and traces every switch as
- * nvvgpu_sched:nvvgpu_sched_switch, with -1 standing for the idle host.
- * With nothing runnable the timer stops until a vGPU wakes up.
+ * hands the GPU to the next runnable vGPU in round-robin order for one
+ * slice (the base slice, or for the weighted policy the base slice times
+ * the vGPU's weight), accounts the time the previous one got, and traces
+ * every switch as nvvgpu_sched:nvvgpu_sched_switch, with -1 standing for
+ * the idle host. Under fixed share the round has a slot per vGPU the type
+ * allows, and a slot whose vGPU is absent or idle idles the GPU (traced
+ * too). With nothing runnable the timer stops until a vGPU wakes up.
  */
 
 static unsigned int timeslice_us = 2000;
@@ -38,7 +39,7 @@ MODULE_PARM_DESC(timeslice_us, "Base time slice in microseconds (100..100000, de
 
 static char *policy = "best_effort";
 module_param(policy, charp, 0444);
-MODULE_PARM_DESC(policy, "Scheduling policy: best_effort or weighted (per pgpu at run time: debugfs pgpu<N>/sched_policy)");
+MODULE_PARM_DESC(policy, "Scheduling policy: best_effort, weighted or fixed_share (per pgpu at run time: debugfs pgpu<N>/sched_policy)");
 
 static enum nvvgpu_sched_policy nvvgpu_sched_default_policy;
 
@@ -58,6 +59,7 @@ static enum hrtimer_restart nvvgpu_sched_tick(struct hrtimer *timer)
 						  timer);
 	struct nvvgpu_sched_entity *prev, *next;
 	ktime_t now = ktime_get();
+	bool idle = false;
 	u64 ran = 0;
 
 	spin_lock(&rq->lock);
@@ -65,11 +67,20 @@ static enum hrtimer_restart nvvgpu_sched_tick(struct hrtimer *timer)
 	if (prev)
 		ran = ktime_to_ns(ktime_sub(now, rq->slice_start));
 	nvvgpu_sched_account(rq, now);
-	next = nvvgpu_sched_pick_next(rq);
+	if (rq->policy == NVVGPU_SCHED_FIXED_SHARE)
+		next = nvvgpu_sched_pick_fixed(rq, &idle);
+	else
+		next = nvvgpu_sched_pick_next(rq);
 	rq->curr = next;
 	rq->slice_start = now;
-	rq->slice_ns = next ? nvvgpu_sched_slice_ns(rq, next) : 0;
-	if (prev || next)
+	if (next)
+		rq->slice_ns = nvvgpu_sched_slice_ns(rq, next);
+	else if (idle)
+		/* a fixed share left unused: the GPU idles for its slice */
+		rq->slice_ns = (u64)rq->timeslice_us * NSEC_PER_USEC;
+	else
+		rq->slice_ns = 0;
+	if (prev || next || idle)
 		trace_nvvgpu_sched_switch(rq->pgpu->id,
 					  prev ? prev->vgpu->id : NVVGPU_SCHED_IDLE,
 					  ran,
@@ -82,7 +93,7 @@ static enum hrtimer_restart nvvgpu_sched_tick(struct hrtimer *timer)
 	 * process context may have queued the timer again meanwhile, and a
 	 * queued timer must not be forwarded.
 	 */
-	if (next)
+	if (rq->slice_ns)
 		hrtimer_start(timer, ns_to_ktime(rq->slice_ns),
 			      HRTIMER_MODE_REL_SOFT);
 	spin_unlock(&rq->lock);
@@ -158,7 +169,7 @@ static ssize_t nvvgpu_sched_policy_write(struct file *file,
 	buf[count] = '\0';
 	p = nvvgpu_sched_policy_lookup(strim(buf));
 	if (p == NVVGPU_SCHED_POLICY_NR) {
-		dev_warn(rq->pgpu->dev, "sched_policy: unknown policy \"%s\" (best_effort, weighted)\n",
+		dev_warn(rq->pgpu->dev, "sched_policy: unknown policy \"%s\" (best_effort, weighted, fixed_share)\n",
 			 strim(buf));
 		return -EINVAL;
 	}
@@ -342,7 +353,7 @@ static int __init nvvgpu_sched_module_init(void)
 	}
 	p = nvvgpu_sched_policy_lookup(policy);
 	if (p == NVVGPU_SCHED_POLICY_NR) {
-		pr_err("nvvgpu_sched: unknown policy '%s' (best_effort, weighted)\n",
+		pr_err("nvvgpu_sched: unknown policy '%s' (best_effort, weighted, fixed_share)\n",
 		       policy ?: "");
 		return -EINVAL;
 	}

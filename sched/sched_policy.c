@@ -6,6 +6,7 @@
  */
 
 #include <linux/lockdep.h>
+#include <linux/minmax.h>
 #include <linux/string.h>
 #include <linux/time64.h>
 #include <kunit/visibility.h>
@@ -17,6 +18,7 @@
 static const char * const nvvgpu_sched_policy_names[NVVGPU_SCHED_POLICY_NR] = {
 	[NVVGPU_SCHED_BEST_EFFORT] = "best_effort",
 	[NVVGPU_SCHED_WEIGHTED] = "weighted",
+	[NVVGPU_SCHED_FIXED_SHARE] = "fixed_share",
 };
 
 /**
@@ -34,7 +36,7 @@ EXPORT_SYMBOL_IF_KUNIT(nvvgpu_sched_policy_name);
 
 /**
  * nvvgpu_sched_policy_lookup() - a policy by its name
- * @name: "best_effort" or "weighted"
+ * @name: "best_effort", "weighted" or "fixed_share"
  *
  * Return: the policy, or %NVVGPU_SCHED_POLICY_NR for an unknown name.
  */
@@ -79,14 +81,64 @@ struct nvvgpu_sched_entity *nvvgpu_sched_pick_next(struct nvvgpu_sched_rq *rq)
 }
 EXPORT_SYMBOL_IF_KUNIT(nvvgpu_sched_pick_next);
 
+/* slots of a fixed-share round: the most vGPUs any present type allows */
+static u32 nvvgpu_sched_fixed_slots(struct nvvgpu_sched_rq *rq)
+{
+	struct nvvgpu_sched_entity *se;
+	u32 n = 0;
+
+	list_for_each_entry(se, &rq->entities, link)
+		n = max3(n, se->vgpu->type ? se->vgpu->type->max_instances : 0,
+			 (u32)se->vgpu->id + 1);
+	return n;
+}
+
+/**
+ * nvvgpu_sched_pick_fixed() - the fixed-share decision for the next slot
+ * @rq: the run queue
+ * @idle: set when the slot is left idle (its vGPU is absent or idle)
+ *
+ * A round has one slot per vGPU the largest-capacity type present allows
+ * (a vGPU's slot is its index on the GPU), taken in order. Nothing is
+ * scheduled, not even idle slots, while no vGPU is runnable.
+ *
+ * Return: the entity owning the slot if it is runnable, else NULL.
+ */
+struct nvvgpu_sched_entity *nvvgpu_sched_pick_fixed(struct nvvgpu_sched_rq *rq,
+						    bool *idle)
+{
+	struct nvvgpu_sched_entity *se, *owner = NULL;
+	bool any = false;
+	u32 slots, slot;
+
+	lockdep_assert_held(&rq->lock);
+
+	*idle = false;
+	list_for_each_entry(se, &rq->entities, link)
+		any |= se->runnable;
+	slots = nvvgpu_sched_fixed_slots(rq);
+	if (!any || !slots)
+		return NULL;
+	slot = rq->slot % slots;
+	rq->slot = (slot + 1) % slots;
+	list_for_each_entry(se, &rq->entities, link)
+		if (se->vgpu->id == slot)
+			owner = se;
+	if (owner && owner->runnable)
+		return owner;
+	*idle = true;
+	return NULL;
+}
+EXPORT_SYMBOL_IF_KUNIT(nvvgpu_sched_pick_fixed);
+
 /**
  * nvvgpu_sched_slice_ns() - length of the slice an entity gets
  * @rq: the run queue
  * @se: the entity about to run
  *
- * Best effort gives every vGPU the base slice; weighted scales it by the
- * vGPU's weight (1..100), so a vGPU of weight 4 runs four times as long
- * per round as one of weight 1.
+ * Best effort and fixed share give every vGPU the base slice; weighted
+ * scales it by the vGPU's weight (1..100), so a vGPU of weight 4 runs four
+ * times as long per round as one of weight 1.
  *
  * Return: nanoseconds.
  */

@@ -11,6 +11,8 @@
 #include "sched_types.h"
 
 struct nvvgpu_sched_entity *nvvgpu_sched_pick_next(struct nvvgpu_sched_rq *rq);
+struct nvvgpu_sched_entity *nvvgpu_sched_pick_fixed(struct nvvgpu_sched_rq *rq,
+						    bool *idle);
 u64 nvvgpu_sched_slice_ns(const struct nvvgpu_sched_rq *rq,
 			  const struct nvvgpu_sched_entity *se);
 const char *nvvgpu_sched_policy_name(enum nvvgpu_sched_policy policy);

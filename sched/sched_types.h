@@ -26,11 +26,16 @@ struct nvvgpu_vgpu;
  * @NVVGPU_SCHED_BEST_EFFORT: round robin over runnable vGPUs, equal slices;
  *	an idle vGPU's time goes to the others
  * @NVVGPU_SCHED_WEIGHTED: round robin with slices proportional to weight
+ * @NVVGPU_SCHED_FIXED_SHARE: NVIDIA's fixed share: a round has one base
+ *	slice per vGPU the type allows on the GPU, so each vGPU gets the same
+ *	fraction however many others exist or run; the slices of absent or
+ *	idle vGPUs leave the GPU idle
  * @NVVGPU_SCHED_POLICY_NR: number of policies
  */
 enum nvvgpu_sched_policy {
 	NVVGPU_SCHED_BEST_EFFORT,
 	NVVGPU_SCHED_WEIGHTED,
+	NVVGPU_SCHED_FIXED_SHARE,
 	NVVGPU_SCHED_POLICY_NR,
 };
 
@@ -61,6 +66,7 @@ struct nvvgpu_sched_entity {
  * @slice_ns: length of @curr's slice
  * @policy: the sharing policy, from the next slice on
  * @timeslice_us: base slice length, from the next slice on
+ * @slot: the next slot of a fixed-share round
  * @switches: context switches so far
  * @timer: ends the current slice
  * @debugfs: the "sched", "sched_policy" and "sched_timeslice_us" files
@@ -74,6 +80,7 @@ struct nvvgpu_sched_rq {
 	u64 slice_ns;
 	enum nvvgpu_sched_policy policy;
 	u32 timeslice_us;
+	u32 slot;
 	u64 switches;
 	struct hrtimer timer;
 	struct dentry *debugfs[3];

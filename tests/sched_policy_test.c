@@ -113,6 +113,58 @@ static void sched_test_slices(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, nvvgpu_sched_policy_name(NVVGPU_SCHED_POLICY_NR), "?");
 }
 
+/* the owner of each slot of a fixed-share round, -1 for an idle slot */
+static int pick_fixed(struct sched_test_ctx *ctx, bool *idle)
+{
+	struct nvvgpu_sched_entity *se;
+
+	spin_lock(&ctx->rq.lock);
+	se = nvvgpu_sched_pick_fixed(&ctx->rq, idle);
+	spin_unlock(&ctx->rq.lock);
+	return se ? (int)se->vgpu->id : -1;
+}
+
+/*
+ * Fixed share: one slot per vGPU the type allows, in index order; a slot
+ * whose vGPU is absent or idle idles the GPU; nothing, not even idle
+ * slots, while no vGPU is runnable.
+ */
+static void sched_test_fixed_share(struct kunit *test)
+{
+	struct sched_test_ctx *ctx = test->priv;
+	struct nvvgpu_vgpu_type type = { .max_instances = 6 };
+	static const int want4[] = { -1, 1, -1, 3, -1, 1, -1, 3 };
+	static const int want6[] = { -1, 1, -1, 3, -1, -1, -1, 1 };
+	bool idle;
+	int i;
+
+	KUNIT_EXPECT_EQ(test, pick_fixed(ctx, &idle), -1);
+	KUNIT_EXPECT_FALSE(test, idle);
+
+	/* without a type, the slots are the indexes present: 0..3 */
+	ctx->se[1].runnable = true;
+	ctx->se[3].runnable = true;
+	for (i = 0; i < ARRAY_SIZE(want4); i++) {
+		KUNIT_EXPECT_EQ_MSG(test, pick_fixed(ctx, &idle), want4[i],
+				    "slot %d of 4", i);
+		KUNIT_EXPECT_EQ(test, idle, want4[i] < 0);
+	}
+
+	/* a type allowing 6: slots 4 and 5 idle too, vGPU 1 gets 1/6 */
+	for (i = 0; i < 4; i++)
+		ctx->vgpu[i].type = &type;
+	ctx->rq.slot = 0;
+	for (i = 0; i < ARRAY_SIZE(want6); i++) {
+		KUNIT_EXPECT_EQ_MSG(test, pick_fixed(ctx, &idle), want6[i],
+				    "slot %d of 6", i);
+		KUNIT_EXPECT_EQ(test, idle, want6[i] < 0);
+	}
+
+	ctx->rq.policy = NVVGPU_SCHED_FIXED_SHARE;
+	KUNIT_EXPECT_EQ(test, nvvgpu_sched_slice_ns(&ctx->rq, &ctx->se[3]),
+			2000ULL * NSEC_PER_USEC);
+}
+
 /* names round-trip; anything else, NULL included, is no policy */
 static void sched_test_policy_lookup(struct kunit *test)
 {
@@ -137,6 +189,7 @@ static struct kunit_case sched_test_cases[] = {
 	KUNIT_CASE(sched_test_round_robin),
 	KUNIT_CASE(sched_test_only_one),
 	KUNIT_CASE(sched_test_slices),
+	KUNIT_CASE(sched_test_fixed_share),
 	KUNIT_CASE(sched_test_policy_lookup),
 	{}
 };

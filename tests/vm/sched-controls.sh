@@ -5,7 +5,8 @@
 # in /sys/bus/mdev/devices/<uuid>/nvvgpu/weight, and a pgpu's policy and base
 # slice in debugfs pgpu<N>/sched_policy and sched_timeslice_us. With the
 # weighted policy, two open vGPUs of weights 3 and 1 share the GPU about 3:1;
-# back under best effort, about 1:1. Every change of policy or slice is
+# back under best effort, about 1:1; under fixed share each gets 1/N of the
+# GPU, N the instances its type allows. Every change of policy or slice is
 # traced (nvvgpu_sched:nvvgpu_sched_config); bad values are refused with
 # EINVAL and a log line, and change nothing.
 set -u
@@ -43,7 +44,17 @@ dmesg_has() { dmesg | tail -n +"$((NV_DMESG_MARK + 1))" | grep -Eq -- "$1"; }
 for m in core sim gsp mm sched vfio; do
 	nv_check "load $m" nv_load $m
 done
-T=$(nv_mdev_types | head -n 1)
+# a type allowing a few instances, so that fixed share leaves the GPU
+# clearly idle for the absent ones
+T= M=
+for t in $(nv_mdev_types); do
+	m=$(sed -n 's/.*max_instance=\([0-9]*\).*/\1/p' "$t/description")
+	if ((m >= 2 && m <= 8)); then
+		T=$t M=$m
+		break
+	fi
+done
+nv_check "a vGPU type allows 2..8 instances (${T##*/}: $M)" test -n "$T"
 nv_check "create vGPU 1" nv_write "$T/create" "$U1"
 nv_check "create vGPU 2" nv_write "$T/create" "$U2"
 nv_check "the weight is 1 at creation" test "$(cat "$MD/$U1/nvvgpu/weight")" = 1
@@ -75,6 +86,16 @@ nv_check "back to best_effort" nv_write "$P/sched_policy" best_effort
 read -r b1 b2 < <(share)
 echo "# best effort: vGPU 1 got ${b1} us, vGPU 2 got ${b2} us"
 nv_check "best effort ignores the weight: 0.7..1.4 : 1 ($b1:$b2 us)" ratio "$b1" "$b2" 7 14
+
+echo "# fixed share: 1/$M each, the rest idle"
+nv_check "select the fixed_share policy" nv_write "$P/sched_policy" fixed_share
+read -r f1 f2 < <(share)
+echo "# fixed share: vGPU 1 got ${f1} us, vGPU 2 got ${f2} us (best effort: ${b1}, ${b2})"
+nv_check "vGPU 1 gets 0.5..1.6 of 2/$M of its best-effort time" \
+	ratio "$((f1 * M))" "$((b1 * 2))" 5 16
+nv_check "vGPU 2 gets 0.5..1.6 of 2/$M of its best-effort time" \
+	ratio "$((f2 * M))" "$((b2 * 2))" 5 16
+nv_check "back to best_effort" nv_write "$P/sched_policy" best_effort
 
 echo "# bad values"
 nv_mark
