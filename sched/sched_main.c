@@ -146,11 +146,6 @@ static int nvvgpu_sched_policy_show(struct seq_file *m, void *data)
 	return 0;
 }
 
-static int nvvgpu_sched_policy_open(struct inode *inode, struct file *file)
-{
-	return single_open(file, nvvgpu_sched_policy_show, inode->i_private);
-}
-
 static ssize_t nvvgpu_sched_policy_write(struct file *file,
 					 const char __user *ubuf, size_t count,
 					 loff_t *ppos)
@@ -180,14 +175,7 @@ static ssize_t nvvgpu_sched_policy_write(struct file *file,
 	return count;
 }
 
-static const struct file_operations nvvgpu_sched_policy_fops = {
-	.owner = THIS_MODULE,
-	.open = nvvgpu_sched_policy_open,
-	.read = seq_read,
-	.write = nvvgpu_sched_policy_write,
-	.llseek = seq_lseek,
-	.release = single_release,
-};
+DEFINE_SHOW_STORE_ATTRIBUTE(nvvgpu_sched_policy);
 
 static int nvvgpu_sched_timeslice_get(void *data, u64 *val)
 {

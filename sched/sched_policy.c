@@ -81,18 +81,6 @@ struct nvvgpu_sched_entity *nvvgpu_sched_pick_next(struct nvvgpu_sched_rq *rq)
 }
 EXPORT_SYMBOL_IF_KUNIT(nvvgpu_sched_pick_next);
 
-/* slots of a fixed-share round: the most vGPUs any present type allows */
-static u32 nvvgpu_sched_fixed_slots(struct nvvgpu_sched_rq *rq)
-{
-	struct nvvgpu_sched_entity *se;
-	u32 n = 0;
-
-	list_for_each_entry(se, &rq->entities, link)
-		n = max3(n, se->vgpu->type ? se->vgpu->type->max_instances : 0,
-			 (u32)se->vgpu->id + 1);
-	return n;
-}
-
 /**
  * nvvgpu_sched_pick_fixed() - the fixed-share decision for the next slot
  * @rq: the run queue
@@ -107,25 +95,26 @@ static u32 nvvgpu_sched_fixed_slots(struct nvvgpu_sched_rq *rq)
 struct nvvgpu_sched_entity *nvvgpu_sched_pick_fixed(struct nvvgpu_sched_rq *rq,
 						    bool *idle)
 {
-	struct nvvgpu_sched_entity *se, *owner = NULL;
+	struct nvvgpu_sched_entity *se;
 	bool any = false;
-	u32 slots, slot;
+	u32 slots = 0, slot;
 
 	lockdep_assert_held(&rq->lock);
 
 	*idle = false;
-	list_for_each_entry(se, &rq->entities, link)
+	/* the round: the most vGPUs any present type allows */
+	list_for_each_entry(se, &rq->entities, link) {
 		any |= se->runnable;
-	slots = nvvgpu_sched_fixed_slots(rq);
-	if (!any || !slots)
+		slots = max3(slots, se->vgpu->id + 1, se->vgpu->type ?
+			     se->vgpu->type->max_instances : 0);
+	}
+	if (!any)
 		return NULL;
 	slot = rq->slot % slots;
 	rq->slot = (slot + 1) % slots;
 	list_for_each_entry(se, &rq->entities, link)
-		if (se->vgpu->id == slot)
-			owner = se;
-	if (owner && owner->runnable)
-		return owner;
+		if (se->vgpu->id == slot && se->runnable)
+			return se;
 	*idle = true;
 	return NULL;
 }

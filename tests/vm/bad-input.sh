@@ -19,8 +19,6 @@ S=/sys/kernel/debug/nvvgpu/sim/0
 gsp_stat() { sed -n "s/^$1: //p" "$G/state"; }
 # the kernel log since nv_mark does not match PATTERN
 dmesg_lacks() { ! dmesg | tail -n +"$((NV_DMESG_MARK + 1))" | grep -Eq -- "$1"; }
-# the kernel log since nv_mark matches PATTERN (the refusal's log line)
-dmesg_has() { dmesg | tail -n +"$((NV_DMESG_MARK + 1))" | grep -Eq -- "$1"; }
 
 echo "# module parameters"
 nv_check "load core" nv_load core
@@ -82,14 +80,14 @@ nv_fails "event: a flood of 5000 (over 4096) is refused: EINVAL" \
 	"Invalid argument" nv_write "$S/event" "flood 5000"
 nv_fails "event: a flood of -1 is refused: EINVAL" "Invalid argument" \
 	nv_write "$S/event" "flood -1"
-nv_check "event: dmesg names the oversized write" \
-	dmesg_has 'debugfs event: 32 bytes written; "NAME \[ARG\]" takes fewer than 32'
-nv_check "event: dmesg names the unknown event" \
-	dmesg_has 'event: unknown event "bogus_event"'
-nv_check "event: dmesg names the malformed argument" \
-	dmesg_has 'debugfs event: expected "NAME \[ARG\]", ARG one number'
-nv_check "event: dmesg names the flood out of range" \
-	dmesg_has 'event: flood of 5000 events, 1..4096 allowed'
+nv_dmesg_has "event: dmesg names the oversized write" \
+	'debugfs event: 32 bytes written; "NAME \[ARG\]" takes fewer than 32'
+nv_dmesg_has "event: dmesg names the unknown event" \
+	'event: unknown event "bogus_event"'
+nv_dmesg_has "event: dmesg names the malformed argument" \
+	'debugfs event: expected "NAME \[ARG\]", ARG one number'
+nv_dmesg_has "event: dmesg names the flood out of range" \
+	'event: flood of 5000 events, 1..4096 allowed'
 nv_check "event: a 31-byte write still fits" \
 	nv_write "$S/event" "$(printf '%-31s' 'os_error_log 102')"
 nv_check "event: its handler logs Xid 102" nv_eventually \
@@ -112,12 +110,12 @@ nv_fails "echo: a size past u32 (2^32 + 1) is refused: EINVAL" \
 	"Invalid argument" nv_write "$G/echo" 4294967297
 nv_fails "echo: a third number is refused: EINVAL" "Invalid argument" \
 	nv_write "$G/echo" "16 0 0"
-nv_check "echo: dmesg names the oversized write" \
-	dmesg_has 'debugfs echo: 32 bytes written; "SIZE \[FLAGS\]" takes fewer than 32'
-nv_check "echo: dmesg names the size out of range" \
-	dmesg_has 'debugfs echo: size 262145 \(at most 262144\) or flags 0x0 \(0x1 known\) out of range'
-nv_check "echo: dmesg names the malformed write" \
-	dmesg_has 'debugfs echo: expected "SIZE \[FLAGS\]", one or two numbers'
+nv_dmesg_has "echo: dmesg names the oversized write" \
+	'debugfs echo: 32 bytes written; "SIZE \[FLAGS\]" takes fewer than 32'
+nv_dmesg_has "echo: dmesg names the size out of range" \
+	'debugfs echo: size 262145 \(at most 262144\) or flags 0x0 \(0x1 known\) out of range'
+nv_dmesg_has "echo: dmesg names the malformed write" \
+	'debugfs echo: expected "SIZE \[FLAGS\]", one or two numbers'
 nv_check "echo: the refused writes sent no RPC" test "$(gsp_stat rpcs)" = "$rpcs"
 nv_check "echo: a 31-byte write still fits" nv_write "$G/echo" "$(printf '%-31s' 16)"
 nv_check "echo: the maximum, 262144 bytes inverted, works" nv_write "$G/echo" "262144 1"

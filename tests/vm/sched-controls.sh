@@ -39,7 +39,6 @@ share() {
 }
 # true if $1 / $2 lies within [$3, $4] tenths: ratio 30 15 20 40
 ratio() { (($2 > 0 && $1 * 10 >= $2 * $3 && $1 * 10 <= $2 * $4)); }
-dmesg_has() { dmesg | tail -n +"$((NV_DMESG_MARK + 1))" | grep -Eq -- "$1"; }
 
 for m in core sim gsp mm sched vfio; do
 	nv_check "load $m" nv_load $m
@@ -108,12 +107,12 @@ nv_fails "a 64-byte policy is refused: EINVAL" "Invalid argument" \
 nv_fails "slice 99 us is refused: EINVAL" "Invalid argument" nv_write "$P/sched_timeslice_us" 99
 nv_fails "slice 100001 us is refused: EINVAL" "Invalid argument" \
 	nv_write "$P/sched_timeslice_us" 100001
-nv_check "dmesg names the weight out of range" dmesg_has "weight 101 out of range 1..100"
-nv_check "dmesg names the weight that is no number" dmesg_has 'weight: "abc" is not a number'
-nv_check "dmesg names the unknown policy" dmesg_has 'sched_policy: unknown policy "fair"'
-nv_check "dmesg names the overlong policy" dmesg_has 'sched_policy: 64 bytes written'
-nv_check "dmesg names the slice out of range" \
-	dmesg_has 'sched_timeslice_us: 99 out of range 100..100000'
+nv_dmesg_has "dmesg names the weight out of range" "weight 101 out of range 1..100"
+nv_dmesg_has "dmesg names the weight that is no number" 'weight: "abc" is not a number'
+nv_dmesg_has "dmesg names the unknown policy" 'sched_policy: unknown policy "fair"'
+nv_dmesg_has "dmesg names the overlong policy" 'sched_policy: 64 bytes written'
+nv_dmesg_has "dmesg names the slice out of range" \
+	'sched_timeslice_us: 99 out of range 100..100000'
 nv_check "the weight is still 3" test "$(cat "$MD/$U1/nvvgpu/weight")" = 3
 nv_check "the policy is still best_effort" test "$(cat "$P/sched_policy")" = best_effort
 nv_check "the slice is still 10000 us" test "$(cat "$P/sched_timeslice_us")" = 10000
