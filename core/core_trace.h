@@ -75,6 +75,28 @@ TRACE_EVENT(nvvgpu_vgpu_reset,
 		  __entry->err)
 );
 
+TRACE_EVENT(nvvgpu_channel_error,
+	TP_PROTO(u32 pgpu, u32 gfid, const struct nvvgpu_event *ev),
+	TP_ARGS(pgpu, gfid, ev),
+	TP_STRUCT__entry(
+		__field(u32, pgpu)
+		__field(u32, gfid)
+		__field(u32, chid)
+		__field(u32, xid)
+		__field(u64, addr)
+	),
+	TP_fast_assign(
+		__entry->pgpu = pgpu;
+		__entry->gfid = gfid;
+		__entry->chid = ev->chid;
+		__entry->xid = ev->xid;
+		__entry->addr = ev->addr;
+	),
+	TP_printk("pgpu=%u gfid=%u chid=%u xid=%u addr=%#llx",
+		  __entry->pgpu, __entry->gfid, __entry->chid, __entry->xid,
+		  __entry->addr)
+);
+
 #endif /* __NVVGPU_CORE_TRACE_H__ */
 
 #undef TRACE_INCLUDE_PATH

@@ -385,7 +385,8 @@ err_unpin:
 err_unlock:
 	mutex_unlock(&pgpu->lock);
 	nvvgpu_vgpu_release_uuid(vgpu);
-	kfree(vgpu);
+	/* a backend event may have looked it up meanwhile */
+	kfree_rcu(vgpu, rcu);
 	return err;
 }
 EXPORT_SYMBOL_NS_GPL(nvvgpu_vgpu_create, NVVGPU);
@@ -411,7 +412,7 @@ void nvvgpu_vgpu_destroy_locked(struct nvvgpu_vgpu *vgpu)
 	pgpu->num_vgpus--;
 	dev_info(pgpu->dev, "vgpu %u %pUl destroyed\n", vgpu->id, &vgpu->uuid);
 	nvvgpu_vgpu_release_uuid(vgpu);
-	kfree(vgpu);
+	kfree_rcu(vgpu, rcu);
 }
 
 /**
@@ -582,6 +583,8 @@ int nvvgpu_vgpu_reset(struct nvvgpu_vgpu *vgpu)
 		nvvgpu_scheduler(pgpu)->vgpu_set_runnable(vgpu, false);
 	nvvgpu_transport(pgpu)->vgpu_shutdown(vgpu);
 	vgpu->plugin_up = false;
+	if (pgpu->backend->vf_flr)
+		pgpu->backend->vf_flr(pgpu, nvvgpu_vgpu_gfid(vgpu));
 
 	err = nvvgpu_vgpu_scrub(vgpu);
 	if (err)

@@ -86,8 +86,11 @@ static enum hrtimer_restart nvvgpu_sched_tick(struct hrtimer *timer)
 					  ran,
 					  next ? next->vgpu->id : NVVGPU_SCHED_IDLE,
 					  rq->slice_ns);
-	if (prev != next)
+	if (prev != next) {
 		rq->switches++;
+		/* the engines follow the decision at their next method */
+		nvvgpu_pgpu_run(rq->pgpu, next ? next->vgpu : NULL);
+	}
 	/*
 	 * Re-arm with hrtimer_start() rather than forwarding: a kick from
 	 * process context may have queued the timer again meanwhile, and a
@@ -228,6 +231,8 @@ static int nvvgpu_sched_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 	rq->debugfs[2] = debugfs_create_file_unsafe("sched_timeslice_us", 0644,
 						    pgpu->debugfs, rq,
 						    &nvvgpu_sched_timeslice_fops);
+	/* until a vGPU is scheduled, only the host's channels run */
+	nvvgpu_pgpu_run(pgpu, NULL);
 	*priv = rq;
 	return 0;
 }
@@ -243,6 +248,8 @@ static void nvvgpu_sched_detach(struct nvvgpu_pgpu *pgpu, void *priv)
 		debugfs_remove(rq->debugfs[i]);
 	hrtimer_cancel(&rq->timer);
 	WARN_ON_ONCE(!list_empty(&rq->entities));
+	/* nobody decides any more: every channel may run */
+	nvvgpu_pgpu_run_all(pgpu);
 	kfree(rq);
 }
 

@@ -65,6 +65,19 @@ int nvvgpu_vgpu_reset(struct nvvgpu_vgpu *vgpu);
 int nvvgpu_vgpu_set_weight(struct nvvgpu_vgpu *vgpu, u32 weight);
 const char *nvvgpu_vgpu_state_name(enum nvvgpu_vgpu_state state);
 
+/* work on the engines: register forwarding, events, who runs */
+u32 nvvgpu_vgpu_gfid(const struct nvvgpu_vgpu *vgpu);
+int nvvgpu_vgpu_bar0_read(struct nvvgpu_vgpu *vgpu, u32 offset, u32 *val);
+int nvvgpu_vgpu_bar0_write(struct nvvgpu_vgpu *vgpu, u32 offset, u32 val);
+void nvvgpu_vgpu_set_sink(struct nvvgpu_vgpu *vgpu,
+			  struct nvvgpu_event_sink *sink);
+void nvvgpu_pgpu_set_host_sink(struct nvvgpu_pgpu *pgpu,
+			       struct nvvgpu_event_sink *sink);
+void nvvgpu_pgpu_report_event(struct nvvgpu_pgpu *pgpu, u32 gfid,
+			      const struct nvvgpu_event *ev);
+void nvvgpu_pgpu_run(struct nvvgpu_pgpu *pgpu, struct nvvgpu_vgpu *vgpu);
+void nvvgpu_pgpu_run_all(struct nvvgpu_pgpu *pgpu);
+
 struct dentry *nvvgpu_debugfs_root(void);
 
 /**

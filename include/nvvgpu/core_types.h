@@ -11,6 +11,7 @@
 #include <linux/kref.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
+#include <linux/rcupdate.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
 #include <linux/uuid.h>
@@ -21,6 +22,7 @@ struct dentry;
 struct device;
 struct nvvgpu_backend_ops;
 struct nvvgpu_client_ops;
+struct nvvgpu_event_sink;
 struct nvvgpu_provider;
 struct nvvgpu_transport_ops;
 
@@ -174,6 +176,8 @@ enum nvvgpu_vgpu_state {
  * @clients: client ops registered through the auxiliary devices
  * @client_priv: data passed back to each client's callbacks
  * @lost_work: tells the clients that the pgpu was lost, or recovered
+ * @host_sink: where events of the host's own channels go (the DRM client),
+ *	RCU-published by nvvgpu_pgpu_set_host_sink()
  * @debugfs: the pgpu's debugfs directory
  */
 struct nvvgpu_pgpu {
@@ -203,6 +207,7 @@ struct nvvgpu_pgpu {
 	const struct nvvgpu_client_ops *clients[NVVGPU_CLIENT_NR];
 	void *client_priv[NVVGPU_CLIENT_NR];
 	struct work_struct lost_work;
+	struct nvvgpu_event_sink __rcu *host_sink;
 
 	struct dentry *debugfs;
 };
@@ -224,6 +229,10 @@ struct nvvgpu_pgpu {
  *	(nvvgpu_vgpu_set_weight(); read with READ_ONCE())
  * @plugin_up: the firmware plugin task is bootloaded (pgpu lock)
  * @link: entry in the core's list of all vGPUs (UUIDs are unique host-wide)
+ * @sink: where the backend's events for this vGPU go (its VFIO device),
+ *	RCU-published by nvvgpu_vgpu_set_sink()
+ * @rcu: frees the vGPU after a grace period, since events look it up
+ *	under RCU
  */
 struct nvvgpu_vgpu {
 	struct nvvgpu_pgpu *pgpu;
@@ -237,6 +246,50 @@ struct nvvgpu_vgpu {
 	u32 weight;
 	bool plugin_up;
 	struct list_head link;
+	struct nvvgpu_event_sink __rcu *sink;
+	struct rcu_head rcu;
+};
+
+/**
+ * enum nvvgpu_event_type - what the hardware reports about a function
+ * @NVVGPU_EVENT_INTERRUPT: the function's interrupt line went up (a VF's
+ *	CPU_INTR tree has an enabled bit set); the client signals the guest
+ * @NVVGPU_EVENT_CHANNEL_ERROR: a channel was put in error (robust-channel
+ *	recovery): @nvvgpu_event.xid says why
+ * @NVVGPU_EVENT_CHANNEL_DONE: a host channel released a semaphore with an
+ *	interrupt (host channels only; a VF's come as interrupts)
+ */
+enum nvvgpu_event_type {
+	NVVGPU_EVENT_INTERRUPT,
+	NVVGPU_EVENT_CHANNEL_ERROR,
+	NVVGPU_EVENT_CHANNEL_DONE,
+};
+
+/**
+ * struct nvvgpu_event - one event the backend reports through the core
+ * @type: what happened
+ * @chid: the channel, for channel events
+ * @xid: ROBUST_CHANNEL_* error number, for %NVVGPU_EVENT_CHANNEL_ERROR
+ * @addr: faulting address in the function's own address space, for MMU
+ *	faults; 0 otherwise
+ */
+struct nvvgpu_event {
+	enum nvvgpu_event_type type;
+	u32 chid;
+	u32 xid;
+	u64 addr;
+};
+
+/**
+ * struct nvvgpu_event_sink - a client's receiver of backend events
+ * @notify: called by nvvgpu_pgpu_report_event() under rcu_read_lock(), in
+ *	whatever context the backend reports from (process or softirq, never
+ *	hardirq); must not sleep. The client embeds the sink in its own
+ *	per-function object and recovers it with container_of().
+ */
+struct nvvgpu_event_sink {
+	void (*notify)(struct nvvgpu_event_sink *sink,
+		       const struct nvvgpu_event *ev);
 };
 
 /**

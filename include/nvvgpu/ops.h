@@ -23,7 +23,7 @@ struct page;
  * gets called through a mismatched table. Bump a version whenever the table,
  * or the meaning of one of its members, changes.
  */
-#define NVVGPU_BACKEND_OPS_VERSION	1
+#define NVVGPU_BACKEND_OPS_VERSION	2
 #define NVVGPU_TRANSPORT_OPS_VERSION	1
 #define NVVGPU_PARTITION_OPS_VERSION	1
 #define NVVGPU_SCHED_OPS_VERSION	1
@@ -42,9 +42,31 @@ struct page;
  *	mapping a vGPU's BAR1 window; NULL if out of range
  * @fb_clear: zero @size bytes of framebuffer at @offset (both page
  *	aligned), so that no tenant sees another's data. May sleep.
+ * @vf_read: read the register at @offset of the BAR0 of virtual function
+ *	@gfid (1..32), as the guest sees it. Called through
+ *	nvvgpu_vgpu_bar0_read() by the VFIO client for the ranges a VF's own
+ *	BAR0 implements (NV_VIRTUAL_FUNCTION_PRIV and NV_VIRTUAL_FUNCTION),
+ *	in process context with the client's device lock held; may sleep.
+ *	Returns 0, or -ENXIO for an offset the VF does not implement (the
+ *	client then emulates it) and -ENODEV when @gfid is not bootloaded.
+ *	May be NULL: every VF register is then emulated.
+ * @vf_write: write a register of a VF's BAR0; same rules as @vf_read.
+ *	Doorbells and the plugin mailbox take effect here.
+ * @vf_flr: function-level reset of VF @gfid: every channel it owns is torn
+ *	down and its interrupt tree cleared. Called by nvvgpu_vgpu_reset()
+ *	with the pgpu lock held, before the FB is scrubbed; may sleep. May be
+ *	NULL.
+ * @set_owner: from now on the engines run the channels of function @gfid
+ *	(0: only the host's), beside the host's own; %NVVGPU_OWNER_ALL lets
+ *	every channel run, as when no scheduler is attached. Called by
+ *	nvvgpu_pgpu_run() from the scheduler's timer (softirq) or process
+ *	context, with the scheduler's run-queue spinlock held: must not sleep
+ *	or take a sleeping lock. Running work is preempted at a method
+ *	boundary. May be NULL: the engines then always run every channel.
  *
  * The backend registers each pgpu with nvvgpu_pgpu_register(). It reports GSP
- * interrupts with nvvgpu_pgpu_handle_irq().
+ * interrupts with nvvgpu_pgpu_handle_irq() and engine and channel events
+ * with nvvgpu_pgpu_report_event().
  */
 struct nvvgpu_backend_ops {
 	u32 version;
@@ -56,7 +78,14 @@ struct nvvgpu_backend_ops {
 			 dma_addr_t addr);
 	struct page *(*fb_page)(struct nvvgpu_pgpu *pgpu, u64 offset);
 	int (*fb_clear)(struct nvvgpu_pgpu *pgpu, u64 offset, u64 size);
+	int (*vf_read)(struct nvvgpu_pgpu *pgpu, u32 gfid, u32 offset, u32 *val);
+	int (*vf_write)(struct nvvgpu_pgpu *pgpu, u32 gfid, u32 offset, u32 val);
+	void (*vf_flr)(struct nvvgpu_pgpu *pgpu, u32 gfid);
+	void (*set_owner)(struct nvvgpu_pgpu *pgpu, u32 gfid);
 };
+
+/* set_owner()'s "no scheduler: every channel runs" */
+#define NVVGPU_OWNER_ALL	U32_MAX
 
 /**
  * struct nvvgpu_provider - the part every provider ops table starts with
