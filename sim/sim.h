@@ -10,6 +10,8 @@
 #include <linux/device.h>
 #include <linux/platform_device.h>
 
+#include <nvvgpu/abi/nv_channel.h>
+
 #include "sim_types.h"
 
 #define sim_dev(sim)	(&(sim)->pdev->dev)
@@ -33,6 +35,36 @@ void *sim_mem_map(struct sim_gpu *sim, u64 bus, size_t len);
 u64 sim_fb_used(struct sim_gpu *sim, u64 base, u64 size);
 void sim_mem_init(struct sim_gpu *sim);
 void sim_mem_fini(struct sim_gpu *sim);
+
+/* sim_space.c: a function's address space */
+int sim_space_init(struct sim_gpu *sim, u32 gfid, struct sim_space *sp);
+void sim_space_fini(struct sim_space *sp);
+bool sim_space_contains(const struct sim_space *sp, u64 addr, u64 len);
+int sim_space_rw(struct sim_gpu *sim, const struct sim_space *sp, u64 addr,
+		 void *buf, size_t len, bool write);
+
+/*
+ * sim_channel.c, sim_engine.c, sim_pushbuf.c: channels and the engines
+ * that run them (Documentation/sim-hardware.rst). Lock order: the
+ * emulator's gsp.lock, then an engine's or the channel table's locks,
+ * then a VF's register lock (sim_vf.c), innermost.
+ */
+int sim_engines_init(struct sim_gpu *sim);
+void sim_engines_fini(struct sim_gpu *sim);
+u32 sim_channel_alloc(struct sim_gpu *sim, u32 gfid, u32 handle,
+		      const struct nv_channel_alloc_params *p, u32 *chid);
+u32 sim_channel_free(struct sim_gpu *sim, u32 gfid, u32 handle);
+void sim_channels_free_all(struct sim_gpu *sim, u32 gfid);
+void sim_channel_doorbell(struct sim_gpu *sim, u32 gfid, u32 token);
+void sim_set_owner(struct nvvgpu_pgpu *pgpu, u32 gfid);
+
+/* sim_vf.c: a VF's BAR0 windows, its interrupt tree, the plugin mailbox */
+int sim_vf_read(struct nvvgpu_pgpu *pgpu, u32 gfid, u32 offset, u32 *val);
+int sim_vf_write(struct nvvgpu_pgpu *pgpu, u32 gfid, u32 offset, u32 val);
+void sim_vf_flr(struct nvvgpu_pgpu *pgpu, u32 gfid);
+void sim_vf_raise(struct sim_gpu *sim, u32 gfid, u32 chid, u32 bits);
+void sim_vf_channel_error(struct sim_gpu *sim, u32 gfid, u32 chid, u32 xid,
+			  u64 addr);
 
 /* sim_gsp.c: the firmware emulator's transport */
 int sim_gsp_init(struct sim_gpu *sim);

@@ -176,6 +176,21 @@ struct sim_vgpu {
 };
 
 /**
+ * struct sim_space - a function's address space (sim_space.c)
+ * @gfid: 0 for the host, else the vGPU's GFID
+ * @num_segs: entries in @segs
+ * @size: bytes of the space, the sum of the segments
+ * @segs: physical FB [i][0] offset and [i][1] length of each piece, in
+ *	the order the function's addresses run through them
+ */
+struct sim_space {
+	u32 gfid;
+	u32 num_segs;
+	u64 size;
+	u64 (*segs)[2];
+};
+
+/**
  * struct sim_gsp_msg - a status-queue message waiting for ring space
  * @link: entry in &sim_gsp.outq
  * @queued: jiffies when it was queued (for the delay fault)
