@@ -13,6 +13,7 @@
 #include <linux/types.h>
 #include <linux/workqueue.h>
 #include <linux/sizes.h>
+#include <linux/wait.h>
 #include <linux/xarray.h>
 
 #include <nvvgpu/abi/fwif.h>
@@ -20,8 +21,11 @@
 #include <nvvgpu/abi/gsp_rm.h>
 #include <nvvgpu/core_types.h>
 
+#include "sim_pushbuf.h"
+
 struct dentry;
 struct platform_device;
+struct task_struct;
 
 /* simulated board constants */
 #define SIM_NUM_CHANNELS	2048
@@ -31,6 +35,12 @@ struct platform_device;
 #define SIM_MAX_GFID		NVA081_MAX_VGPU_PER_PGPU
 #define SIM_RM_MAX_CLIENTS	64
 #define SIM_RM_MAX_OBJECTS	256
+/* channel IDs from here up are the host's, as nvkm keeps 512 for itself */
+#define SIM_HOST_CHID_BASE	(SIM_NUM_CHANNELS - 512)
+#define SIM_NUM_ENGINES		3
+#define SIM_MAX_GPFIFO_ENTRIES	32768
+/* functions: the host (0) and every GFID */
+#define SIM_NUM_FUNCTIONS	(SIM_MAX_GFID + 1)
 
 /**
  * struct sim_mem_region - memory handed out through dma_alloc
@@ -191,6 +201,116 @@ struct sim_space {
 };
 
 /**
+ * struct sim_channel - a channel (sim_channel.c)
+ * @chid: channel ID, also its work-submit token
+ * @gfid: owning function, 0 for the host
+ * @handle: the handle its creator gave it
+ * @engine: index of its engine in &sim_engines.eng
+ * @gpfifo: address of the GPFIFO ring in the function's space
+ * @entries: ring entries (power of two)
+ * @userd: address of its USERD page
+ * @gp_get: next entry to fetch
+ * @in_entry: a segment is being executed (@pb holds its position)
+ * @pending: a doorbell was rung since the engine last found it idle
+ *	(engine lock)
+ * @error: put in error; it never runs again (engine lock)
+ * @dying: being freed; the engine no longer picks it (engine lock)
+ * @space: the function's address space
+ * @pb: executor state, saved across switches
+ * @link: entry in its engine's channel list (engine lock)
+ * @preempt_since: when the engine first asked it to yield, 0 if not asked
+ * @entries_done: GPFIFO entries completed
+ */
+struct sim_channel {
+	u32 chid;
+	u32 gfid;
+	u32 handle;
+	u32 engine;
+	u64 gpfifo;
+	u32 entries;
+	u64 userd;
+	u32 gp_get;
+	bool in_entry;
+	bool pending;
+	bool error;
+	bool dying;
+	struct sim_space space;
+	struct sim_pb_state pb;
+	struct list_head link;
+	ktime_t preempt_since;
+	u64 entries_done;
+};
+
+/**
+ * struct sim_engine_stats - what an engine did for one function
+ * @busy_ns: time the engine spent executing its channels
+ * @entries: GPFIFO entries completed
+ * @errors: channels put in error
+ * @preemptions: times its channel was switched away mid-entry
+ */
+struct sim_engine_stats {
+	u64 busy_ns;
+	u64 entries;
+	u64 errors;
+	u64 preemptions;
+};
+
+/**
+ * struct sim_engine - one engine (sim_engine.c)
+ * @sim: its GPU
+ * @index: 0 GR0, 1 CE0, 2 CE1
+ * @type: NV2080_ENGINE_TYPE_*
+ * @class: the class it executes
+ * @name: for logs
+ * @thread: the kthread that runs it
+ * @lock: protects @channels, @running and the channels' flags
+ * @wq: the thread waits here for work; freeing waits here for @running
+ * @channels: channels bound to it, in round-robin order
+ * @running: the channel being executed, NULL between channels
+ * @hang: fault injection: stop making progress
+ * @stats: per function
+ */
+struct sim_engine {
+	struct sim_gpu *sim;
+	u32 index;
+	u32 type;
+	u32 class;
+	const char *name;
+	struct task_struct *thread;
+	spinlock_t lock; /* see @lock above */
+	wait_queue_head_t wq;
+	struct list_head channels;
+	struct sim_channel *running;
+	bool hang;
+	struct sim_engine_stats stats[SIM_NUM_FUNCTIONS];
+};
+
+/**
+ * struct sim_engines - the engines and the channel table of a GPU
+ * @eng: the engines
+ * @owner: the function whose channels run beside the host's, or
+ *	%NVVGPU_OWNER_ALL (READ_ONCE/WRITE_ONCE: set from softirq)
+ * @table_lock: serialises channel creation and removal
+ * @chan_lock: protects @chans for the doorbell, which may not sleep
+ * @chans: channels by ID
+ * @preempt_timeout_ms: a channel that has not yielded this long after
+ *	being asked is reset
+ * @bad_doorbells: doorbells naming no channel of the ringing function
+ * @mmu_fault_chid: fault injection: the next access of this channel
+ *	faults (U32_MAX: none)
+ */
+struct sim_engines {
+	struct sim_engine eng[SIM_NUM_ENGINES];
+	u32 owner;
+	struct mutex table_lock; /* see @table_lock above */
+	spinlock_t chan_lock; /* see @chan_lock above */
+	struct sim_channel *chans[SIM_NUM_CHANNELS];
+	u32 preempt_timeout_ms;
+	u64 bad_doorbells;
+	u32 mmu_fault_chid;
+};
+
+/**
  * struct sim_gsp_msg - a status-queue message waiting for ring space
  * @link: entry in &sim_gsp.outq
  * @queued: jiffies when it was queued (for the delay fault)
@@ -319,6 +439,7 @@ struct sim_gsp {
  * @wq: ordered workqueue of the emulator
  * @work: the emulator, run on doorbell, start and retry
  * @gsp: emulator state
+ * @engines: engines and channels
  * @debugfs: the GPU's debugfs directory
  */
 struct sim_gpu {
@@ -346,6 +467,7 @@ struct sim_gpu {
 	struct workqueue_struct *wq;
 	struct delayed_work work;
 	struct sim_gsp gsp;
+	struct sim_engines engines;
 
 	struct dentry *debugfs;
 };
