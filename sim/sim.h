@@ -14,6 +14,8 @@
 
 #include "sim_types.h"
 
+struct seq_file;
+
 #define sim_dev(sim)	(&(sim)->pdev->dev)
 
 /* sim_regs.c: BAR0 */
@@ -65,6 +67,18 @@ void sim_vf_flr(struct nvvgpu_pgpu *pgpu, u32 gfid);
 void sim_vf_raise(struct sim_gpu *sim, u32 gfid, u32 chid, u32 bits);
 void sim_vf_channel_error(struct sim_gpu *sim, u32 gfid, u32 chid, u32 xid,
 			  u64 addr);
+void sim_vf_teardown(struct sim_gpu *sim, u32 gfid);
+void sim_vf_init(struct sim_gpu *sim);
+void sim_vf_fini(struct sim_gpu *sim);
+void sim_vf_show(struct seq_file *m, struct sim_gpu *sim);
+#if IS_ENABLED(CONFIG_KUNIT)
+u32 sim_vf_rpc_serve(struct sim_gpu *sim, u32 gfid, u64 addr);
+u32 sim_vf_channel_alloc(struct sim_gpu *sim, u32 gfid, u32 handle,
+			 const struct nv_channel_alloc_params *p, u32 *chid);
+u32 sim_vf_channel_free(struct sim_gpu *sim, u32 gfid, u32 handle);
+void sim_vf_channels_free_all(struct sim_gpu *sim, u32 gfid);
+void sim_vf_channel_doorbell(struct sim_gpu *sim, u32 gfid, u32 token);
+#endif
 
 /* sim_gsp.c: the firmware emulator's transport */
 int sim_gsp_init(struct sim_gpu *sim);

@@ -23,6 +23,12 @@
  *   fault/crash       write anything: the firmware dies with a fatal report
  *   fault/unsolicited write a function number: a reply to a request never
  *                     sent (rpc.sequence 0)
+ *   fault/lost_interrupt write N: drop the next N interrupt messages (a VF's
+ *                     interrupt, the host's channel-done); reads what is
+ *                     left to drop
+ *   vf                per bootloaded GFID: interrupt leaf, enables, MMU
+ *                     fault status, interrupts sent and dropped, mailbox
+ *                     RPCs served and refused
  *
  * The engine reset (FLR) is a register, NV_PFALCON_FALCON_ENGINE, so that
  * the transport can drive it; "state" counts the resets.
@@ -152,6 +158,60 @@ static int sim_fault_unsolicited_set(void *data, u64 val)
 DEFINE_DEBUGFS_ATTRIBUTE(sim_fault_unsolicited_fops, NULL,
 			 sim_fault_unsolicited_set, "%llu\n");
 
+static int sim_vf_file_show(struct seq_file *m, void *unused)
+{
+	sim_vf_show(m, m->private);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(sim_vf_file);
+
+static ssize_t sim_lost_interrupt_read(struct file *file, char __user *ubuf,
+				       size_t count, loff_t *ppos)
+{
+	struct sim_gpu *sim = file->private_data;
+	char buf[16];
+	int len;
+
+	len = scnprintf(buf, sizeof(buf), "%d\n",
+			atomic_read(&sim->gsp.fault.lost_interrupt));
+	return simple_read_from_buffer(ubuf, count, ppos, buf, len);
+}
+
+static ssize_t sim_lost_interrupt_write(struct file *file,
+					const char __user *ubuf, size_t count,
+					loff_t *ppos)
+{
+	struct sim_gpu *sim = file->private_data;
+	char buf[16];
+	u32 n;
+
+	if (count >= sizeof(buf)) {
+		dev_warn(sim_dev(sim), "debugfs fault/lost_interrupt: %zu bytes written; one number N takes fewer than %zu\n",
+			 count, sizeof(buf));
+		return -EINVAL;
+	}
+	if (copy_from_user(buf, ubuf, count))
+		return -EFAULT;
+	buf[count] = '\0';
+	if (nvvgpu_parse_u32s(buf, &n, 1) != 1 || n > INT_MAX) {
+		dev_warn(sim_dev(sim), "debugfs fault/lost_interrupt: expected one number 0..%d\n",
+			 INT_MAX);
+		return -EINVAL;
+	}
+	atomic_set(&sim->gsp.fault.lost_interrupt, n);
+	dev_info(sim_dev(sim), "fault: dropping the next %u interrupt messages\n",
+		 n);
+	return count;
+}
+
+static const struct file_operations sim_lost_interrupt_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.read = sim_lost_interrupt_read,
+	.write = sim_lost_interrupt_write,
+	.llseek = default_llseek,
+};
+
 static ssize_t sim_event_write(struct file *file, const char __user *ubuf,
 			       size_t count, loff_t *ppos)
 {
@@ -198,6 +258,7 @@ void sim_debugfs_add(struct sim_gpu *sim)
 	debugfs_create_file("regs", 0444, sim->debugfs, sim, &sim_regs_fops);
 	debugfs_create_file("state", 0444, sim->debugfs, sim, &sim_state_fops);
 	debugfs_create_file("event", 0200, sim->debugfs, sim, &sim_event_fops);
+	debugfs_create_file("vf", 0444, sim->debugfs, sim, &sim_vf_file_fops);
 	fault = debugfs_create_dir("fault", sim->debugfs);
 	/*
 	 * Plain counters: the emulator reads them under its lock and a racing
@@ -223,6 +284,8 @@ void sim_debugfs_add(struct sim_gpu *sim)
 				   &sim_fault_crash_fops);
 	debugfs_create_file_unsafe("unsolicited", 0200, fault, sim,
 				   &sim_fault_unsolicited_fops);
+	debugfs_create_file("lost_interrupt", 0644, fault, sim,
+			    &sim_lost_interrupt_fops);
 }
 
 void sim_debugfs_remove(struct sim_gpu *sim)

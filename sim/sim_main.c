@@ -46,6 +46,9 @@ static const struct nvvgpu_backend_ops sim_backend_ops = {
 	.dma_free = sim_dma_free,
 	.fb_page = sim_fb_page,
 	.fb_clear = sim_fb_clear,
+	.vf_read = sim_vf_read,
+	.vf_write = sim_vf_write,
+	.vf_flr = sim_vf_flr,
 };
 
 /* The top of FB is GSP-RM's (WPR heap and friends): 1/16, 32..512 MiB. */
@@ -56,6 +59,7 @@ static u64 sim_fb_reserved(u64 fb_size)
 
 static void sim_gpu_free(struct sim_gpu *sim)
 {
+	sim_vf_fini(sim);
 	sim_gsp_fini(sim);
 	sim_mem_fini(sim);
 	kfree(sim);
@@ -79,6 +83,7 @@ static int sim_gpu_create(unsigned int index)
 	sim->fb_usable = sim->fb_size - sim_fb_reserved(sim->fb_size);
 	spin_lock_init(&sim->reg_lock);
 	sim_mem_init(sim);
+	sim_vf_init(sim);
 	sim_vgpu_build_types(sim);
 
 	ret = sim_gsp_init(sim);

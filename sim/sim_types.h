@@ -7,6 +7,7 @@
 #ifndef __NVVGPU_SIM_TYPES_H__
 #define __NVVGPU_SIM_TYPES_H__
 
+#include <linux/atomic.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/spinlock.h>
@@ -25,6 +26,7 @@
 
 struct dentry;
 struct platform_device;
+struct sim_gpu;
 struct task_struct;
 
 /* simulated board constants */
@@ -96,10 +98,13 @@ enum sim_gsp_fatal {
  * @bad_elem_count: ... with element count 0, which loses the framing
  * @delay_ms: hold every status-queue message back this long
  * @hang: stop consuming the command queue while set
+ * @lost_interrupt: drop this many next interrupt messages of the functions
+ *	(a VF's NVVGPU_EVENT_INTERRUPT, the host's NVVGPU_EVENT_CHANNEL_DONE);
+ *	atomic, since the engines raise interrupts without &sim_gsp.lock
  *
- * The counts are read and decremented by the emulator under &sim_gsp.lock
- * as it writes status messages; a racing debugfs write only moves a fault
- * by one message.
+ * The other counts are read and decremented by the emulator under
+ * &sim_gsp.lock as it writes status messages; a racing debugfs write only
+ * moves a fault by one message.
  */
 struct sim_fault {
 	u32 drop_replies;
@@ -115,6 +120,7 @@ struct sim_fault {
 	u32 bad_elem_count;
 	u32 delay_ms;
 	bool hang;
+	atomic_t lost_interrupt;
 };
 
 /**
@@ -183,6 +189,52 @@ struct sim_vgpu {
 	u32 chid_base;
 	u32 num_channels;
 	u64 (*segs)[2];
+};
+
+/**
+ * struct sim_vf - the registers of one function's own BAR0 (sim_vf.c)
+ * @lock: protects every other member but @sim, @gfid and @rpc_work;
+ *	innermost: taken under &sim_gsp.lock and the engines' and channel
+ *	table's locks, in any context
+ * @sim: the GPU
+ * @gfid: the function; 0 is the host, whose entry only counts events
+ * @leaf: CPU_INTR_LEAF(0), pending NVVGPU_SIM_VF_INTR_* bits
+ * @leaf_en: CPU_INTR_LEAF_EN(0), enabled bits
+ * @top_en: CPU_INTR_TOP_EN(0), bit 0
+ * @scratch: MAILBOX_SCRATCH(0..2)
+ * @fault_addr: MMU_FAULT_ADDR_HI:LO, function-relative
+ * @fault_info: MMU_FAULT_INFO, the faulting channel
+ * @fault_status: MMU_FAULT_STATUS, bit 0 valid
+ * @rpc_pending: a PRIV_DOORBELL write waits for @rpc_work
+ * @rpc_addr: message address taken from SCRATCH(0)/(1) at the doorbell
+ * @rpc_seq: sequence number written to the doorbell
+ * @rpc_work: serves the mailbox on &sim_gpu.wq
+ * @irq_sent: interrupt messages reported
+ * @irq_dropped: interrupt messages dropped by the lost_interrupt fault
+ * @rpc_served: mailbox RPCs executed (whatever their RM status)
+ * @rpc_refused: mailbox RPCs refused (malformed, unknown, unreachable)
+ * @rpc_last_result: rpc_result of the last RPC
+ */
+struct sim_vf {
+	spinlock_t lock; /* see @lock above */
+	struct sim_gpu *sim;
+	u32 gfid;
+	u32 leaf;
+	u32 leaf_en;
+	u32 top_en;
+	u32 scratch[3];
+	u64 fault_addr;
+	u32 fault_info;
+	u32 fault_status;
+	bool rpc_pending;
+	u64 rpc_addr;
+	u32 rpc_seq;
+	struct work_struct rpc_work;
+	u64 irq_sent;
+	u64 irq_dropped;
+	u64 rpc_served;
+	u64 rpc_refused;
+	u32 rpc_last_result;
 };
 
 /**
@@ -435,7 +487,9 @@ struct sim_gsp {
  * @types: the board's vGPU type table
  * @num_types: valid entries in @types
  * @engine_mask: NV2080 engine types present
- * @vgpus: per-GFID plugin state, index gfid - 1
+ * @vgpus: per-GFID plugin state, index gfid - 1; @sim_vgpu.state is written
+ *	with WRITE_ONCE() under &sim_gsp.lock, read locklessly by sim_vf.c
+ * @vfs: per-function VF registers, index gfid (0: the host's counters)
  * @wq: ordered workqueue of the emulator
  * @work: the emulator, run on doorbell, start and retry
  * @gsp: emulator state
@@ -463,6 +517,7 @@ struct sim_gpu {
 	u32 num_types;
 	u64 engine_mask;
 	struct sim_vgpu vgpus[SIM_MAX_GFID];
+	struct sim_vf vfs[SIM_MAX_GFID + 1];
 
 	struct workqueue_struct *wq;
 	struct delayed_work work;

@@ -271,7 +271,8 @@ static u32 sim_vgpu_bootload(struct sim_gpu *sim,
 	v->chid_base = chid;
 	v->num_channels = p->num_channels;
 	v->type = idx;
-	v->state = SIM_VGPU_BOOTED;
+	sim_vf_teardown(sim, p->gfid);
+	WRITE_ONCE(v->state, SIM_VGPU_BOOTED);
 	dev_dbg(sim_dev(sim), "gfid %u bootloaded: type %u, FB %#llx+%#llx\n",
 		p->gfid, type->id, v->fb_base, v->fb_size);
 	return NV_OK;
@@ -296,6 +297,7 @@ static u64 sim_vgpu_fb_used(struct sim_gpu *sim, struct sim_vgpu *v)
 
 static void sim_vgpu_release(struct sim_vgpu *v)
 {
+	WRITE_ONCE(v->state, SIM_VGPU_FREE);
 	kfree(v->segs);
 	memset(v, 0, sizeof(*v));
 }
@@ -336,7 +338,8 @@ u32 sim_vgpu_control(struct sim_gpu *sim, u32 cmd, void *params, u32 size)
 				 gp->gfid);
 			return NV_ERR_INVALID_STATE;
 		}
-		v->state = SIM_VGPU_SHUTDOWN;
+		WRITE_ONCE(v->state, SIM_VGPU_SHUTDOWN);
+		sim_vf_teardown(sim, gp->gfid);
 		return NV_OK;
 
 	case NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_VGPU_PLUGIN_CLEANUP:
@@ -350,6 +353,7 @@ u32 sim_vgpu_control(struct sim_gpu *sim, u32 cmd, void *params, u32 size)
 				 gp->gfid);
 			return NV_ERR_INVALID_STATE;
 		}
+		sim_vf_teardown(sim, gp->gfid);
 		sim_vgpu_release(v);
 		return NV_OK;
 
@@ -419,13 +423,17 @@ u32 sim_vgpu_control(struct sim_gpu *sim, u32 cmd, void *params, u32 size)
 }
 
 /**
- * sim_vgpu_reset() - the GSP reset: every plugin task is gone
+ * sim_vgpu_reset() - the GSP reset: every plugin task is gone, with its
+ *	channels and VF registers
  * @sim: the GPU
  */
 void sim_vgpu_reset(struct sim_gpu *sim)
 {
 	u32 i;
 
-	for (i = 0; i < SIM_MAX_GFID; i++)
+	for (i = 0; i < SIM_MAX_GFID; i++) {
+		if (sim->vgpus[i].state != SIM_VGPU_FREE)
+			sim_vf_teardown(sim, i + 1);
 		sim_vgpu_release(&sim->vgpus[i]);
+	}
 }
