@@ -59,6 +59,10 @@ u32 sim_channel_free(struct sim_gpu *sim, u32 gfid, u32 handle);
 void sim_channels_free_all(struct sim_gpu *sim, u32 gfid);
 void sim_channel_doorbell(struct sim_gpu *sim, u32 gfid, u32 token);
 void sim_set_owner(struct nvvgpu_pgpu *pgpu, u32 gfid);
+void sim_engines_show(struct seq_file *m, struct sim_gpu *sim);
+int sim_engine_inject_hang(struct sim_gpu *sim, u64 index);
+int sim_engine_inject_mmu_fault(struct sim_gpu *sim, u64 chid);
+int sim_engine_set_preempt_timeout(struct sim_gpu *sim, u64 ms);
 
 /* sim_vf.c: a VF's BAR0 windows, its interrupt tree, the plugin mailbox */
 int sim_vf_read(struct nvvgpu_pgpu *pgpu, u32 gfid, u32 offset, u32 *val);

@@ -158,6 +158,41 @@ static int sim_fault_unsolicited_set(void *data, u64 val)
 DEFINE_DEBUGFS_ATTRIBUTE(sim_fault_unsolicited_fops, NULL,
 			 sim_fault_unsolicited_set, "%llu\n");
 
+static int sim_engines_file_show(struct seq_file *m, void *unused)
+{
+	sim_engines_show(m, m->private);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(sim_engines_file);
+
+static int sim_engine_hang_set(void *data, u64 val)
+{
+	return sim_engine_inject_hang(data, val);
+}
+DEFINE_DEBUGFS_ATTRIBUTE(sim_engine_hang_fops, NULL, sim_engine_hang_set,
+			 "%llu\n");
+
+static int sim_mmu_fault_set(void *data, u64 val)
+{
+	return sim_engine_inject_mmu_fault(data, val);
+}
+DEFINE_DEBUGFS_ATTRIBUTE(sim_mmu_fault_fops, NULL, sim_mmu_fault_set, "%llu\n");
+
+static int sim_preempt_timeout_get(void *data, u64 *val)
+{
+	struct sim_gpu *sim = data;
+
+	*val = READ_ONCE(sim->engines.preempt_timeout_ms);
+	return 0;
+}
+
+static int sim_preempt_timeout_set(void *data, u64 val)
+{
+	return sim_engine_set_preempt_timeout(data, val);
+}
+DEFINE_DEBUGFS_ATTRIBUTE(sim_preempt_timeout_fops, sim_preempt_timeout_get,
+			 sim_preempt_timeout_set, "%llu\n");
+
 static int sim_vf_file_show(struct seq_file *m, void *unused)
 {
 	sim_vf_show(m, m->private);
@@ -259,6 +294,10 @@ void sim_debugfs_add(struct sim_gpu *sim)
 	debugfs_create_file("state", 0444, sim->debugfs, sim, &sim_state_fops);
 	debugfs_create_file("event", 0200, sim->debugfs, sim, &sim_event_fops);
 	debugfs_create_file("vf", 0444, sim->debugfs, sim, &sim_vf_file_fops);
+	debugfs_create_file("engines", 0444, sim->debugfs, sim,
+			    &sim_engines_file_fops);
+	debugfs_create_file_unsafe("preempt_timeout_ms", 0644, sim->debugfs, sim,
+				   &sim_preempt_timeout_fops);
 	fault = debugfs_create_dir("fault", sim->debugfs);
 	/*
 	 * Plain counters: the emulator reads them under its lock and a racing
@@ -284,6 +323,10 @@ void sim_debugfs_add(struct sim_gpu *sim)
 				   &sim_fault_crash_fops);
 	debugfs_create_file_unsafe("unsolicited", 0200, fault, sim,
 				   &sim_fault_unsolicited_fops);
+	debugfs_create_file_unsafe("engine_hang", 0200, fault, sim,
+				   &sim_engine_hang_fops);
+	debugfs_create_file_unsafe("mmu_fault", 0200, fault, sim,
+				   &sim_mmu_fault_fops);
 	debugfs_create_file("lost_interrupt", 0644, fault, sim,
 			    &sim_lost_interrupt_fops);
 }

@@ -12,6 +12,7 @@
 #include <linux/ktime.h>
 #include <linux/minmax.h>
 #include <linux/sched.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 
 #include <nvvgpu/core.h>
@@ -462,4 +463,102 @@ void sim_engines_fini(struct sim_gpu *sim)
 	for (i = 0; i < SIM_NUM_ENGINES; i++)
 		kthread_stop(e->eng[i].thread);
 	mutex_destroy(&e->table_lock);
+}
+
+/**
+ * sim_engines_show() - debugfs "engines": what each engine did, for whom
+ * @m: the seq file
+ * @sim: the GPU
+ */
+void sim_engines_show(struct seq_file *m, struct sim_gpu *sim)
+{
+	struct sim_engines *e = &sim->engines;
+	u32 owner = READ_ONCE(e->owner);
+	int i, f;
+
+	if (owner == NVVGPU_OWNER_ALL)
+		seq_puts(m, "owner: all\n");
+	else
+		seq_printf(m, "owner: %u\n", owner);
+	seq_printf(m, "preempt_timeout_ms: %u\nbad_doorbells: %llu\n",
+		   READ_ONCE(e->preempt_timeout_ms), e->bad_doorbells);
+	for (i = 0; i < SIM_NUM_ENGINES; i++) {
+		struct sim_engine *eng = &e->eng[i];
+		struct sim_channel *ch;
+		u32 n = 0;
+
+		spin_lock(&eng->lock);
+		list_for_each_entry(ch, &eng->channels, link)
+			n++;
+		spin_unlock(&eng->lock);
+		seq_printf(m, "engine %s type=%#x class=%#x channels=%u%s\n",
+			   eng->name, eng->type, eng->class, n,
+			   READ_ONCE(eng->hang) ? " hung" : "");
+		for (f = 0; f < SIM_NUM_FUNCTIONS; f++) {
+			struct sim_engine_stats *st = &eng->stats[f];
+
+			if (!st->entries && !st->errors && !st->busy_ns)
+				continue;
+			seq_printf(m, "  gfid %u busy_ns=%llu entries=%llu errors=%llu preemptions=%llu\n",
+				   f, st->busy_ns, st->entries, st->errors,
+				   st->preemptions);
+		}
+	}
+}
+
+/**
+ * sim_engine_inject_hang() - fault injection: an engine stops making progress
+ * @sim: the GPU
+ * @index: 0 GR0, 1 CE0, 2 CE1
+ *
+ * Return: 0, or -EINVAL for an engine that does not exist.
+ */
+int sim_engine_inject_hang(struct sim_gpu *sim, u64 index)
+{
+	if (index >= SIM_NUM_ENGINES) {
+		dev_warn(sim_dev(sim), "fault/engine_hang: no engine %llu (0..%u)\n",
+			 index, SIM_NUM_ENGINES - 1);
+		return -EINVAL;
+	}
+	WRITE_ONCE(sim->engines.eng[index].hang, true);
+	dev_info(sim_dev(sim), "fault: engine %s hangs\n",
+		 sim->engines.eng[index].name);
+	return 0;
+}
+
+/**
+ * sim_engine_inject_mmu_fault() - fault injection: a channel's next access
+ *	faults
+ * @sim: the GPU
+ * @chid: the channel
+ *
+ * Return: 0, or -EINVAL for a channel ID beyond the GPU's.
+ */
+int sim_engine_inject_mmu_fault(struct sim_gpu *sim, u64 chid)
+{
+	if (chid >= SIM_NUM_CHANNELS) {
+		dev_warn(sim_dev(sim), "fault/mmu_fault: channel %llu beyond %u\n",
+			 chid, SIM_NUM_CHANNELS);
+		return -EINVAL;
+	}
+	WRITE_ONCE(sim->engines.mmu_fault_chid, chid);
+	return 0;
+}
+
+/**
+ * sim_engine_set_preempt_timeout() - debugfs preempt_timeout_ms
+ * @sim: the GPU
+ * @ms: 1..10000
+ *
+ * Return: 0, or -EINVAL out of range.
+ */
+int sim_engine_set_preempt_timeout(struct sim_gpu *sim, u64 ms)
+{
+	if (!ms || ms > 10000) {
+		dev_warn(sim_dev(sim), "preempt_timeout_ms: %llu out of range 1..10000\n",
+			 ms);
+		return -EINVAL;
+	}
+	WRITE_ONCE(sim->engines.preempt_timeout_ms, ms);
+	return 0;
 }

@@ -49,6 +49,7 @@ static const struct nvvgpu_backend_ops sim_backend_ops = {
 	.vf_read = sim_vf_read,
 	.vf_write = sim_vf_write,
 	.vf_flr = sim_vf_flr,
+	.set_owner = sim_set_owner,
 };
 
 /* The top of FB is GSP-RM's (WPR heap and friends): 1/16, 32..512 MiB. */
@@ -59,6 +60,7 @@ static u64 sim_fb_reserved(u64 fb_size)
 
 static void sim_gpu_free(struct sim_gpu *sim)
 {
+	sim_engines_fini(sim);
 	sim_vf_fini(sim);
 	sim_gsp_fini(sim);
 	sim_mem_fini(sim);
@@ -87,11 +89,11 @@ static int sim_gpu_create(unsigned int index)
 	sim_vgpu_build_types(sim);
 
 	ret = sim_gsp_init(sim);
-	if (ret) {
-		sim_mem_fini(sim);
-		kfree(sim);
-		return ret;
-	}
+	if (ret)
+		goto err_mem;
+	ret = sim_engines_init(sim);
+	if (ret)
+		goto err_gsp;
 
 	sim->pdev = platform_device_register_simple("nvvgpu_sim", index,
 						    NULL, 0);
@@ -124,6 +126,14 @@ err_pdev:
 	platform_device_unregister(sim->pdev);
 err_free:
 	sim_gpu_free(sim);
+	return ret;
+
+err_gsp:
+	sim_gsp_fini(sim);
+err_mem:
+	sim_vf_fini(sim);
+	sim_mem_fini(sim);
+	kfree(sim);
 	return ret;
 }
 

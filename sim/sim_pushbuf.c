@@ -8,6 +8,7 @@
 #include <linux/errno.h>
 #include <linux/minmax.h>
 #include <linux/string.h>
+#include <linux/wordpart.h>
 
 #include <nvvgpu/abi/nv_channel.h>
 

@@ -16,12 +16,6 @@
 
 #include "sim.h"
 
-/* NV2080_ENGINE_TYPE_* the simulated board has */
-#define SIM_ENGINE_GR0		0x01
-#define SIM_ENGINE_COPY0	0x09
-#define SIM_ENGINE_NVDEC0	0x13
-#define SIM_ENGINE_NVENC0	0x1b
-
 #define SIM_TYPE_FIRST_ID	941
 
 struct sim_type_template {
@@ -56,9 +50,10 @@ void sim_vgpu_build_types(struct sim_gpu *sim)
 {
 	unsigned int i;
 
-	sim->engine_mask = BIT_ULL(SIM_ENGINE_GR0) |
-			   GENMASK_ULL(SIM_ENGINE_COPY0 + 3, SIM_ENGINE_COPY0) |
-			   BIT_ULL(SIM_ENGINE_NVDEC0) | BIT_ULL(SIM_ENGINE_NVENC0);
+	/* the engines sim_engine.c runs */
+	sim->engine_mask = BIT_ULL(NV2080_ENGINE_TYPE_GR0) |
+			   BIT_ULL(NV2080_ENGINE_TYPE_COPY0) |
+			   BIT_ULL(NV2080_ENGINE_TYPE_COPY1);
 
 	for (i = 0; i < ARRAY_SIZE(sim_type_templates); i++) {
 		const struct sim_type_template *t = &sim_type_templates[i];
