@@ -3,7 +3,8 @@
  * vfio-client: the VFIO client of tests/vm/vfio-basic.sh, for an nvvgpu
  * mdev: every device ioctl, config space (MSI and MSI-X capabilities),
  * BAR0 (emulated registers, the VF windows forwarded to the backend, the
- * MSI-X table and PBA), BAR1 read/write/mmap and interrupts. Prints one "ok"/"not ok" line per check (nvtest.h).
+ * MSI-X table and PBA), BAR1 read/write/mmap and interrupts. Prints one
+ * "ok"/"not ok" line per check (nvtest.h).
  *
  * Usage:
  *   vfio-client UUID DEVID BAR1          the checks (DEVID in hex, BAR1 in
