@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * vfio-client: the VFIO client of tests/vm/vfio-basic.sh, for an nvvgpu
- * mdev: every device ioctl, config space, BAR0, BAR1 read/write/mmap and
- * interrupts. Prints one "ok"/"not ok" line per check (nvtest.h).
+ * mdev: every device ioctl, config space (MSI and MSI-X capabilities),
+ * BAR0 (emulated registers, the VF windows forwarded to the backend, the
+ * MSI-X table and PBA), BAR1 read/write/mmap and interrupts. Prints one
+ * "ok"/"not ok" line per check (nvtest.h).
  *
  * Usage:
  *   vfio-client UUID DEVID BAR1          the checks (DEVID in hex, BAR1 in
@@ -34,6 +36,13 @@
 
 #define REGION(i)	((uint64_t)(i) << 40)
 
+/* BAR0 layout (vfio/vfio_regions.c "regions") */
+#define MSIX_TABLE	0x00b90000
+#define MSIX_PBA	0x00ba0000
+#define VF_PRIV_TIMER	0x2300		/* NV_VIRTUAL_FUNCTION_PRIV_TIMER */
+#define VF_PRIV_SCRATCH	0x2100		/* ..._MAILBOX_SCRATCH(0) */
+#define VF_DOORBELL	0x30090		/* NV_VIRTUAL_FUNCTION_DOORBELL */
+
 /* what GET_REGION_INFO must say of a region (BAR1's size: the type's) */
 struct region_want {
 	unsigned int index;
@@ -61,14 +70,18 @@ static void cfg_write(unsigned int off, uint32_t v, unsigned int size)
 		       strerror(errno));
 }
 
-static int set_irqs(unsigned int index, uint32_t flags, uint32_t start,
-		    uint32_t count, int32_t *fds)
+/* SET_IRQS with an explicit argsz (0: the right one) */
+static int set_irqs_argsz(unsigned int index, uint32_t flags, uint32_t start,
+			  uint32_t count, int32_t *fds, uint32_t argsz)
 {
 	char buf[sizeof(struct vfio_irq_set) + 4 * sizeof(int32_t)];
 	struct vfio_irq_set *set = (void *)buf;
 
+	if (count > 4)
+		return -E2BIG;
 	memset(buf, 0, sizeof(buf));
-	set->argsz = sizeof(*set) + (fds ? count * sizeof(int32_t) : 0);
+	set->argsz = argsz ? argsz :
+		     sizeof(*set) + (fds ? count * sizeof(int32_t) : 0);
 	set->flags = flags;
 	set->index = index;
 	set->start = start;
@@ -76,6 +89,31 @@ static int set_irqs(unsigned int index, uint32_t flags, uint32_t start,
 	if (fds)
 		memcpy(set->data, fds, count * sizeof(int32_t));
 	return ioctl(fd, VFIO_DEVICE_SET_IRQS, set) ? -errno : 0;
+}
+
+static int set_irqs(unsigned int index, uint32_t flags, uint32_t start,
+		    uint32_t count, int32_t *fds)
+{
+	return set_irqs_argsz(index, flags, start, count, fds, 0);
+}
+
+static uint32_t bar0_read(uint32_t off, unsigned int size)
+{
+	uint32_t v = 0;
+
+	if (pread(fd, &v, size, REGION(0) + off) != (ssize_t)size)
+		return 0xdeadbeef;
+	return v;
+}
+
+/* a BAR0 write of SIZE bytes: 0 or -errno */
+static int bar0_write(uint32_t off, uint32_t v, unsigned int size)
+{
+	ssize_t n = pwrite(fd, &v, size, REGION(0) + off);
+
+	if (n == (ssize_t)size)
+		return 0;
+	return n < 0 ? -errno : -EIO;
 }
 
 static int fired(int efd)
@@ -185,7 +223,8 @@ int main(int argc, char **argv)
 	uint32_t v, pattern[4] = { 0x11223344, 0x55667788, 0x99aabbcc, 0xddeeff00 };
 	uint32_t back[4];
 	uint32_t *map;
-	unsigned int pos, msi = 0;
+	unsigned int pos, msi = 0, msix = 0;
+	uint32_t t0, t1;
 	ssize_t n;
 
 	if (argc == 5 && !strcmp(argv[2], "hold"))
@@ -260,7 +299,26 @@ int main(int argc, char **argv)
 	     pos = cfg_read(pos + PCI_CAP_LIST_NEXT, 1), i++)
 		if (cfg_read(pos, 1) == PCI_CAP_ID_MSI)
 			msi = pos;
+		else if (cfg_read(pos, 1) == PCI_CAP_ID_MSIX)
+			msix = pos;
 	CHECK(msi, "MSI capability at %#x", msi);
+	CHECK(msix == 0x7c, "MSI-X capability at 0x7c (%#x)", msix);
+	CHECK(msix && (cfg_read(msix + PCI_MSIX_FLAGS, 2) & PCI_MSIX_FLAGS_QSIZE) == 0,
+	      "MSI-X: one vector (flags %#x)", cfg_read(msix + PCI_MSIX_FLAGS, 2));
+	CHECK(msix && cfg_read(msix + PCI_MSIX_TABLE, 4) == MSIX_TABLE &&
+	      cfg_read(msix + PCI_MSIX_PBA, 4) == MSIX_PBA,
+	      "MSI-X table at BAR0 %#x, PBA at BAR0 %#x",
+	      cfg_read(msix + PCI_MSIX_TABLE, 4), cfg_read(msix + PCI_MSIX_PBA, 4));
+	if (msix) {
+		cfg_write(msix + PCI_MSIX_FLAGS, 0xffff, 2);
+		v = cfg_read(msix + PCI_MSIX_FLAGS, 2);
+		CHECK(v == (PCI_MSIX_FLAGS_ENABLE | PCI_MSIX_FLAGS_MASKALL),
+		      "MSI-X: only enable and function mask are writable (%#x)", v);
+		cfg_write(msix + PCI_MSIX_FLAGS, 0, 2);
+		cfg_write(msix + PCI_MSIX_TABLE, 0, 4);
+		CHECK(cfg_read(msix + PCI_MSIX_TABLE, 4) == MSIX_TABLE,
+		      "MSI-X table offset is read-only");
+	}
 	cfg_write(PCI_VENDOR_ID, 0x1234, 2);
 	CHECK(cfg_read(PCI_VENDOR_ID, 2) == 0x10de, "vendor ID is read-only");
 	cfg_write(PCI_COMMAND, PCI_COMMAND_MEMORY | PCI_COMMAND_MASTER | PCI_COMMAND_IO, 2);
@@ -293,6 +351,56 @@ int main(int argc, char **argv)
 	CHECK(n < 0 && errno == EINVAL, "BAR0 read past the end: EINVAL");
 	v = 0x12345678;
 	CHECK(pwrite(fd, &v, 4, REGION(0) + 0x100) == 4, "BAR0 write is accepted");
+	CHECK(bar0_read(0, 2) == (bar0_read(0, 4) & 0xffff) &&
+	      bar0_read(3, 1) == bar0_read(0, 4) >> 24,
+	      "BAR0 sub-dword reads of NV_PMC_BOOT_0");
+	CHECK(bar0_write(0, 0, 4) == 0 && bar0_read(0, 4) != 0,
+	      "NV_PMC_BOOT_0 ignores writes");
+
+	/* the VF's windows: 32-bit writes only */
+	CHECK(bar0_write(VF_PRIV_SCRATCH, 0x1234, 2) == -EINVAL,
+	      "BAR0 2-byte write to the VF window: EINVAL");
+	CHECK(bar0_write(VF_PRIV_SCRATCH + 1, 0x12, 1) == -EINVAL,
+	      "BAR0 1-byte write to the VF window: EINVAL");
+	CHECK(bar0_write(VF_DOORBELL + 2, 0x12, 2) == -EINVAL,
+	      "BAR0 2-byte write to NV_VIRTUAL_FUNCTION: EINVAL");
+	{
+		uint32_t six[2] = { 0, 0 };
+
+		n = pwrite(fd, six, 6, REGION(0) + 0x3fffc);
+		CHECK(n == 6, "BAR0 6-byte write ending past the VF windows (%zd)", n);
+		n = pwrite(fd, six, 6, REGION(0) + VF_PRIV_SCRATCH);
+		CHECK(n < 0 && errno == EINVAL,
+		      "BAR0 6-byte write in the VF window: EINVAL");
+	}
+	CHECK(bar0_write(0x40000, 0x12, 1) == 0 && bar0_write(0x40002, 0x12, 2) == 0,
+	      "BAR0 sub-dword writes past the VF windows are accepted");
+	CHECK(bar0_read(VF_PRIV_TIMER + 2, 2) != 0xdeadbeef,
+	      "BAR0 2-byte read in the VF window");
+	/*
+	 * The timer proves the forward reaches the backend. Expected to fail
+	 * until the sim implements the VF registers (branch vf): the core
+	 * then answers -ENXIO and the window reads as zero.
+	 */
+	t0 = bar0_read(VF_PRIV_TIMER, 4);
+	usleep(20000);
+	t1 = bar0_read(VF_PRIV_TIMER, 4);
+	CHECK(t0 != 0xdeadbeef && t1 != 0xdeadbeef && t1 != t0 && t1 - t0 < 0x80000000u,
+	      "NV_VIRTUAL_FUNCTION_PRIV_TIMER advances (%#x -> %#x; needs the sim's VF registers, branch vf)",
+	      t0, t1);
+
+	/* the MSI-X table and PBA as plain emulated memory */
+	CHECK(bar0_read(MSIX_TABLE + 12, 4) == 1, "MSI-X vector 0 masked at power-on");
+	CHECK(!bar0_write(MSIX_TABLE, 0xfee00003, 4) && !bar0_write(MSIX_TABLE + 4, 0x1, 4) &&
+	      !bar0_write(MSIX_TABLE + 8, 0x4041, 4) && !bar0_write(MSIX_TABLE + 12, 0xfffffffe, 4),
+	      "MSI-X table writes");
+	CHECK(bar0_read(MSIX_TABLE, 4) == 0xfee00000 && bar0_read(MSIX_TABLE + 4, 4) == 1 &&
+	      bar0_read(MSIX_TABLE + 8, 4) == 0x4041 && bar0_read(MSIX_TABLE + 12, 4) == 0,
+	      "MSI-X table reads back (address dword aligned, control bit 0 only)");
+	CHECK(bar0_read(MSIX_TABLE + 8, 2) == 0x4041 && bar0_read(MSIX_TABLE + 16, 4) == 0,
+	      "MSI-X table: sub-dword read; past the one entry reads 0");
+	CHECK(!bar0_write(MSIX_PBA, 0xffffffff, 4) && bar0_read(MSIX_PBA, 4) == 0 &&
+	      bar0_read(MSIX_PBA + 4, 4) == 0, "MSI-X PBA reads 0, ignores writes");
 
 	/* BAR1: read/write and mmap of the FB window */
 	CHECK(pwrite(fd, pattern, sizeof(pattern), REGION(1) + 0x1ff8) ==
@@ -330,8 +438,10 @@ int main(int argc, char **argv)
 	CHECK(!ioctl(fd, VFIO_DEVICE_GET_IRQ_INFO, &ii) && ii.count == 1,
 	      "MSI: 1 vector");
 	ii.index = VFIO_PCI_MSIX_IRQ_INDEX;
-	CHECK(!ioctl(fd, VFIO_DEVICE_GET_IRQ_INFO, &ii) && ii.count == 0,
-	      "MSI-X: none");
+	CHECK(!ioctl(fd, VFIO_DEVICE_GET_IRQ_INFO, &ii) && ii.count == 1 &&
+	      ii.flags == (VFIO_IRQ_INFO_EVENTFD | VFIO_IRQ_INFO_NORESIZE),
+	      "MSI-X: 1 vector, eventfd, noresize (count %u flags %#x)", ii.count,
+	      ii.flags);
 	ii.index = VFIO_PCI_ERR_IRQ_INDEX;
 	CHECK(!ioctl(fd, VFIO_DEVICE_GET_IRQ_INFO, &ii) && ii.count == 1,
 	      "error interrupt: 1");
@@ -360,8 +470,8 @@ int main(int argc, char **argv)
 		       VFIO_IRQ_SET_ACTION_TRIGGER, 1, 1, &efd) == -EINVAL,
 	      "MSI start 1: EINVAL");
 	CHECK(set_irqs(VFIO_PCI_MSIX_IRQ_INDEX, VFIO_IRQ_SET_DATA_EVENTFD |
-		       VFIO_IRQ_SET_ACTION_TRIGGER, 0, 1, &efd) == -EINVAL,
-	      "MSI-X eventfd: EINVAL");
+		       VFIO_IRQ_SET_ACTION_TRIGGER, 0, 1, &efd2) == -EINVAL,
+	      "MSI-X while MSI is enabled: EINVAL");
 	CHECK(set_irqs(7, VFIO_IRQ_SET_DATA_NONE | VFIO_IRQ_SET_ACTION_TRIGGER,
 		       0, 0, NULL) == -EINVAL, "IRQ index 7: EINVAL");
 	CHECK(set_irqs(VFIO_PCI_MSI_IRQ_INDEX, VFIO_IRQ_SET_DATA_NONE |
@@ -369,6 +479,61 @@ int main(int argc, char **argv)
 	      "MSI mask: ENOTTY");
 	CHECK(!set_irqs(VFIO_PCI_MSI_IRQ_INDEX, VFIO_IRQ_SET_DATA_NONE |
 			VFIO_IRQ_SET_ACTION_TRIGGER, 0, 0, NULL), "MSI disabled");
+
+	/* MSI-X */
+	CHECK(set_irqs_argsz(VFIO_PCI_MSIX_IRQ_INDEX, VFIO_IRQ_SET_DATA_EVENTFD |
+			     VFIO_IRQ_SET_ACTION_TRIGGER, 0, 1, &efd,
+			     sizeof(struct vfio_irq_set) + 2) == -EINVAL,
+	      "MSI-X with a short argsz: EINVAL");
+	CHECK(set_irqs_argsz(VFIO_PCI_MSIX_IRQ_INDEX, VFIO_IRQ_SET_DATA_EVENTFD |
+			     VFIO_IRQ_SET_ACTION_TRIGGER, 0, 1, &efd, 8) == -EINVAL,
+	      "MSI-X with argsz below the header: EINVAL");
+	CHECK(set_irqs(VFIO_PCI_MSIX_IRQ_INDEX, VFIO_IRQ_SET_DATA_EVENTFD |
+		       VFIO_IRQ_SET_ACTION_TRIGGER, 0, 2, (int32_t[]){ efd, efd2 }) == -EINVAL,
+	      "MSI-X count 2: EINVAL");
+	CHECK(set_irqs(VFIO_PCI_MSIX_IRQ_INDEX, VFIO_IRQ_SET_DATA_EVENTFD |
+		       VFIO_IRQ_SET_ACTION_TRIGGER, 1, 1, &efd) == -EINVAL,
+	      "MSI-X start 1: EINVAL");
+	CHECK(set_irqs(VFIO_PCI_MSIX_IRQ_INDEX, VFIO_IRQ_SET_DATA_EVENTFD |
+		       VFIO_IRQ_SET_DATA_NONE | VFIO_IRQ_SET_ACTION_TRIGGER, 0, 1,
+		       &efd) == -EINVAL, "MSI-X with two data types: EINVAL");
+	CHECK(set_irqs(VFIO_PCI_MSIX_IRQ_INDEX, VFIO_IRQ_SET_DATA_NONE |
+		       VFIO_IRQ_SET_ACTION_TRIGGER, 0, 1, NULL) == -EINVAL,
+	      "MSI-X loopback while not enabled: EINVAL");
+	CHECK(!set_irqs(VFIO_PCI_MSIX_IRQ_INDEX, VFIO_IRQ_SET_DATA_EVENTFD |
+			VFIO_IRQ_SET_ACTION_TRIGGER, 0, 1, &efd), "MSI-X eventfd set");
+	CHECK(!set_irqs(VFIO_PCI_MSIX_IRQ_INDEX, VFIO_IRQ_SET_DATA_NONE |
+			VFIO_IRQ_SET_ACTION_TRIGGER, 0, 1, NULL) && fired(efd) == 1,
+	      "MSI-X loopback fires the eventfd");
+	CHECK(!set_irqs(VFIO_PCI_MSIX_IRQ_INDEX, VFIO_IRQ_SET_DATA_BOOL |
+			VFIO_IRQ_SET_ACTION_TRIGGER, 0, 1, (int32_t[]){ 0 }) &&
+	      fired(efd) == 0, "MSI-X loopback with false: nothing");
+	CHECK(set_irqs(VFIO_PCI_MSI_IRQ_INDEX, VFIO_IRQ_SET_DATA_EVENTFD |
+		       VFIO_IRQ_SET_ACTION_TRIGGER, 0, 1, &efd2) == -EINVAL,
+	      "MSI while MSI-X is enabled: EINVAL");
+	CHECK(set_irqs(VFIO_PCI_INTX_IRQ_INDEX, VFIO_IRQ_SET_DATA_EVENTFD |
+		       VFIO_IRQ_SET_ACTION_TRIGGER, 0, 1, &efd2) == -EINVAL,
+	      "INTx while MSI-X is enabled: EINVAL");
+	CHECK(set_irqs(VFIO_PCI_MSIX_IRQ_INDEX, VFIO_IRQ_SET_DATA_NONE |
+		       VFIO_IRQ_SET_ACTION_UNMASK, 0, 1, NULL) == -ENOTTY,
+	      "MSI-X unmask: ENOTTY");
+	CHECK(!set_irqs(VFIO_PCI_MSIX_IRQ_INDEX, VFIO_IRQ_SET_DATA_EVENTFD |
+			VFIO_IRQ_SET_ACTION_TRIGGER, 0, 1, (int32_t[]){ -1 }) &&
+	      set_irqs(VFIO_PCI_MSIX_IRQ_INDEX, VFIO_IRQ_SET_DATA_NONE |
+		       VFIO_IRQ_SET_ACTION_TRIGGER, 0, 1, NULL) == -EINVAL,
+	      "MSI-X fd -1 tears the vector down");
+	CHECK(!set_irqs(VFIO_PCI_MSI_IRQ_INDEX, VFIO_IRQ_SET_DATA_EVENTFD |
+			VFIO_IRQ_SET_ACTION_TRIGGER, 0, 1, &efd2) &&
+	      !set_irqs(VFIO_PCI_MSI_IRQ_INDEX, VFIO_IRQ_SET_DATA_NONE |
+			VFIO_IRQ_SET_ACTION_TRIGGER, 0, 0, NULL),
+	      "MSI can be enabled after MSI-X was torn down");
+	CHECK(!set_irqs(VFIO_PCI_MSIX_IRQ_INDEX, VFIO_IRQ_SET_DATA_EVENTFD |
+			VFIO_IRQ_SET_ACTION_TRIGGER, 0, 1, &efd) &&
+	      !set_irqs(VFIO_PCI_MSIX_IRQ_INDEX, VFIO_IRQ_SET_DATA_NONE |
+			VFIO_IRQ_SET_ACTION_TRIGGER, 0, 0, NULL) &&
+	      set_irqs(VFIO_PCI_MSIX_IRQ_INDEX, VFIO_IRQ_SET_DATA_NONE |
+		       VFIO_IRQ_SET_ACTION_TRIGGER, 0, 1, NULL) == -EINVAL,
+	      "MSI-X disabled with count 0");
 	CHECK(!set_irqs(VFIO_PCI_INTX_IRQ_INDEX, VFIO_IRQ_SET_DATA_EVENTFD |
 			VFIO_IRQ_SET_ACTION_TRIGGER, 0, 1, &efd2), "INTx eventfd set");
 	set_irqs(VFIO_PCI_INTX_IRQ_INDEX, VFIO_IRQ_SET_DATA_NONE |
@@ -399,10 +564,24 @@ int main(int argc, char **argv)
 		       VFIO_IRQ_SET_ACTION_TRIGGER, 0, 1, (int32_t[]){ 0 }) == -EINVAL,
 	      "request with a non-eventfd fd: EINVAL");
 
-	/* reset and unknown ioctls */
+	/* reset and unknown ioctls: MSI-X stays set up, as on vfio-pci */
+	CHECK(!set_irqs(VFIO_PCI_INTX_IRQ_INDEX, VFIO_IRQ_SET_DATA_NONE |
+			VFIO_IRQ_SET_ACTION_TRIGGER, 0, 0, NULL) &&
+	      !set_irqs(VFIO_PCI_MSIX_IRQ_INDEX, VFIO_IRQ_SET_DATA_EVENTFD |
+			VFIO_IRQ_SET_ACTION_TRIGGER, 0, 1, &efd2),
+	      "INTx off, MSI-X on before the reset");
+	if (msix)
+		cfg_write(msix + PCI_MSIX_FLAGS, PCI_MSIX_FLAGS_ENABLE, 2);
+	bar0_write(MSIX_TABLE + 12, 0, 4);
 	CHECK(!ioctl(fd, VFIO_DEVICE_RESET), "VFIO_DEVICE_RESET");
 	CHECK(cfg_read(PCI_COMMAND, 2) == 0 &&
 	      cfg_read(PCI_BASE_ADDRESS_0, 4) == 0, "reset restores config space");
+	CHECK(msix && cfg_read(msix + PCI_MSIX_FLAGS, 2) == 0 &&
+	      bar0_read(MSIX_TABLE + 12, 4) == 1 && bar0_read(MSIX_TABLE, 4) == 0,
+	      "reset: MSI-X disabled in config space, vector masked again");
+	CHECK(!set_irqs(VFIO_PCI_MSIX_IRQ_INDEX, VFIO_IRQ_SET_DATA_NONE |
+			VFIO_IRQ_SET_ACTION_TRIGGER, 0, 1, NULL) && fired(efd2) == 1,
+	      "reset: the MSI-X eventfd is still set up");
 	CHECK(ioctl(fd, VFIO_DEVICE_GET_PCI_HOT_RESET_INFO, &di) && errno == ENOTTY,
 	      "unsupported ioctl: ENOTTY");
 

@@ -3,9 +3,11 @@
 #
 # nvvgpu_vfio end to end, inside the test VM (scripts/vm-run): mdev types
 # and their attributes, creation through sysfs and mdevctl, bad input, a
-# VFIO client exercising every device ioctl, config space, BAR0, BAR1
-# read/write/mmap and interrupts, a nested QEMU realizing the device as
-# vfio-pci, unbind/rebind of the auxiliary driver, removal and unload.
+# VFIO client exercising every device ioctl, config space (MSI and MSI-X),
+# BAR0 (the VF windows forwarded to the backend, the MSI-X table), BAR1
+# read/write/mmap and interrupts, the event counters in sysfs, a nested
+# QEMU realizing the device as vfio-pci and finding its MSI-X capability,
+# unbind/rebind of the auxiliary driver, removal and unload.
 #
 # Modules come from NVVGPU_MODDIR (default build/vm, see
 # scripts/build-vm-modules), and so does the VFIO client, tests/tools/
@@ -142,20 +144,32 @@ nv_check "mdevctl list shows it" bash -c "mdevctl list | grep -q '$U2'"
 nv_check "available_instances dropped by two" \
 	test "$(cat "$T/available_instances")" -eq $((AVAIL - 2))
 
+echo "# event counters"
+D1=/sys/bus/mdev/devices/$U1/nvvgpu
+nv_check "irqs_delivered reads 0" test "$(cat "$D1/irqs_delivered")" = 0
+nv_check "channel_errors reads 0" test "$(cat "$D1/channel_errors")" = 0
+nv_fails "irqs_delivered is read-only" "Permission denied" nv_write "$D1/irqs_delivered" 1
+
 echo "# a VFIO client"
 if nv_check "the VFIO client is built" test -x "$CLIENT"; then
 	run_client "$U1" "$DEVID" "$BAR1_SIZE"
 fi
+nv_check "loopback triggers are not counted as delivered" \
+	test "$(cat "$D1/irqs_delivered")" = 0
 
 echo "# nested QEMU realizes it as vfio-pci"
 QOUT=$(printf 'info pci\nquit\n' | timeout 120 qemu-system-x86_64 -S -nodefaults \
 	-display none -monitor stdio -machine pc -m 64 \
+	-trace vfio_msix_early_setup \
 	-device "vfio-pci,sysfsdev=/sys/bus/mdev/devices/$U1" 2>&1)
 echo "$QOUT" | sed -n '/Bus/,/quit/p' | sed 's/^/#   /'
 nv_check "QEMU sees a VGA controller" grep -q "VGA controller" <<<"$QOUT"
 nv_check "QEMU sees 10de:$DEVID" grep -qi "10de:$DEVID" <<<"$QOUT"
 nv_check "QEMU sees BAR1 as 64-bit prefetchable" \
 	grep -q "BAR1: 64 bit prefetchable memory" <<<"$QOUT"
+echo "$QOUT" | grep vfio_msix_early_setup | sed 's/^/#   /'
+nv_check "QEMU finds the MSI-X capability (0x7c, BAR 0, table 0xb90000, 1 vector)" \
+	grep -q "MSI-X CAP @0x7c, BAR 0, offset 0xb90000, entries 1" <<<"$QOUT"
 no_vfio_complaint() { ! grep -iE 'vfio.*(error|fail|warning)' <<<"$QOUT"; }
 nv_check "QEMU has no VFIO error or warning" no_vfio_complaint
 nv_check "vGPU stopped after QEMU quit" \
