@@ -874,15 +874,11 @@ static void pattern_write(void)
 	printf("pattern_bytes: %llu\n", (unsigned long long)len);
 }
 
-static void expect_zero(void)
+/* BAR1 first, before this tool writes anything (even to BAR0) */
+static void expect_zero_bar1(void)
 {
-	uint64_t len = span_bytes(), off, nz = 0, first = 0, copied = 0;
-	uint64_t chunk = g.copy_size, lo, hi;
-	struct chan c;
-	int64_t w;
-	bool err;
+	uint64_t len = span_bytes(), off, nz = 0, first = 0;
 
-	/* BAR1 first, before this tool writes anything */
 	for (off = 0; off < len; off += 8) {
 		if (*(const uint64_t *)(g.bar1 + off)) {
 			if (!nz++)
@@ -894,6 +890,14 @@ static void expect_zero(void)
 	if (nz)
 		fail("BAR1 reads non-zero: %llu qwords, first at %#llx",
 		     (unsigned long long)nz, (unsigned long long)first);
+}
+
+static void expect_zero_copy(void)
+{
+	uint64_t off, copied = 0, chunk = g.copy_size, lo, hi;
+	struct chan c;
+	int64_t w;
+	bool err;
 
 	/*
 	 * Then the engine's view: CE copies from beyond the tool's own
@@ -1264,10 +1268,12 @@ int main(int argc, char **argv)
 		pattern_write();
 		goto out;
 	}
+	if (g.expect_zero)
+		expect_zero_bar1();
 	if (g.irq_efd >= 0)
 		enable_vf_interrupts();
 	if (g.expect_zero) {
-		expect_zero();
+		expect_zero_copy();
 		goto out;
 	}
 
