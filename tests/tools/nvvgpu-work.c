@@ -85,9 +85,13 @@
 #define H_DEVICE	0xde000001
 #define H_CHANNEL_BASE	0xcafe0000
 
-#define SEC_OP(x)	((uint32_t)(x) << 29)
+/* FIELD_PREP for the ABI headers' masks */
+#define FIELD(mask, v)	((uint32_t)(((uint64_t)(v) << __builtin_ctzl(mask)) & (mask)))
+#define SEC_OP(x)	FIELD(NVC56F_DMA_SEC_OP, x)
 #define MTHD(sc, m, n, op) \
-	(SEC_OP(op) | ((uint32_t)(n) << 16) | ((uint32_t)(sc) << 13) | ((m) >> 2))
+	(SEC_OP(op) | FIELD(NVC56F_DMA_METHOD_COUNT, n) | \
+	 FIELD(NVC56F_DMA_METHOD_SUBCHANNEL, sc) | \
+	 FIELD(NVC56F_DMA_METHOD_ADDRESS, (m) >> 2))
 #define INC(sc, m, n)	MTHD(sc, m, n, NVC56F_DMA_SEC_OP_INC_METHOD)
 #define SC_GR		0
 #define SC_CE		4
@@ -441,8 +445,8 @@ static void pb_end(struct chan *c, struct pb *b)
 		     NVC56F_GP_ENTRY__SIZE;
 
 	fb_wr32(e, (uint32_t)addr & NVC56F_GP_ENTRY0_GET);
-	fb_wr32(e + 4, ((addr >> 32) & NVC56F_GP_ENTRY1_GET_HI) |
-		((uint32_t)b->n << 10));
+	fb_wr32(e + 4, FIELD(NVC56F_GP_ENTRY1_GET_HI, addr >> 32) |
+		FIELD(NVC56F_GP_ENTRY1_LENGTH, b->n));
 	c->put = (c->put + 1) % CHAN_ENTRIES;
 }
 
@@ -462,9 +466,10 @@ static uint32_t sem_read(struct chan *c)
 static void pb_host_release(struct pb *b, struct chan *c, unsigned int sc,
 			    uint32_t payload)
 {
-	pb_inc(b, sc, NVC56F_SEM_ADDR_LO, 5, (uint32_t)c->sem,
+	pb_inc(b, sc, NVC56F_SEM_ADDR_LO, 5, (uint32_t)c->sem & ~3u,
 	       (uint32_t)(c->sem >> 32) & 0xff, payload, 0,
-	       NVC56F_SEM_EXECUTE_OPERATION_RELEASE);
+	       FIELD(NVC56F_SEM_EXECUTE_OPERATION,
+		     NVC56F_SEM_EXECUTE_OPERATION_RELEASE));
 	pb_inc(b, sc, NVC56F_NON_STALL_INTERRUPT, 1, 0);
 }
 
@@ -487,9 +492,12 @@ static void pb_ce(struct chan *c, uint64_t src, uint64_t dst, uint64_t len,
 		  bool fill, uint32_t value)
 {
 	struct pb b = pb_begin(c);
-	uint32_t launch = CE_TRANSFER_NON_PIPELINED |
-			  (NVC6B5_LAUNCH_DMA_SEMAPHORE_TYPE_RELEASE_ONE_WORD_SEMAPHORE << 3) |
-			  (NVC6B5_LAUNCH_DMA_INTERRUPT_TYPE_NON_BLOCKING << 5) |
+	uint32_t launch = FIELD(NVC6B5_LAUNCH_DMA_DATA_TRANSFER_TYPE,
+				CE_TRANSFER_NON_PIPELINED) |
+			  FIELD(NVC6B5_LAUNCH_DMA_SEMAPHORE_TYPE,
+				NVC6B5_LAUNCH_DMA_SEMAPHORE_TYPE_RELEASE_ONE_WORD_SEMAPHORE) |
+			  FIELD(NVC6B5_LAUNCH_DMA_INTERRUPT_TYPE,
+				NVC6B5_LAUNCH_DMA_INTERRUPT_TYPE_NON_BLOCKING) |
 			  NVC6B5_LAUNCH_DMA_SRC_MEMORY_LAYOUT_PITCH |
 			  NVC6B5_LAUNCH_DMA_DST_MEMORY_LAYOUT_PITCH;
 
@@ -502,8 +510,10 @@ static void pb_ce(struct chan *c, uint64_t src, uint64_t dst, uint64_t len,
 	if (fill) {
 		pb_inc(&b, SC_CE, NVC6B5_SET_REMAP_CONST_A, 1, value);
 		pb_inc(&b, SC_CE, NVC6B5_SET_REMAP_COMPONENTS, 1,
-		       NVC6B5_SET_REMAP_COMPONENTS_DST_X_CONST_A |
-		       (NVC6B5_SET_REMAP_COMPONENTS_COMPONENT_SIZE_FOUR << 16));
+		       FIELD(NVC6B5_SET_REMAP_COMPONENTS_DST_X,
+			     NVC6B5_SET_REMAP_COMPONENTS_DST_X_CONST_A) |
+		       FIELD(NVC6B5_SET_REMAP_COMPONENTS_COMPONENT_SIZE,
+			     NVC6B5_SET_REMAP_COMPONENTS_COMPONENT_SIZE_FOUR));
 		launch |= NVC6B5_LAUNCH_DMA_REMAP_ENABLE;
 	}
 	pb_inc(&b, SC_CE, NVC6B5_SET_SEMAPHORE_A, 3,
