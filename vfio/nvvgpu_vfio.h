@@ -51,6 +51,7 @@ bool nvvgpu_vfio_config_intx_disabled(struct nvvgpu_vfio_device *nvdev);
 /* vfio_regions.c: region layout, BAR emulation, the BAR1 FB window */
 u32 nvvgpu_vfio_pgpu_boot_0(struct nvvgpu_pgpu *pgpu);
 void nvvgpu_vfio_regions_init(struct nvvgpu_vfio_device *nvdev);
+void nvvgpu_vfio_bar0_reset(struct nvvgpu_vfio_device *nvdev);
 long nvvgpu_vfio_ioctl_get_region_info(struct nvvgpu_vfio_device *nvdev,
 				       void __user *arg);
 ssize_t nvvgpu_vfio_read(struct vfio_device *vdev, char __user *buf,
@@ -59,13 +60,19 @@ ssize_t nvvgpu_vfio_write(struct vfio_device *vdev, const char __user *buf,
 			  size_t count, loff_t *ppos);
 int nvvgpu_vfio_mmap(struct vfio_device *vdev, struct vm_area_struct *vma);
 
-/* vfio_irq.c: INTx, MSI and the device request interrupt */
+/* vfio_irq.c: INTx, MSI, MSI-X, the error and request interrupts */
 long nvvgpu_vfio_ioctl_get_irq_info(struct nvvgpu_vfio_device *nvdev,
 				    void __user *arg);
 long nvvgpu_vfio_ioctl_set_irqs(struct nvvgpu_vfio_device *nvdev,
 				void __user *arg);
 void nvvgpu_vfio_irqs_init(struct nvvgpu_vfio_device *nvdev);
 void nvvgpu_vfio_irqs_disable(struct nvvgpu_vfio_device *nvdev);
+void nvvgpu_vfio_irqs_reset(struct nvvgpu_vfio_device *nvdev);
+void nvvgpu_vfio_irqs_config_written(struct nvvgpu_vfio_device *nvdev);
+void nvvgpu_vfio_event_notify(struct nvvgpu_event_sink *sink,
+			      const struct nvvgpu_event *ev);
+void nvvgpu_vfio_irqs_counters(struct nvvgpu_vfio_device *nvdev,
+			       u64 *delivered, u64 *channel_errors);
 void nvvgpu_vfio_request(struct vfio_device *vdev, unsigned int count);
 void nvvgpu_vfio_signal_error(struct nvvgpu_vfio_device *nvdev);
 

@@ -9,12 +9,16 @@
 #define __NVVGPU_VFIO_TYPES_H__
 
 #include <linux/list.h>
+#include <linux/math.h>
 #include <linux/mdev.h>
 #include <linux/mutex.h>
 #include <linux/pci_regs.h>
 #include <linux/sizes.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
 #include <linux/vfio.h>
+
+#include <nvvgpu/core_types.h>
 
 struct auxiliary_device;
 struct eventfd_ctx;
@@ -27,6 +31,20 @@ struct nvvgpu_vgpu_type;
 
 /* BAR0: registers, 32-bit non-prefetchable, trapped and emulated */
 #define NVVGPU_VFIO_BAR0_SIZE		SZ_16M
+/*
+ * The VF's own windows at the start of BAR0 (NV_VIRTUAL_FUNCTION_PRIV and
+ * NV_VIRTUAL_FUNCTION), forwarded to the backend 32 bits at a time
+ */
+#define NVVGPU_VFIO_BAR0_VF_END		0x00040000
+/*
+ * MSI-X table and pending bit array in BAR0, where NVIDIA GPUs have them,
+ * outside the forwarded windows
+ */
+#define NVVGPU_VFIO_MSIX_TABLE		0x00b90000
+#define NVVGPU_VFIO_MSIX_PBA		0x00ba0000
+#define NVVGPU_VFIO_MSIX_VECTORS	1
+#define NVVGPU_VFIO_MSIX_TABLE_SIZE	(NVVGPU_VFIO_MSIX_VECTORS * PCI_MSIX_ENTRY_SIZE)
+#define NVVGPU_VFIO_MSIX_PBA_SIZE	(DIV_ROUND_UP(NVVGPU_VFIO_MSIX_VECTORS, 64) * 8)
 /* BAR3: instance memory aperture, 64-bit prefetchable, reads as zero */
 #define NVVGPU_VFIO_BAR3_SIZE		SZ_32M
 
@@ -84,21 +102,38 @@ struct nvvgpu_vfio_parent {
 
 /**
  * struct nvvgpu_vfio_irqs - interrupt state of an emulated device
- * @index: VFIO_PCI_INTX_IRQ_INDEX or VFIO_PCI_MSI_IRQ_INDEX while one is
- *	enabled, -1 otherwise
+ * @lock: protects the members below. The VFIO ioctls change them with
+ *	the device's mutex held and then this lock; the event sink reads
+ *	them under this lock alone, from process or softirq context.
+ * @index: VFIO_PCI_INTX_IRQ_INDEX, VFIO_PCI_MSI_IRQ_INDEX or
+ *	VFIO_PCI_MSIX_IRQ_INDEX while one is enabled, -1 otherwise
  * @intx_trigger: eventfd signalled for INTx
  * @intx_masked: INTx is masked (set when it fires: INTx is automasked)
+ * @intx_pending: the device raised INTx while it was masked or disabled in
+ *	the command register; it fires when both allow it again, as a level
+ *	interrupt would
+ * @intx_disabled: mirror of the command register's INTx disable bit
  * @msi_trigger: eventfd signalled for the MSI vector
- * @err_trigger: eventfd signalled when the device failed (pgpu lost)
+ * @msix_trigger: eventfd signalled for MSI-X vector 0
+ * @err_trigger: eventfd signalled when the device failed (pgpu lost) or a
+ *	channel of the vGPU was put in error
  * @req_trigger: eventfd signalled to ask the user to release the device
+ * @irqs_delivered: interrupts the vGPU raised that reached the user
+ * @channel_errors: channel errors the backend reported for the vGPU
  */
 struct nvvgpu_vfio_irqs {
+	spinlock_t lock;	/* see above */
 	int index;
 	struct eventfd_ctx *intx_trigger;
 	bool intx_masked;
+	bool intx_pending;
+	bool intx_disabled;
 	struct eventfd_ctx *msi_trigger;
+	struct eventfd_ctx *msix_trigger;
 	struct eventfd_ctx *err_trigger;
 	struct eventfd_ctx *req_trigger;
+	u64 irqs_delivered;
+	u64 channel_errors;
 };
 
 /**
@@ -113,7 +148,10 @@ struct nvvgpu_vfio_irqs {
  * @config: the emulated configuration space, little endian (@lock)
  * @wmask: writable bits of @config, byte by byte
  * @bar_size: size of each BAR region (power of two, or 0 if unused)
- * @irqs: interrupt state (@lock)
+ * @msix_table: the emulated MSI-X table, little endian (@lock)
+ * @msix_pba: the emulated MSI-X pending bit array, little endian (@lock)
+ * @irqs: interrupt state (its own lock, changed with @lock held too)
+ * @sink: receives the vGPU's events from the core while the device is open
  */
 struct nvvgpu_vfio_device {
 	struct vfio_device vdev;
@@ -127,7 +165,10 @@ struct nvvgpu_vfio_device {
 	u8 config[NVVGPU_VFIO_CONFIG_SIZE];
 	u8 wmask[NVVGPU_VFIO_CONFIG_SIZE];
 	u64 bar_size[PCI_STD_NUM_BARS];
+	u8 msix_table[NVVGPU_VFIO_MSIX_TABLE_SIZE];
+	u8 msix_pba[NVVGPU_VFIO_MSIX_PBA_SIZE];
 	struct nvvgpu_vfio_irqs irqs;
+	struct nvvgpu_event_sink sink;
 };
 
 #endif /* __NVVGPU_VFIO_TYPES_H__ */

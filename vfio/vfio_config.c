@@ -6,6 +6,7 @@
  */
 
 #include <linux/bits.h>
+#include <linux/build_bug.h>
 #include <linux/kernel.h>
 #include <linux/lockdep.h>
 #include <linux/pci_ids.h>
@@ -36,7 +37,10 @@
  * 0x34    capability pointer 0x60
  * 0x3c    interrupt line (writable), interrupt pin INTA
  * 0x60    power management capability, version 3, No_Soft_Reset
- * 0x68    MSI capability, 64-bit, one vector; end of the list
+ * 0x68    MSI capability, 64-bit, one vector
+ * 0x7c    MSI-X capability (where NVIDIA's VFs have it), one vector, table
+ *         in BAR0 at 0xb90000, PBA in BAR0 at 0xba0000 (enable and function
+ *         mask writable); end of the list
  * ======  ==================================================================
  *
  * Every write is merged through a per-byte mask of writable bits, so
@@ -49,6 +53,7 @@
 #define NVVGPU_VFIO_REVISION		0xa1
 #define NVVGPU_VFIO_CAP_PM		0x60
 #define NVVGPU_VFIO_CAP_MSI		0x68
+#define NVVGPU_VFIO_CAP_MSIX		0x7c
 
 #define NVVGPU_VFIO_COMMAND_WMASK	(PCI_COMMAND_MEMORY | PCI_COMMAND_MASTER | \
 					 PCI_COMMAND_PARITY | PCI_COMMAND_SERR | \
@@ -146,7 +151,8 @@ void nvvgpu_vfio_config_init(struct nvvgpu_vfio_device *nvdev)
 	/* MSI: one vector, 64-bit address, no per-vector masking */
 	nvvgpu_vfio_cfg8(nvdev, NVVGPU_VFIO_CAP_MSI + PCI_CAP_LIST_ID,
 			 PCI_CAP_ID_MSI, 0);
-	nvvgpu_vfio_cfg8(nvdev, NVVGPU_VFIO_CAP_MSI + PCI_CAP_LIST_NEXT, 0, 0);
+	nvvgpu_vfio_cfg8(nvdev, NVVGPU_VFIO_CAP_MSI + PCI_CAP_LIST_NEXT,
+			 NVVGPU_VFIO_CAP_MSIX, 0);
 	nvvgpu_vfio_cfg16(nvdev, NVVGPU_VFIO_CAP_MSI + PCI_MSI_FLAGS,
 			  PCI_MSI_FLAGS_64BIT, PCI_MSI_FLAGS_ENABLE);
 	nvvgpu_vfio_cfg32(nvdev, NVVGPU_VFIO_CAP_MSI + PCI_MSI_ADDRESS_LO, 0,
@@ -155,6 +161,20 @@ void nvvgpu_vfio_config_init(struct nvvgpu_vfio_device *nvdev)
 			  0xffffffff);
 	nvvgpu_vfio_cfg16(nvdev, NVVGPU_VFIO_CAP_MSI + PCI_MSI_DATA_64, 0,
 			  0xffff);
+
+	/* MSI-X: table and PBA in BAR0, outside the VF's forwarded windows */
+	BUILD_BUG_ON(NVVGPU_VFIO_CAP_MSI + PCI_MSI_DATA_64 + 2 >
+		     NVVGPU_VFIO_CAP_MSIX);
+	nvvgpu_vfio_cfg8(nvdev, NVVGPU_VFIO_CAP_MSIX + PCI_CAP_LIST_ID,
+			 PCI_CAP_ID_MSIX, 0);
+	nvvgpu_vfio_cfg8(nvdev, NVVGPU_VFIO_CAP_MSIX + PCI_CAP_LIST_NEXT, 0, 0);
+	nvvgpu_vfio_cfg16(nvdev, NVVGPU_VFIO_CAP_MSIX + PCI_MSIX_FLAGS,
+			  NVVGPU_VFIO_MSIX_VECTORS - 1,
+			  PCI_MSIX_FLAGS_ENABLE | PCI_MSIX_FLAGS_MASKALL);
+	nvvgpu_vfio_cfg32(nvdev, NVVGPU_VFIO_CAP_MSIX + PCI_MSIX_TABLE,
+			  NVVGPU_VFIO_MSIX_TABLE | VFIO_PCI_BAR0_REGION_INDEX, 0);
+	nvvgpu_vfio_cfg32(nvdev, NVVGPU_VFIO_CAP_MSIX + PCI_MSIX_PBA,
+			  NVVGPU_VFIO_MSIX_PBA | VFIO_PCI_BAR0_REGION_INDEX, 0);
 }
 
 /**

@@ -55,7 +55,9 @@ static int nvvgpu_vfio_init_dev(struct vfio_device *vdev)
 	mutex_init(&nvdev->lock);
 	nvvgpu_vfio_regions_init(nvdev);
 	nvvgpu_vfio_config_init(nvdev);
+	nvvgpu_vfio_bar0_reset(nvdev);
 	nvvgpu_vfio_irqs_init(nvdev);
+	nvdev->sink.notify = nvvgpu_vfio_event_notify;
 	return 0;
 }
 
@@ -79,19 +81,29 @@ static int nvvgpu_vfio_open_device(struct vfio_device *vdev)
 	/* every user finds the device as after power-on */
 	mutex_lock(&nvdev->lock);
 	nvvgpu_vfio_config_init(nvdev);
+	nvvgpu_vfio_bar0_reset(nvdev);
+	nvvgpu_vfio_irqs_reset(nvdev);
 	mutex_unlock(&nvdev->lock);
 
 	err = nvvgpu_vgpu_start(nvdev->vgpu);
-	if (err)
+	if (err) {
 		dev_err(vdev->dev, "cannot start vGPU %u: %d\n",
 			nvdev->vgpu->id, err);
-	return err;
+		return err;
+	}
+
+	/* from now on the vGPU's interrupts and errors reach the user */
+	nvvgpu_vgpu_set_sink(nvdev->vgpu, &nvdev->sink);
+	return 0;
 }
 
 static void nvvgpu_vfio_close_device(struct vfio_device *vdev)
 {
 	struct nvvgpu_vfio_device *nvdev = to_nvvgpu_vfio_device(vdev);
 	int err;
+
+	/* waits until no event is being delivered */
+	nvvgpu_vgpu_set_sink(nvdev->vgpu, NULL);
 
 	mutex_lock(&nvdev->lock);
 	nvvgpu_vfio_irqs_disable(nvdev);
@@ -126,8 +138,11 @@ static long nvvgpu_vfio_ioctl_get_info(struct nvvgpu_vfio_device *nvdev,
 
 /*
  * A function level reset: the core restarts the vGPU's firmware plugin and
- * scrubs its framebuffer, then the configuration space goes back to its
- * power-on state with INTx unmasked.
+ * scrubs its framebuffer, then the configuration space and the MSI-X table
+ * go back to their power-on state (MSI and MSI-X disabled in config space,
+ * every MSI-X vector masked) with INTx unmasked and nothing pending. As on
+ * vfio-pci, the interrupt eventfds the user set stay as they are: QEMU
+ * disables them itself around a reset. The event sink stays published.
  */
 static long nvvgpu_vfio_reset(struct nvvgpu_vfio_device *nvdev)
 {
@@ -140,7 +155,8 @@ static long nvvgpu_vfio_reset(struct nvvgpu_vfio_device *nvdev)
 	}
 	mutex_lock(&nvdev->lock);
 	nvvgpu_vfio_config_init(nvdev);
-	nvdev->irqs.intx_masked = false;
+	nvvgpu_vfio_bar0_reset(nvdev);
+	nvvgpu_vfio_irqs_reset(nvdev);
 	mutex_unlock(&nvdev->lock);
 	dev_dbg(nvdev->vdev.dev, "reset\n");
 	return 0;
@@ -173,7 +189,8 @@ static long nvvgpu_vfio_ioctl(struct vfio_device *vdev, unsigned int cmd,
  * DOC: vfio device ops
  *
  * nvvgpu_vfio_dev_ops is the VFIO side of a vGPU: @init builds the emulated
- * PCI function, @open_device and @close_device start and stop the vGPU,
+ * PCI function, @open_device and @close_device start and stop the vGPU and
+ * publish and withdraw the device's event sink,
  * @read, @write and @mmap give access to the regions, @ioctl answers the
  * vfio-pci device ioctls and @request relays removal to the VMM. The
  * emulated-IOMMU iommufd callbacks come from the VFIO core.
@@ -261,6 +278,8 @@ static void nvvgpu_vfio_mdev_remove(struct mdev_device *mdev)
 	list_del_init(&nvdev->link);
 	mutex_unlock(&nvdev->parent->lock);
 
+	/* closing withdrew it already; no event may outlive the device */
+	nvvgpu_vgpu_set_sink(nvdev->vgpu, NULL);
 	nvvgpu_vgpu_destroy(nvdev->vgpu);
 	nvdev->vgpu = NULL;
 	vfio_put_device(&nvdev->vdev);

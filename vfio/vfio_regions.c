@@ -7,6 +7,7 @@
  */
 
 #include <linux/highmem.h>
+#include <linux/lockdep.h>
 #include <linux/log2.h>
 #include <linux/minmax.h>
 #include <linux/mm.h>
@@ -37,11 +38,35 @@
  * others  0                       none
  * ======  ======================  =======================================
  *
- * BAR0 emulates NV_PMC_BOOT_0, which reports the physical GPU's chip ID so
- * that a guest driver identifies its architecture; every other register
- * reads as zero and ignores writes. Accesses are split into naturally
- * aligned 4, 2 and 1 byte pieces. An access that leaves its region fails
- * with -EINVAL.
+ * BAR0 is laid out as a VF's BAR0:
+ *
+ * ====================  ===================================================
+ * offset                what
+ * ====================  ===================================================
+ * 0x000000              NV_PMC_BOOT_0: emulated, the physical GPU's chip ID
+ *                       (a guest driver identifies its architecture by it);
+ *                       writes are dropped
+ * 0x000004..0x02ffff    NV_VIRTUAL_FUNCTION_PRIV and
+ * 0x030000..0x03ffff    NV_VIRTUAL_FUNCTION: forwarded to the backend
+ *                       through the core (nvvgpu_vgpu_bar0_read() and
+ *                       nvvgpu_vgpu_bar0_write()), 32 bits at a time
+ * 0xb90000..0xb9000f    MSI-X table (one vector), plain emulated memory:
+ *                       address, data and the vector control mask bit are
+ *                       writable; 1 (masked) after power-on and reset
+ * 0xba0000..0xba0007    MSI-X pending bit array: reads as zero, read-only
+ * everything else       reads as zero, ignores writes
+ * ====================  ===================================================
+ *
+ * A VMM such as QEMU traps the MSI-X table and PBA itself; the emulation
+ * serves any other reader. Accesses are split into naturally aligned 4, 2
+ * and 1 byte pieces. In the forwarded windows every piece reads the whole
+ * 32-bit register from the backend and returns the bytes asked for; a
+ * register the backend does not implement (-ENXIO) reads as zero and
+ * ignores writes; any other error of the backend (a lost pgpu, a VF that
+ * is not bootloaded) fails the access with -EIO. A VF's registers are 32
+ * bits wide only: a write that would put a piece smaller than 4 bytes in
+ * the first 256 KiB of BAR0 (NV_PMC_BOOT_0 included) fails with -EINVAL,
+ * writing nothing. An access that leaves its region fails with -EINVAL.
  */
 
 #define NV_PMC_BOOT_0		0x00000000
@@ -120,47 +145,168 @@ long nvvgpu_vfio_ioctl_get_region_info(struct nvvgpu_vfio_device *nvdev,
 	return copy_to_user(arg, &info, minsz) ? -EFAULT : 0;
 }
 
-static void nvvgpu_vfio_bar0_read(struct nvvgpu_vfio_device *nvdev,
-				  u32 offset, u8 *val, u32 size)
-{
-	u8 reg[4];
-	u32 data;
+/* the MSI-X table's writable bits, by dword of an entry */
+static const u32 nvvgpu_vfio_msix_entry_wmask[PCI_MSIX_ENTRY_SIZE / 4] = {
+	[PCI_MSIX_ENTRY_LOWER_ADDR / 4] = 0xfffffffc,
+	[PCI_MSIX_ENTRY_UPPER_ADDR / 4] = 0xffffffff,
+	[PCI_MSIX_ENTRY_DATA / 4] = 0xffffffff,
+	[PCI_MSIX_ENTRY_VECTOR_CTRL / 4] = PCI_MSIX_ENTRY_CTRL_MASKBIT,
+};
 
-	switch (ALIGN_DOWN(offset, 4)) {
-	case NV_PMC_BOOT_0:
-		data = nvdev->parent->boot_0;
-		break;
-	default:
-		data = 0;
-		break;
+/**
+ * nvvgpu_vfio_bar0_reset() - the emulated BAR0 memory after power-on
+ * @nvdev: the device
+ *
+ * Every MSI-X vector masked, none pending.
+ */
+void nvvgpu_vfio_bar0_reset(struct nvvgpu_vfio_device *nvdev)
+{
+	unsigned int i;
+
+	memset(nvdev->msix_table, 0, sizeof(nvdev->msix_table));
+	memset(nvdev->msix_pba, 0, sizeof(nvdev->msix_pba));
+	for (i = 0; i < NVVGPU_VFIO_MSIX_VECTORS; i++)
+		put_unaligned_le32(PCI_MSIX_ENTRY_CTRL_MASKBIT,
+				   &nvdev->msix_table[i * PCI_MSIX_ENTRY_SIZE +
+						      PCI_MSIX_ENTRY_VECTOR_CTRL]);
+}
+
+static bool nvvgpu_vfio_in(u32 offset, u32 base, u32 size)
+{
+	return offset >= base && offset - base < size;
+}
+
+/* one 32-bit register of the VF's own windows, through the core */
+static int nvvgpu_vfio_bar0_forward(struct nvvgpu_vfio_device *nvdev,
+				    u32 reg, u32 *data, bool write)
+{
+	int ret;
+
+	lockdep_assert_held(&nvdev->lock);
+
+	if (write)
+		ret = nvvgpu_vgpu_bar0_write(nvdev->vgpu, reg, *data);
+	else
+		ret = nvvgpu_vgpu_bar0_read(nvdev->vgpu, reg, data);
+	if (ret == -ENXIO) {
+		/* not implemented by the backend: emulated */
+		if (!write)
+			*data = 0;
+		return 0;
 	}
-	put_unaligned_le32(data, reg);
-	memcpy(val, reg + offset % 4, size);
+	if (ret) {
+		dev_warn_ratelimited(nvdev->vdev.dev, "BAR0 %s of %#x failed: %d\n",
+				     write ? "write" : "read", reg, ret);
+		return -EIO;
+	}
+	return 0;
+}
+
+/* a piece of the MSI-X table: plain memory with its writable bits */
+static void nvvgpu_vfio_msix_table_access(struct nvvgpu_vfio_device *nvdev,
+					  u32 pos, u8 *val, u32 size,
+					  bool write)
+{
+	u8 *mem = &nvdev->msix_table[pos];
+	u32 i;
+
+	if (!write) {
+		memcpy(val, mem, size);
+		return;
+	}
+	for (i = 0; i < size; i++, pos++) {
+		u32 dword = pos % PCI_MSIX_ENTRY_SIZE / 4;
+		u8 wmask = nvvgpu_vfio_msix_entry_wmask[dword] >> (pos % 4 * 8);
+
+		mem[i] = (mem[i] & ~wmask) | (val[i] & wmask);
+	}
+}
+
+/* one naturally aligned piece of 1, 2 or 4 bytes of BAR0 */
+static int nvvgpu_vfio_bar0_access(struct nvvgpu_vfio_device *nvdev,
+				   u32 offset, u8 *val, u32 size, bool write)
+{
+	u32 reg = ALIGN_DOWN(offset, 4);
+	u8 bytes[4];
+	u32 data;
+	int ret;
+
+	lockdep_assert_held(&nvdev->lock);
+
+	if (nvvgpu_vfio_in(offset, NVVGPU_VFIO_MSIX_TABLE,
+			   NVVGPU_VFIO_MSIX_TABLE_SIZE)) {
+		nvvgpu_vfio_msix_table_access(nvdev,
+					      offset - NVVGPU_VFIO_MSIX_TABLE,
+					      val, size, write);
+		return 0;
+	}
+	if (nvvgpu_vfio_in(offset, NVVGPU_VFIO_MSIX_PBA,
+			   NVVGPU_VFIO_MSIX_PBA_SIZE)) {
+		if (!write)
+			memcpy(val, &nvdev->msix_pba[offset - NVVGPU_VFIO_MSIX_PBA],
+			       size);
+		return 0;
+	}
+	if (reg >= NVVGPU_VFIO_BAR0_VF_END) {
+		if (!write)
+			memset(val, 0, size);
+		return 0;
+	}
+
+	if (reg == NV_PMC_BOOT_0) {
+		if (write)
+			return 0;
+		data = nvdev->parent->boot_0;
+	} else {
+		/* the caller let only whole registers through for writes */
+		if (write)
+			data = get_unaligned_le32(val);
+		ret = nvvgpu_vfio_bar0_forward(nvdev, reg, &data, write);
+		if (ret || write)
+			return ret;
+	}
+
+	put_unaligned_le32(data, bytes);
+	memcpy(val, bytes + offset % 4, size);
+	return 0;
+}
+
+/*
+ * A write to the VF's windows must consist of whole registers only: from a
+ * 4-byte aligned offset, a multiple of 4 bytes up to the windows' end.
+ */
+static bool nvvgpu_vfio_bar0_write_ok(u64 offset, size_t count)
+{
+	u64 end;
+
+	if (offset >= NVVGPU_VFIO_BAR0_VF_END)
+		return true;
+	end = min_t(u64, offset + count, NVVGPU_VFIO_BAR0_VF_END);
+	return IS_ALIGNED(offset, 4) && IS_ALIGNED(end - offset, 4);
 }
 
 /* one naturally aligned access of 1, 2 or 4 bytes to an emulated region */
-static void nvvgpu_vfio_emulated_access(struct nvvgpu_vfio_device *nvdev,
-					unsigned int index, u32 offset,
-					u8 *val, u32 size, bool write)
+static int nvvgpu_vfio_emulated_access(struct nvvgpu_vfio_device *nvdev,
+				       unsigned int index, u32 offset,
+				       u8 *val, u32 size, bool write)
 {
 	lockdep_assert_held(&nvdev->lock);
 
 	switch (index) {
 	case VFIO_PCI_CONFIG_REGION_INDEX:
-		if (write)
+		if (write) {
 			nvvgpu_vfio_config_write(nvdev, offset, val, size);
-		else
+			nvvgpu_vfio_irqs_config_written(nvdev);
+		} else {
 			nvvgpu_vfio_config_read(nvdev, offset, val, size);
-		break;
+		}
+		return 0;
 	case VFIO_PCI_BAR0_REGION_INDEX:
-		/* no writable register is emulated */
-		if (!write)
-			nvvgpu_vfio_bar0_read(nvdev, offset, val, size);
-		break;
+		return nvvgpu_vfio_bar0_access(nvdev, offset, val, size, write);
 	default:
 		if (!write)
 			memset(val, 0, size);
-		break;
+		return 0;
 	}
 }
 
@@ -169,6 +315,15 @@ static ssize_t nvvgpu_vfio_emulated_rw(struct nvvgpu_vfio_device *nvdev,
 				       size_t count, u64 offset, bool write)
 {
 	size_t done = 0;
+	int ret;
+
+	if (write && index == VFIO_PCI_BAR0_REGION_INDEX &&
+	    !nvvgpu_vfio_bar0_write_ok(offset, count)) {
+		dev_dbg_ratelimited(nvdev->vdev.dev,
+				    "BAR0 write of %zu bytes at %#llx refused: VF registers are 32-bit\n",
+				    count, offset);
+		return -EINVAL;
+	}
 
 	while (done < count) {
 		u64 pos = offset + done;
@@ -186,8 +341,11 @@ static ssize_t nvvgpu_vfio_emulated_rw(struct nvvgpu_vfio_device *nvdev,
 			return -EFAULT;
 
 		mutex_lock(&nvdev->lock);
-		nvvgpu_vfio_emulated_access(nvdev, index, pos, val, size, write);
+		ret = nvvgpu_vfio_emulated_access(nvdev, index, pos, val, size,
+						  write);
 		mutex_unlock(&nvdev->lock);
+		if (ret)
+			return done ? done : ret;
 
 		if (!write && copy_to_user(buf + done, val, size))
 			return -EFAULT;

@@ -211,11 +211,35 @@ static ssize_t weight_store(struct device *dev, struct device_attribute *attr,
 }
 static DEVICE_ATTR_RW(weight);
 
+static ssize_t irqs_delivered_show(struct device *dev,
+				   struct device_attribute *attr, char *buf)
+{
+	u64 delivered, errors;
+
+	nvvgpu_vfio_irqs_counters(nvvgpu_vfio_dev_to_nvdev(dev), &delivered,
+				  &errors);
+	return sysfs_emit(buf, "%llu\n", delivered);
+}
+static DEVICE_ATTR_RO(irqs_delivered);
+
+static ssize_t channel_errors_show(struct device *dev,
+				   struct device_attribute *attr, char *buf)
+{
+	u64 delivered, errors;
+
+	nvvgpu_vfio_irqs_counters(nvvgpu_vfio_dev_to_nvdev(dev), &delivered,
+				  &errors);
+	return sysfs_emit(buf, "%llu\n", errors);
+}
+static DEVICE_ATTR_RO(channel_errors);
+
 static struct attribute *nvvgpu_vfio_mdev_attrs[] = {
 	&dev_attr_vgpu_id.attr,
 	&dev_attr_type_id.attr,
 	&dev_attr_state.attr,
 	&dev_attr_weight.attr,
+	&dev_attr_irqs_delivered.attr,
+	&dev_attr_channel_errors.attr,
 	NULL,
 };
 
