@@ -1,0 +1,117 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# A hostile guest beside a steady one on one pgpu. vGPU 1 runs each
+# hostile mode of tests/tools/nvvgpu-work in turn (GP_PUT past the ring, a
+# storm of doorbells with bogus tokens, a garbage pushbuffer, a copy beyond
+# its FB, an endless WFI compute launch), each followed by verified work on
+# a fresh channel; vGPU 2 runs compute the whole time. Each hostile mode
+# but the storm must put its channel, and only its channel, in error (the
+# error eventfd and the CHANNEL_ERROR interrupt on vGPU 1; for the copy
+# beyond the FB the MMU fault registers and a log line naming the pgpu,
+# the vGPU and the address); vGPU 2's jobs all complete without an error.
+# The VM harness fails the run on any sanitizer report.
+set -u
+. "$(dirname "$0")/lib.sh"
+[[ ${NVVGPU_VM-} == 1 ]] || { echo "gpu-hostile: run me in the VM (scripts/vm-run)"; exit 2; }
+
+U1=9c0d2a61-4b1e-4f3a-8d55-0000000d0001
+U2=9c0d2a61-4b1e-4f3a-8d55-0000000d0002
+WORK=$NV_MODDIR/tools/nvvgpu-work
+MD=/sys/bus/mdev/devices
+TMP=$(mktemp -d /tmp/nvvgpu-hostile.XXXXXX)
+trap 'rm -rf "$TMP"' EXIT
+
+wm() { sed -n "s/^$2: //p" "$1" | head -1; }
+show() { sed 's/^/#   /' "$1"; }
+since_mark() { dmesg | tail -n +"$((NV_DMESG_MARK + 1))"; }
+
+best_type() {
+	local t best='' n max=-1
+	for t in $(nv_mdev_types); do
+		n=$(cat "$t/available_instances")
+		((n > max)) && max=$n && best=$t
+	done
+	echo "$best"
+}
+
+for m in core sim gsp mm sched vfio; do
+	nv_check "load $m" nv_load $m
+done
+T=$(best_type)
+nv_check "an nvvgpu mdev type exists (${T##*/})" test -n "$T"
+nv_check "the workload tool is built" test -x "$WORK"
+if [[ -z $T || ! -x $WORK ]]; then
+	nv_unload_all
+	nv_done
+	exit
+fi
+FB=$(sed -n 's/.*framebuffer=\([0-9]*\)M.*/\1/p' "$T/description")
+nv_check "create vGPU 1 (hostile)" nv_write "$T/create" "$U1"
+nv_check "create vGPU 2 (steady)" nv_write "$T/create" "$U2"
+
+for MODE in gpput doorbell-storm garbage oob endless; do
+	echo "# hostile $MODE on vGPU 1, compute on vGPU 2"
+	nv_mark
+	"$WORK" "$U2" --compute-ns 200000 --duty 50 --seconds 4 >"$TMP/s" 2>&1 &
+	PS=$!
+	sleep 0.5
+	RH=0
+	"$WORK" "$U1" --hostile "$MODE" --copy-stream --seconds 0.5 >"$TMP/h" 2>&1 || RH=$?
+	RS=0
+	wait $PS || RS=$?
+	echo "# hostile:"
+	show "$TMP/h"
+	echo "# steady:"
+	show "$TMP/s"
+	want=1
+	[[ $MODE == doorbell-storm ]] && want=0
+	nv_check "$MODE: hostile tool result ok ($(wm "$TMP/h" result))" \
+		test $RH -eq 0 -a "$(wm "$TMP/h" result)" = ok
+	nv_check "$MODE: its channel errors as expected ($(wm "$TMP/h" hostile_errors) of $want)" \
+		test "$(wm "$TMP/h" hostile_errors)" = $want
+	nv_check "$MODE: error events on vGPU 1 ($(wm "$TMP/h" error_events))" \
+		test "$(wm "$TMP/h" error_events)" -ge $want
+	nv_check "$MODE: no unexpected error on vGPU 1" test "$(wm "$TMP/h" errors)" = 0
+	nv_check "$MODE: then a fresh channel works ($(wm "$TMP/h" verified) copies verified)" \
+		test "$(wm "$TMP/h" verified)" -gt 0 -a "$(wm "$TMP/h" verify_failures)" = 0
+	nv_check "$MODE: steady tool result ok ($(wm "$TMP/s" result))" \
+		test $RS -eq 0 -a "$(wm "$TMP/s" result)" = ok
+	nv_check "$MODE: steady jobs completed ($(wm "$TMP/s" jobs))" \
+		test "$(wm "$TMP/s" jobs)" -gt 0
+	nv_check "$MODE: no error on vGPU 2 ($(wm "$TMP/s" errors) errors, $(wm "$TMP/s" error_events) events)" \
+		test "$(wm "$TMP/s" errors)/$(wm "$TMP/s" error_events)" = 0/0
+	nv_check "$MODE: vGPU 2's FB unchanged" \
+		test "$(wm "$TMP/s" guard_ok)/$(wm "$TMP/s" idle_regions_changed)" = 1/0
+	no_u2_error() { ! since_mark | grep -q "$U2: channel .* error"; }
+	nv_check "$MODE: no channel error logged for vGPU 2" no_u2_error
+	if ((want)); then
+		nv_dmesg_has "$MODE: the error is logged for vGPU 1" \
+			"pgpu [0-9]+ vgpu [0-9]+ $U1: channel [0-9]+ error, Xid [0-9]+"
+	fi
+	case $MODE in
+	gpput | garbage)
+		nv_dmesg_has "$MODE: Xid 32" "$U1: channel [0-9]+ error, Xid 32" ;;
+	oob)
+		ADDR=$(printf '%#x' $((FB * 1048576 + 65536)))
+		nv_check "oob: MMU fault registers name the address ($(wm "$TMP/h" mmu_fault))" \
+			grep -q "^mmu_fault: status 0x1 addr $ADDR " "$TMP/h"
+		nv_dmesg_has "oob: log names pgpu, vGPU and address $ADDR" \
+			"pgpu [0-9]+ vgpu [0-9]+ $U1: channel [0-9]+ error, Xid 31 at $ADDR" ;;
+	endless)
+		nv_dmesg_has "endless: reset by the preemption timeout (Xid 45)" \
+			"$U1: channel [0-9]+ error, Xid 45" ;;
+	doorbell-storm)
+		nv_check "storm: thousands of doorbells ($(wm "$TMP/h" storm_doorbells))" \
+			test "$(wm "$TMP/h" storm_doorbells)" -ge 4000
+		no_u1_error() { ! since_mark | grep -q "$U1: channel .* error"; }
+		nv_check "storm: no channel error logged" no_u1_error ;;
+	esac
+done
+
+echo "# remove and unload"
+nv_check "remove vGPU 1" nv_write "$MD/$U1/remove" 1
+nv_check "remove vGPU 2" nv_write "$MD/$U2/remove" 1
+nv_unload_all
+nv_check "everything unloaded" bash -c '! grep -q "^nvvgpu" /proc/modules'
+nv_done
