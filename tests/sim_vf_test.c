@@ -477,21 +477,24 @@ static void vf_test_rpc_alloc_free(struct kunit *test)
 {
 	struct vf_test *t = vf_test_cur(test);
 	struct nv_channel_alloc_params p = {};
-	struct vf_msg m;
+	/* on the heap: with the parameters it overflows a KUnit frame */
+	struct vf_msg *mp = kunit_kzalloc(test, sizeof(*mp), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, mp);
 
 	p.gp_fifo_offset = 0x10000;
 	p.gp_fifo_entries = 64;
 	p.userd_mem.base = 0x20000;
 	p.engine_type = NV2080_ENGINE_TYPE_COPY0;
 
-	vf_msg_init(&m, NV_VGPU_MSG_FUNCTION_ALLOC_CHANNEL_DMA, sizeof(m.alloc));
-	m.alloc.h_client = 0xc1d00001;
-	m.alloc.h_channel = 0xcafe;
-	m.alloc.h_class = AMPERE_CHANNEL_GPFIFO_A;
-	m.alloc.params = p;
-	KUNIT_EXPECT_EQ(test, vf_serve(test, MSG1, &m), NV_OK);
-	KUNIT_EXPECT_EQ(test, m.rpc.rpc_result, NV_OK);
-	KUNIT_EXPECT_EQ(test, m.alloc.chid, 77);
+	vf_msg_init(mp, NV_VGPU_MSG_FUNCTION_ALLOC_CHANNEL_DMA, sizeof(mp->alloc));
+	mp->alloc.h_client = 0xc1d00001;
+	mp->alloc.h_channel = 0xcafe;
+	mp->alloc.h_class = AMPERE_CHANNEL_GPFIFO_A;
+	mp->alloc.params = p;
+	KUNIT_EXPECT_EQ(test, vf_serve(test, MSG1, mp), NV_OK);
+	KUNIT_EXPECT_EQ(test, mp->rpc.rpc_result, NV_OK);
+	KUNIT_EXPECT_EQ(test, mp->alloc.chid, 77);
 	KUNIT_EXPECT_EQ(test, t->alloc_calls, 1);
 	KUNIT_EXPECT_EQ(test, t->alloc_gfid, GFID);
 	KUNIT_EXPECT_EQ(test, t->alloc_handle, 0xcafe);
@@ -499,36 +502,35 @@ static void vf_test_rpc_alloc_free(struct kunit *test)
 
 	/* the channel code's status is the reply's */
 	t->alloc_status = NV_ERR_INSERT_DUPLICATE_NAME;
-	vf_msg_init(&m, NV_VGPU_MSG_FUNCTION_ALLOC_CHANNEL_DMA, sizeof(m.alloc));
-	m.alloc.h_channel = 0xcafe;
-	m.alloc.h_class = AMPERE_CHANNEL_GPFIFO_A;
-	m.alloc.params = p;
-	KUNIT_EXPECT_EQ(test, vf_serve(test, MSG, &m),
+	vf_msg_init(mp, NV_VGPU_MSG_FUNCTION_ALLOC_CHANNEL_DMA, sizeof(mp->alloc));
+	mp->alloc.h_channel = 0xcafe;
+	mp->alloc.h_class = AMPERE_CHANNEL_GPFIFO_A;
+	mp->alloc.params = p;
+	KUNIT_EXPECT_EQ(test, vf_serve(test, MSG, mp),
 			NV_ERR_INSERT_DUPLICATE_NAME);
-	KUNIT_EXPECT_EQ(test, m.rpc.rpc_result, NV_ERR_INSERT_DUPLICATE_NAME);
+	KUNIT_EXPECT_EQ(test, mp->rpc.rpc_result, NV_ERR_INSERT_DUPLICATE_NAME);
 	KUNIT_EXPECT_EQ(test, t->alloc_calls, 2);
 
-	vf_msg_init(&m, NV_VGPU_MSG_FUNCTION_ALLOC_CHANNEL_DMA, sizeof(m.alloc));
-	m.alloc.h_class = AMPERE_DMA_COPY_A;
-	m.alloc.params = p;
-	KUNIT_EXPECT_EQ(test, vf_serve(test, MSG, &m), NV_ERR_INVALID_CLASS);
+	vf_msg_init(mp, NV_VGPU_MSG_FUNCTION_ALLOC_CHANNEL_DMA, sizeof(mp->alloc));
+	mp->alloc.h_class = AMPERE_DMA_COPY_A;
+	mp->alloc.params = p;
+	KUNIT_EXPECT_EQ(test, vf_serve(test, MSG, mp), NV_ERR_INVALID_CLASS);
 
-	vf_msg_init(&m, NV_VGPU_MSG_FUNCTION_ALLOC_CHANNEL_DMA, sizeof(m.alloc));
-	m.alloc.h_class = AMPERE_CHANNEL_GPFIFO_A;
-	m.alloc.params = p;
-	m.alloc.params.userd_mem.size = 512;
-	KUNIT_EXPECT_EQ(test, vf_serve(test, MSG, &m), NV_ERR_INVALID_ARGUMENT);
-	KUNIT_EXPECT_EQ(test, m.rpc.rpc_result, NV_ERR_INVALID_ARGUMENT);
+	vf_msg_init(mp, NV_VGPU_MSG_FUNCTION_ALLOC_CHANNEL_DMA, sizeof(mp->alloc));
+	mp->alloc.h_class = AMPERE_CHANNEL_GPFIFO_A;
+	mp->alloc.params = p;
+	mp->alloc.params.userd_mem.size = 512;
+	KUNIT_EXPECT_EQ(test, vf_serve(test, MSG, mp), NV_ERR_INVALID_ARGUMENT);
+	KUNIT_EXPECT_EQ(test, mp->rpc.rpc_result, NV_ERR_INVALID_ARGUMENT);
 	KUNIT_EXPECT_EQ(test, t->alloc_calls, 2);
 
-	vf_msg_init(&m, NV_VGPU_MSG_FUNCTION_FREE, sizeof(m.free));
-	m.free.h_object_old = 0xcafe;
-	KUNIT_EXPECT_EQ(test, vf_serve(test, MSG, &m), NV_OK);
+	vf_msg_init(mp, NV_VGPU_MSG_FUNCTION_FREE, sizeof(mp->free));
+	mp->free.h_object_old = 0xcafe;
+	KUNIT_EXPECT_EQ(test, vf_serve(test, MSG, mp), NV_OK);
 	KUNIT_EXPECT_EQ(test, t->free_calls, 1);
 	KUNIT_EXPECT_EQ(test, t->free_handle, 0xcafe);
-	KUNIT_EXPECT_EQ(test, m.free.status, NV_OK);
+	KUNIT_EXPECT_EQ(test, mp->free.status, NV_OK);
 }
-
 /* the whole path: BAR0 doorbell, the workqueue, the reply, the interrupt */
 static void vf_test_mailbox_doorbell(struct kunit *test)
 {
