@@ -9,12 +9,13 @@
 #ifndef __NVVGPU_SIM_PUSHBUF_H__
 #define __NVVGPU_SIM_PUSHBUF_H__
 
+#include <linux/bits.h>
 #include <linux/types.h>
 
 /* largest GPFIFO segment, in dwords (ENTRY1.LENGTH is 21 bits) */
-#define SIM_PB_MAX_SEGMENT_DWORDS	(1U << 20)
+#define SIM_PB_MAX_SEGMENT_DWORDS	BIT(20)
 /* most bytes one LAUNCH_DMA may move */
-#define SIM_PB_MAX_COPY			(256ULL << 20)
+#define SIM_PB_MAX_COPY			(16ULL << 20)
 #define SIM_PB_SUBCHANNELS		8
 
 /**

@@ -45,9 +45,12 @@
 #define SIM_VF_TOP_EN		BIT(0)
 #define SIM_VF_FAULT_VALID	BIT(0)
 
-#define sim_vf_warn(sim, gfid, fmt, ...)				\
-	dev_warn_ratelimited(sim_dev(sim), "gpu %u gfid %u: " fmt "\n",	\
-			     (sim)->index, gfid, ##__VA_ARGS__)
+#define sim_vf_warn(sim, gfid, fmt, ...) do {				\
+	struct sim_gpu *__sim = (sim);					\
+									\
+	dev_warn_ratelimited(sim_dev(__sim), "gpu %u gfid %u: " fmt "\n",	\
+			     __sim->index, gfid, ##__VA_ARGS__);	\
+} while (0)
 
 /*
  * The channel calls, each behind a wrapper KUnit can redirect

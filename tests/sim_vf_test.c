@@ -531,6 +531,7 @@ static void vf_test_rpc_alloc_free(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t->free_handle, 0xcafe);
 	KUNIT_EXPECT_EQ(test, mp->free.status, NV_OK);
 }
+
 /* the whole path: BAR0 doorbell, the workqueue, the reply, the interrupt */
 static void vf_test_mailbox_doorbell(struct kunit *test)
 {

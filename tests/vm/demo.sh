@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # The main job, inside the VM: load the stack on two simulated GPUs, create
-# vGPUs with mdevctl, open them as a VMM would so that they get GPU time,
-# record the scheduling with trace-cmd and show who ran when.
+# vGPUs with mdevctl, run work on them as guest drivers would (channels over
+# the plugin mailbox, pushbuffers in BAR1, doorbells, MSI-X), record the
+# scheduling with trace-cmd and show who ran when and what the engines did.
 set -eu
 . "$(dirname "$0")/lib.sh"
 
@@ -37,10 +38,29 @@ done
 say "DRM side: render nodes"
 drm_info 2>/dev/null | grep -E 'Node|Driver' | head -n 8 || true
 
-say "opening the vGPUs as a VMM would, with scheduling traced"
+say "running work on the vGPUs as guest drivers would, with scheduling traced"
+echo "vGPU d001: compute at 50 % duty, d002: a copy stream, d003 (pgpu1): compute"
 trace=${NVVGPU_VM_OUT:-/tmp}/demo.dat
-trace-cmd record -q -o "$trace" -e nvvgpu_sched -e nvvgpu_core \
-	"$NV_MODDIR/tools/vfio-hold" 2 "${U[@]}"
+out=$(mktemp -d)
+trace-cmd record -q -o "$trace" -e nvvgpu_sched -e nvvgpu_core bash -c "
+	'$NV_MODDIR/tools/nvvgpu-work' ${U[0]} --compute-ns 200000 --duty 50 --seconds 2 >$out/1 &
+	'$NV_MODDIR/tools/nvvgpu-work' ${U[1]} --copy-stream --seconds 2 >$out/2 &
+	'$NV_MODDIR/tools/nvvgpu-work' ${U[2]} --compute-ns 500000 --seconds 2 >$out/3 &
+	wait"
+for i in 1 2 3; do
+	echo "--- vGPU ${U[i - 1]}"
+	grep -E '^(jobs|gpu_ns|copy_bytes|verified|interrupts|latency_p50_ns|latency_p99_ns|result):' "$out/$i" |
+		tr '\n' ' '
+	echo
+done
+grep -q 'result: ok' "$out/1" && grep -q 'result: ok' "$out/2" && grep -q 'result: ok' "$out/3" ||
+	{ echo "demo: a workload failed"; exit 1; }
+
+say "what the engines did, per function (gfid = vGPU id + 1)"
+for f in /sys/kernel/debug/nvvgpu/sim/*/engines; do
+	echo "--- $f"
+	cat "$f"
+done
 
 say "scheduling: per-vGPU accounting"
 for f in /sys/kernel/debug/nvvgpu/pgpu*/sched; do
