@@ -255,12 +255,15 @@ static bool sim_engine_overstayed(struct sim_engine *eng,
 {
 	u32 ms = READ_ONCE(eng->sim->engines.preempt_timeout_ms);
 
-	if (!sim_engine_preempt(&(struct sim_engine_ctx){ eng, ch })) {
-		ch->preempt_since = 0;
-		return false;
-	}
-	if (!ch->preempt_since)
+	/*
+	 * A preemption request stands until the channel yields: the owner
+	 * coming back meanwhile does not cancel it, as on hardware.
+	 */
+	if (!ch->preempt_since) {
+		if (!sim_engine_preempt(&(struct sim_engine_ctx){ eng, ch }))
+			return false;
 		ch->preempt_since = ktime_get();
+	}
 	return ktime_ms_delta(ktime_get(), ch->preempt_since) >= ms;
 }
 
