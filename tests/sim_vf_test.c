@@ -10,6 +10,7 @@
  */
 #include <kunit/static_stub.h>
 #include <kunit/test.h>
+#include <linux/delay.h>
 #include <linux/highmem.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>
@@ -277,6 +278,8 @@ static void vf_test_regs(struct kunit *test)
 	wr(test, R_SCRATCH(2), 0x1234);
 	KUNIT_EXPECT_EQ(test, rd(test, R_SCRATCH(2)), 0x1234);
 	t0 = rd(test, NV_VIRTUAL_FUNCTION_PRIV_TIMER);
+	/* more than a tick: the VM's clock may advance only per tick */
+	msleep(20);
 	t1 = rd(test, NV_VIRTUAL_FUNCTION_PRIV_TIMER);
 	KUNIT_EXPECT_NE(test, t0, t1);
 

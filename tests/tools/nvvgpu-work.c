@@ -810,7 +810,11 @@ static void run_hostile(const char *mode)
 			x ^= x << 13;
 			x ^= x >> 17;
 			x ^= x << 5;
-			b.p[b.n++] = x;
+			/*
+			 * END_PB_SEGMENT (SEC_OP 7) would end the segment
+			 * cleanly: make it the reserved SEC_OP 6 instead
+			 */
+			b.p[b.n++] = (x >> 29) == 7 ? x & ~(1U << 29) : x;
 		}
 		/* whatever came before, this header is malformed (SEC_OP 6) */
 		b.p[b.n++] = SEC_OP(6) | 0x1234;
