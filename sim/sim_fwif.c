@@ -167,5 +167,5 @@ u32 sim_fwif_log_regions(struct sim_gpu *sim)
 	return f ? f->log_regions : 0;
 }
 
-static_assert(SIM_FWIF_RC_TRIGGERED_MAX >= sizeof(struct nvgsp_rpc_rc_triggered_r535));
-static_assert(SIM_FWIF_RC_TRIGGERED_MAX >= sizeof(struct nvgsp_rpc_rc_triggered_r570));
+static_assert(sizeof(struct nvgsp_rpc_rc_triggered_r535) <= SIM_FWIF_RC_TRIGGERED_MAX);
+static_assert(sizeof(struct nvgsp_rpc_rc_triggered_r570) <= SIM_FWIF_RC_TRIGGERED_MAX);
