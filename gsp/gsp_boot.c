@@ -28,7 +28,7 @@
 #define GSP_SUSPEND_TIMEOUT_US	(2 * USEC_PER_SEC)
 
 static const char * const gsp_log_names[GSP_LOG_REGIONS] = {
-	"LOGINIT", "LOGINTR", "LOGRM",
+	"LOGINIT", "LOGINTR", "LOGRM", "LOGMNOC",
 };
 
 static int gsp_mem_alloc(struct nvvgpu_gsp *gsp, struct gsp_mem *mem,
@@ -110,7 +110,7 @@ static int gsp_libos_init(struct nvvgpu_gsp *gsp)
 	regions = gsp->libos.vaddr;
 
 	/* log buffers: u64 put pointer, then one PTE per page (LOGINIT first) */
-	for (i = 0; i < GSP_LOG_REGIONS; i++) {
+	for (i = 0; i < gsp->abi->log_regions; i++) {
 		ret = gsp_mem_alloc(gsp, &gsp->logs[i], NVGSP_LIBOS_LOG_SIZE);
 		if (ret)
 			return ret;
@@ -124,7 +124,7 @@ static int gsp_libos_init(struct nvvgpu_gsp *gsp)
 	if (ret)
 		return ret;
 	nvgsp_args_cached_write(gsp->abi, gsp->rmargs.vaddr, &loc);
-	gsp_libos_region(&regions[GSP_LOG_REGIONS], "RMARGS", &gsp->rmargs);
+	gsp_libos_region(&regions[i], "RMARGS", &gsp->rmargs);
 	return 0;
 }
 
@@ -222,7 +222,7 @@ int gsp_boot_start(struct nvvgpu_gsp *gsp)
 	int i, ret;
 
 	gsp_msgq_reset(gsp);
-	for (i = 0; i < GSP_LOG_REGIONS; i++)
+	for (i = 0; i < gsp->abi->log_regions; i++)
 		*(u64 *)gsp->logs[i].vaddr = 0;
 
 	ret = gsp_send_system_info(gsp);

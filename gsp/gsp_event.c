@@ -27,13 +27,10 @@
  * sizes of the running release before use.
  */
 
-/* the robust-channel error CPU-RM acknowledges with ECC_NOTIFIER_WRITE_ACK */
-#define ROBUST_CHANNEL_FAST_PATH_ERROR	139
-
 static void gsp_event_rc_triggered(struct nvvgpu_gsp *gsp, enum nvgsp_event ev,
 				   const void *payload, u32 len, void *priv)
 {
-	const struct nvgsp_rpc_rc_triggered *rc = payload;
+	struct nvgsp_rc_triggered rc;
 	int ret;
 
 	if (len < gsp->abi->rc_triggered_min_size) {
@@ -41,10 +38,12 @@ static void gsp_event_rc_triggered(struct nvvgpu_gsp *gsp, enum nvgsp_event ev,
 			len, gsp->abi->rc_triggered_min_size);
 		return;
 	}
+	gsp->abi->rc_triggered_read(payload, &rc);
 	dev_warn(gsp->dev,
 		 "robust channel recovery: engine %u channel %u error %u scope %u\n",
-		 rc->engine_type, rc->chid, rc->except_type, rc->scope);
-	if (rc->except_type != ROBUST_CHANNEL_FAST_PATH_ERROR)
+		 rc.engine_type, rc.chid, rc.except_type, rc.scope);
+	/* the error CPU-RM acknowledges with ECC_NOTIFIER_WRITE_ACK */
+	if (rc.except_type != gsp->abi->rc_fast_path_error)
 		return;
 	ret = gsp_rpc_send(gsp, NV_VGPU_MSG_FUNCTION_ECC_NOTIFIER_WRITE_ACK,
 			   NULL, 0);

@@ -297,7 +297,8 @@ int gsp_rm_client_alloc(struct nvvgpu_gsp *gsp)
 	h = NV_RS_CLIENT_HANDLE_BASE | id;
 
 	client.h_client = h;
-	ret = gsp_rm_alloc(gsp, h, h, h, NV01_ROOT, &client, sizeof(client));
+	ret = gsp_rm_alloc(gsp, h, h, h, NV01_ROOT, &client,
+			   gsp->abi->nv0000_alloc_size);
 	if (ret)
 		goto err_ida;
 	gsp->h_client = h;

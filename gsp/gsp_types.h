@@ -38,7 +38,7 @@ struct gsp_mem {
 	size_t size;
 };
 
-#define GSP_LOG_REGIONS		3
+#define GSP_LOG_REGIONS		4
 
 /**
  * struct gsp_rpc_wait - a synchronous RPC (or an event) waited for

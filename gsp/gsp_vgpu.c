@@ -249,39 +249,38 @@ int gsp_read_info(struct nvvgpu_gsp *gsp, struct nvvgpu_pgpu_info *info)
 int gsp_vgpu_bootload(struct nvvgpu_gsp *gsp, struct nvvgpu_vgpu *vgpu)
 {
 	const struct nvvgpu_partition *part = &vgpu->part;
-	struct nv2080_vgpu_bootload_params *p;
-	u32 e, engines;
+	/* every engine gets the vGPU's one channel range */
+	const struct nvgsp_vgpu_bootload b = {
+		.gfid = vgpu->id + 1,
+		.vgpu_type = vgpu->type->id,
+		.vm_pid = task_tgid_nr(current),
+		.num_channels = part->chid_count,
+		.num_plugin_channels = part->chid_count ? 1 : 0,
+		.engine_mask = vgpu->pgpu->info.engine_mask,
+		.chid_base = part->chid_base,
+		.num_guest_fb_segments = 1,
+		.guest_fb_phys_addr = { part->fb_offset },
+		.guest_fb_length = { part->fb_size },
+		.heap_phys_addr = part->heap_offset,
+		.heap_length = part->heap_size,
+	};
+	void *p;
 	int ret;
 
-	p = kvzalloc(sizeof(*p), GFP_KERNEL);
+	p = kvzalloc(gsp->abi->bootload_size, GFP_KERNEL);
 	if (!p)
 		return -ENOMEM;
-
-	p->gfid = vgpu->id + 1;
-	p->vgpu_type = vgpu->type->id;
-	p->vm_pid = task_tgid_nr(current);
-	p->num_channels = part->chid_count;
-	p->num_plugin_channels = part->chid_count ? 1 : 0;
-	/* every engine gets the vGPU's one channel range */
-	engines = min_t(u32, gsp->abi->max_engines, ARRAY_SIZE(p->chid_offset));
-	for (e = 0; e < engines && e < BITS_PER_LONG_LONG; e++)
-		if (vgpu->pgpu->info.engine_mask & BIT_ULL(e))
-			p->chid_offset[e] = part->chid_base;
-	p->num_guest_fb_segments = 1;
-	p->guest_fb_phys_addr_list[0] = part->fb_offset;
-	p->guest_fb_length_list[0] = part->fb_size;
-	p->plugin_heap_memory_phys_addr = part->heap_offset;
-	p->plugin_heap_memory_length = part->heap_size;
+	gsp->abi->bootload_write(p, &b);
 
 	ret = gsp_rm_control(gsp, gsp->internal.client, gsp->internal.subdevice,
 			     NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_BOOTLOAD_GSP_VGPU_PLUGIN_TASK,
-			     p, sizeof(*p));
+			     p, gsp->abi->bootload_size);
 	if (ret)
 		dev_err(gsp->dev, "vGPU %u (gfid %u, type %s): bootload failed: %d\n",
-			vgpu->id, p->gfid, vgpu->type->name, ret);
+			vgpu->id, b.gfid, vgpu->type->name, ret);
 	else
 		dev_dbg(gsp->dev, "vGPU %u (gfid %u, type %s) bootloaded\n",
-			vgpu->id, p->gfid, vgpu->type->name);
+			vgpu->id, b.gfid, vgpu->type->name);
 	kvfree(p);
 	return ret;
 }

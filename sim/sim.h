@@ -109,6 +109,45 @@ u32 sim_rm_free(struct sim_gpu *sim, void *payload, u32 len);
 u32 sim_rm_dup(struct sim_gpu *sim, void *payload, u32 len);
 void sim_rm_static_info(struct sim_gpu *sim, void *buf);
 
+/**
+ * struct sim_bootload - BOOTLOAD_GSP_VGPU_PLUGIN_TASK as the emulator decoded it
+ * @gfid: GFID
+ * @vgpu_type: type id
+ * @num_channels: channel IDs of the vGPU
+ * @num_plugin_channels: of which used by the plugin
+ * @num_engines: entries of @chid_offset (NV2080_GPU_MAX_ENGINES)
+ * @chid_offset: first channel ID per engine type
+ * @num_guest_fb_segments: entries of the two lists, as received
+ * @guest_fb_phys_addr_list: guest FB pieces
+ * @guest_fb_length_list: their lengths
+ * @plugin_heap_memory_phys_addr: management heap
+ * @plugin_heap_memory_length: its length
+ *
+ * The arrays point into the received parameters.
+ */
+struct sim_bootload {
+	u32 gfid;
+	u32 vgpu_type;
+	u32 num_channels;
+	u32 num_plugin_channels;
+	u32 num_engines;
+	const u32 *chid_offset;
+	u32 num_guest_fb_segments;
+	const u64 *guest_fb_phys_addr_list;
+	const u64 *guest_fb_length_list;
+	u64 plugin_heap_memory_phys_addr;
+	u64 plugin_heap_memory_length;
+};
+
+/* sim_fwif.c: the emulator's per-release layouts */
+#define SIM_FWIF_RC_TRIGGERED_MAX	32
+u32 sim_fwif_bootload_decode(struct sim_gpu *sim, const void *params, u32 size,
+			     struct sim_bootload *b);
+u32 sim_fwif_nv0000_alloc_size(struct sim_gpu *sim);
+u32 sim_fwif_rc_triggered(struct sim_gpu *sim, void *buf, u32 chid,
+			  u32 except_type);
+u32 sim_fwif_log_regions(struct sim_gpu *sim);
+
 /* sim_vgpu.c: vGPU types and the vGPU-manager controls */
 void sim_vgpu_build_types(struct sim_gpu *sim);
 u32 sim_vgpu_control(struct sim_gpu *sim, u32 cmd, void *params, u32 size);

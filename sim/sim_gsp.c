@@ -634,6 +634,17 @@ static void sim_gsp_boot(struct sim_gpu *sim)
 			      "no usable RMARGS region");
 		return;
 	}
+	for (i = 0; i < sim_fwif_log_regions(sim); i++) {
+		static const char * const logs[] = {
+			"LOGINIT", "LOGINTR", "LOGRM", "LOGMNOC",
+		};
+
+		if (i >= ARRAY_SIZE(logs) || !sim_gsp_libos_find(regions, logs[i])) {
+			sim_gsp_crash(sim, SIM_GSP_FATAL_BOOT, 2,
+				      "a log region of the release is missing");
+			return;
+		}
+	}
 	args = sim_mem_map(sim, rmargs->pa, sim->abi->args_cached_size);
 	if (!args) {
 		sim_gsp_crash(sim, SIM_GSP_FATAL_BOOT, 3,
@@ -938,7 +949,7 @@ void sim_gsp_inject_unsolicited(struct sim_gpu *sim, u32 function)
  */
 int sim_gsp_inject_event(struct sim_gpu *sim, const char *name, u32 arg)
 {
-	struct nvgsp_rpc_rc_triggered rc = { .chid = 1, .except_type = arg };
+	u8 rc[SIM_FWIF_RC_TRIGGERED_MAX] = {};
 	struct sim_gsp *gsp = &sim->gsp;
 	struct nvgsp_rpc_os_error_log *log;
 	u32 i, n = 1;
@@ -957,7 +968,8 @@ int sim_gsp_inject_event(struct sim_gpu *sim, const char *name, u32 arg)
 	if (gsp->state != SIM_GSP_RUNNING) {
 		ret = -ENODEV;
 	} else if (!strcmp(name, "rc_triggered")) {
-		sim_gsp_event(sim, NVGSP_EVENT_RC_TRIGGERED, &rc, sizeof(rc));
+		sim_gsp_event(sim, NVGSP_EVENT_RC_TRIGGERED, rc,
+			      sim_fwif_rc_triggered(sim, rc, 1, arg));
 	} else if (!strcmp(name, "flood") &&
 		   (!arg || arg > SIM_GSP_FLOOD_MAX)) {
 		dev_warn(sim_dev(sim), "event: flood of %u events, 1..%u allowed\n",

@@ -174,8 +174,12 @@ static u32 sim_rm_alloc_client(struct sim_gpu *sim,
 {
 	const struct nv0000_alloc_params *p = (const void *)rpc->params;
 
-	if (rpc->params_size != sizeof(*p))
+	if (rpc->params_size != sim_fwif_nv0000_alloc_size(sim)) {
+		dev_warn(sim_dev(sim), "ALLOC NV01_ROOT: %u bytes of parameters, %s expects %u\n",
+			 rpc->params_size, sim->fw_version,
+			 sim_fwif_nv0000_alloc_size(sim));
 		return NV_ERR_INVALID_PARAM_STRUCT;
+	}
 	if (rpc->h_parent != rpc->h_object || rpc->h_client != rpc->h_object ||
 	    p->h_client != rpc->h_object)
 		return NV_ERR_INVALID_OBJECT_PARENT;

@@ -148,8 +148,7 @@ static bool sim_fb_range_ok(struct sim_gpu *sim, u64 base, u64 len)
 	status;								\
 })
 
-static u32 sim_vgpu_bootload(struct sim_gpu *sim,
-			     const struct nv2080_vgpu_bootload_params *p)
+static u32 sim_vgpu_bootload(struct sim_gpu *sim, const struct sim_bootload *p)
 {
 	const struct nvvgpu_vgpu_type *type;
 	struct sim_vgpu *v;
@@ -183,7 +182,7 @@ static u32 sim_vgpu_bootload(struct sim_gpu *sim,
 				  "bad channel counts %u/%u", p->num_channels,
 				  p->num_plugin_channels);
 	/* every engine of the board gets the same channel range */
-	for (e = 0; e < NV2080_GPU_MAX_ENGINES_R535; e++) {
+	for (e = 0; e < p->num_engines && e < 64; e++) {
 		if (!(sim->engine_mask & BIT_ULL(e)))
 			continue;
 		if (first) {
@@ -313,14 +312,14 @@ u32 sim_vgpu_control(struct sim_gpu *sim, u32 cmd, void *params, u32 size)
 	struct nv2080_vgpu_enumerate_params *en = params;
 	struct nv2080_vgpu_fb_usage_params *usage = params;
 	struct nv2080_vgpu_gfid_params *gp = params;
+	struct sim_bootload boot;
 	struct sim_vgpu *v;
-	u32 i, n = 0;
+	u32 i, n = 0, ret;
 
 	switch (cmd) {
 	case NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_BOOTLOAD_GSP_VGPU_PLUGIN_TASK:
-		if (size != sizeof(struct nv2080_vgpu_bootload_params))
-			return NV_ERR_INVALID_PARAM_STRUCT;
-		return sim_vgpu_bootload(sim, params);
+		ret = sim_fwif_bootload_decode(sim, params, size, &boot);
+		return ret ?: sim_vgpu_bootload(sim, &boot);
 
 	case NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_SHUTDOWN_GSP_VGPU_PLUGIN_TASK:
 		if (size != sizeof(*gp))
@@ -361,7 +360,6 @@ u32 sim_vgpu_control(struct sim_gpu *sim, u32 cmd, void *params, u32 size)
 			if (v->state == SIM_VGPU_FREE)
 				continue;
 			en->vgpus[n].gfid = i + 1;
-			en->vgpus[n].vgpu_type = sim->types[v->type].id;
 			en->vgpus[n].fb_used = sim_vgpu_fb_used(sim, v);
 			en->vgpus[n].encoder_capacity = 100;
 			n++;

@@ -31,8 +31,9 @@ static void sim_rm_test_fini(void *sim)
 	sim_rm_fini(sim);
 }
 
-/* an emulator with only what its RM server uses, internal client made */
-static struct sim_gpu *sim_rm_test_gpu(struct kunit *test)
+/* an emulator of release @version with what its RM server uses */
+static struct sim_gpu *sim_rm_test_gpu_of(struct kunit *test,
+					  const char *version)
 {
 	struct sim_gpu *sim = kunit_kzalloc(test, sizeof(*sim), GFP_KERNEL);
 
@@ -42,12 +43,19 @@ static struct sim_gpu *sim_rm_test_gpu(struct kunit *test)
 	KUNIT_ASSERT_FALSE(test, IS_ERR(sim->pdev));
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, sim_rm_test_pdev_put,
 							sim->pdev), 0);
-	sim->abi = nvgsp_fw_abi_find("535.113.01");
+	strscpy(sim->fw_version, version, sizeof(sim->fw_version));
+	sim->abi = nvgsp_fw_abi_find(version);
+	KUNIT_ASSERT_NOT_NULL(test, sim->abi);
 	xa_init(&sim->gsp.clients);
 	KUNIT_ASSERT_EQ(test, sim_rm_init(sim), 0);
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, sim_rm_test_fini,
 							sim), 0);
 	return sim;
+}
+
+static struct sim_gpu *sim_rm_test_gpu(struct kunit *test)
+{
+	return sim_rm_test_gpu_of(test, "535.113.01");
 }
 
 /* GSP_RM_ALLOC; the inner status, or the rpc_result if that failed */
@@ -74,7 +82,8 @@ static u32 sim_rm_test_client(struct kunit *test, struct sim_gpu *sim, u32 h)
 {
 	struct nv0000_alloc_params p = { .h_client = h, .process_id = ~0u };
 
-	return sim_rm_test_alloc(test, sim, h, h, h, NV01_ROOT, &p, sizeof(p));
+	return sim_rm_test_alloc(test, sim, h, h, h, NV01_ROOT, &p,
+				 sim->abi->nv0000_alloc_size);
 }
 
 /* our client with its device and subdevice, as the transport makes them */
@@ -151,7 +160,7 @@ static void sim_rm_test_alloc_rules(struct kunit *test)
 	cl.h_client = CLIENT + 1;
 	KUNIT_EXPECT_EQ(test, sim_rm_test_alloc(test, sim, CLIENT + 1, CLIENT,
 						CLIENT + 1, NV01_ROOT, &cl,
-						sizeof(cl)),
+						sim->abi->nv0000_alloc_size),
 			NV_ERR_INVALID_OBJECT_PARENT);
 	KUNIT_EXPECT_EQ(test, sim_rm_test_alloc(test, sim, CLIENT + 1, CLIENT + 1,
 						CLIENT + 1, NV01_ROOT, &cl, 4),
@@ -315,7 +324,60 @@ static void sim_rm_test_free_rules(struct kunit *test)
 			NV_VGPU_MSG_RESULT_RPC_INVALID_MESSAGE_FORMAT);
 }
 
+/*
+ * The emulator of release @mine is sent the other release's layouts (as
+ * a driver with the wrong version table would) and refuses each.
+ */
+#define BOOTLOAD NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_BOOTLOAD_GSP_VGPU_PLUGIN_TASK
+
+static void sim_rm_test_foreign_layout(struct kunit *test, const char *mine,
+				       const char *other)
+{
+	struct sim_gpu *sim = sim_rm_test_gpu_of(test, mine);
+	const struct nvgsp_fw_abi *abi = nvgsp_fw_abi_find(other);
+	struct nv0000_alloc_params cl = { .h_client = CLIENT, .process_id = ~0u };
+	const struct nvgsp_internal_handles *h = &sim->gsp.internal;
+	void *boot;
+
+	KUNIT_ASSERT_NOT_NULL(test, abi);
+	KUNIT_ASSERT_NE(test, abi->nv0000_alloc_size,
+			sim->abi->nv0000_alloc_size);
+	KUNIT_EXPECT_EQ(test, sim_rm_test_alloc(test, sim, CLIENT, CLIENT, CLIENT,
+						NV01_ROOT, &cl,
+						abi->nv0000_alloc_size),
+			NV_ERR_INVALID_PARAM_STRUCT);
+	KUNIT_EXPECT_EQ(test, sim_rm_test_alloc(test, sim, CLIENT, CLIENT, CLIENT,
+						NV01_ROOT, &cl,
+						sim->abi->nv0000_alloc_size),
+			NV_OK);
+
+	/* a bootload the other release's encoder laid out */
+	boot = kunit_kzalloc(test, abi->bootload_size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, boot);
+	abi->bootload_write(boot, &(struct nvgsp_vgpu_bootload){
+		.gfid = 1, .vgpu_type = sim->types[0].id, .num_channels = 1,
+		.engine_mask = sim->engine_mask, .num_guest_fb_segments = 1,
+	});
+	KUNIT_EXPECT_EQ(test, sim_rm_test_control(test, sim, h->client,
+						  h->subdevice, BOOTLOAD, boot,
+						  abi->bootload_size),
+			NV_ERR_INVALID_PARAM_STRUCT);
+	KUNIT_EXPECT_EQ(test, sim->vgpus[0].state, SIM_VGPU_FREE);
+}
+
+static void sim_rm_test_r535_refuses_r570(struct kunit *test)
+{
+	sim_rm_test_foreign_layout(test, "535.113.01", "570.144");
+}
+
+static void sim_rm_test_r570_refuses_r535(struct kunit *test)
+{
+	sim_rm_test_foreign_layout(test, "570.144", "535.113.01");
+}
+
 static struct kunit_case sim_rm_test_cases[] = {
+	KUNIT_CASE(sim_rm_test_r535_refuses_r570),
+	KUNIT_CASE(sim_rm_test_r570_refuses_r535),
 	KUNIT_CASE(sim_rm_test_alloc_rules),
 	KUNIT_CASE(sim_rm_test_controls),
 	KUNIT_CASE(sim_rm_test_dup),

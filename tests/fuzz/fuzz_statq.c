@@ -597,7 +597,7 @@ static const struct {
 	{ NVVGPU_EMU_CTRL_CMD_GET_VGPU_TYPES,
 	  sizeof(struct nvvgpu_emu_vgpu_types_params) },
 	{ NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_BOOTLOAD_GSP_VGPU_PLUGIN_TASK,
-	  sizeof(struct nv2080_vgpu_bootload_params) },
+	  sizeof(struct nv2080_vgpu_bootload_params_r570) },
 	{ NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_SHUTDOWN_GSP_VGPU_PLUGIN_TASK,
 	  sizeof(struct nv2080_vgpu_gfid_params) },
 	{ NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_ENUMERATE_VGPU_PER_PGPU,

@@ -129,7 +129,7 @@ static u8 reply_token;
 
 static void gen_events(u8 flags, const char *name)
 {
-	struct nvgsp_rpc_rc_triggered rc = {
+	struct nvgsp_rpc_rc_triggered_r535 rc = {
 		.engine_type = 1, .chid = 17, .except_type = 31, .scope = 1,
 	};
 	u8 log[sizeof(struct nvgsp_rpc_os_error_log) + 4] = { 0 };
@@ -174,7 +174,7 @@ static void gen_wrap(void)
 
 static void gen_race(void)
 {
-	struct nvgsp_rpc_rc_triggered rc = { .chid = 1 };
+	struct nvgsp_rpc_rc_triggered_r535 rc = { .chid = 1 };
 
 	seed_begin(NVFUZZ_CFG_RACE, 5, 0, 0);
 	seed_scenario(NVFUZZ_SC_DRAIN);
@@ -418,7 +418,7 @@ static void gen_read_info(void)
 
 static void gen_client(void)
 {
-	struct nv2080_vgpu_bootload_params *boot = calloc(1, sizeof(*boot));
+	struct nv2080_vgpu_bootload_params_r535 *boot = calloc(1, sizeof(*boot));
 
 	if (!boot)
 		exit(1);
@@ -445,7 +445,7 @@ static void gen_client(void)
  */
 static void gen_lifecycle(u16 reset, const char *name)
 {
-	struct nv2080_vgpu_bootload_params *boot = calloc(1, sizeof(*boot));
+	struct nv2080_vgpu_bootload_params_r535 *boot = calloc(1, sizeof(*boot));
 	struct nv2080_vgpu_gfid_params gfid = { .gfid = 1 };
 	struct nvgsp_rpc_unloading_guest_driver unload = { 0 };
 	u32 init_done = 0;

@@ -15,6 +15,8 @@
 #include <linux/types.h>
 
 #include "gsp_queue.h"
+#include "gsp_rm.h"
+#include "nv_abi_values.h"
 #include "gsp_rpc.h"
 #include "gsp_static_info.h"
 
@@ -47,7 +49,15 @@ enum nvgsp_csum_rule {
  * @static_info_handles: offset of hInternalClient in it
  * @os_error_log_size: sizeof(rpc_os_error_log_v17_00)
  * @rc_triggered_min_size: bytes of rpc_rc_triggered_v17_02 nvvgpu reads
+ * @rc_triggered_read: decode rpc_rc_triggered_v17_02 of the release
+ * @rc_fast_path_error: ROBUST_CHANNEL_FAST_PATH_ERROR
  * @max_engines: NV2080_GPU_MAX_ENGINES (chidOffset entries of BOOTLOAD)
+ * @nv0000_alloc_size: sizeof(NV0000_ALLOC_PARAMETERS)
+ * @bootload_size: sizeof(BOOTLOAD_GSP_VGPU_PLUGIN_TASK_PARAMS)
+ * @bootload_write: lay a release-free bootload out in the release's
+ *	parameters (@bootload_size zeroed bytes)
+ * @log_regions: LibOS log regions registered (LOGINIT, LOGINTR, LOGRM,
+ *	then LOGMNOC from 570 on)
  */
 struct nvgsp_fw_abi {
 	const char *version;
@@ -63,8 +73,56 @@ struct nvgsp_fw_abi {
 	u32 static_info_handles;
 	u32 os_error_log_size;
 	u32 rc_triggered_min_size;
+	void (*rc_triggered_read)(const void *buf, struct nvgsp_rc_triggered *rc);
+	u32 rc_fast_path_error;
 	u32 max_engines;
+	u32 nv0000_alloc_size;
+	u32 bootload_size;
+	void (*bootload_write)(void *buf, const struct nvgsp_vgpu_bootload *b);
+	u32 log_regions;
 };
+
+#define NVGSP_FWIF_RC_READ(r)						\
+static inline void nvgsp_rc_triggered_read_##r(const void *buf,	\
+					       struct nvgsp_rc_triggered *rc) \
+{									\
+	const struct nvgsp_rpc_rc_triggered_##r *m = buf;		\
+									\
+	rc->engine_type = m->engine_type;				\
+	rc->chid = m->chid;						\
+	rc->except_type = m->except_type;				\
+	rc->scope = m->scope;						\
+}
+
+#define NVGSP_FWIF_BOOTLOAD_WRITE(r)					\
+static inline void nvgsp_bootload_write_##r(void *buf,			\
+					    const struct nvgsp_vgpu_bootload *b) \
+{									\
+	struct nv2080_vgpu_bootload_params_##r *p = buf;		\
+	unsigned int e, s;						\
+									\
+	p->gfid = b->gfid;						\
+	p->vgpu_type = b->vgpu_type;					\
+	p->vm_pid = b->vm_pid;						\
+	p->num_channels = b->num_channels;				\
+	p->num_plugin_channels = b->num_plugin_channels;		\
+	for (e = 0; e < ARRAY_SIZE(p->chid_offset) && e < 64; e++)	\
+		if (b->engine_mask & BIT_ULL(e))			\
+			p->chid_offset[e] = b->chid_base;		\
+	p->num_guest_fb_segments = b->num_guest_fb_segments;		\
+	for (s = 0; s < b->num_guest_fb_segments &&			\
+		    s < ARRAY_SIZE(b->guest_fb_phys_addr); s++) {	\
+		p->guest_fb_phys_addr_list[s] = b->guest_fb_phys_addr[s]; \
+		p->guest_fb_length_list[s] = b->guest_fb_length[s];	\
+	}								\
+	p->plugin_heap_memory_phys_addr = b->heap_phys_addr;		\
+	p->plugin_heap_memory_length = b->heap_length;			\
+}
+
+NVGSP_FWIF_RC_READ(r535)
+NVGSP_FWIF_RC_READ(r570)
+NVGSP_FWIF_BOOTLOAD_WRITE(r535)
+NVGSP_FWIF_BOOTLOAD_WRITE(r570)
 
 /* events 0x1001..0x101a keep their numbers in both releases */
 #define NVGSP_FWIF_COMMON_EVENTS					\
@@ -109,8 +167,14 @@ static inline const struct nvgsp_fw_abi *nvgsp_fw_abi_find(const char *version)
 			.static_info_fb_regions = NVGSP_STATIC_INFO_R535_FB_REGIONS,
 			.static_info_handles = NVGSP_STATIC_INFO_R535_HANDLES,
 			.os_error_log_size = sizeof(struct nvgsp_rpc_os_error_log),
-			.rc_triggered_min_size = sizeof(struct nvgsp_rpc_rc_triggered),
-			.max_engines = 0x3e,
+			.rc_triggered_min_size = sizeof(struct nvgsp_rpc_rc_triggered_r535),
+			.rc_triggered_read = nvgsp_rc_triggered_read_r535,
+			.rc_fast_path_error = NVABI_R535_ROBUST_CHANNEL_FAST_PATH_ERROR,
+			.max_engines = NV2080_GPU_MAX_ENGINES_R535,
+			.nv0000_alloc_size = NVABI_R535_SIZEOF_NV0000_ALLOC_PARAMETERS,
+			.bootload_size = sizeof(struct nv2080_vgpu_bootload_params_r535),
+			.bootload_write = nvgsp_bootload_write_r535,
+			.log_regions = 3,
 		},
 		{
 			.version = "570.144",
@@ -136,8 +200,14 @@ static inline const struct nvgsp_fw_abi *nvgsp_fw_abi_find(const char *version)
 			.static_info_handles = NVGSP_STATIC_INFO_R570_HANDLES,
 			/* preemptiveRemovalPreviousXid appended */
 			.os_error_log_size = sizeof(struct nvgsp_rpc_os_error_log) + 4,
-			.rc_triggered_min_size = sizeof(struct nvgsp_rpc_rc_triggered),
-			.max_engines = 0x54,
+			.rc_triggered_min_size = sizeof(struct nvgsp_rpc_rc_triggered_r570),
+			.rc_triggered_read = nvgsp_rc_triggered_read_r570,
+			.rc_fast_path_error = NVABI_R570_ROBUST_CHANNEL_FAST_PATH_ERROR,
+			.max_engines = NV2080_GPU_MAX_ENGINES_R570,
+			.nv0000_alloc_size = NVABI_R570_SIZEOF_NV0000_ALLOC_PARAMETERS,
+			.bootload_size = sizeof(struct nv2080_vgpu_bootload_params_r570),
+			.bootload_write = nvgsp_bootload_write_r570,
+			.log_regions = 4,
 		},
 	};
 	unsigned int i;

@@ -12,6 +12,8 @@
 #include <linux/stddef.h>
 #include <linux/types.h>
 
+#include "nv_abi_values.h"
+
 /* classes */
 #define NV01_ROOT			0x0000
 #define NV01_DEVICE_0			0x0080
@@ -40,11 +42,19 @@
  * @h_client: the client's own handle
  * @process_id: owning process, 0xffffffff for the kernel
  * @process_name: zero
+ * @pad: zero
+ * @os_pid_info: pOsPidInfo, 570 only: zero
+ *
+ * 535.113.01 ends after @process_name (108 bytes); 570.144 appends
+ * @os_pid_info (120 bytes). The size sent is the release's, from the
+ * version table.
  */
 struct nv0000_alloc_params {
 	u32 h_client;
 	u32 process_id;
 	char process_name[100];
+	u32 pad;
+	u64 os_pid_info;
 };
 
 /**
@@ -83,9 +93,25 @@ struct nv2080_alloc_params {
 	u32 sub_device_id;
 };
 
-static_assert(sizeof(struct nv0000_alloc_params) == 108);
-static_assert(sizeof(struct nv0080_alloc_params) == 56);
-static_assert(sizeof(struct nv2080_alloc_params) == 4);
+static_assert(offsetof(struct nv0000_alloc_params, process_name) ==
+	      NVABI_R535_OFFSETOF_NV0000_ALLOC_PARAMETERS_PROCESSNAME);
+static_assert(offsetof(struct nv0000_alloc_params, process_name) ==
+	      NVABI_R570_OFFSETOF_NV0000_ALLOC_PARAMETERS_PROCESSNAME);
+static_assert(offsetof(struct nv0000_alloc_params, pad) ==
+	      NVABI_R535_SIZEOF_NV0000_ALLOC_PARAMETERS);
+static_assert(offsetof(struct nv0000_alloc_params, os_pid_info) == 112);
+static_assert(sizeof(struct nv0000_alloc_params) ==
+	      NVABI_R570_SIZEOF_NV0000_ALLOC_PARAMETERS);
+static_assert(sizeof(struct nv0080_alloc_params) ==
+	      NVABI_R535_SIZEOF_NV0080_ALLOC_PARAMETERS);
+static_assert(sizeof(struct nv0080_alloc_params) ==
+	      NVABI_R570_SIZEOF_NV0080_ALLOC_PARAMETERS);
+static_assert(offsetof(struct nv0080_alloc_params, va_mode) ==
+	      NVABI_R570_OFFSETOF_NV0080_ALLOC_PARAMETERS_VAMODE);
+static_assert(sizeof(struct nv2080_alloc_params) ==
+	      NVABI_R535_SIZEOF_NV2080_ALLOC_PARAMETERS);
+static_assert(sizeof(struct nv2080_alloc_params) ==
+	      NVABI_R570_SIZEOF_NV2080_ALLOC_PARAMETERS);
 
 /* NV2080_CTRL_CMD_GPU_GET_VMMU_SEGMENT_SIZE */
 #define NV2080_CTRL_CMD_GPU_GET_VMMU_SEGMENT_SIZE	0x2080017e
@@ -107,16 +133,81 @@ struct nv2080_ctrl_gpu_get_vmmu_segment_size_params {
 #define NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_VGPU_PLUGIN_CLEANUP		0x20804008
 
 #define NV2080_CTRL_MAX_VMMU_SEGMENTS	384
-/* NV2080_GPU_MAX_ENGINES of 535.113.01 (0x54 in 570, see fwif.h) */
+/* NV2080_GPU_MAX_ENGINES per release */
 #define NV2080_GPU_MAX_ENGINES_R535	0x3e
+#define NV2080_GPU_MAX_ENGINES_R570	0x54
 #define NVA081_MAX_VGPU_TYPES_PER_PGPU	0x40
 #define NVA081_MAX_VGPU_PER_PGPU	32
 #define NVA081_VGPU_STRING_BUFFER_SIZE	32
 
 /**
- * struct nv2080_vgpu_bootload_params - BOOTLOAD_GSP_VGPU_PLUGIN_TASK params
- * @dbdf: domain/bus/device/function of the VF, 0 for mdev-style vGPUs
+ * struct nvgsp_vgpu_bootload - BOOTLOAD_GSP_VGPU_PLUGIN_TASK, release-free
  * @gfid: GFID of the vGPU, 1..%NVA081_MAX_VGPU_PER_PGPU
+ * @vgpu_type: type id
+ * @vm_pid: process of the VMM
+ * @num_channels: channel IDs of the vGPU
+ * @num_plugin_channels: of which used by the plugin
+ * @engine_mask: engines whose chidOffset is @chid_base
+ * @chid_base: first channel ID of the vGPU
+ * @num_guest_fb_segments: valid entries of the two lists below
+ * @guest_fb_phys_addr: guest FB pieces
+ * @guest_fb_length: their lengths
+ * @heap_phys_addr: management heap
+ * @heap_length: its length
+ *
+ * What the host driver fills in; the release's encoder (fwif.h) lays it
+ * out, the emulator decodes the release's own layout back into it.
+ */
+struct nvgsp_vgpu_bootload {
+	u32 gfid;
+	u32 vgpu_type;
+	u32 vm_pid;
+	u32 num_channels;
+	u32 num_plugin_channels;
+	u64 engine_mask;
+	u32 chid_base;
+	u32 num_guest_fb_segments;
+	u64 guest_fb_phys_addr[1];
+	u64 guest_fb_length[1];
+	u64 heap_phys_addr;
+	u64 heap_length;
+};
+
+/*
+ * NV2080_CTRL_VGPU_MGR_INTERNAL_BOOTLOAD_GSP_VGPU_PLUGIN_TASK_PARAMS:
+ * dbdf, gfid, vgpuType, vmPid, swizzId, numChannels, numPluginChannels,
+ * chidOffset[NV2080_GPU_MAX_ENGINES], bDisableDefaultSmcExecPartRestore,
+ * numGuestFbSegments, guestFbPhysAddrList[], guestFbLengthList[],
+ * pluginHeapMemory{PhysAddr,Length}, ctrlBuffOffset, initTaskLogBuff
+ * {Offset,Size}, vgpuTaskLogBuff{Offset,Size}, (570: kernelLogBuff
+ * {Offset,Size}, migRmHeapMemory{PhysAddr,Length}), bDeviceProfilingEnabled.
+ */
+#define NV2080_VGPU_BOOTLOAD_HEAD(engines)				\
+	u32 dbdf;							\
+	u32 gfid;							\
+	u32 vgpu_type;							\
+	u32 vm_pid;							\
+	u32 swizz_id;							\
+	u32 num_channels;						\
+	u32 num_plugin_channels;					\
+	u32 chid_offset[engines];					\
+	u8 disable_default_smc_exec_part_restore;			\
+	u8 pad[3];							\
+	u32 num_guest_fb_segments;					\
+	u64 guest_fb_phys_addr_list[NV2080_CTRL_MAX_VMMU_SEGMENTS];	\
+	u64 guest_fb_length_list[NV2080_CTRL_MAX_VMMU_SEGMENTS];	\
+	u64 plugin_heap_memory_phys_addr;				\
+	u64 plugin_heap_memory_length;					\
+	u64 ctrl_buff_offset;						\
+	u64 init_task_log_buff_offset;					\
+	u64 init_task_log_buff_size;					\
+	u64 vgpu_task_log_buff_offset;					\
+	u64 vgpu_task_log_buff_size
+
+/**
+ * struct nv2080_vgpu_bootload_params_r535 - BOOTLOAD params, 535.113.01
+ * @dbdf: domain/bus/device/function of the VF, 0 for mdev-style vGPUs
+ * @gfid: GFID of the vGPU
  * @vgpu_type: type id
  * @vm_pid: process of the VMM
  * @swizz_id: MIG GPU instance, 0 for time-sliced
@@ -137,40 +228,227 @@ struct nv2080_ctrl_gpu_get_vmmu_segment_size_params {
  * @vgpu_task_log_buff_size: its size
  * @device_profiling_enabled: zero
  * @pad2: zero
- *
- * Layout of 535.113.01. 570 widens @chid_offset to 0x54 engines and adds
- * log and MIG heap fields; nvvgpu's firmware emulator accepts this layout
- * for both releases (the version table records the real engine count).
  */
-struct nv2080_vgpu_bootload_params {
-	u32 dbdf;
-	u32 gfid;
-	u32 vgpu_type;
-	u32 vm_pid;
-	u32 swizz_id;
-	u32 num_channels;
-	u32 num_plugin_channels;
-	u32 chid_offset[NV2080_GPU_MAX_ENGINES_R535];
-	u8 disable_default_smc_exec_part_restore;
-	u8 pad[3];
-	u32 num_guest_fb_segments;
-	u64 guest_fb_phys_addr_list[NV2080_CTRL_MAX_VMMU_SEGMENTS];
-	u64 guest_fb_length_list[NV2080_CTRL_MAX_VMMU_SEGMENTS];
-	u64 plugin_heap_memory_phys_addr;
-	u64 plugin_heap_memory_length;
-	u64 ctrl_buff_offset;
-	u64 init_task_log_buff_offset;
-	u64 init_task_log_buff_size;
-	u64 vgpu_task_log_buff_offset;
-	u64 vgpu_task_log_buff_size;
+struct nv2080_vgpu_bootload_params_r535 {
+	NV2080_VGPU_BOOTLOAD_HEAD(NV2080_GPU_MAX_ENGINES_R535);
 	u8 device_profiling_enabled;
 	u8 pad2[7];
 };
 
-static_assert(offsetof(struct nv2080_vgpu_bootload_params, num_guest_fb_segments) == 280);
-static_assert(offsetof(struct nv2080_vgpu_bootload_params, guest_fb_phys_addr_list) == 288);
-static_assert(offsetof(struct nv2080_vgpu_bootload_params, plugin_heap_memory_phys_addr) == 6432);
-static_assert(sizeof(struct nv2080_vgpu_bootload_params) == 6496);
+/**
+ * struct nv2080_vgpu_bootload_params_r570 - BOOTLOAD params, 570.144
+ * @dbdf: see &struct nv2080_vgpu_bootload_params_r535
+ * @gfid: ditto
+ * @vgpu_type: ditto
+ * @vm_pid: ditto
+ * @swizz_id: ditto
+ * @num_channels: ditto
+ * @num_plugin_channels: ditto
+ * @chid_offset: ditto, 0x54 engines
+ * @disable_default_smc_exec_part_restore: ditto
+ * @pad: ditto
+ * @num_guest_fb_segments: ditto
+ * @guest_fb_phys_addr_list: ditto
+ * @guest_fb_length_list: ditto
+ * @plugin_heap_memory_phys_addr: ditto
+ * @plugin_heap_memory_length: ditto
+ * @ctrl_buff_offset: ditto
+ * @init_task_log_buff_offset: ditto
+ * @init_task_log_buff_size: ditto
+ * @vgpu_task_log_buff_offset: ditto
+ * @vgpu_task_log_buff_size: ditto
+ * @kernel_log_buff_offset: kernel log offset in the heap
+ * @kernel_log_buff_size: its size
+ * @mig_rm_heap_memory_phys_addr: MIG RM heap, zero when time-sliced
+ * @mig_rm_heap_memory_length: its length
+ * @device_profiling_enabled: zero
+ * @pad2: zero
+ */
+struct nv2080_vgpu_bootload_params_r570 {
+	NV2080_VGPU_BOOTLOAD_HEAD(NV2080_GPU_MAX_ENGINES_R570);
+	u64 kernel_log_buff_offset;
+	u64 kernel_log_buff_size;
+	u64 mig_rm_heap_memory_phys_addr;
+	u64 mig_rm_heap_memory_length;
+	u8 device_profiling_enabled;
+	u8 pad2[7];
+};
+
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r535, dbdf) ==
+	      NVABI_R535_OFFSETOF_BOOTLOAD_PARAMS_DBDF);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r535, dbdf) ==
+	      NVABI_R535_SIZEOF_BOOTLOAD_PARAMS_DBDF);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r535, gfid) ==
+	      NVABI_R535_OFFSETOF_BOOTLOAD_PARAMS_GFID);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r535, gfid) ==
+	      NVABI_R535_SIZEOF_BOOTLOAD_PARAMS_GFID);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r535, vgpu_type) ==
+	      NVABI_R535_OFFSETOF_BOOTLOAD_PARAMS_VGPUTYPE);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r535, vgpu_type) ==
+	      NVABI_R535_SIZEOF_BOOTLOAD_PARAMS_VGPUTYPE);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r535, vm_pid) ==
+	      NVABI_R535_OFFSETOF_BOOTLOAD_PARAMS_VMPID);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r535, vm_pid) ==
+	      NVABI_R535_SIZEOF_BOOTLOAD_PARAMS_VMPID);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r535, swizz_id) ==
+	      NVABI_R535_OFFSETOF_BOOTLOAD_PARAMS_SWIZZID);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r535, swizz_id) ==
+	      NVABI_R535_SIZEOF_BOOTLOAD_PARAMS_SWIZZID);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r535, num_channels) ==
+	      NVABI_R535_OFFSETOF_BOOTLOAD_PARAMS_NUMCHANNELS);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r535, num_channels) ==
+	      NVABI_R535_SIZEOF_BOOTLOAD_PARAMS_NUMCHANNELS);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r535, num_plugin_channels) ==
+	      NVABI_R535_OFFSETOF_BOOTLOAD_PARAMS_NUMPLUGINCHANNELS);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r535, num_plugin_channels) ==
+	      NVABI_R535_SIZEOF_BOOTLOAD_PARAMS_NUMPLUGINCHANNELS);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r535, chid_offset) ==
+	      NVABI_R535_OFFSETOF_BOOTLOAD_PARAMS_CHIDOFFSET);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r535, chid_offset) ==
+	      NVABI_R535_SIZEOF_BOOTLOAD_PARAMS_CHIDOFFSET);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r535,
+		       disable_default_smc_exec_part_restore) ==
+	      NVABI_R535_OFFSETOF_BOOTLOAD_PARAMS_BDISABLEDEFAULTSMCEXECPARTRESTORE);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r535,
+			   disable_default_smc_exec_part_restore) ==
+	      NVABI_R535_SIZEOF_BOOTLOAD_PARAMS_BDISABLEDEFAULTSMCEXECPARTRESTORE);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r535, num_guest_fb_segments) ==
+	      NVABI_R535_OFFSETOF_BOOTLOAD_PARAMS_NUMGUESTFBSEGMENTS);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r535, num_guest_fb_segments) ==
+	      NVABI_R535_SIZEOF_BOOTLOAD_PARAMS_NUMGUESTFBSEGMENTS);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r535, guest_fb_phys_addr_list) ==
+	      NVABI_R535_OFFSETOF_BOOTLOAD_PARAMS_GUESTFBPHYSADDRLIST);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r535, guest_fb_phys_addr_list) ==
+	      NVABI_R535_SIZEOF_BOOTLOAD_PARAMS_GUESTFBPHYSADDRLIST);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r535, guest_fb_length_list) ==
+	      NVABI_R535_OFFSETOF_BOOTLOAD_PARAMS_GUESTFBLENGTHLIST);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r535, guest_fb_length_list) ==
+	      NVABI_R535_SIZEOF_BOOTLOAD_PARAMS_GUESTFBLENGTHLIST);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r535, plugin_heap_memory_phys_addr) ==
+	      NVABI_R535_OFFSETOF_BOOTLOAD_PARAMS_PLUGINHEAPMEMORYPHYSADDR);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r535, plugin_heap_memory_phys_addr) ==
+	      NVABI_R535_SIZEOF_BOOTLOAD_PARAMS_PLUGINHEAPMEMORYPHYSADDR);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r535, plugin_heap_memory_length) ==
+	      NVABI_R535_OFFSETOF_BOOTLOAD_PARAMS_PLUGINHEAPMEMORYLENGTH);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r535, plugin_heap_memory_length) ==
+	      NVABI_R535_SIZEOF_BOOTLOAD_PARAMS_PLUGINHEAPMEMORYLENGTH);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r535, ctrl_buff_offset) ==
+	      NVABI_R535_OFFSETOF_BOOTLOAD_PARAMS_CTRLBUFFOFFSET);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r535, ctrl_buff_offset) ==
+	      NVABI_R535_SIZEOF_BOOTLOAD_PARAMS_CTRLBUFFOFFSET);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r535, init_task_log_buff_offset) ==
+	      NVABI_R535_OFFSETOF_BOOTLOAD_PARAMS_INITTASKLOGBUFFOFFSET);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r535, init_task_log_buff_offset) ==
+	      NVABI_R535_SIZEOF_BOOTLOAD_PARAMS_INITTASKLOGBUFFOFFSET);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r535, init_task_log_buff_size) ==
+	      NVABI_R535_OFFSETOF_BOOTLOAD_PARAMS_INITTASKLOGBUFFSIZE);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r535, init_task_log_buff_size) ==
+	      NVABI_R535_SIZEOF_BOOTLOAD_PARAMS_INITTASKLOGBUFFSIZE);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r535, vgpu_task_log_buff_offset) ==
+	      NVABI_R535_OFFSETOF_BOOTLOAD_PARAMS_VGPUTASKLOGBUFFOFFSET);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r535, vgpu_task_log_buff_offset) ==
+	      NVABI_R535_SIZEOF_BOOTLOAD_PARAMS_VGPUTASKLOGBUFFOFFSET);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r535, vgpu_task_log_buff_size) ==
+	      NVABI_R535_OFFSETOF_BOOTLOAD_PARAMS_VGPUTASKLOGBUFFSIZE);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r535, vgpu_task_log_buff_size) ==
+	      NVABI_R535_SIZEOF_BOOTLOAD_PARAMS_VGPUTASKLOGBUFFSIZE);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r535, device_profiling_enabled) ==
+	      NVABI_R535_OFFSETOF_BOOTLOAD_PARAMS_BDEVICEPROFILINGENABLED);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r535, device_profiling_enabled) ==
+	      NVABI_R535_SIZEOF_BOOTLOAD_PARAMS_BDEVICEPROFILINGENABLED);
+static_assert(sizeof(struct nv2080_vgpu_bootload_params_r535) == NVABI_R535_SIZEOF_BOOTLOAD_PARAMS);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r535, chid_offset) / sizeof(u32) ==
+	      NVABI_R535_BOOTLOAD_PARAMS_CHIDOFFSET_ELEMENTS);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r570, dbdf) ==
+	      NVABI_R570_OFFSETOF_BOOTLOAD_PARAMS_DBDF);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r570, dbdf) ==
+	      NVABI_R570_SIZEOF_BOOTLOAD_PARAMS_DBDF);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r570, gfid) ==
+	      NVABI_R570_OFFSETOF_BOOTLOAD_PARAMS_GFID);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r570, gfid) ==
+	      NVABI_R570_SIZEOF_BOOTLOAD_PARAMS_GFID);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r570, vgpu_type) ==
+	      NVABI_R570_OFFSETOF_BOOTLOAD_PARAMS_VGPUTYPE);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r570, vgpu_type) ==
+	      NVABI_R570_SIZEOF_BOOTLOAD_PARAMS_VGPUTYPE);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r570, vm_pid) ==
+	      NVABI_R570_OFFSETOF_BOOTLOAD_PARAMS_VMPID);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r570, vm_pid) ==
+	      NVABI_R570_SIZEOF_BOOTLOAD_PARAMS_VMPID);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r570, swizz_id) ==
+	      NVABI_R570_OFFSETOF_BOOTLOAD_PARAMS_SWIZZID);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r570, swizz_id) ==
+	      NVABI_R570_SIZEOF_BOOTLOAD_PARAMS_SWIZZID);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r570, num_channels) ==
+	      NVABI_R570_OFFSETOF_BOOTLOAD_PARAMS_NUMCHANNELS);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r570, num_channels) ==
+	      NVABI_R570_SIZEOF_BOOTLOAD_PARAMS_NUMCHANNELS);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r570, num_plugin_channels) ==
+	      NVABI_R570_OFFSETOF_BOOTLOAD_PARAMS_NUMPLUGINCHANNELS);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r570, num_plugin_channels) ==
+	      NVABI_R570_SIZEOF_BOOTLOAD_PARAMS_NUMPLUGINCHANNELS);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r570, chid_offset) ==
+	      NVABI_R570_OFFSETOF_BOOTLOAD_PARAMS_CHIDOFFSET);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r570, chid_offset) ==
+	      NVABI_R570_SIZEOF_BOOTLOAD_PARAMS_CHIDOFFSET);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r570,
+		       disable_default_smc_exec_part_restore) ==
+	      NVABI_R570_OFFSETOF_BOOTLOAD_PARAMS_BDISABLEDEFAULTSMCEXECPARTRESTORE);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r570,
+			   disable_default_smc_exec_part_restore) ==
+	      NVABI_R570_SIZEOF_BOOTLOAD_PARAMS_BDISABLEDEFAULTSMCEXECPARTRESTORE);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r570, num_guest_fb_segments) ==
+	      NVABI_R570_OFFSETOF_BOOTLOAD_PARAMS_NUMGUESTFBSEGMENTS);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r570, num_guest_fb_segments) ==
+	      NVABI_R570_SIZEOF_BOOTLOAD_PARAMS_NUMGUESTFBSEGMENTS);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r570, guest_fb_phys_addr_list) ==
+	      NVABI_R570_OFFSETOF_BOOTLOAD_PARAMS_GUESTFBPHYSADDRLIST);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r570, guest_fb_phys_addr_list) ==
+	      NVABI_R570_SIZEOF_BOOTLOAD_PARAMS_GUESTFBPHYSADDRLIST);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r570, guest_fb_length_list) ==
+	      NVABI_R570_OFFSETOF_BOOTLOAD_PARAMS_GUESTFBLENGTHLIST);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r570, guest_fb_length_list) ==
+	      NVABI_R570_SIZEOF_BOOTLOAD_PARAMS_GUESTFBLENGTHLIST);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r570, plugin_heap_memory_phys_addr) ==
+	      NVABI_R570_OFFSETOF_BOOTLOAD_PARAMS_PLUGINHEAPMEMORYPHYSADDR);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r570, plugin_heap_memory_phys_addr) ==
+	      NVABI_R570_SIZEOF_BOOTLOAD_PARAMS_PLUGINHEAPMEMORYPHYSADDR);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r570, plugin_heap_memory_length) ==
+	      NVABI_R570_OFFSETOF_BOOTLOAD_PARAMS_PLUGINHEAPMEMORYLENGTH);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r570, plugin_heap_memory_length) ==
+	      NVABI_R570_SIZEOF_BOOTLOAD_PARAMS_PLUGINHEAPMEMORYLENGTH);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r570, ctrl_buff_offset) ==
+	      NVABI_R570_OFFSETOF_BOOTLOAD_PARAMS_CTRLBUFFOFFSET);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r570, ctrl_buff_offset) ==
+	      NVABI_R570_SIZEOF_BOOTLOAD_PARAMS_CTRLBUFFOFFSET);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r570, init_task_log_buff_offset) ==
+	      NVABI_R570_OFFSETOF_BOOTLOAD_PARAMS_INITTASKLOGBUFFOFFSET);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r570, init_task_log_buff_offset) ==
+	      NVABI_R570_SIZEOF_BOOTLOAD_PARAMS_INITTASKLOGBUFFOFFSET);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r570, init_task_log_buff_size) ==
+	      NVABI_R570_OFFSETOF_BOOTLOAD_PARAMS_INITTASKLOGBUFFSIZE);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r570, init_task_log_buff_size) ==
+	      NVABI_R570_SIZEOF_BOOTLOAD_PARAMS_INITTASKLOGBUFFSIZE);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r570, vgpu_task_log_buff_offset) ==
+	      NVABI_R570_OFFSETOF_BOOTLOAD_PARAMS_VGPUTASKLOGBUFFOFFSET);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r570, vgpu_task_log_buff_offset) ==
+	      NVABI_R570_SIZEOF_BOOTLOAD_PARAMS_VGPUTASKLOGBUFFOFFSET);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r570, vgpu_task_log_buff_size) ==
+	      NVABI_R570_OFFSETOF_BOOTLOAD_PARAMS_VGPUTASKLOGBUFFSIZE);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r570, vgpu_task_log_buff_size) ==
+	      NVABI_R570_SIZEOF_BOOTLOAD_PARAMS_VGPUTASKLOGBUFFSIZE);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r570, device_profiling_enabled) ==
+	      NVABI_R570_OFFSETOF_BOOTLOAD_PARAMS_BDEVICEPROFILINGENABLED);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r570, device_profiling_enabled) ==
+	      NVABI_R570_SIZEOF_BOOTLOAD_PARAMS_BDEVICEPROFILINGENABLED);
+static_assert(sizeof(struct nv2080_vgpu_bootload_params_r570) == NVABI_R570_SIZEOF_BOOTLOAD_PARAMS);
+static_assert(sizeof_field(struct nv2080_vgpu_bootload_params_r570, chid_offset) / sizeof(u32) ==
+	      NVABI_R570_BOOTLOAD_PARAMS_CHIDOFFSET_ELEMENTS);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r570, kernel_log_buff_offset) == 6576);
+static_assert(offsetof(struct nv2080_vgpu_bootload_params_r570, mig_rm_heap_memory_phys_addr) ==
+	      6592);
+static_assert(NV2080_GPU_MAX_ENGINES_R535 == NVABI_R535_NV2080_GPU_MAX_ENGINES);
+static_assert(NV2080_GPU_MAX_ENGINES_R570 == NVABI_R570_NV2080_GPU_MAX_ENGINES_FWIF);
 
 /**
  * struct nv2080_vgpu_gfid_params - SHUTDOWN_GSP_VGPU_PLUGIN_TASK and
@@ -182,26 +460,37 @@ struct nv2080_vgpu_gfid_params {
 };
 
 /**
- * struct nv2080_vgpu_instance_info - one vGPU of ENUMERATE_VGPU_PER_PGPU
- * @gfid: GFID
- * @vgpu_type: type id
- * @fb_used: bytes of guest FB touched
- * @encoder_capacity: 0..100
- * @ecc_state: zero
+ * struct nv2080_vgpu_guest - NV2080_VGPU_GUEST, one vGPU of ENUMERATE_VGPU_PER_PGPU
+ * @guest_vm_info: NV2080_GUEST_VM_INFO (VM identity), zero from the emulator
+ * @gfid: vgpuDevice.gfid
+ * @pad: zero
+ * @vgpu_pci_id: vgpuDevice.vgpuPciId
+ * @vgpu_device_instance_id: vgpuDevice.vgpuDeviceInstanceId
+ * @pad2: zero
+ * @fb_used: vgpuDevice.fbUsed, bytes of guest FB touched
+ * @encoder_capacity: vgpuDevice.encoderCapacity, 0..100
+ * @ecc_state: vgpuDevice.eccState
+ * @driver_loaded: vgpuDevice.bDriverLoaded
+ * @pad3: zero
  *
- * Reduced to the host-device fields; the release struct also carries
- * guest VM information that the host driver does not need.
+ * Same layout in 535.113.01 and 570.144.
  */
-struct nv2080_vgpu_instance_info {
+struct nv2080_vgpu_guest {
+	u8 guest_vm_info[104];
 	u32 gfid;
-	u32 vgpu_type;
+	u32 pad;
+	u64 vgpu_pci_id;
+	u32 vgpu_device_instance_id;
+	u32 pad2;
 	u64 fb_used;
 	u32 encoder_capacity;
 	u32 ecc_state;
+	u8 driver_loaded;
+	u8 pad3[7];
 };
 
 /**
- * struct nv2080_vgpu_enumerate_params - ENUMERATE_VGPU_PER_PGPU params (reduced)
+ * struct nv2080_vgpu_enumerate_params - ENUMERATE_VGPU_PER_PGPU params
  * @num_vgpus: valid entries in @vgpus
  * @pad: zero
  * @vgpus: the bootloaded vGPUs
@@ -209,8 +498,57 @@ struct nv2080_vgpu_instance_info {
 struct nv2080_vgpu_enumerate_params {
 	u32 num_vgpus;
 	u32 pad;
-	struct nv2080_vgpu_instance_info vgpus[NVA081_MAX_VGPU_PER_PGPU];
+	struct nv2080_vgpu_guest vgpus[NVA081_MAX_VGPU_PER_PGPU];
 };
+
+static_assert(sizeof(struct nv2080_vgpu_guest) == NVABI_R535_SIZEOF_NV2080_VGPU_GUEST);
+static_assert(offsetof(struct nv2080_vgpu_guest, gfid) ==
+	      NVABI_R535_OFFSETOF_NV2080_VGPU_GUEST_VGPUDEVICE_GFID);
+static_assert(sizeof_field(struct nv2080_vgpu_guest, gfid) ==
+	      NVABI_R535_SIZEOF_NV2080_VGPU_GUEST_VGPUDEVICE_GFID);
+static_assert(offsetof(struct nv2080_vgpu_guest, fb_used) ==
+	      NVABI_R535_OFFSETOF_NV2080_VGPU_GUEST_VGPUDEVICE_FBUSED);
+static_assert(sizeof_field(struct nv2080_vgpu_guest, fb_used) ==
+	      NVABI_R535_SIZEOF_NV2080_VGPU_GUEST_VGPUDEVICE_FBUSED);
+static_assert(offsetof(struct nv2080_vgpu_guest, encoder_capacity) ==
+	      NVABI_R535_OFFSETOF_NV2080_VGPU_GUEST_VGPUDEVICE_ENCODERCAPACITY);
+static_assert(sizeof_field(struct nv2080_vgpu_guest, encoder_capacity) ==
+	      NVABI_R535_SIZEOF_NV2080_VGPU_GUEST_VGPUDEVICE_ENCODERCAPACITY);
+static_assert(offsetof(struct nv2080_vgpu_guest, ecc_state) ==
+	      NVABI_R535_OFFSETOF_NV2080_VGPU_GUEST_VGPUDEVICE_ECCSTATE);
+static_assert(sizeof_field(struct nv2080_vgpu_guest, ecc_state) ==
+	      NVABI_R535_SIZEOF_NV2080_VGPU_GUEST_VGPUDEVICE_ECCSTATE);
+static_assert(offsetof(struct nv2080_vgpu_enumerate_params, num_vgpus) ==
+	      NVABI_R535_OFFSETOF_ENUMERATE_PARAMS_NUMVGPU);
+static_assert(offsetof(struct nv2080_vgpu_enumerate_params, vgpus) ==
+	      NVABI_R535_OFFSETOF_ENUMERATE_PARAMS_VGPUGUEST);
+static_assert(sizeof_field(struct nv2080_vgpu_enumerate_params, vgpus) ==
+	      NVABI_R535_SIZEOF_ENUMERATE_PARAMS_VGPUGUEST);
+static_assert(sizeof(struct nv2080_vgpu_enumerate_params) == NVABI_R535_SIZEOF_ENUMERATE_PARAMS);
+static_assert(sizeof(struct nv2080_vgpu_guest) == NVABI_R570_SIZEOF_NV2080_VGPU_GUEST);
+static_assert(offsetof(struct nv2080_vgpu_guest, gfid) ==
+	      NVABI_R570_OFFSETOF_NV2080_VGPU_GUEST_VGPUDEVICE_GFID);
+static_assert(sizeof_field(struct nv2080_vgpu_guest, gfid) ==
+	      NVABI_R570_SIZEOF_NV2080_VGPU_GUEST_VGPUDEVICE_GFID);
+static_assert(offsetof(struct nv2080_vgpu_guest, fb_used) ==
+	      NVABI_R570_OFFSETOF_NV2080_VGPU_GUEST_VGPUDEVICE_FBUSED);
+static_assert(sizeof_field(struct nv2080_vgpu_guest, fb_used) ==
+	      NVABI_R570_SIZEOF_NV2080_VGPU_GUEST_VGPUDEVICE_FBUSED);
+static_assert(offsetof(struct nv2080_vgpu_guest, encoder_capacity) ==
+	      NVABI_R570_OFFSETOF_NV2080_VGPU_GUEST_VGPUDEVICE_ENCODERCAPACITY);
+static_assert(sizeof_field(struct nv2080_vgpu_guest, encoder_capacity) ==
+	      NVABI_R570_SIZEOF_NV2080_VGPU_GUEST_VGPUDEVICE_ENCODERCAPACITY);
+static_assert(offsetof(struct nv2080_vgpu_guest, ecc_state) ==
+	      NVABI_R570_OFFSETOF_NV2080_VGPU_GUEST_VGPUDEVICE_ECCSTATE);
+static_assert(sizeof_field(struct nv2080_vgpu_guest, ecc_state) ==
+	      NVABI_R570_SIZEOF_NV2080_VGPU_GUEST_VGPUDEVICE_ECCSTATE);
+static_assert(offsetof(struct nv2080_vgpu_enumerate_params, num_vgpus) ==
+	      NVABI_R570_OFFSETOF_ENUMERATE_PARAMS_NUMVGPU);
+static_assert(offsetof(struct nv2080_vgpu_enumerate_params, vgpus) ==
+	      NVABI_R570_OFFSETOF_ENUMERATE_PARAMS_VGPUGUEST);
+static_assert(sizeof_field(struct nv2080_vgpu_enumerate_params, vgpus) ==
+	      NVABI_R570_SIZEOF_ENUMERATE_PARAMS_VGPUGUEST);
+static_assert(sizeof(struct nv2080_vgpu_enumerate_params) == NVABI_R570_SIZEOF_ENUMERATE_PARAMS);
 
 /**
  * struct nv2080_vgpu_fb_usage - one entry of GET_VGPU_FB_USAGE

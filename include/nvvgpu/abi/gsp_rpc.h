@@ -15,6 +15,8 @@
 #include <linux/stddef.h>
 #include <linux/types.h>
 
+#include "nv_abi_values.h"
+
 /* NV_VGPU_MSG_FUNCTION_* used by nvvgpu */
 #define NV_VGPU_MSG_FUNCTION_NOP			0
 #define NV_VGPU_MSG_FUNCTION_FREE			10
@@ -126,23 +128,59 @@ struct nvgsp_rpc_init_done {
 };
 
 /**
- * struct nvgsp_rpc_rc_triggered - RC_TRIGGERED (rpc_rc_triggered_v17_02)
+ * struct nvgsp_rpc_rc_triggered_r535 - RC_TRIGGERED (rpc_rc_triggered_v17_02), 535.113.01
  * @engine_type: NV2080_ENGINE_TYPE_*
  * @chid: channel
  * @except_type: ROBUST_CHANNEL_* error
  * @scope: recovery scope
  * @partition_attribution_id: MIG partition
  * @pad: zero
- *
- * 570 appends fields under the same name; this prefix is common.
  */
-struct nvgsp_rpc_rc_triggered {
+struct nvgsp_rpc_rc_triggered_r535 {
 	u32 engine_type;
 	u32 chid;
 	u32 except_type;
 	u32 scope;
 	u16 partition_attribution_id;
 	u16 pad;
+};
+
+/**
+ * struct nvgsp_rpc_rc_triggered_r570 - RC_TRIGGERED (rpc_rc_triggered_v17_02), 570.144
+ * @engine_type: NV2080_ENGINE_TYPE_*
+ * @chid: channel
+ * @gfid: function the channel belongs to
+ * @except_level: error level
+ * @except_type: ROBUST_CHANNEL_* error
+ * @scope: recovery scope
+ * @partition_attribution_id: MIG partition
+ * @pad: zero
+ *
+ * Same name as in 535, but @gfid and @except_level sit after @chid.
+ */
+struct nvgsp_rpc_rc_triggered_r570 {
+	u32 engine_type;
+	u32 chid;
+	u32 gfid;
+	u32 except_level;
+	u32 except_type;
+	u32 scope;
+	u16 partition_attribution_id;
+	u16 pad;
+};
+
+/**
+ * struct nvgsp_rc_triggered - RC_TRIGGERED, release-free
+ * @engine_type: NV2080_ENGINE_TYPE_*
+ * @chid: channel
+ * @except_type: ROBUST_CHANNEL_* error
+ * @scope: recovery scope
+ */
+struct nvgsp_rc_triggered {
+	u32 engine_type;
+	u32 chid;
+	u32 except_type;
+	u32 scope;
 };
 
 #define NVGSP_OS_ERROR_LOG_STRLEN	256
@@ -164,8 +202,49 @@ struct nvgsp_rpc_os_error_log {
 	char err_string[NVGSP_OS_ERROR_LOG_STRLEN];
 };
 
-static_assert(sizeof(struct nvgsp_rpc_rc_triggered) == 20);
-static_assert(sizeof(struct nvgsp_rpc_os_error_log) == 268);
+static_assert(offsetof(struct nvgsp_rpc_rc_triggered_r535, engine_type) ==
+	      NVABI_R535_OFFSETOF_RPC_RC_TRIGGERED_V17_02_NV2080ENGINETYPE);
+static_assert(offsetof(struct nvgsp_rpc_rc_triggered_r535, chid) ==
+	      NVABI_R535_OFFSETOF_RPC_RC_TRIGGERED_V17_02_CHID);
+static_assert(offsetof(struct nvgsp_rpc_rc_triggered_r535, except_type) ==
+	      NVABI_R535_OFFSETOF_RPC_RC_TRIGGERED_V17_02_EXCEPTTYPE);
+static_assert(offsetof(struct nvgsp_rpc_rc_triggered_r535, scope) ==
+	      NVABI_R535_OFFSETOF_RPC_RC_TRIGGERED_V17_02_SCOPE);
+static_assert(offsetof(struct nvgsp_rpc_rc_triggered_r535, partition_attribution_id) ==
+	      NVABI_R535_OFFSETOF_RPC_RC_TRIGGERED_V17_02_PARTITIONATTRIBUTIONID);
+static_assert(offsetof(struct nvgsp_rpc_rc_triggered_r570, engine_type) ==
+	      NVABI_R570_OFFSETOF_RPC_RC_TRIGGERED_V17_02_NV2080ENGINETYPE);
+static_assert(offsetof(struct nvgsp_rpc_rc_triggered_r570, chid) ==
+	      NVABI_R570_OFFSETOF_RPC_RC_TRIGGERED_V17_02_CHID);
+static_assert(offsetof(struct nvgsp_rpc_rc_triggered_r570, except_type) ==
+	      NVABI_R570_OFFSETOF_RPC_RC_TRIGGERED_V17_02_EXCEPTTYPE);
+static_assert(offsetof(struct nvgsp_rpc_rc_triggered_r570, scope) ==
+	      NVABI_R570_OFFSETOF_RPC_RC_TRIGGERED_V17_02_SCOPE);
+static_assert(offsetof(struct nvgsp_rpc_rc_triggered_r570, partition_attribution_id) ==
+	      NVABI_R570_OFFSETOF_RPC_RC_TRIGGERED_V17_02_PARTITIONATTRIBUTIONID);
+static_assert(sizeof(struct nvgsp_rpc_rc_triggered_r535) ==
+	      NVABI_R535_SIZEOF_RPC_RC_TRIGGERED_V17_02);
+static_assert(sizeof(struct nvgsp_rpc_rc_triggered_r570) == 28);
+static_assert(sizeof(struct nvgsp_rpc_os_error_log) ==
+	      NVABI_R535_SIZEOF_RPC_OS_ERROR_LOG_V17_00);
+static_assert(offsetof(struct nvgsp_rpc_os_error_log, except_type) ==
+	      NVABI_R535_OFFSETOF_RPC_OS_ERROR_LOG_V17_00_EXCEPTTYPE);
+static_assert(offsetof(struct nvgsp_rpc_os_error_log, runlist_id) ==
+	      NVABI_R535_OFFSETOF_RPC_OS_ERROR_LOG_V17_00_RUNLISTID);
+static_assert(offsetof(struct nvgsp_rpc_os_error_log, chid) ==
+	      NVABI_R535_OFFSETOF_RPC_OS_ERROR_LOG_V17_00_CHID);
+static_assert(offsetof(struct nvgsp_rpc_os_error_log, err_string) ==
+	      NVABI_R535_OFFSETOF_RPC_OS_ERROR_LOG_V17_00_ERRSTRING);
+static_assert(offsetof(struct nvgsp_rpc_os_error_log, except_type) ==
+	      NVABI_R570_OFFSETOF_RPC_OS_ERROR_LOG_V17_00_EXCEPTTYPE);
+static_assert(offsetof(struct nvgsp_rpc_os_error_log, runlist_id) ==
+	      NVABI_R570_OFFSETOF_RPC_OS_ERROR_LOG_V17_00_RUNLISTID);
+static_assert(offsetof(struct nvgsp_rpc_os_error_log, chid) ==
+	      NVABI_R570_OFFSETOF_RPC_OS_ERROR_LOG_V17_00_CHID);
+static_assert(offsetof(struct nvgsp_rpc_os_error_log, err_string) ==
+	      NVABI_R570_OFFSETOF_RPC_OS_ERROR_LOG_V17_00_ERRSTRING);
+static_assert(sizeof(struct nvgsp_rpc_os_error_log) + 4 ==
+	      NVABI_R570_SIZEOF_RPC_OS_ERROR_LOG_V17_00_FWIF);
 
 /**
  * struct nvgsp_rpc_rm_alloc - GSP_RM_ALLOC (rpc_gsp_rm_alloc_v03_00)

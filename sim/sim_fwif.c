@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvvgpu_sim: the firmware emulator's own version table. The emulator
+ * decodes and encodes each release's structures from NVIDIA's layouts
+ * (the asserted wire structs of include/nvvgpu/abi), never through the
+ * host driver's encoders, so a driver that sends one release's layout to
+ * the other release's firmware is refused as real firmware would.
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+#include <kunit/visibility.h>
+#include <linux/string.h>
+
+#include <nvvgpu/abi/gsp_rm.h>
+#include <nvvgpu/abi/gsp_rpc.h>
+
+#include "sim.h"
+
+/**
+ * struct sim_fwif - what the emulated firmware of one release decodes
+ * @version: release
+ * @nv0000_alloc_size: sizeof(NV0000_ALLOC_PARAMETERS)
+ * @bootload_size: sizeof(BOOTLOAD_GSP_VGPU_PLUGIN_TASK_PARAMS)
+ * @bootload_read: decode BOOTLOAD parameters of the release
+ * @rc_triggered_size: sizeof(rpc_rc_triggered_v17_02)
+ * @rc_triggered_write: encode rpc_rc_triggered_v17_02 of the release
+ * @log_regions: LibOS log regions the release expects
+ */
+struct sim_fwif {
+	const char *version;
+	u32 nv0000_alloc_size;
+	u32 bootload_size;
+	void (*bootload_read)(const void *buf, struct sim_bootload *b);
+	u32 rc_triggered_size;
+	void (*rc_triggered_write)(void *buf, u32 chid, u32 except_type);
+	u32 log_regions;
+};
+
+#define SIM_FWIF_RELEASE(r)						\
+static void sim_bootload_read_##r(const void *buf, struct sim_bootload *b) \
+{									\
+	const struct nv2080_vgpu_bootload_params_##r *p = buf;		\
+									\
+	b->gfid = p->gfid;						\
+	b->vgpu_type = p->vgpu_type;					\
+	b->num_channels = p->num_channels;				\
+	b->num_plugin_channels = p->num_plugin_channels;		\
+	b->num_engines = ARRAY_SIZE(p->chid_offset);			\
+	b->chid_offset = p->chid_offset;				\
+	b->num_guest_fb_segments = p->num_guest_fb_segments;		\
+	b->guest_fb_phys_addr_list = p->guest_fb_phys_addr_list;	\
+	b->guest_fb_length_list = p->guest_fb_length_list;		\
+	b->plugin_heap_memory_phys_addr = p->plugin_heap_memory_phys_addr; \
+	b->plugin_heap_memory_length = p->plugin_heap_memory_length;	\
+}									\
+									\
+static void sim_rc_triggered_write_##r(void *buf, u32 chid, u32 except_type) \
+{									\
+	struct nvgsp_rpc_rc_triggered_##r *rc = buf;			\
+									\
+	rc->chid = chid;						\
+	rc->except_type = except_type;					\
+}
+
+SIM_FWIF_RELEASE(r535)
+SIM_FWIF_RELEASE(r570)
+
+static const struct sim_fwif sim_fwifs[] = {
+	{
+		.version = "535.113.01",
+		.nv0000_alloc_size = NVABI_R535_SIZEOF_NV0000_ALLOC_PARAMETERS,
+		.bootload_size = sizeof(struct nv2080_vgpu_bootload_params_r535),
+		.bootload_read = sim_bootload_read_r535,
+		.rc_triggered_size = sizeof(struct nvgsp_rpc_rc_triggered_r535),
+		.rc_triggered_write = sim_rc_triggered_write_r535,
+		.log_regions = 3,
+	},
+	{
+		.version = "570.144",
+		.nv0000_alloc_size = NVABI_R570_SIZEOF_NV0000_ALLOC_PARAMETERS,
+		.bootload_size = sizeof(struct nv2080_vgpu_bootload_params_r570),
+		.bootload_read = sim_bootload_read_r570,
+		.rc_triggered_size = sizeof(struct nvgsp_rpc_rc_triggered_r570),
+		.rc_triggered_write = sim_rc_triggered_write_r570,
+		.log_regions = 4,
+	},
+};
+
+static const struct sim_fwif *sim_fwif(struct sim_gpu *sim)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(sim_fwifs); i++)
+		if (!strcmp(sim_fwifs[i].version, sim->fw_version))
+			return &sim_fwifs[i];
+	return NULL;
+}
+
+/**
+ * sim_fwif_bootload_decode() - decode BOOTLOAD parameters of the release
+ * @sim: the GPU
+ * @params: the parameters as received
+ * @size: their size
+ * @b: filled on success; points into @params
+ *
+ * Return: NV_OK, or NV_ERR_INVALID_PARAM_STRUCT (logged) when @size is
+ * not the release's.
+ */
+u32 sim_fwif_bootload_decode(struct sim_gpu *sim, const void *params, u32 size,
+			     struct sim_bootload *b)
+{
+	const struct sim_fwif *f = sim_fwif(sim);
+
+	if (!f || size != f->bootload_size) {
+		dev_warn(sim_dev(sim), "BOOTLOAD: %u bytes of parameters, %s expects %u\n",
+			 size, sim->fw_version, f ? f->bootload_size : 0);
+		return NV_ERR_INVALID_PARAM_STRUCT;
+	}
+	f->bootload_read(params, b);
+	return NV_OK;
+}
+EXPORT_SYMBOL_IF_KUNIT(sim_fwif_bootload_decode);
+
+/**
+ * sim_fwif_nv0000_alloc_size() - sizeof(NV0000_ALLOC_PARAMETERS) of the release
+ * @sim: the GPU
+ *
+ * Return: the size, 0 for an unknown release.
+ */
+u32 sim_fwif_nv0000_alloc_size(struct sim_gpu *sim)
+{
+	const struct sim_fwif *f = sim_fwif(sim);
+
+	return f ? f->nv0000_alloc_size : 0;
+}
+
+/**
+ * sim_fwif_rc_triggered() - encode RC_TRIGGERED in the release's layout
+ * @sim: the GPU
+ * @buf: zeroed buffer of at least %SIM_FWIF_RC_TRIGGERED_MAX bytes
+ * @chid: channel
+ * @except_type: ROBUST_CHANNEL_* error
+ *
+ * Return: bytes of the payload, 0 for an unknown release.
+ */
+u32 sim_fwif_rc_triggered(struct sim_gpu *sim, void *buf, u32 chid,
+			  u32 except_type)
+{
+	const struct sim_fwif *f = sim_fwif(sim);
+
+	if (!f)
+		return 0;
+	f->rc_triggered_write(buf, chid, except_type);
+	return f->rc_triggered_size;
+}
+
+/**
+ * sim_fwif_log_regions() - LibOS log regions the release registers
+ * @sim: the GPU
+ *
+ * Return: the count, 0 for an unknown release.
+ */
+u32 sim_fwif_log_regions(struct sim_gpu *sim)
+{
+	const struct sim_fwif *f = sim_fwif(sim);
+
+	return f ? f->log_regions : 0;
+}
+
+static_assert(sizeof(struct nvgsp_rpc_rc_triggered_r535) <= SIM_FWIF_RC_TRIGGERED_MAX);
+static_assert(sizeof(struct nvgsp_rpc_rc_triggered_r570) <= SIM_FWIF_RC_TRIGGERED_MAX);
