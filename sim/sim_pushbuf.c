@@ -4,6 +4,7 @@
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
+#include <kunit/visibility.h>
 #include <linux/bitfield.h>
 #include <linux/errno.h>
 #include <linux/minmax.h>
@@ -51,6 +52,7 @@ int sim_pb_decode_entry(u32 entry0, u32 entry1, u64 *addr, u32 *dwords)
 		return -EINVAL;
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(sim_pb_decode_entry);
 
 /**
  * sim_pb_begin_segment() - start executing a pushbuffer segment
@@ -64,6 +66,7 @@ void sim_pb_begin_segment(struct sim_pb_state *st, u64 addr, u32 dwords)
 	st->seg_left = dwords;
 	st->count = 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(sim_pb_begin_segment);
 
 static enum sim_pb_status sim_pb_error(struct sim_pb_result *res, u32 xid,
 				       u64 addr)
@@ -428,3 +431,4 @@ enum sim_pb_status sim_pb_run(struct sim_pb_state *st,
 		}
 	}
 }
+EXPORT_SYMBOL_IF_KUNIT(sim_pb_run);

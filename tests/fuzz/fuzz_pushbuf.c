@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * libFuzzer target: the simulated GPU's GPFIFO-entry and pushbuffer
+ * executor (sim/sim_pushbuf.c, unchanged) over a 64 KiB function address
+ * space that the input fills. Input: byte 0 picks the engine class (even:
+ * copy, odd: compute) and byte 1 how often the engine is asked to yield;
+ * then two GPFIFO entry words; the rest is the address space from 0. Every
+ * entry runs to its end, its error or 64 executor calls; ASan and UBSan
+ * catch an access outside the space or undefined behaviour.
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <nvvgpu/abi/nv_channel.h>
+
+#include "sim_pushbuf.h"
+
+#define SPACE	(64 * 1024)
+
+struct fz {
+	uint8_t mem[SPACE];
+	unsigned int yield_every, asks;
+};
+
+static bool fz_contains(void *ctx, u64 addr, u64 len)
+{
+	return addr <= SPACE && len <= SPACE - addr;
+}
+
+static int fz_read(void *ctx, u64 addr, void *buf, size_t len)
+{
+	struct fz *f = ctx;
+
+	if (!fz_contains(ctx, addr, len))
+		abort();	/* the executor must check first */
+	memcpy(buf, f->mem + addr, len);
+	return 0;
+}
+
+static int fz_write(void *ctx, u64 addr, const void *buf, size_t len)
+{
+	struct fz *f = ctx;
+
+	if (!fz_contains(ctx, addr, len))
+		abort();
+	memcpy(f->mem + addr, buf, len);
+	return 0;
+}
+
+static int fz_copy(void *ctx, u64 dst, u64 src, u64 len)
+{
+	struct fz *f = ctx;
+
+	if (!fz_contains(ctx, dst, len) || !fz_contains(ctx, src, len))
+		abort();
+	memcpy(f->mem + dst, f->mem + src, len);
+	return 0;
+}
+
+static int fz_fill32(void *ctx, u64 dst, u32 val, u64 len)
+{
+	struct fz *f = ctx;
+	u64 i;
+
+	if (!fz_contains(ctx, dst, len))
+		abort();
+	for (i = 0; i + 4 <= len; i += 4)
+		memcpy(f->mem + dst + i, &val, 4);
+	return 0;
+}
+
+static const struct sim_pb_mem_ops fz_ops = {
+	.contains = fz_contains,
+	.read = fz_read,
+	.write = fz_write,
+	.copy = fz_copy,
+	.fill32 = fz_fill32,
+};
+
+static bool fz_preempt(void *ctx)
+{
+	struct fz *f = ctx;
+
+	return f->yield_every && ++f->asks % f->yield_every == 0;
+}
+
+static void fz_nonstall(void *ctx)
+{
+}
+
+static u64 fz_now(void *ctx)
+{
+	return 1;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct fz f;
+	struct sim_pb_env env = {
+		.mem = &fz_ops, .ctx = &f, .preempt = fz_preempt,
+		.nonstall = fz_nonstall, .now_ns = fz_now,
+	};
+	struct sim_pb_state st;
+	struct sim_pb_result res;
+	u32 e0, e1, dwords;
+	u8 head[10] = {};
+	u64 addr;
+	int calls;
+
+
+	/* a short input is padded with zeros, so every input runs */
+	memcpy(head, data, size < sizeof(head) ? size : sizeof(head));
+	memset(&f, 0, sizeof(f));
+	memset(&st, 0, sizeof(st));
+	env.engine_class = head[0] & 1 ? AMPERE_COMPUTE_A : AMPERE_DMA_COPY_A;
+	f.yield_every = head[1] & 7;
+	memcpy(&e0, head + 2, 4);
+	memcpy(&e1, head + 6, 4);
+	data += size < sizeof(head) ? size : sizeof(head);
+	size -= size < sizeof(head) ? size : sizeof(head);
+	memcpy(f.mem, data, size < SPACE ? size : SPACE);
+
+	if (sim_pb_decode_entry(e0, e1, &addr, &dwords))
+		return 0;
+	sim_pb_begin_segment(&st, addr, dwords);
+	for (calls = 0; calls < 64; calls++) {
+		enum sim_pb_status s = sim_pb_run(&st, &env, &res);
+
+		if (s == SIM_PB_DONE || s == SIM_PB_ERROR)
+			break;
+		if (s == SIM_PB_WAIT && res.wait_ns > NVVGPU_SIM_CTA_NS)
+			abort();
+	}
+	return 0;
+}
