@@ -154,13 +154,13 @@ static u32 pbt_rd32(struct pbt *t, u64 addr)
 
 static void pbt_entry_decode(struct kunit *test)
 {
+	u32 e1 = FIELD_PREP(NVC56F_GP_ENTRY1_GET_HI, 0x9a) |
+		 FIELD_PREP(NVC56F_GP_ENTRY1_LENGTH, 17);
 	u64 addr;
 	u32 len;
 
-	KUNIT_EXPECT_EQ(test, sim_pb_decode_entry(0x12345678 & ~3U,
-				FIELD_PREP(NVC56F_GP_ENTRY1_GET_HI, 0x9a) |
-				FIELD_PREP(NVC56F_GP_ENTRY1_LENGTH, 17),
-				&addr, &len), 0);
+	KUNIT_EXPECT_EQ(test, sim_pb_decode_entry(0x12345678 & ~3U, e1, &addr, &len),
+			0);
 	KUNIT_EXPECT_EQ(test, addr, 0x9a12345678ULL);
 	KUNIT_EXPECT_EQ(test, len, 17);
 	KUNIT_EXPECT_EQ(test, sim_pb_decode_entry(0, NVC56F_GP_ENTRY1_LEVEL_SUBROUTINE,
@@ -497,4 +497,5 @@ static struct kunit_suite sim_pushbuf_test_suite = {
 	.name = "nvvgpu_sim_pushbuf",
 	.test_cases = sim_pushbuf_test_cases,
 };
+
 kunit_test_suite(sim_pushbuf_test_suite);

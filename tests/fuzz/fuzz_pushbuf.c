@@ -10,7 +10,6 @@
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,10 +17,12 @@
 
 #include "sim_pushbuf.h"
 
+#include "compat/libfuzzer.h"
+
 #define SPACE	(64 * 1024)
 
 struct fz {
-	uint8_t mem[SPACE];
+	u8 mem[SPACE];
 	unsigned int yield_every, asks;
 };
 
@@ -96,9 +97,7 @@ static u64 fz_now(void *ctx)
 	return 1;
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int nvfuzz_test_one_input(const u8 *data, size_t size)
 {
 	static struct fz f;
 	struct sim_pb_env env = {
@@ -111,7 +110,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	u8 head[10] = {};
 	u64 addr;
 	int calls;
-
 
 	/* a short input is padded with zeros, so every input runs */
 	memcpy(head, data, size < sizeof(head) ? size : sizeof(head));
