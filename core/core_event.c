@@ -39,6 +39,19 @@ u32 nvvgpu_vgpu_gfid(const struct nvvgpu_vgpu *vgpu)
 }
 EXPORT_SYMBOL_NS_GPL(nvvgpu_vgpu_gfid, NVVGPU);
 
+/* what a BAR0 access must pass before it reaches the backend's @op */
+static int nvvgpu_vgpu_bar0_check(struct nvvgpu_pgpu *pgpu, u32 offset,
+				  const void *op)
+{
+	if (offset & 3)
+		return -EINVAL;
+	if (!op)
+		return -ENXIO;
+	if (READ_ONCE(pgpu->lost))
+		return -EIO;
+	return 0;
+}
+
 /**
  * nvvgpu_vgpu_bar0_read() - read a register of a vGPU's own BAR0
  * @vgpu: the vGPU
@@ -55,14 +68,10 @@ EXPORT_SYMBOL_NS_GPL(nvvgpu_vgpu_gfid, NVVGPU);
 int nvvgpu_vgpu_bar0_read(struct nvvgpu_vgpu *vgpu, u32 offset, u32 *val)
 {
 	struct nvvgpu_pgpu *pgpu = vgpu->pgpu;
+	int err = nvvgpu_vgpu_bar0_check(pgpu, offset, pgpu->backend->vf_read);
 
-	if (offset & 3)
-		return -EINVAL;
-	if (!pgpu->backend->vf_read)
-		return -ENXIO;
-	if (READ_ONCE(pgpu->lost))
-		return -EIO;
-	return pgpu->backend->vf_read(pgpu, nvvgpu_vgpu_gfid(vgpu), offset, val);
+	return err ?: pgpu->backend->vf_read(pgpu, nvvgpu_vgpu_gfid(vgpu),
+					     offset, val);
 }
 EXPORT_SYMBOL_NS_GPL(nvvgpu_vgpu_bar0_read, NVVGPU);
 
@@ -79,14 +88,10 @@ EXPORT_SYMBOL_NS_GPL(nvvgpu_vgpu_bar0_read, NVVGPU);
 int nvvgpu_vgpu_bar0_write(struct nvvgpu_vgpu *vgpu, u32 offset, u32 val)
 {
 	struct nvvgpu_pgpu *pgpu = vgpu->pgpu;
+	int err = nvvgpu_vgpu_bar0_check(pgpu, offset, pgpu->backend->vf_write);
 
-	if (offset & 3)
-		return -EINVAL;
-	if (!pgpu->backend->vf_write)
-		return -ENXIO;
-	if (READ_ONCE(pgpu->lost))
-		return -EIO;
-	return pgpu->backend->vf_write(pgpu, nvvgpu_vgpu_gfid(vgpu), offset, val);
+	return err ?: pgpu->backend->vf_write(pgpu, nvvgpu_vgpu_gfid(vgpu),
+					      offset, val);
 }
 EXPORT_SYMBOL_NS_GPL(nvvgpu_vgpu_bar0_write, NVVGPU);
 

@@ -94,36 +94,13 @@ static int sim_mem_write(void *ctx, u64 addr, const void *buf, size_t len)
 
 #define SIM_COPY_CHUNK	PAGE_SIZE
 
-static int sim_mem_copy(void *ctx, u64 dst, u64 src, u64 len)
+/*
+ * Move @len bytes to @dst a page at a time: from @src, or, with @fill, a
+ * 32-bit pattern. The engine stays responsive: it reschedules per page.
+ */
+static int sim_mem_stream(struct sim_engine_ctx *c, u64 dst, u64 src, u64 len,
+			  const u32 *fill)
 {
-	struct sim_engine_ctx *c = ctx;
-	struct sim_gpu *sim = c->eng->sim;
-	void *buf;
-	int err;
-
-	err = sim_mem_check_fault(c);
-	if (err)
-		return err;
-	buf = kmalloc(SIM_COPY_CHUNK, GFP_KERNEL);
-	if (!buf)
-		return -ENOMEM;
-	while (len && !err) {
-		size_t n = min_t(u64, len, SIM_COPY_CHUNK);
-
-		err = sim_space_rw(sim, &c->ch->space, src, buf, n, false) ?:
-		      sim_space_rw(sim, &c->ch->space, dst, buf, n, true);
-		src += n;
-		dst += n;
-		len -= n;
-		cond_resched();
-	}
-	kfree(buf);
-	return err;
-}
-
-static int sim_mem_fill32(void *ctx, u64 dst, u32 val, u64 len)
-{
-	struct sim_engine_ctx *c = ctx;
 	struct sim_gpu *sim = c->eng->sim;
 	u32 *buf;
 	size_t i;
@@ -135,18 +112,32 @@ static int sim_mem_fill32(void *ctx, u64 dst, u32 val, u64 len)
 	buf = kmalloc(SIM_COPY_CHUNK, GFP_KERNEL);
 	if (!buf)
 		return -ENOMEM;
-	for (i = 0; i < SIM_COPY_CHUNK / 4; i++)
-		buf[i] = val;
+	for (i = 0; fill && i < SIM_COPY_CHUNK / 4; i++)
+		buf[i] = *fill;
 	while (len && !err) {
 		size_t n = min_t(u64, len, SIM_COPY_CHUNK);
 
-		err = sim_space_rw(sim, &c->ch->space, dst, buf, n, true);
+		if (!fill)
+			err = sim_space_rw(sim, &c->ch->space, src, buf, n, false);
+		if (!err)
+			err = sim_space_rw(sim, &c->ch->space, dst, buf, n, true);
+		src += n;
 		dst += n;
 		len -= n;
 		cond_resched();
 	}
 	kfree(buf);
 	return err;
+}
+
+static int sim_mem_copy(void *ctx, u64 dst, u64 src, u64 len)
+{
+	return sim_mem_stream(ctx, dst, src, len, NULL);
+}
+
+static int sim_mem_fill32(void *ctx, u64 dst, u32 val, u64 len)
+{
+	return sim_mem_stream(ctx, dst, 0, len, &val);
 }
 
 static const struct sim_pb_mem_ops sim_engine_mem_ops = {

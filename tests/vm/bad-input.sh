@@ -124,6 +124,35 @@ nv_check "echo: no RPC failed" test "$(gsp_stat failed)" = "$failed"
 nv_check "echo: nothing logged a mismatch or a lost message" \
 	dmesg_lacks "echo reply|dropped|without a message|rpc.sequence"
 
+echo "# engine knobs: out-of-range and malformed writes"
+nv_mark
+nv_fails "preempt_timeout_ms 0 is refused: EINVAL" "Invalid argument" \
+	nv_write "$S/preempt_timeout_ms" 0
+nv_fails "preempt_timeout_ms 10001 is refused: EINVAL" "Invalid argument" \
+	nv_write "$S/preempt_timeout_ms" 10001
+nv_fails "preempt_timeout_ms abc is refused: EINVAL" "Invalid argument" \
+	nv_write "$S/preempt_timeout_ms" abc
+nv_check "preempt_timeout_ms is still 100" test "$(cat "$S/preempt_timeout_ms")" = 100
+nv_fails "fault/engine_hang 3 (no such engine) is refused: EINVAL" \
+	"Invalid argument" nv_write "$S/fault/engine_hang" 3
+nv_fails "fault/mmu_fault 2048 (beyond the channels) is refused: EINVAL" \
+	"Invalid argument" nv_write "$S/fault/mmu_fault" 2048
+nv_fails "fault/lost_interrupt -1 is refused: EINVAL" "Invalid argument" \
+	nv_write "$S/fault/lost_interrupt" -1
+nv_fails "fault/lost_interrupt with two numbers is refused: EINVAL" \
+	"Invalid argument" nv_write "$S/fault/lost_interrupt" "1 2"
+nv_dmesg_has "dmesg names the timeout out of range" \
+	'preempt_timeout_ms: 10001 out of range 1..10000'
+nv_dmesg_has "dmesg names the missing engine" \
+	'fault/engine_hang: no engine 3 \(0..2\)'
+nv_dmesg_has "dmesg names the channel out of range" \
+	'fault/mmu_fault: channel 2048 beyond 2048'
+nv_dmesg_has "dmesg names the malformed lost_interrupt" \
+	'debugfs fault/lost_interrupt: expected one number'
+nv_check "no engine was hung by the refused writes" \
+	bash -c "! grep -q ' hung' '$S/engines'"
+nv_check "no interrupt is set to be lost" test "$(cat "$S/fault/lost_interrupt")" = 0
+
 nv_unload_all
 nv_check "everything unloaded" bash -c '! grep -q "^nvvgpu" /proc/modules'
 nv_done

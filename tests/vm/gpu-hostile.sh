@@ -22,23 +22,11 @@ MD=/sys/bus/mdev/devices
 TMP=$(mktemp -d /tmp/nvvgpu-hostile.XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
 
-wm() { sed -n "s/^$2: //p" "$1" | head -1; }
-show() { sed 's/^/#   /' "$1"; }
-since_mark() { dmesg | tail -n +"$((NV_DMESG_MARK + 1))"; }
-
-best_type() {
-	local t best='' n max=-1
-	for t in $(nv_mdev_types); do
-		n=$(cat "$t/available_instances")
-		((n > max)) && max=$n && best=$t
-	done
-	echo "$best"
-}
 
 for m in core sim gsp mm sched vfio; do
 	nv_check "load $m" nv_load $m
 done
-T=$(best_type)
+T=$(nv_type_most_available)
 nv_check "an nvvgpu mdev type exists (${T##*/})" test -n "$T"
 nv_check "the workload tool is built" test -x "$WORK"
 if [[ -z $T || ! -x $WORK ]]; then
@@ -61,29 +49,29 @@ for MODE in gpput doorbell-storm garbage oob endless; do
 	RS=0
 	wait $PS || RS=$?
 	echo "# hostile:"
-	show "$TMP/h"
+	nv_show_report "$TMP/h"
 	echo "# steady:"
-	show "$TMP/s"
+	nv_show_report "$TMP/s"
 	want=1
 	[[ $MODE == doorbell-storm ]] && want=0
-	nv_check "$MODE: hostile tool result ok ($(wm "$TMP/h" result))" \
-		test $RH -eq 0 -a "$(wm "$TMP/h" result)" = ok
-	nv_check "$MODE: its channel errors as expected ($(wm "$TMP/h" hostile_errors) of $want)" \
-		test "$(wm "$TMP/h" hostile_errors)" = $want
-	nv_check "$MODE: error events on vGPU 1 ($(wm "$TMP/h" error_events))" \
-		test "$(wm "$TMP/h" error_events)" -ge $want
-	nv_check "$MODE: no unexpected error on vGPU 1" test "$(wm "$TMP/h" errors)" = 0
-	nv_check "$MODE: then a fresh channel works ($(wm "$TMP/h" verified) copies verified)" \
-		test "$(wm "$TMP/h" verified)" -gt 0 -a "$(wm "$TMP/h" verify_failures)" = 0
-	nv_check "$MODE: steady tool result ok ($(wm "$TMP/s" result))" \
-		test $RS -eq 0 -a "$(wm "$TMP/s" result)" = ok
-	nv_check "$MODE: steady jobs completed ($(wm "$TMP/s" jobs))" \
-		test "$(wm "$TMP/s" jobs)" -gt 0
-	nv_check "$MODE: no error on vGPU 2 ($(wm "$TMP/s" errors) errors, $(wm "$TMP/s" error_events) events)" \
-		test "$(wm "$TMP/s" errors)/$(wm "$TMP/s" error_events)" = 0/0
+	nv_check "$MODE: hostile tool result ok ($(nv_metric "$TMP/h" result))" \
+		test $RH -eq 0 -a "$(nv_metric "$TMP/h" result)" = ok
+	nv_check "$MODE: its channel errors as expected ($(nv_metric "$TMP/h" hostile_errors) of $want)" \
+		test "$(nv_metric "$TMP/h" hostile_errors)" = $want
+	nv_check "$MODE: error events on vGPU 1 ($(nv_metric "$TMP/h" error_events))" \
+		test "$(nv_metric "$TMP/h" error_events)" -ge $want
+	nv_check "$MODE: no unexpected error on vGPU 1" test "$(nv_metric "$TMP/h" errors)" = 0
+	nv_check "$MODE: then a fresh channel works ($(nv_metric "$TMP/h" verified) copies verified)" \
+		test "$(nv_metric "$TMP/h" verified)" -gt 0 -a "$(nv_metric "$TMP/h" verify_failures)" = 0
+	nv_check "$MODE: steady tool result ok ($(nv_metric "$TMP/s" result))" \
+		test $RS -eq 0 -a "$(nv_metric "$TMP/s" result)" = ok
+	nv_check "$MODE: steady jobs completed ($(nv_metric "$TMP/s" jobs))" \
+		test "$(nv_metric "$TMP/s" jobs)" -gt 0
+	nv_check "$MODE: no error on vGPU 2 ($(nv_metric "$TMP/s" errors) errors, $(nv_metric "$TMP/s" error_events) events)" \
+		test "$(nv_metric "$TMP/s" errors)/$(nv_metric "$TMP/s" error_events)" = 0/0
 	nv_check "$MODE: vGPU 2's FB unchanged" \
-		test "$(wm "$TMP/s" guard_ok)/$(wm "$TMP/s" idle_regions_changed)" = 1/0
-	no_u2_error() { ! since_mark | grep -q "$U2: channel .* error"; }
+		test "$(nv_metric "$TMP/s" guard_ok)/$(nv_metric "$TMP/s" idle_regions_changed)" = 1/0
+	no_u2_error() { ! nv_since_mark | grep -q "$U2: channel .* error"; }
 	nv_check "$MODE: no channel error logged for vGPU 2" no_u2_error
 	if ((want)); then
 		nv_dmesg_has "$MODE: the error is logged for vGPU 1" \
@@ -94,7 +82,7 @@ for MODE in gpput doorbell-storm garbage oob endless; do
 		nv_dmesg_has "$MODE: Xid 32" "$U1: channel [0-9]+ error, Xid 32" ;;
 	oob)
 		ADDR=$(printf '%#x' $((FB * 1048576 + 65536)))
-		nv_check "oob: MMU fault registers name the address ($(wm "$TMP/h" mmu_fault))" \
+		nv_check "oob: MMU fault registers name the address ($(nv_metric "$TMP/h" mmu_fault))" \
 			grep -q "^mmu_fault: status 0x1 addr $ADDR " "$TMP/h"
 		nv_dmesg_has "oob: log names pgpu, vGPU and address $ADDR" \
 			"pgpu [0-9]+ vgpu [0-9]+ $U1: channel [0-9]+ error, Xid 31 at $ADDR" ;;
@@ -102,9 +90,9 @@ for MODE in gpput doorbell-storm garbage oob endless; do
 		nv_dmesg_has "endless: reset by the preemption timeout (Xid 45)" \
 			"$U1: channel [0-9]+ error, Xid 45" ;;
 	doorbell-storm)
-		nv_check "storm: thousands of doorbells ($(wm "$TMP/h" storm_doorbells))" \
-			test "$(wm "$TMP/h" storm_doorbells)" -ge 4000
-		no_u1_error() { ! since_mark | grep -q "$U1: channel .* error"; }
+		nv_check "storm: thousands of doorbells ($(nv_metric "$TMP/h" storm_doorbells))" \
+			test "$(nv_metric "$TMP/h" storm_doorbells)" -ge 4000
+		no_u1_error() { ! nv_since_mark | grep -q "$U1: channel .* error"; }
 		nv_check "storm: no channel error logged" no_u1_error ;;
 	esac
 done

@@ -22,8 +22,6 @@ trap 'rm -rf "$TMP"' EXIT
 # VMMU segments, little enough for TCG
 BYTES=${NVVGPU_SCRUB_BYTES:-64M}
 
-wm() { sed -n "s/^$2: //p" "$1" | head -1; }
-show() { sed 's/^/#   /' "$1"; }
 # the FB offset the core logged when UUID was created (after nv_mark)
 fb_at() {
 	dmesg | tail -n +"$((NV_DMESG_MARK + 1))" |
@@ -51,15 +49,15 @@ nv_check "create tenant A" nv_write "$T/create" "$UA"
 AT=$(fb_at "$UA")
 nv_check "A's FB offset is logged ($AT)" test -n "$AT"
 "$WORK" "$UA" --pattern-write 0xdeadbeef --bytes "$BYTES" >"$TMP/a" 2>&1
-show "$TMP/a"
-nv_check "A wrote its pattern ($(wm "$TMP/a" pattern_bytes) bytes, read back)" \
-	test "$(wm "$TMP/a" result)" = ok -a "$(wm "$TMP/a" pattern_bytes)" -gt 0
+nv_show_report "$TMP/a"
+nv_check "A wrote its pattern ($(nv_metric "$TMP/a" pattern_bytes) bytes, read back)" \
+	test "$(nv_metric "$TMP/a" result)" = ok -a "$(nv_metric "$TMP/a" pattern_bytes)" -gt 0
 "$WORK" "$UA" --expect-zero --no-reset --bytes "$BYTES" >"$TMP/ctl" 2>&1
-show "$TMP/ctl"
+nv_show_report "$TMP/ctl"
 nv_check "control: --expect-zero fails on A's own pattern" \
 	grep -q '^result: FAIL BAR1 reads non-zero' "$TMP/ctl"
-nv_check "control: through BAR1 it reads the pattern ($(wm "$TMP/ctl" bar1_nonzero_qwords) qwords)" \
-	test "$(wm "$TMP/ctl" bar1_nonzero_qwords)" -gt 0
+nv_check "control: through BAR1 it reads the pattern ($(nv_metric "$TMP/ctl" bar1_nonzero_qwords) qwords)" \
+	test "$(nv_metric "$TMP/ctl" bar1_nonzero_qwords)" -gt 0
 nv_check "destroy tenant A" nv_write "$MD/$UA/remove" 1
 
 echo "# tenant B on the same range"
@@ -68,13 +66,13 @@ nv_check "create tenant B" nv_write "$T/create" "$UB"
 BT=$(fb_at "$UB")
 nv_check "B got A's FB range ($BT = $AT)" test -n "$BT" -a "$BT" = "$AT"
 "$WORK" "$UB" --expect-zero --no-reset --bytes "$BYTES" >"$TMP/b" 2>&1
-show "$TMP/b"
-nv_check "B: result ok ($(wm "$TMP/b" result))" test "$(wm "$TMP/b" result)" = ok
-nv_check "B: BAR1 reads zero over $(wm "$TMP/b" bar1_checked_bytes) bytes" \
-	test "$(wm "$TMP/b" bar1_nonzero_qwords)" = 0 -a \
-	"$(wm "$TMP/b" bar1_checked_bytes)" -gt 0
-nv_check "B: copies read zero over $(wm "$TMP/b" copy_checked_bytes) bytes" \
-	test "$(wm "$TMP/b" copy_checked_bytes)" -gt 0
+nv_show_report "$TMP/b"
+nv_check "B: result ok ($(nv_metric "$TMP/b" result))" test "$(nv_metric "$TMP/b" result)" = ok
+nv_check "B: BAR1 reads zero over $(nv_metric "$TMP/b" bar1_checked_bytes) bytes" \
+	test "$(nv_metric "$TMP/b" bar1_nonzero_qwords)" = 0 -a \
+	"$(nv_metric "$TMP/b" bar1_checked_bytes)" -gt 0
+nv_check "B: copies read zero over $(nv_metric "$TMP/b" copy_checked_bytes) bytes" \
+	test "$(nv_metric "$TMP/b" copy_checked_bytes)" -gt 0
 
 echo "# remove and unload"
 nv_check "destroy tenant B" nv_write "$MD/$UB/remove" 1

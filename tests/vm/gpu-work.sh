@@ -22,47 +22,35 @@ TMP=$(mktemp -d /tmp/nvvgpu-work.XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
 COMPUTE_NS=300000
 
-# wm FILE KEY: a metric of an nvvgpu-work report
-wm() { sed -n "s/^$2: //p" "$1" | head -1; }
-show() { sed 's/^/#   /' "$1"; }
 
 # the type with the most instances (the smallest FB)
-best_type() {
-	local t best='' n max=-1
-	for t in $(nv_mdev_types); do
-		n=$(cat "$t/available_instances")
-		((n > max)) && max=$n && best=$t
-	done
-	echo "$best"
-}
-
 # report checks common to every workload run: NAME FILE
 common_checks() {
 	local n=$1 f=$2 jobs irqs lost
-	jobs=$(wm "$f" jobs)
-	irqs=$(wm "$f" interrupts)
-	lost=$(wm "$f" lost_interrupts)
-	nv_check "$n: result ok ($(wm "$f" result))" test "$(wm "$f" result)" = ok
+	jobs=$(nv_metric "$f" jobs)
+	irqs=$(nv_metric "$f" interrupts)
+	lost=$(nv_metric "$f" lost_interrupts)
+	nv_check "$n: result ok ($(nv_metric "$f" result))" test "$(nv_metric "$f" result)" = ok
 	nv_check "$n: jobs done ($jobs)" test "${jobs:-0}" -gt 0
-	nv_check "$n: interrupts received ($irqs, through $(wm "$f" irq))" \
+	nv_check "$n: interrupts received ($irqs, through $(nv_metric "$f" irq))" \
 		test "${irqs:-0}" -gt 0
 	nv_check "$n: interrupts = jobs - lost ($irqs = $jobs - $lost)" \
 		test "${irqs:-x}" = "$((${jobs:-0} - ${lost:-0}))"
 	nv_check "$n: no channel error, no error event" \
-		test "$(wm "$f" errors)/$(wm "$f" error_events)" = 0/0
-	nv_check "$n: its guard pattern survived" test "$(wm "$f" guard_ok)" = 1
-	nv_check "$n: idle FB regions checksummed ($(wm "$f" idle_regions_checked))" \
-		test "$(wm "$f" idle_regions_checked)" -gt 0
+		test "$(nv_metric "$f" errors)/$(nv_metric "$f" error_events)" = 0/0
+	nv_check "$n: its guard pattern survived" test "$(nv_metric "$f" guard_ok)" = 1
+	nv_check "$n: idle FB regions checksummed ($(nv_metric "$f" idle_regions_checked))" \
+		test "$(nv_metric "$f" idle_regions_checked)" -gt 0
 	nv_check "$n: no idle FB region changed" \
-		test "$(wm "$f" idle_regions_changed)" = 0
-	nv_check "$n: latency measured (p50 $(wm "$f" latency_p50_ns) ns, p99 $(wm "$f" latency_p99_ns) ns)" \
-		test "$(wm "$f" latency_p50_ns)" -gt 0
+		test "$(nv_metric "$f" idle_regions_changed)" = 0
+	nv_check "$n: latency measured (p50 $(nv_metric "$f" latency_p50_ns) ns, p99 $(nv_metric "$f" latency_p99_ns) ns)" \
+		test "$(nv_metric "$f" latency_p50_ns)" -gt 0
 }
 
 for m in core sim gsp mm sched vfio; do
 	nv_check "load $m" nv_load $m
 done
-T=$(best_type)
+T=$(nv_type_most_available)
 nv_check "an nvvgpu mdev type exists (${T##*/})" test -n "$T"
 nv_check "the workload tool is built" test -x "$WORK"
 if [[ -z $T || ! -x $WORK ]]; then
@@ -84,32 +72,32 @@ RA=0 RB=0
 wait $PA || RA=$?
 wait $PB || RB=$?
 echo "# vGPU 1 (compute):"
-show "$TMP/a"
+nv_show_report "$TMP/a"
 echo "# vGPU 2 (copy):"
-show "$TMP/b"
+nv_show_report "$TMP/b"
 nv_check "compute tool exits 0" test $RA -eq 0
 nv_check "copy tool exits 0" test $RB -eq 0
 common_checks compute "$TMP/a"
 common_checks copy "$TMP/b"
-J=$(wm "$TMP/a" jobs)
-nv_check "compute: GPU time is jobs x $COMPUTE_NS ns ($(wm "$TMP/a" gpu_ns))" \
-	test "$(wm "$TMP/a" gpu_ns)" = "$((${J:-0} * COMPUTE_NS))"
-J=$(wm "$TMP/b" jobs)
-nv_check "copy: every copy verified ($(wm "$TMP/b" verified) of $J)" \
-	test "$(wm "$TMP/b" verified)" = "$J" -a "$(wm "$TMP/b" verify_failures)" = 0
-nv_check "copy: bytes copied = jobs x 256 KiB ($(wm "$TMP/b" copy_bytes))" \
-	test "$(wm "$TMP/b" copy_bytes)" = "$((${J:-0} * 262144))"
+J=$(nv_metric "$TMP/a" jobs)
+nv_check "compute: GPU time is jobs x $COMPUTE_NS ns ($(nv_metric "$TMP/a" gpu_ns))" \
+	test "$(nv_metric "$TMP/a" gpu_ns)" = "$((${J:-0} * COMPUTE_NS))"
+J=$(nv_metric "$TMP/b" jobs)
+nv_check "copy: every copy verified ($(nv_metric "$TMP/b" verified) of $J)" \
+	test "$(nv_metric "$TMP/b" verified)" = "$J" -a "$(nv_metric "$TMP/b" verify_failures)" = 0
+nv_check "copy: bytes copied = jobs x 256 KiB ($(nv_metric "$TMP/b" copy_bytes))" \
+	test "$(nv_metric "$TMP/b" copy_bytes)" = "$((${J:-0} * 262144))"
 no_channel_error() { ! dmesg | tail -n +"$((NV_DMESG_MARK + 1))" | grep -q 'channel .* error, Xid'; }
 nv_check "no channel error logged" no_channel_error
 
 echo "# a burst of 16 fills at once"
 "$WORK" "$U2" --fill --copy-size 1M --burst 16 --seconds 1 >"$TMP/c" 2>&1
-show "$TMP/c"
+nv_show_report "$TMP/c"
 common_checks burst "$TMP/c"
-J=$(wm "$TMP/c" jobs)
+J=$(nv_metric "$TMP/c" jobs)
 nv_check "burst: whole bursts ($J jobs)" test $((${J:-1} % 16)) -eq 0
 nv_check "burst: every fill verified" \
-	test "$(wm "$TMP/c" verified)" = "$J" -a "$(wm "$TMP/c" fill_bytes)" = "$((${J:-0} * 65536))"
+	test "$(nv_metric "$TMP/c" verified)" = "$J" -a "$(nv_metric "$TMP/c" fill_bytes)" = "$((${J:-0} * 65536))"
 
 echo "# a lost interrupt is found by polling the semaphore"
 LOST=(/sys/kernel/debug/nvvgpu/sim/*/fault/lost_interrupt)
@@ -120,13 +108,13 @@ if nv_check "the lost_interrupt fault knob exists" test -e "${LOST[0]}"; then
 	nv_check "drop the next interrupt" nv_write "${LOST[0]}" 1
 	RD=0
 	wait $PD || RD=$?
-	show "$TMP/d"
+	nv_show_report "$TMP/d"
 	nv_check "lost: tool exits 0" test $RD -eq 0
-	nv_check "lost: result ok" test "$(wm "$TMP/d" result)" = ok
+	nv_check "lost: result ok" test "$(nv_metric "$TMP/d" result)" = ok
 	nv_check "lost: exactly one interrupt counted lost" \
-		test "$(wm "$TMP/d" lost_interrupts)" = 1
+		test "$(nv_metric "$TMP/d" lost_interrupts)" = 1
 	nv_check "lost: interrupts = jobs - 1" \
-		test "$(wm "$TMP/d" interrupts)" = "$(($(wm "$TMP/d" jobs) - 1))"
+		test "$(nv_metric "$TMP/d" interrupts)" = "$(($(nv_metric "$TMP/d" jobs) - 1))"
 fi
 
 echo "# remove and unload"

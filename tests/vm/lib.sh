@@ -39,7 +39,8 @@ nv_not_ok() {
 	echo "not ok $NV_N - $*"
 }
 
-# nv_check DESCRIPTION COMMAND... : passes if the command succeeds
+# nv_check DESCRIPTION COMMAND... : passes if the command succeeds; returns
+# the verdict, so that "if nv_check ...; then" guards what depends on it
 nv_check() {
 	local what=$1
 	shift
@@ -49,6 +50,7 @@ nv_check() {
 	else
 		nv_not_ok "$what"
 		printf '#   %s\n' "cmd: $*" "${out//$'\n'/$'\n#   '}"
+		return 1
 	fi
 }
 
@@ -70,6 +72,9 @@ nv_fails() {
 
 # nv_dmesg_has DESCRIPTION PATTERN : the kernel log since nv_mark matches
 nv_mark() { NV_DMESG_MARK=$(dmesg | wc -l); }
+
+# the kernel log since the last nv_mark
+nv_since_mark() { dmesg | tail -n +"$((NV_DMESG_MARK + 1))"; }
 # run a command until it succeeds, for up to 10 s (for work done by a
 # work item after the write that started it)
 nv_eventually() {
@@ -127,6 +132,22 @@ nv_render_nodes() {
 	done
 	echo $n
 }
+
+# the mdev type with the most available instances
+nv_type_most_available() {
+	local t best='' n max=-1
+
+	for t in $(nv_mdev_types); do
+		n=$(cat "$t/available_instances")
+		((n > max)) && max=$n && best=$t
+	done
+	echo "$best"
+}
+
+# nv_metric FILE KEY: one "KEY: value" metric of a tests/tools/nvvgpu-work
+# report; nv_show_report FILE: the report as TAP commentary
+nv_metric() { sed -n "s/^$2: //p" "$1" | head -1; }
+nv_show_report() { sed 's/^/#   /' "$1"; }
 
 nv_done() {
 	echo "$NV_PASS passed, $NV_FAIL failed"
