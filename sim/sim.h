@@ -44,6 +44,8 @@ void sim_space_fini(struct sim_space *sp);
 bool sim_space_contains(const struct sim_space *sp, u64 addr, u64 len);
 int sim_space_rw(struct sim_gpu *sim, const struct sim_space *sp, u64 addr,
 		 void *buf, size_t len, bool write);
+bool sim_space_find_phys(const struct sim_space *sp, u64 addr, u64 len,
+			 u64 phys, u64 plen, u64 *at);
 
 /*
  * sim_channel.c, sim_engine.c, sim_pushbuf.c: channels and the engines
@@ -62,6 +64,8 @@ void sim_set_owner(struct nvvgpu_pgpu *pgpu, u32 gfid);
 void sim_engines_show(struct seq_file *m, struct sim_gpu *sim);
 int sim_engine_inject_hang(struct sim_gpu *sim, u64 index);
 int sim_engine_inject_mmu_fault(struct sim_gpu *sim, u64 chid);
+int sim_engine_inject_ecc(struct sim_gpu *sim, u64 addr);
+void sim_engine_ecc_show(struct seq_file *m, struct sim_gpu *sim);
 int sim_engine_set_preempt_timeout(struct sim_gpu *sim, u64 ms);
 
 /* sim_vf.c: a VF's BAR0 windows, its interrupt tree, the plugin mailbox */

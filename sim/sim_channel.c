@@ -5,6 +5,7 @@
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
+#include <kunit/visibility.h>
 #include <linux/lockdep.h>
 #include <linux/log2.h>
 #include <linux/slab.h>
@@ -34,12 +35,17 @@ static int sim_engine_of(u32 engine_type)
 	return -EINVAL;
 }
 
-/* the channel IDs a function may use */
+/* the channel IDs a function may use: none for a GFID beyond the GPU's */
 static void sim_chid_range(struct sim_gpu *sim, u32 gfid, u32 *base, u32 *n)
 {
 	if (!gfid) {
 		*base = SIM_HOST_CHID_BASE;
 		*n = SIM_NUM_CHANNELS - SIM_HOST_CHID_BASE;
+		return;
+	}
+	if (gfid > SIM_MAX_GFID) {
+		*base = 0;
+		*n = 0;
 		return;
 	}
 	*base = sim->vgpus[gfid - 1].chid_base;
@@ -161,6 +167,7 @@ err_free:
 	kfree(ch);
 	return status;
 }
+EXPORT_SYMBOL_IF_KUNIT(sim_channel_alloc);
 
 /* take a channel out of the table and off its engine, then free it */
 static void sim_channel_destroy(struct sim_gpu *sim, struct sim_channel *ch)
@@ -211,6 +218,7 @@ u32 sim_channel_free(struct sim_gpu *sim, u32 gfid, u32 handle)
 				     gfid, handle);
 	return ch ? NV_OK : NV_ERR_OBJECT_NOT_FOUND;
 }
+EXPORT_SYMBOL_IF_KUNIT(sim_channel_free);
 
 /**
  * sim_channels_free_all() - free every channel of a function
@@ -230,6 +238,7 @@ void sim_channels_free_all(struct sim_gpu *sim, u32 gfid)
 			sim_channel_destroy(sim, e->chans[i]);
 	mutex_unlock(&e->table_lock);
 }
+EXPORT_SYMBOL_IF_KUNIT(sim_channels_free_all);
 
 /**
  * sim_channel_doorbell() - a function rang the doorbell with a token
@@ -261,3 +270,4 @@ void sim_channel_doorbell(struct sim_gpu *sim, u32 gfid, u32 token)
 	if (eng)
 		wake_up(&eng->wq);
 }
+EXPORT_SYMBOL_IF_KUNIT(sim_channel_doorbell);

@@ -26,6 +26,9 @@
  *   fault/lost_interrupt write N: drop the next N interrupt messages (a VF's
  *                     interrupt, the host's channel-done); reads what is
  *                     left to drop
+ *   fault/ecc_page    write an FB page offset: the next engine access to it
+ *                     is an uncorrectable ECC error (Xid 48) and retires
+ *                     it; reads the pages, pending or retired
  *   vf                per bootloaded GFID: interrupt leaf, enables, MMU
  *                     fault status, interrupts sent and dropped, mailbox
  *                     RPCs served and refused
@@ -37,7 +40,9 @@
  */
 #include <linux/debugfs.h>
 #include <linux/fs.h>
+#include <linux/kstrtox.h>
 #include <linux/seq_file.h>
+#include <linux/string.h>
 #include <linux/uaccess.h>
 
 #include <nvvgpu/core.h>
@@ -247,6 +252,50 @@ static const struct file_operations sim_lost_interrupt_fops = {
 	.llseek = default_llseek,
 };
 
+static int sim_ecc_page_show(struct seq_file *m, void *unused)
+{
+	sim_engine_ecc_show(m, m->private);
+	return 0;
+}
+
+static int sim_ecc_page_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, sim_ecc_page_show, inode->i_private);
+}
+
+static ssize_t sim_ecc_page_write(struct file *file, const char __user *ubuf,
+				  size_t count, loff_t *ppos)
+{
+	struct sim_gpu *sim = ((struct seq_file *)file->private_data)->private;
+	char buf[24];
+	u64 addr;
+	int ret;
+
+	if (count >= sizeof(buf)) {
+		dev_warn(sim_dev(sim), "debugfs fault/ecc_page: %zu bytes written; one FB offset takes fewer than %zu\n",
+			 count, sizeof(buf));
+		return -EINVAL;
+	}
+	if (copy_from_user(buf, ubuf, count))
+		return -EFAULT;
+	buf[count] = '\0';
+	if (kstrtou64(strim(buf), 0, &addr)) {
+		dev_warn(sim_dev(sim), "debugfs fault/ecc_page: expected one FB offset (0x... or decimal)\n");
+		return -EINVAL;
+	}
+	ret = sim_engine_inject_ecc(sim, addr);
+	return ret ?: count;
+}
+
+static const struct file_operations sim_ecc_page_fops = {
+	.owner = THIS_MODULE,
+	.open = sim_ecc_page_open,
+	.read = seq_read,
+	.write = sim_ecc_page_write,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
 static ssize_t sim_event_write(struct file *file, const char __user *ubuf,
 			       size_t count, loff_t *ppos)
 {
@@ -329,6 +378,7 @@ void sim_debugfs_add(struct sim_gpu *sim)
 				   &sim_mmu_fault_fops);
 	debugfs_create_file("lost_interrupt", 0644, fault, sim,
 			    &sim_lost_interrupt_fops);
+	debugfs_create_file("ecc_page", 0644, fault, sim, &sim_ecc_page_fops);
 }
 
 void sim_debugfs_remove(struct sim_gpu *sim)

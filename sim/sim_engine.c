@@ -6,6 +6,7 @@
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
+#include <kunit/visibility.h>
 #include <linux/delay.h>
 #include <linux/hrtimer.h>
 #include <linux/kthread.h>
@@ -46,6 +47,8 @@ static const struct {
 struct sim_engine_ctx {
 	struct sim_engine *eng;
 	struct sim_channel *ch;
+	/* where the last uncorrectable ECC error was, function-relative */
+	u64 ecc_addr;
 };
 
 static bool sim_engine_may_run(struct sim_engine *eng, struct sim_channel *ch)
@@ -75,21 +78,68 @@ static int sim_mem_check_fault(struct sim_engine_ctx *c)
 	return 0;
 }
 
+/*
+ * Does [@addr, @addr + @len) of the channel's space touch a page with an
+ * uncorrectable ECC error? The first access that does retires the page.
+ * Return: -EIO (@c->ecc_addr says where), else 0.
+ */
+static int sim_mem_check_ecc(struct sim_engine_ctx *c, u64 addr, u64 len)
+{
+	struct sim_engines *e = &c->eng->sim->engines;
+	struct sim_channel *ch = c->ch;
+	bool first = false;
+	u64 at = 0, page = 0;
+	bool hit = false;
+	u32 i;
+
+	if (!READ_ONCE(e->num_ecc))
+		return 0;
+	spin_lock(&e->ecc_lock);
+	for (i = 0; i < e->num_ecc && !hit; i++) {
+		struct sim_ecc_page *pg = &e->ecc[i];
+
+		if (!sim_space_find_phys(&ch->space, addr, len, pg->addr,
+					 SIM_ECC_PAGE_SIZE, &at))
+			continue;
+		hit = true;
+		page = pg->addr;
+		pg->hits++;
+		if (!pg->retired) {
+			first = true;
+			pg->retired = true;
+			pg->gfid = ch->gfid;
+			pg->chid = ch->chid;
+		}
+	}
+	spin_unlock(&e->ecc_lock);
+	if (!hit)
+		return 0;
+	c->ecc_addr = at;
+	dev_err_ratelimited(sim_dev(c->eng->sim),
+			    "%s: gfid %u channel %u: uncorrectable ECC error (DBE) on FB page %#llx at %#llx%s\n",
+			    c->eng->name, ch->gfid, ch->chid, page, at,
+			    first ? "; page retired" : " (a retired page)");
+	return -EIO;
+}
+
+/* an engine access of the channel's space: ECC first, then the bytes */
+static int sim_engine_rw(struct sim_engine_ctx *c, u64 addr, void *buf,
+			 size_t len, bool write)
+{
+	return sim_mem_check_ecc(c, addr, len) ?:
+	       sim_space_rw(c->eng->sim, &c->ch->space, addr, buf, len, write);
+}
+
 static int sim_mem_read(void *ctx, u64 addr, void *buf, size_t len)
 {
-	struct sim_engine_ctx *c = ctx;
-
-	return sim_mem_check_fault(c) ?:
-	       sim_space_rw(c->eng->sim, &c->ch->space, addr, buf, len, false);
+	return sim_mem_check_fault(ctx) ?: sim_engine_rw(ctx, addr, buf, len,
+							 false);
 }
 
 static int sim_mem_write(void *ctx, u64 addr, const void *buf, size_t len)
 {
-	struct sim_engine_ctx *c = ctx;
-
-	return sim_mem_check_fault(c) ?:
-	       sim_space_rw(c->eng->sim, &c->ch->space, addr, (void *)buf, len,
-			    true);
+	return sim_mem_check_fault(ctx) ?: sim_engine_rw(ctx, addr, (void *)buf,
+							 len, true);
 }
 
 #define SIM_COPY_CHUNK	PAGE_SIZE
@@ -101,7 +151,6 @@ static int sim_mem_write(void *ctx, u64 addr, const void *buf, size_t len)
 static int sim_mem_stream(struct sim_engine_ctx *c, u64 dst, u64 src, u64 len,
 			  const u32 *fill)
 {
-	struct sim_gpu *sim = c->eng->sim;
 	u32 *buf;
 	size_t i;
 	int err;
@@ -118,9 +167,9 @@ static int sim_mem_stream(struct sim_engine_ctx *c, u64 dst, u64 src, u64 len,
 		size_t n = min_t(u64, len, SIM_COPY_CHUNK);
 
 		if (!fill)
-			err = sim_space_rw(sim, &c->ch->space, src, buf, n, false);
+			err = sim_engine_rw(c, src, buf, n, false);
 		if (!err)
-			err = sim_space_rw(sim, &c->ch->space, dst, buf, n, true);
+			err = sim_engine_rw(c, dst, buf, n, true);
 		src += n;
 		dst += n;
 		len -= n;
@@ -182,31 +231,47 @@ static void sim_engine_fail(struct sim_engine *eng, struct sim_channel *ch,
 	sim_vf_channel_error(eng->sim, ch->gfid, ch->chid, xid, addr);
 }
 
-/* read the next GPFIFO entry if there is one; false when the ring is idle */
-static bool sim_engine_fetch(struct sim_engine *eng, struct sim_channel *ch)
+/* an access of the engine's own (USERD, the ring) failed at @addr */
+static void sim_engine_fail_access(struct sim_engine_ctx *c, int err, u64 addr)
 {
-	struct sim_gpu *sim = eng->sim;
+	if (err == -EIO)
+		sim_engine_fail(c->eng, c->ch, ROBUST_CHANNEL_GPU_ECC_DBE,
+				c->ecc_addr);
+	else
+		sim_engine_fail(c->eng, c->ch,
+				ROBUST_CHANNEL_FIFO_ERROR_MMU_ERR_FLT, addr);
+}
+
+/* read the next GPFIFO entry if there is one; false when the ring is idle */
+static bool sim_engine_fetch(struct sim_engine_ctx *c)
+{
+	struct sim_engine *eng = c->eng;
+	struct sim_channel *ch = c->ch;
 	u32 put, e[2];
-	u64 addr;
+	u64 addr, entry;
+	int pending, err;
 	u32 len;
 
-	if (sim_space_rw(sim, &ch->space, ch->userd + NVC56F_USERD_GP_PUT,
-			 &put, 4, false)) {
-		sim_engine_fail(eng, ch, ROBUST_CHANNEL_FIFO_ERROR_MMU_ERR_FLT,
-				ch->userd);
+	err = sim_engine_rw(c, ch->userd + NVC56F_USERD_GP_PUT, &put, 4, false);
+	if (err) {
+		sim_engine_fail_access(c, err, ch->userd);
 		return false;
 	}
-	if (put >= ch->entries) {
+	pending = sim_pb_gpfifo_next(ch->gpfifo, ch->entries, ch->gp_get, put,
+				     &entry);
+	if (pending < 0) {
+		dev_warn_ratelimited(sim_dev(eng->sim),
+				     "%s: gfid %u channel %u: GP_PUT %u beyond its %u-entry ring\n",
+				     eng->name, ch->gfid, ch->chid, put,
+				     ch->entries);
 		sim_engine_fail(eng, ch, ROBUST_CHANNEL_PBDMA_ERROR, 0);
 		return false;
 	}
-	if (put == ch->gp_get)
+	if (!pending)
 		return false;
-	if (sim_space_rw(sim, &ch->space,
-			 ch->gpfifo + (u64)ch->gp_get * NVC56F_GP_ENTRY__SIZE,
-			 e, sizeof(e), false)) {
-		sim_engine_fail(eng, ch, ROBUST_CHANNEL_FIFO_ERROR_MMU_ERR_FLT,
-				ch->gpfifo);
+	err = sim_engine_rw(c, entry, e, sizeof(e), false);
+	if (err) {
+		sim_engine_fail_access(c, err, ch->gpfifo);
 		return false;
 	}
 	if (sim_pb_decode_entry(e[0], e[1], &addr, &len)) {
@@ -218,16 +283,20 @@ static bool sim_engine_fetch(struct sim_engine *eng, struct sim_channel *ch)
 	return true;
 }
 
-static void sim_engine_retire(struct sim_engine *eng, struct sim_channel *ch)
+static void sim_engine_retire(struct sim_engine_ctx *c)
 {
+	struct sim_engine *eng = c->eng;
+	struct sim_channel *ch = c->ch;
+	int err;
+
 	ch->in_entry = false;
-	ch->gp_get = (ch->gp_get + 1) & (ch->entries - 1);
+	ch->gp_get = sim_pb_gpfifo_advance(ch->entries, ch->gp_get);
 	ch->entries_done++;
 	eng->stats[ch->gfid].entries++;
-	if (sim_space_rw(eng->sim, &ch->space, ch->userd + NVC56F_USERD_GP_GET,
-			 &ch->gp_get, 4, true))
-		sim_engine_fail(eng, ch, ROBUST_CHANNEL_FIFO_ERROR_MMU_ERR_FLT,
-				ch->userd);
+	err = sim_engine_rw(c, ch->userd + NVC56F_USERD_GP_GET, &ch->gp_get, 4,
+			    true);
+	if (err)
+		sim_engine_fail_access(c, err, ch->userd);
 }
 
 /* let @ns of compute pass, unless the channel must go first */
@@ -251,7 +320,7 @@ static bool sim_engine_overstayed(struct sim_engine *eng,
 	 * coming back meanwhile does not cancel it, as on hardware.
 	 */
 	if (!ch->preempt_since) {
-		if (!sim_engine_preempt(&(struct sim_engine_ctx){ eng, ch }))
+		if (!sim_engine_preempt(&(struct sim_engine_ctx){ .eng = eng, .ch = ch }))
 			return false;
 		ch->preempt_since = ktime_get();
 	}
@@ -261,7 +330,7 @@ static bool sim_engine_overstayed(struct sim_engine *eng,
 /* run one channel until its entry is done, it yields or errs */
 static void sim_engine_run(struct sim_engine *eng, struct sim_channel *ch)
 {
-	struct sim_engine_ctx c = { eng, ch };
+	struct sim_engine_ctx c = { .eng = eng, .ch = ch };
 	struct sim_pb_env env = {
 		.mem = &sim_engine_mem_ops,
 		.ctx = &c,
@@ -274,7 +343,7 @@ static void sim_engine_run(struct sim_engine *eng, struct sim_channel *ch)
 	struct sim_pb_result res;
 	ktime_t start = ktime_get();
 
-	if (!ch->in_entry && !sim_engine_fetch(eng, ch))
+	if (!ch->in_entry && !sim_engine_fetch(&c))
 		return;
 
 	for (;;) {
@@ -291,13 +360,16 @@ static void sim_engine_run(struct sim_engine *eng, struct sim_channel *ch)
 		}
 		switch (sim_pb_run(&ch->pb, &env, &res)) {
 		case SIM_PB_DONE:
-			sim_engine_retire(eng, ch);
+			sim_engine_retire(&c);
 			goto out;
 		case SIM_PB_YIELD:
 			st->preemptions++;
 			goto out;
 		case SIM_PB_ERROR:
-			sim_engine_fail(eng, ch, res.xid, res.addr);
+			/* the memory ops know the ECC page, the executor the op */
+			sim_engine_fail(eng, ch, res.xid,
+					res.xid == ROBUST_CHANNEL_GPU_ECC_DBE ?
+					c.ecc_addr : res.addr);
 			goto out;
 		case SIM_PB_WAIT:
 			if (ch->pb.preempt_mode == NVVGPU_SIM_COMPUTE_PREEMPT_WFI &&
@@ -408,6 +480,7 @@ int sim_engines_init(struct sim_gpu *sim)
 	e->owner = NVVGPU_OWNER_ALL;
 	e->preempt_timeout_ms = 100;
 	e->mmu_fault_chid = U32_MAX;
+	spin_lock_init(&e->ecc_lock);
 	mutex_init(&e->table_lock);
 	spin_lock_init(&e->chan_lock);
 	for (i = 0; i < SIM_NUM_ENGINES; i++) {
@@ -441,6 +514,7 @@ err_stop:
 	mutex_destroy(&e->table_lock);
 	return err;
 }
+EXPORT_SYMBOL_IF_KUNIT(sim_engines_init);
 
 /**
  * sim_engines_fini() - free every channel and stop the engines
@@ -458,6 +532,7 @@ void sim_engines_fini(struct sim_gpu *sim)
 		kthread_stop(e->eng[i].thread);
 	mutex_destroy(&e->table_lock);
 }
+EXPORT_SYMBOL_IF_KUNIT(sim_engines_fini);
 
 /**
  * sim_engines_show() - debugfs "engines": what each engine did, for whom
@@ -474,8 +549,9 @@ void sim_engines_show(struct seq_file *m, struct sim_gpu *sim)
 		seq_puts(m, "owner: all\n");
 	else
 		seq_printf(m, "owner: %u\n", owner);
-	seq_printf(m, "preempt_timeout_ms: %u\nbad_doorbells: %llu\n",
-		   READ_ONCE(e->preempt_timeout_ms), e->bad_doorbells);
+	seq_printf(m, "preempt_timeout_ms: %u\nbad_doorbells: %llu\necc_pages: %u\n",
+		   READ_ONCE(e->preempt_timeout_ms), e->bad_doorbells,
+		   READ_ONCE(e->num_ecc));
 	for (i = 0; i < SIM_NUM_ENGINES; i++) {
 		struct sim_engine *eng = &e->eng[i];
 		struct sim_channel *ch;
@@ -537,6 +613,84 @@ int sim_engine_inject_mmu_fault(struct sim_gpu *sim, u64 chid)
 	}
 	WRITE_ONCE(sim->engines.mmu_fault_chid, chid);
 	return 0;
+}
+
+/**
+ * sim_engine_inject_ecc() - fault injection: an uncorrectable ECC error on
+ *	a framebuffer page
+ * @sim: the GPU
+ * @addr: the page's FB offset: SIM_ECC_PAGE_SIZE aligned, in the usable FB
+ *
+ * The next engine access that touches the page, by any channel whose
+ * address space covers it, puts that channel in error with Xid 48
+ * (ROBUST_CHANNEL_GPU_ECC_DBE); the page is then retired, and every later
+ * engine access to it faults the same way. BAR1 and the firmware do not
+ * check it.
+ *
+ * Return: 0; -EINVAL for an address that is not such a page; -EEXIST for a
+ * page already listed; -ENOSPC when SIM_MAX_ECC_PAGES are.
+ */
+int sim_engine_inject_ecc(struct sim_gpu *sim, u64 addr)
+{
+	struct sim_engines *e = &sim->engines;
+	int err = 0;
+	u32 i;
+
+	if (!IS_ALIGNED(addr, SIM_ECC_PAGE_SIZE) || addr >= sim->fb_usable ||
+	    sim->fb_usable - addr < SIM_ECC_PAGE_SIZE) {
+		dev_warn(sim_dev(sim), "fault/ecc_page: %#llx is not a %u KiB page of the usable FB [0, %#llx)\n",
+			 addr, SIM_ECC_PAGE_SIZE / SZ_1K, sim->fb_usable);
+		return -EINVAL;
+	}
+	spin_lock(&e->ecc_lock);
+	for (i = 0; i < e->num_ecc; i++)
+		if (e->ecc[i].addr == addr)
+			err = -EEXIST;
+	if (!err && e->num_ecc >= SIM_MAX_ECC_PAGES)
+		err = -ENOSPC;
+	if (!err) {
+		e->ecc[e->num_ecc] = (struct sim_ecc_page){ .addr = addr };
+		WRITE_ONCE(e->num_ecc, e->num_ecc + 1);
+	}
+	spin_unlock(&e->ecc_lock);
+	if (err == -EEXIST)
+		dev_warn(sim_dev(sim), "fault/ecc_page: FB page %#llx is already listed\n",
+			 addr);
+	else if (err)
+		dev_warn(sim_dev(sim), "fault/ecc_page: already %u pages, the most the sim keeps\n",
+			 SIM_MAX_ECC_PAGES);
+	else
+		dev_info(sim_dev(sim), "fault: FB page %#llx has an uncorrectable ECC error; the next engine access to it faults (Xid %u)\n",
+			 addr, ROBUST_CHANNEL_GPU_ECC_DBE);
+	return err;
+}
+EXPORT_SYMBOL_IF_KUNIT(sim_engine_inject_ecc);
+
+/**
+ * sim_engine_ecc_show() - debugfs fault/ecc_page: the pages listed
+ * @m: the seq file
+ * @sim: the GPU
+ *
+ * One line per page: its FB offset, "pending" until an engine access hits
+ * it, then "retired" with the function and channel that hit it first and
+ * the accesses that faulted on it.
+ */
+void sim_engine_ecc_show(struct seq_file *m, struct sim_gpu *sim)
+{
+	struct sim_engines *e = &sim->engines;
+	u32 i;
+
+	spin_lock(&e->ecc_lock);
+	for (i = 0; i < e->num_ecc; i++) {
+		const struct sim_ecc_page *pg = &e->ecc[i];
+
+		if (pg->retired)
+			seq_printf(m, "%#llx retired gfid %u chid %u hits %llu\n",
+				   pg->addr, pg->gfid, pg->chid, pg->hits);
+		else
+			seq_printf(m, "%#llx pending\n", pg->addr);
+	}
+	spin_unlock(&e->ecc_lock);
 }
 
 /**

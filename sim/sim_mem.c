@@ -12,6 +12,7 @@
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
+#include <kunit/visibility.h>
 #include <linux/gfp.h>
 #include <linux/highmem.h>
 #include <linux/mm.h>
@@ -182,6 +183,7 @@ struct page *sim_fb_page(struct nvvgpu_pgpu *pgpu, u64 offset)
 	}
 	return page;
 }
+EXPORT_SYMBOL_IF_KUNIT(sim_fb_page);
 
 int sim_fb_clear(struct nvvgpu_pgpu *pgpu, u64 offset, u64 size)
 {

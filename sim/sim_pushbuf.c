@@ -7,7 +7,9 @@
 #include <kunit/visibility.h>
 #include <linux/bitfield.h>
 #include <linux/errno.h>
+#include <linux/log2.h>
 #include <linux/minmax.h>
+#include <linux/overflow.h>
 #include <linux/string.h>
 #include <linux/wordpart.h>
 
@@ -18,7 +20,9 @@
 /**
  * DOC: pushbuffer executor
  *
- * sim_pb_decode_entry() turns a GPFIFO entry into a segment address and
+ * sim_pb_gpfifo_next() finds the GPFIFO entry to fetch from GP_GET and
+ * GP_PUT, sim_pb_gpfifo_advance() moves GP_GET past it, around the end of
+ * the ring; sim_pb_decode_entry() turns a GPFIFO entry into a segment address and
  * length; sim_pb_begin_segment() starts executing one; sim_pb_run() executes
  * methods until the segment ends, the engine is asked to switch away (it
  * returns at a method boundary, its state intact), a compute quantum must
@@ -29,6 +33,52 @@
  */
 
 #define PB_OK		0
+
+/**
+ * sim_pb_gpfifo_next() - the GPFIFO entry an engine fetches next
+ * @gpfifo: the ring's address in the function's space
+ * @entries: its entries, a power of two (at least 2)
+ * @gp_get: the engine's GP_GET: the index of the next entry to fetch
+ * @gp_put: GP_PUT as the channel's USERD holds it: one past the last entry
+ *	the user submitted, so the ring holds at most @entries - 1 entries
+ * @entry: set to the address of entry @gp_get
+ *
+ * GP_PUT comes from the user as is. One that is not an index into the
+ * ring is refused, never taken modulo the ring size nor used to read past
+ * its end: the caller puts the channel in error (PBDMA error, Xid 32).
+ *
+ * Return: the entries pending, from @gp_get up to @gp_put around the end
+ * of the ring (0: the ring is idle); -EINVAL for @gp_put or @gp_get beyond
+ * the ring, or a ring that is not a power of two or wraps the address
+ * space.
+ */
+int sim_pb_gpfifo_next(u64 gpfifo, u32 entries, u32 gp_get, u32 gp_put,
+		       u64 *entry)
+{
+	u64 end;
+
+	if (entries < 2 || !is_power_of_2(entries) ||
+	    check_add_overflow(gpfifo, (u64)entries * NVC56F_GP_ENTRY__SIZE, &end))
+		return -EINVAL;
+	if (gp_get >= entries || gp_put >= entries)
+		return -EINVAL;
+	*entry = gpfifo + (u64)gp_get * NVC56F_GP_ENTRY__SIZE;
+	return (gp_put - gp_get) & (entries - 1);
+}
+EXPORT_SYMBOL_IF_KUNIT(sim_pb_gpfifo_next);
+
+/**
+ * sim_pb_gpfifo_advance() - GP_GET once the entry at @gp_get is done
+ * @entries: the ring's entries, a power of two
+ * @gp_get: the entry done, an index into the ring
+ *
+ * Return: the next index, 0 after the last entry of the ring.
+ */
+u32 sim_pb_gpfifo_advance(u32 entries, u32 gp_get)
+{
+	return (gp_get + 1) & (entries - 1);
+}
+EXPORT_SYMBOL_IF_KUNIT(sim_pb_gpfifo_advance);
 
 /**
  * sim_pb_decode_entry() - decode one GPFIFO entry
@@ -76,13 +126,18 @@ static enum sim_pb_status sim_pb_error(struct sim_pb_result *res, u32 xid,
 	return SIM_PB_ERROR;
 }
 
-/* an access that failed: outside the space is an MMU fault */
+/*
+ * an access that failed: outside the space is an MMU fault, an
+ * uncorrectable ECC error on a page an ECC DBE
+ */
 static enum sim_pb_status sim_pb_mem_error(struct sim_pb_result *res, int err,
 					   u64 addr)
 {
 	if (err == -EFAULT)
 		return sim_pb_error(res, ROBUST_CHANNEL_FIFO_ERROR_MMU_ERR_FLT,
 				    addr);
+	if (err == -EIO)
+		return sim_pb_error(res, ROBUST_CHANNEL_GPU_ECC_DBE, addr);
 	return sim_pb_error(res, ROBUST_CHANNEL_PBDMA_ERROR, 0);
 }
 

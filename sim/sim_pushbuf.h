@@ -21,12 +21,15 @@
 /**
  * struct sim_pb_mem_ops - how the executor reaches its function's memory
  * @contains: is [@addr, @addr + @len) inside the address space?
- * @read: read @len bytes at @addr; 0 or -EFAULT/-ENOMEM
+ * @read: read @len bytes at @addr
  * @write: write @len bytes at @addr
  * @copy: copy @len bytes from @src to @dst (not overlapping)
  * @fill32: store @val at every 4-byte word of [@dst, @dst + @len)
  *
- * Addresses are the function's own; every op may sleep.
+ * Addresses are the function's own; every op may sleep. The accessors
+ * return 0; -EFAULT for an address outside the space (an MMU fault, Xid
+ * 31); -EIO for an uncorrectable ECC error on a page touched (Xid 48);
+ * any other errno (-ENOMEM) is a PBDMA error (Xid 32).
  */
 struct sim_pb_mem_ops {
 	bool (*contains)(void *ctx, u64 addr, u64 len);
@@ -138,6 +141,9 @@ struct sim_pb_result {
 	u64 addr;
 };
 
+int sim_pb_gpfifo_next(u64 gpfifo, u32 entries, u32 gp_get, u32 gp_put,
+		       u64 *entry);
+u32 sim_pb_gpfifo_advance(u32 entries, u32 gp_get);
 int sim_pb_decode_entry(u32 entry0, u32 entry1, u64 *addr, u32 *dwords);
 void sim_pb_begin_segment(struct sim_pb_state *st, u64 addr, u32 dwords);
 enum sim_pb_status sim_pb_run(struct sim_pb_state *st,

@@ -6,6 +6,7 @@
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
+#include <kunit/visibility.h>
 #include <linux/highmem.h>
 #include <linux/lockdep.h>
 #include <linux/minmax.h>
@@ -89,6 +90,50 @@ bool sim_space_contains(const struct sim_space *sp, u64 addr, u64 len)
 
 	return !check_add_overflow(addr, len, &end) && end <= sp->size;
 }
+
+/**
+ * sim_space_find_phys() - where a range of the space lies on a physical range
+ * @sp: the address space
+ * @addr: function-relative start
+ * @len: bytes
+ * @phys: physical FB offset of the range looked for (an ECC page)
+ * @plen: its bytes
+ * @at: set to the lowest function address in [@addr, @addr + @len) whose
+ *	byte lies in [@phys, @phys + @plen)
+ *
+ * Pure arithmetic over the segments; any context.
+ *
+ * Return: true if one does.
+ */
+bool sim_space_find_phys(const struct sim_space *sp, u64 addr, u64 len,
+			 u64 phys, u64 plen, u64 *at)
+{
+	u64 fbase = 0, end, pend, a, b, lo, hi;
+	u32 s;
+
+	if (check_add_overflow(addr, len, &end))
+		end = U64_MAX;
+	if (check_add_overflow(phys, plen, &pend))
+		pend = U64_MAX;
+	for (s = 0; s < sp->num_segs; fbase += sp->segs[s][1], s++) {
+		u64 sphys = sp->segs[s][0], slen = sp->segs[s][1];
+
+		/* the part of the range in this segment, function-relative */
+		a = max(addr, fbase);
+		b = min(end, fbase + slen);
+		if (a >= b)
+			continue;
+		/* ... and physical, cut to the range looked for */
+		lo = max(sphys + (a - fbase), phys);
+		hi = min(sphys + (b - fbase), pend);
+		if (lo < hi) {
+			*at = fbase + (lo - sphys);
+			return true;
+		}
+	}
+	return false;
+}
+EXPORT_SYMBOL_IF_KUNIT(sim_space_find_phys);
 
 /* physical FB offset of function address @addr and how far it runs on */
 static u64 sim_space_phys(const struct sim_space *sp, u64 addr, u64 *run)

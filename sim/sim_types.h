@@ -43,6 +43,9 @@ struct task_struct;
 #define SIM_MAX_GPFIFO_ENTRIES	32768
 /* functions: the host (0) and every GFID */
 #define SIM_NUM_FUNCTIONS	(SIM_MAX_GFID + 1)
+/* fault/ecc_page: the granule of an ECC error, and how many pages retire */
+#define SIM_ECC_PAGE_SIZE	SZ_4K
+#define SIM_MAX_ECC_PAGES	64
 
 /**
  * struct sim_mem_region - memory handed out through dma_alloc
@@ -338,6 +341,22 @@ struct sim_engine {
 };
 
 /**
+ * struct sim_ecc_page - an FB page with an uncorrectable ECC error
+ * @addr: its FB offset, SIM_ECC_PAGE_SIZE aligned
+ * @retired: an engine access hit it; every later one faults as well
+ * @gfid: the function whose channel hit it first
+ * @chid: that channel
+ * @hits: engine accesses that faulted on it
+ */
+struct sim_ecc_page {
+	u64 addr;
+	bool retired;
+	u32 gfid;
+	u32 chid;
+	u64 hits;
+};
+
+/**
  * struct sim_engines - the engines and the channel table of a GPU
  * @eng: the engines
  * @owner: the function whose channels run beside the host's, or
@@ -350,6 +369,10 @@ struct sim_engine {
  * @bad_doorbells: doorbells naming no channel of the ringing function
  * @mmu_fault_chid: fault injection: the next access of this channel
  *	faults (U32_MAX: none)
+ * @ecc_lock: protects @ecc and @num_ecc (read without it: no page yet)
+ * @num_ecc: entries of @ecc in use
+ * @ecc: fault injection: pages with an uncorrectable ECC error, pending
+ *	or retired
  */
 struct sim_engines {
 	struct sim_engine eng[SIM_NUM_ENGINES];
@@ -360,6 +383,9 @@ struct sim_engines {
 	u32 preempt_timeout_ms;
 	u64 bad_doorbells;
 	u32 mmu_fault_chid;
+	spinlock_t ecc_lock; /* see @ecc_lock above */
+	u32 num_ecc;
+	struct sim_ecc_page ecc[SIM_MAX_ECC_PAGES];
 };
 
 /**

@@ -29,11 +29,19 @@ struct pbt {
 	struct sim_pb_state st;
 	struct sim_pb_env env;
 	u32 n;			/* dwords written at PBT_PB */
+	bool ecc;		/* the 4 KiB at ecc_page have an ECC error */
+	u64 ecc_page;
 };
 
 static bool pbt_contains(void *ctx, u64 addr, u64 len)
 {
 	return addr <= PBT_SPACE && len <= PBT_SPACE - addr;
+}
+
+/* what the engine's memory ops return for an uncorrectable ECC error */
+static bool pbt_ecc_hit(struct pbt *t, u64 addr, u64 len)
+{
+	return t->ecc && addr < t->ecc_page + SZ_4K && t->ecc_page < addr + len;
 }
 
 static int pbt_read(void *ctx, u64 addr, void *buf, size_t len)
@@ -42,6 +50,8 @@ static int pbt_read(void *ctx, u64 addr, void *buf, size_t len)
 
 	if (!pbt_contains(ctx, addr, len))
 		return -EFAULT;
+	if (pbt_ecc_hit(t, addr, len))
+		return -EIO;
 	memcpy(buf, t->mem + addr, len);
 	return 0;
 }
@@ -52,6 +62,8 @@ static int pbt_write(void *ctx, u64 addr, const void *buf, size_t len)
 
 	if (!pbt_contains(ctx, addr, len))
 		return -EFAULT;
+	if (pbt_ecc_hit(t, addr, len))
+		return -EIO;
 	memcpy(t->mem + addr, buf, len);
 	return 0;
 }
@@ -60,6 +72,8 @@ static int pbt_copy(void *ctx, u64 dst, u64 src, u64 len)
 {
 	struct pbt *t = ctx;
 
+	if (pbt_ecc_hit(t, src, len) || pbt_ecc_hit(t, dst, len))
+		return -EIO;
 	memcpy(t->mem + dst, t->mem + src, len);
 	return 0;
 }
@@ -69,6 +83,8 @@ static int pbt_fill32(void *ctx, u64 dst, u32 val, u64 len)
 	struct pbt *t = ctx;
 	u64 i;
 
+	if (pbt_ecc_hit(t, dst, len))
+		return -EIO;
 	for (i = 0; i + 4 <= len; i += 4)
 		memcpy(t->mem + dst + i, &val, 4);
 	return 0;
@@ -167,6 +183,60 @@ static void pbt_entry_decode(struct kunit *test)
 						  &addr, &len), -EINVAL);
 	KUNIT_EXPECT_EQ(test, sim_pb_decode_entry(0, NVC56F_GP_ENTRY1_SYNC_WAIT,
 						  &addr, &len), -EINVAL);
+}
+
+/* GP_GET runs from 6 around the end of an 8-entry ring to GP_PUT 2 */
+static void pbt_gpfifo_wrap(struct kunit *test)
+{
+	static const u32 order[] = { 6, 7, 0, 1 };
+	u32 get = 6, k;
+	u64 e = 0;
+
+	for (k = 0; k < ARRAY_SIZE(order); k++) {
+		KUNIT_EXPECT_EQ(test, get, order[k]);
+		KUNIT_EXPECT_EQ(test, sim_pb_gpfifo_next(0x1000, 8, get, 2, &e),
+				4 - k);
+		KUNIT_EXPECT_EQ(test, e, 0x1000 + order[k] * 8);
+		get = sim_pb_gpfifo_advance(8, get);
+	}
+	KUNIT_EXPECT_EQ(test, get, 2);
+	KUNIT_EXPECT_EQ(test, sim_pb_gpfifo_next(0x1000, 8, get, 2, &e), 0);
+
+	/* a full ring holds entries - 1: GP_PUT one behind GP_GET */
+	KUNIT_EXPECT_EQ(test, sim_pb_gpfifo_next(0x1000, 8, 3, 2, &e), 7);
+	KUNIT_EXPECT_EQ(test, e, 0x1000 + 3 * 8);
+	KUNIT_EXPECT_EQ(test, sim_pb_gpfifo_next(0, 32768, 0, 32767, &e), 32767);
+	KUNIT_EXPECT_EQ(test, sim_pb_gpfifo_next(0, 32768, 32767, 0, &e), 1);
+	KUNIT_EXPECT_EQ(test, e, 32767ULL * 8);
+	KUNIT_EXPECT_EQ(test, sim_pb_gpfifo_advance(32768, 32767), 0);
+	KUNIT_EXPECT_EQ(test, sim_pb_gpfifo_advance(2, 0), 1);
+	KUNIT_EXPECT_EQ(test, sim_pb_gpfifo_advance(2, 1), 0);
+	/* the highest ring that still fits below 2^64 */
+	KUNIT_EXPECT_EQ(test, sim_pb_gpfifo_next(U64_MAX - 127, 8, 7, 0, &e), 1);
+	KUNIT_EXPECT_EQ(test, e, U64_MAX - 127 + 56);
+}
+
+/* a GP_PUT (or GP_GET) that is no index into the ring is refused, not wrapped */
+static void pbt_gpfifo_put_beyond(struct kunit *test)
+{
+	u64 e = 0xdead;
+
+	KUNIT_EXPECT_EQ(test, sim_pb_gpfifo_next(0x1000, 8, 0, 8, &e), -EINVAL);
+	/* 8 * 32 + 7: modulo the ring it would be entry 7 */
+	KUNIT_EXPECT_EQ(test, sim_pb_gpfifo_next(0x1000, 8, 0, 263, &e), -EINVAL);
+	KUNIT_EXPECT_EQ(test, sim_pb_gpfifo_next(0x1000, 8, 0, U32_MAX, &e),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, sim_pb_gpfifo_next(0x1000, 8, 8, 0, &e), -EINVAL);
+	KUNIT_EXPECT_EQ(test, sim_pb_gpfifo_next(0x1000, 32768, 0, 32768, &e),
+			-EINVAL);
+	/* rings the channel code never creates */
+	KUNIT_EXPECT_EQ(test, sim_pb_gpfifo_next(0x1000, 0, 0, 0, &e), -EINVAL);
+	KUNIT_EXPECT_EQ(test, sim_pb_gpfifo_next(0x1000, 1, 0, 0, &e), -EINVAL);
+	KUNIT_EXPECT_EQ(test, sim_pb_gpfifo_next(0x1000, 12, 0, 1, &e), -EINVAL);
+	KUNIT_EXPECT_EQ(test, sim_pb_gpfifo_next(U64_MAX - 63, 8, 0, 1, &e),
+			-EINVAL);
+	/* nothing was computed for any of them */
+	KUNIT_EXPECT_EQ(test, e, 0xdead);
 }
 
 static void pbt_host_semaphores(struct kunit *test)
@@ -310,6 +380,46 @@ static void pbt_ce_overlap(struct kunit *test)
 		 NVC6B5_LAUNCH_DMA_DST_MEMORY_LAYOUT_PITCH);
 	KUNIT_EXPECT_EQ(test, pbt_run(t, &res), SIM_PB_ERROR);
 	KUNIT_EXPECT_EQ(test, res.xid, ROBUST_CHANNEL_PBDMA_ERROR);
+}
+
+/* an uncorrectable ECC error (-EIO from the memory ops) is Xid 48 */
+static void pbt_ecc(struct kunit *test)
+{
+	struct pbt *t = pbt_new(test, AMPERE_DMA_COPY_A);
+	struct sim_pb_result res;
+
+	t->ecc = true;
+	t->ecc_page = PBT_SRC;
+	pbt_ce_setup(t, PBT_SRC, PBT_DST, 256);
+	pbt_mthd(t, 4, NVC6B5_LAUNCH_DMA,
+		 FIELD_PREP(NVC6B5_LAUNCH_DMA_DATA_TRANSFER_TYPE, 2) |
+		 NVC6B5_LAUNCH_DMA_SRC_MEMORY_LAYOUT_PITCH |
+		 NVC6B5_LAUNCH_DMA_DST_MEMORY_LAYOUT_PITCH |
+		 FIELD_PREP(NVC6B5_LAUNCH_DMA_SEMAPHORE_TYPE,
+			    NVC6B5_LAUNCH_DMA_SEMAPHORE_TYPE_RELEASE_ONE_WORD_SEMAPHORE));
+	KUNIT_EXPECT_EQ(test, pbt_run(t, &res), SIM_PB_ERROR);
+	KUNIT_EXPECT_EQ(test, res.xid, ROBUST_CHANNEL_GPU_ECC_DBE);
+	KUNIT_EXPECT_EQ(test, res.addr, PBT_DST);
+	/* the copy's semaphore is not released */
+	KUNIT_EXPECT_EQ(test, pbt_rd32(t, PBT_SEM), 0);
+
+	/* a semaphore release onto the page, and the pushbuffer on it */
+	t = pbt_new(test, AMPERE_DMA_COPY_A);
+	t->ecc = true;
+	t->ecc_page = PBT_SEM;
+	pbt_mthd(t, 0, NVC56F_SEM_ADDR_LO, PBT_SEM + 0x10);
+	pbt_mthd(t, 0, NVC56F_SEM_EXECUTE, NVC56F_SEM_EXECUTE_OPERATION_RELEASE);
+	KUNIT_EXPECT_EQ(test, pbt_run(t, &res), SIM_PB_ERROR);
+	KUNIT_EXPECT_EQ(test, res.xid, ROBUST_CHANNEL_GPU_ECC_DBE);
+	KUNIT_EXPECT_EQ(test, res.addr, PBT_SEM + 0x10);
+
+	t = pbt_new(test, AMPERE_DMA_COPY_A);
+	t->ecc = true;
+	t->ecc_page = PBT_PB;
+	pbt_mthd(t, 0, NVC56F_NOP, 0);
+	KUNIT_EXPECT_EQ(test, pbt_run(t, &res), SIM_PB_ERROR);
+	KUNIT_EXPECT_EQ(test, res.xid, ROBUST_CHANNEL_GPU_ECC_DBE);
+	KUNIT_EXPECT_EQ(test, res.addr, PBT_PB);
 }
 
 static void pbt_wrong_class(struct kunit *test)
@@ -475,6 +585,8 @@ static void pbt_method_preempt(struct kunit *test)
 
 static struct kunit_case sim_pushbuf_test_cases[] = {
 	KUNIT_CASE(pbt_entry_decode),
+	KUNIT_CASE(pbt_gpfifo_wrap),
+	KUNIT_CASE(pbt_gpfifo_put_beyond),
 	KUNIT_CASE(pbt_host_semaphores),
 	KUNIT_CASE(pbt_sem_misaligned),
 	KUNIT_CASE(pbt_sem_outside),
@@ -482,6 +594,7 @@ static struct kunit_case sim_pushbuf_test_cases[] = {
 	KUNIT_CASE(pbt_ce_fill),
 	KUNIT_CASE(pbt_ce_outside),
 	KUNIT_CASE(pbt_ce_overlap),
+	KUNIT_CASE(pbt_ecc),
 	KUNIT_CASE(pbt_wrong_class),
 	KUNIT_CASE(pbt_unbound_subchannel),
 	KUNIT_CASE(pbt_malformed),

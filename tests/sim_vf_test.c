@@ -13,6 +13,7 @@
 #include <linux/delay.h>
 #include <linux/highmem.h>
 #include <linux/platform_device.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/workqueue.h>
 
@@ -476,6 +477,78 @@ static void vf_test_rpc_header(struct kunit *test)
 					(SEG1_PHYS + SEG_LEN) >> PAGE_SHIFT));
 }
 
+/* messages that are short, oversized, of another version or function */
+static void vf_test_rpc_malformed(struct kunit *test)
+{
+	const u32 fmt = NV_VGPU_MSG_RESULT_RPC_INVALID_MESSAGE_FORMAT;
+	static const u32 versions[] = { 0, 0x02000000, 0x03000001, 0x04000000,
+					U32_MAX };
+	/* NVIDIA's functions the plugin mailbox does not serve */
+	static const u32 functions[] = {
+		NV_VGPU_MSG_FUNCTION_DUP_OBJECT,
+		NV_VGPU_MSG_FUNCTION_GSP_RM_CONTROL,
+		NV_VGPU_MSG_FUNCTION_GSP_RM_ALLOC,
+		NV_VGPU_MSG_FUNCTION_ECC_NOTIFIER_WRITE_ACK, U32_MAX,
+	};
+	struct vf_test *t = vf_test_cur(test);
+	struct vf_msg m;
+	u32 i;
+
+	for (i = 0; i < ARRAY_SIZE(versions); i++) {
+		vf_msg_init(&m, NV_VGPU_MSG_FUNCTION_NOP, 0);
+		m.rpc.header_version = versions[i];
+		KUNIT_EXPECT_EQ(test, vf_serve(test, MSG, &m), fmt);
+		KUNIT_EXPECT_EQ(test, m.rpc.rpc_result, fmt);
+	}
+	for (i = 0; i < ARRAY_SIZE(functions); i++) {
+		vf_msg_init(&m, functions[i], sizeof(m.alloc));
+		KUNIT_EXPECT_EQ(test, vf_serve(test, MSG, &m),
+				NV_VGPU_MSG_RESULT_RPC_UNKNOWN_FUNCTION);
+		KUNIT_EXPECT_EQ(test, m.rpc.rpc_result,
+				NV_VGPU_MSG_RESULT_RPC_UNKNOWN_FUNCTION);
+	}
+
+	/* lengths: 0, one short of the header, the most, one beyond, ~0 */
+	vf_msg_init(&m, NV_VGPU_MSG_FUNCTION_NOP, 0);
+	m.rpc.length = 0;
+	KUNIT_EXPECT_EQ(test, vf_serve(test, MSG, &m), fmt);
+	vf_msg_init(&m, NV_VGPU_MSG_FUNCTION_NOP, 0);
+	m.rpc.length = sizeof(m.rpc) - 1;
+	KUNIT_EXPECT_EQ(test, vf_serve(test, MSG, &m), fmt);
+	vf_msg_init(&m, NV_VGPU_MSG_FUNCTION_NOP, 0);
+	m.rpc.length = NVVGPU_SIM_VF_RPC_BUF_SIZE;
+	KUNIT_EXPECT_EQ(test, vf_serve(test, MSG, &m), NV_OK);
+	KUNIT_EXPECT_EQ(test, m.rpc.rpc_result, NV_OK);
+	vf_msg_init(&m, NV_VGPU_MSG_FUNCTION_NOP, 0);
+	m.rpc.length = U32_MAX;
+	KUNIT_EXPECT_EQ(test, vf_serve(test, MSG, &m), fmt);
+	KUNIT_EXPECT_EQ(test, m.rpc.rpc_result, fmt);
+
+	/* FREE one byte short of its payload never reaches the channels */
+	vf_msg_init(&m, NV_VGPU_MSG_FUNCTION_FREE, sizeof(m.free) - 1);
+	m.free.h_object_old = 0xcafe;
+	KUNIT_EXPECT_EQ(test, vf_serve(test, MSG, &m), fmt);
+	KUNIT_EXPECT_EQ(test, t->free_calls, 0);
+	/* a payload longer than the function's is served, the rest ignored */
+	vf_msg_init(&m, NV_VGPU_MSG_FUNCTION_FREE, sizeof(m.free) + 64);
+	m.free.h_object_old = 0xcafe;
+	KUNIT_EXPECT_EQ(test, vf_serve(test, MSG, &m), NV_OK);
+	KUNIT_EXPECT_EQ(test, t->free_calls, 1);
+	KUNIT_EXPECT_EQ(test, t->alloc_calls, 0);
+
+	/* the last 4 KiB of the guest FB is a mailbox like any other */
+	vf_msg_init(&m, NV_VGPU_MSG_FUNCTION_NOP, 0);
+	KUNIT_EXPECT_EQ(test, vf_serve(test, 2 * SEG_LEN - SZ_4K, &m), NV_OK);
+	KUNIT_EXPECT_EQ(test, m.rpc.rpc_result, NV_OK);
+
+	/* a GFID without a plugin has no mailbox; nothing is written */
+	t->sim->vgpus[GFID - 1].state = SIM_VGPU_SHUTDOWN;
+	vf_msg_init(&m, NV_VGPU_MSG_FUNCTION_NOP, 0);
+	KUNIT_EXPECT_EQ(test, vf_serve(test, MSG, &m), fmt);
+	KUNIT_EXPECT_EQ(test, m.rpc.rpc_result, NVGSP_RPC_RESULT_PENDING);
+	t->sim->vgpus[GFID - 1].state = SIM_VGPU_BOOTED;
+}
+
 static void vf_test_rpc_alloc_free(struct kunit *test)
 {
 	struct vf_test *t = vf_test_cur(test);
@@ -594,6 +667,7 @@ static struct kunit_case sim_vf_test_cases[] = {
 	KUNIT_CASE(vf_test_interrupt_enabled),
 	KUNIT_CASE(vf_test_channel_error),
 	KUNIT_CASE(vf_test_rpc_header),
+	KUNIT_CASE(vf_test_rpc_malformed),
 	KUNIT_CASE(vf_test_rpc_alloc_free),
 	KUNIT_CASE(vf_test_mailbox_doorbell),
 	KUNIT_CASE(vf_test_flr),

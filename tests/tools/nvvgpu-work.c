@@ -20,8 +20,12 @@
  *   --seconds S         run for S seconds (default 2; fractions allowed)
  *   --ce N              copy engine 0 or 1 (default 0)
  *   --timeout-ms T      interrupt timeout before polling (default 2000)
- *   --hostile MODE      gpput, doorbell-storm, garbage, oob or endless first,
- *                       then the workload on a fresh channel
+ *   --hostile MODE      gpput, doorbell-storm, garbage, oob, endless or ecc
+ *                       first, then the workload on a fresh channel (ecc:
+ *                       a copy over the FB page at ECC_PAGE, which the host
+ *                       has made an ECC error through the sim's
+ *                       fault/ecc_page, then, the page being retired, a
+ *                       copy onto it on a fresh channel: both must error)
  *   --pattern-write V   write the 32-bit V over the FB through BAR1
  *   --expect-zero       check the FB reads zero through BAR1 and a CE copy
  *   --bytes N           limit --pattern-write/--expect-zero to N bytes
@@ -67,6 +71,8 @@
  *   0x000000  RPC buffer (4 KiB)
  *   1 MiB * (1 + slot)  channel slot: ring, USERD +4K, semaphore +8K,
  *             pushbuffers +64K (PB_SLOT bytes per ring entry)
+ *   6 MiB     --hostile ecc: copy source (ECC_PAGE in it), 7 MiB its
+ *             destination
  *   8 MiB     copy source, then destination, then the guard pattern
  *   after     idle: sampled and checksummed at start and end
  */
@@ -76,6 +82,10 @@
 #define CHAN_ENTRIES	256
 #define PB_SLOT		512
 #define DATA_BASE	(8 * SZ_1M)
+#define ECC_SRC		(6 * SZ_1M)
+#define ECC_DST		(7 * SZ_1M)
+#define ECC_LEN		(256 * SZ_4K / 4)
+#define ECC_PAGE	(ECC_SRC + 128 * SZ_4K / 4)	/* 0x620000 */
 #define GUARD_SIZE	SZ_1M
 #define IDLE_SAMPLES	16
 #define IDLE_CHUNK	SZ_64K
@@ -833,6 +843,20 @@ static void run_hostile(const char *mode)
 		pb_compute(&c, 1ULL << 62, true);
 		chan_kick(&c, c.put);
 		expect_error(&c, mode, 20000);
+	} else if (!strcmp(mode, "ecc")) {
+		printf("ecc_page_offset: %#llx\n", (unsigned long long)ECC_PAGE);
+		fb_fill32(ECC_SRC, ECC_LEN, 0xecc0ecc0, true);
+		pb_ce(&c, ECC_SRC, ECC_DST, ECC_LEN, false, 0);
+		chan_kick(&c, c.put);
+		if (expect_error(&c, mode, 5000)) {
+			/* retired: the next access faults again, on a new channel */
+			chan_free(&c);
+			if (chan_alloc(&c, engine))
+				return;
+			pb_ce(&c, ECC_DST, ECC_PAGE + 0x100, 0x100, false, 0);
+			chan_kick(&c, c.put);
+			expect_error(&c, "ecc (retired page)", 5000);
+		}
 	} else if (!strcmp(mode, "doorbell-storm")) {
 		uint32_t x = 0x9e3779b9, tok, storm = 0;
 		bool err = false;
@@ -1182,7 +1206,7 @@ static void die_usage(void)
 	fprintf(stderr,
 		"usage: nvvgpu-work (UUID | --pci-sysfs BDF) [--compute-ns N [--duty P]]\n"
 		"       [--copy-stream | --fill] [--copy-size B] [--burst K] [--seconds S]\n"
-		"       [--ce 0|1] [--timeout-ms T] [--hostile gpput|doorbell-storm|garbage|oob|endless]\n"
+		"       [--ce 0|1] [--timeout-ms T] [--hostile gpput|doorbell-storm|garbage|oob|endless|ecc]\n"
 		"       [--pattern-write V | --expect-zero] [--bytes N] [--no-reset] [--fb-size N]\n");
 	exit(2);
 }
