@@ -314,13 +314,14 @@ static bool sim_engine_overstayed(struct sim_engine *eng,
 				  struct sim_channel *ch)
 {
 	u32 ms = READ_ONCE(eng->sim->engines.preempt_timeout_ms);
+	struct sim_engine_ctx c = { .eng = eng, .ch = ch };
 
 	/*
 	 * A preemption request stands until the channel yields: the owner
 	 * coming back meanwhile does not cancel it, as on hardware.
 	 */
 	if (!ch->preempt_since) {
-		if (!sim_engine_preempt(&(struct sim_engine_ctx){ .eng = eng, .ch = ch }))
+		if (!sim_engine_preempt(&c))
 			return false;
 		ch->preempt_since = ktime_get();
 	}

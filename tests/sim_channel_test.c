@@ -447,9 +447,23 @@ static u32 ct_wait(struct kunit *test, u32 i, u32 chid, u32 get)
 		now = ct_rd32(test, CT_USERD(i) + NVC56F_USERD_GP_GET);
 		if (now == get || READ_ONCE(ch->error))
 			break;
-		msleep(5);
+		usleep_range(2000, 5000);
 	}
 	return now;
+}
+
+/*
+ * The engine marks the channel in error, then reports it: wait for the
+ * @n-th error event. Return: the events seen.
+ */
+static int ct_wait_errors(struct kunit *test, int n)
+{
+	struct ct *t = test->priv;
+	u32 k;
+
+	for (k = 0; k < 400 && atomic_read(&t->errors) < n; k++)
+		usleep_range(2000, 5000);
+	return atomic_read(&t->errors);
 }
 
 static bool ct_in_error(struct kunit *test, u32 chid)
@@ -494,7 +508,7 @@ static void ct_engine_put_beyond(struct kunit *test)
 	ct_kick(test, 0, bad, 5);
 	ct_wait(test, 0, bad, 5);
 	KUNIT_EXPECT_TRUE(test, ct_in_error(test, bad));
-	KUNIT_EXPECT_EQ(test, atomic_read(&t->errors), 1);
+	KUNIT_EXPECT_EQ(test, ct_wait_errors(test, 1), 1);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(t->last_xid), ROBUST_CHANNEL_PBDMA_ERROR);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(t->last_chid), bad);
 	KUNIT_EXPECT_EQ(test, ct_rd32(test, CT_USERD(0) + NVC56F_USERD_GP_GET), 0);
@@ -549,7 +563,7 @@ static void ct_engine_ecc(struct kunit *test)
 	ct_kick(test, 0, a, 1);
 	ct_wait(test, 0, a, 1);
 	KUNIT_EXPECT_TRUE(test, ct_in_error(test, a));
-	KUNIT_EXPECT_EQ(test, atomic_read(&t->errors), 1);
+	KUNIT_EXPECT_EQ(test, ct_wait_errors(test, 1), 1);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(t->last_xid), ROBUST_CHANNEL_GPU_ECC_DBE);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(t->last_chid), a);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(t->last_addr), page);
@@ -565,7 +579,7 @@ static void ct_engine_ecc(struct kunit *test)
 	ct_kick(test, 1, b, 1);
 	ct_wait(test, 1, b, 1);
 	KUNIT_EXPECT_TRUE(test, ct_in_error(test, b));
-	KUNIT_EXPECT_EQ(test, atomic_read(&t->errors), 2);
+	KUNIT_EXPECT_EQ(test, ct_wait_errors(test, 2), 2);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(t->last_xid), ROBUST_CHANNEL_GPU_ECC_DBE);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(t->last_addr), page + 0x100);
 	KUNIT_EXPECT_EQ(test, e->ecc[0].chid, a);
