@@ -15,6 +15,7 @@
 # channel's access to it faults again); vGPU 2's jobs all complete without
 # an error.
 # The VM harness fails the run on any sanitizer report.
+# NVVGPU_HOSTILE_MODES="oob ecc" runs only those modes.
 set -u
 . "$(dirname "$0")/lib.sh"
 [[ ${NVVGPU_VM-} == 1 ]] || { echo "gpu-hostile: run me in the VM (scripts/vm-run)"; exit 2; }
@@ -65,7 +66,7 @@ if [[ -n $SIM ]]; then
 	nv_check "ecc_page: nothing listed" test -z "$(cat "$ECC")"
 fi
 
-for MODE in gpput doorbell-storm garbage oob endless ecc; do
+for MODE in ${NVVGPU_HOSTILE_MODES:-gpput doorbell-storm garbage oob endless ecc}; do
 	echo "# hostile $MODE on vGPU 1, compute on vGPU 2"
 	if [[ $MODE == ecc ]]; then
 		# the tool's ECC_PAGE, guest offset 0x620000 (tests/tools/nvvgpu-work.c)
