@@ -8,9 +8,12 @@
 #   make check      every test: build (W=1, sparse, checkpatch), KUnit in UML,
 #                   KUnit and scenarios in the VM
 #   make modules    out-of-tree build against Debian's linux-headers-6.12
-#   make bench      build for the VM and run the GSP transport's benchmark
-#                   there (tests/bench/gsp-bench.sh): RPC round trip and
-#                   payload rate next to their baselines, with ratios
+#   make bench      build for the VM and run the benchmarks there, each
+#                   figure next to a baseline measured in the same run, with
+#                   ratios: the GSP transport's (tests/bench/gsp-bench.sh:
+#                   RPC round trip and payload rate), then the work path's
+#                   (tests/bench/work-bench.sh: an empty job's doorbell to
+#                   interrupt latency, BAR1 mmap write bandwidth)
 
 NVVGPU_CACHE	?= /var/cache/nvvgpu
 export NVVGPU_CACHE
@@ -62,6 +65,7 @@ demo:
 bench:
 	scripts/build-vm-modules >/dev/null
 	scripts/vm-run tests/bench/gsp-bench.sh
+	scripts/vm-run tests/bench/work-bench.sh
 
 check:
 	scripts/check

@@ -32,6 +32,13 @@
  *   --no-reset          skip VFIO_DEVICE_RESET
  *   --fb-size N         the FB size (default: the mdev type's framebuffer=,
  *                       or BAR1's size with --pci-sysfs)
+ *   --bench             instead of a workload, the benchmark of
+ *                       tests/bench/work-bench.sh: empty jobs' doorbell to
+ *                       interrupt latency beside an eventfd round trip, and
+ *                       BAR1 write bandwidth beside memcpy() (see run_bench)
+ *   --samples N         latency samples of each kind (default 2000)
+ *   --bench-size B      bytes per bandwidth pass (default 8M)
+ *   --passes P          bandwidth passes of each kind (default 21)
  *
  * Output: one "name: value" line per metric, then "result: ok" or
  * "result: FAIL <why>"; exit 0 only with "result: ok". Lines starting
@@ -43,6 +50,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -142,8 +150,10 @@ static struct {
 	double seconds;
 	unsigned int timeout_ms;
 	const char *hostile;
-	bool pattern_write, expect_zero, no_reset;
+	bool pattern_write, expect_zero, no_reset, bench;
 	uint32_t pattern;
+	unsigned int samples, passes;
+	uint64_t bench_size;
 	/* metrics */
 	uint64_t jobs, gpu_ns, copy_bytes, fill_bytes, verified;
 	uint64_t irqs, rpc_irqs, err_irqs, lost, errors, err_events;
@@ -159,6 +169,7 @@ static struct {
 } g = {
 	.fd = -1, .container = -1, .group = -1, .irq_efd = -1, .err_efd = -1,
 	.duty = 100, .burst = 1, .seconds = 2, .timeout_ms = 2000,
+	.samples = 2000, .passes = 21, .bench_size = 8 * SZ_1M,
 	.copy_size = SZ_64K, .next_handle = H_CHANNEL_BASE, .irq_kind = "none",
 };
 
@@ -530,6 +541,13 @@ static void pb_ce(struct chan *c, uint64_t src, uint64_t dst, uint64_t len,
 	       (uint32_t)(c->sem >> 32) & 0xff, (uint32_t)c->sem, c->seq);
 	pb_inc(&b, SC_CE, NVC6B5_LAUNCH_DMA, 1, launch);
 	pb_end(c, &b);
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
 }
 
 static void lat_add(uint64_t ns)
@@ -976,6 +994,286 @@ static void expect_zero_copy(void)
 	chan_free(&c);
 }
 
+/*
+ * --bench: the figures of tests/bench/work-bench.sh, each beside a
+ * baseline measured in the same run.
+ *
+ * Latency: an empty job (a GPFIFO entry whose pushbuffer is a host
+ * semaphore release and a non-stall interrupt, nothing else) timed from
+ * the doorbell write to the return of poll() on the interrupt eventfd,
+ * beside a round trip over two eventfds between this thread and a peer
+ * that answers each one (write, poll, the same wait as for the device).
+ * The two alternate sample by sample, so that noise hits both.
+ *
+ * Bandwidth: memcpy() from anonymous memory into the BAR1 mapping (FB
+ * pages inserted on fault, vfio/vfio_regions.c), beside memcpy() of the
+ * same source into anonymous memory of the same size. Every destination
+ * page is written once before timing, passes alternate between the two,
+ * and the median pass of each counts; both copies are compared with the
+ * source at the end.
+ */
+#define PINGPONG_STOP	(1ULL << 40)
+#define BENCH_WARMUP	16
+
+struct pingpong {
+	int to_peer;		/* blocking: the peer sleeps in read() */
+	int to_main;		/* non-blocking, polled like the interrupt */
+};
+
+static void *pingpong_peer(void *arg)
+{
+	struct pingpong *pp = arg;
+	uint64_t v, one = 1;
+
+	for (;;) {
+		if (read(pp->to_peer, &v, sizeof(v)) != sizeof(v)) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if (v >= PINGPONG_STOP)
+			break;
+		if (write(pp->to_main, &one, sizeof(one)) != sizeof(one))
+			break;
+	}
+	return NULL;
+}
+
+/* one eventfd round trip in ns, or 0 when the peer did not answer */
+static uint64_t pingpong_once(struct pingpong *pp)
+{
+	struct pollfd p = { .fd = pp->to_main, .events = POLLIN };
+	uint64_t t0, t1, one = 1, v;
+	int r;
+
+	t0 = now_ns();
+	if (write(pp->to_peer, &one, sizeof(one)) != sizeof(one))
+		return 0;
+	r = poll(&p, 1, g.timeout_ms);
+	t1 = now_ns();
+	if (r != 1 || read(pp->to_main, &v, sizeof(v)) != sizeof(v))
+		return 0;
+	return t1 - t0;
+}
+
+/* one empty job on @c, doorbell to interrupt in ns; 0 on a failure */
+static uint64_t empty_job_once(struct chan *c)
+{
+	struct pollfd p[2] = {
+		{ .fd = g.irq_efd, .events = POLLIN },
+		{ .fd = g.err_efd, .events = POLLIN },
+	};
+	struct pb b = pb_begin(c);
+	uint64_t t0, t1, n = 0, deadline;
+	uint32_t leaf;
+	int r;
+
+	c->seq++;
+	pb_host_release(&b, c, SC_CE, c->seq);
+	pb_end(c, &b);
+	t0 = now_ns();
+	chan_kick(c, c->put);
+	r = poll(p, 2, g.timeout_ms);
+	t1 = now_ns();
+	if (r <= 0) {
+		fail("empty job %u on channel %u: no interrupt in %u ms (semaphore %#x)",
+		     c->seq, c->chid, g.timeout_ms, sem_read(c));
+		return 0;
+	}
+	if (p[1].revents & POLLIN) {
+		g.err_events++;
+		g.errors++;
+		fail("empty job %u on channel %u: error eventfd", c->seq, c->chid);
+		return 0;
+	}
+	if (read(g.irq_efd, &n, sizeof(n)) != sizeof(n))
+		n = 0;
+	leaf = rd32(NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(0));
+	if (leaf)
+		wr32(NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(0), leaf);
+	g.irqs += n;
+	/* the release comes before the interrupt; allow a slow read-back */
+	deadline = now_ns() + g.timeout_ms * 1000000ULL;
+	while (sem_read(c) != c->seq && now_ns() < deadline)
+		sleep_ns(10000);
+	if (sem_read(c) != c->seq) {
+		fail("empty job %u on channel %u: interrupt, but semaphore %#x",
+		     c->seq, c->chid, sem_read(c));
+		return 0;
+	}
+	if (!(leaf & NVVGPU_SIM_VF_INTR_NONSTALL)) {
+		fail("empty job %u: interrupt with leaf %#x, no NONSTALL", c->seq,
+		     leaf);
+		return 0;
+	}
+	g.jobs++;
+	return t1 - t0;
+}
+
+static uint64_t pct(uint64_t *v, size_t n, unsigned int p)
+{
+	size_t i = n * p / 100;
+
+	return v[i < n ? i : n - 1];
+}
+
+static void bench_latency(void)
+{
+	struct pingpong pp;
+	pthread_t peer;
+	uint64_t *ev, t, stop = PINGPONG_STOP;
+	size_t i, nev = 0, total = g.samples + BENCH_WARMUP;
+	uint64_t d50, d99, e50, e99;
+	struct chan c;
+	int k;
+
+	ev = calloc(g.samples, sizeof(*ev));
+	pp.to_peer = eventfd(0, 0);
+	pp.to_main = eventfd(0, EFD_NONBLOCK);
+	if (!ev || pp.to_peer < 0 || pp.to_main < 0) {
+		fail("latency set-up: %s", strerror(errno));
+		return;
+	}
+	if (pthread_create(&peer, NULL, pingpong_peer, &pp)) {
+		fail("ping-pong thread: %s", strerror(errno));
+		return;
+	}
+	if (chan_alloc(&c, g.ce ? NV2080_ENGINE_TYPE_COPY1 : NV2080_ENGINE_TYPE_COPY0))
+		goto stop;
+	/* alternate which goes first, so neither always follows the other */
+	for (i = 0; i < total && !g.why[0]; i++) {
+		for (k = 0; k < 2 && !g.why[0]; k++) {
+			if ((k == 0) == (i % 2 == 0)) {
+				t = empty_job_once(&c);
+				if (t && i >= BENCH_WARMUP)
+					lat_add(t);
+			} else {
+				t = pingpong_once(&pp);
+				if (!t)
+					fail("eventfd ping-pong: no answer in %u ms",
+					     g.timeout_ms);
+				else if (i >= BENCH_WARMUP)
+					ev[nev++] = t;
+			}
+		}
+	}
+	chan_free(&c);
+stop:
+	if (write(pp.to_peer, &stop, sizeof(stop)) != sizeof(stop))
+		fail("stopping the ping-pong thread: %s", strerror(errno));
+	else
+		pthread_join(peer, NULL);
+	close(pp.to_peer);
+	close(pp.to_main);
+	if (!g.why[0] && g.nlat == g.samples && nev == g.samples) {
+		/* report() sorts g.lat again; that is harmless */
+		qsort(g.lat, g.nlat, sizeof(*g.lat), cmp_u64);
+		qsort(ev, nev, sizeof(*ev), cmp_u64);
+		d50 = pct(g.lat, g.nlat, 50);
+		d99 = pct(g.lat, g.nlat, 99);
+		e50 = pct(ev, nev, 50);
+		e99 = pct(ev, nev, 99);
+		printf("bench_samples: %zu\n", nev);
+		printf("doorbell_irq_p50_ns: %llu\n", (unsigned long long)d50);
+		printf("doorbell_irq_p99_ns: %llu\n", (unsigned long long)d99);
+		printf("eventfd_rtt_p50_ns: %llu\n", (unsigned long long)e50);
+		printf("eventfd_rtt_p99_ns: %llu\n", (unsigned long long)e99);
+		printf("doorbell_irq_vs_eventfd_p50: %.2f\n", (double)d50 / e50);
+		printf("doorbell_irq_vs_eventfd_p99: %.2f\n", (double)d99 / e99);
+	} else if (!g.why[0]) {
+		fail("latency: %zu device and %zu eventfd samples, want %u each",
+		     g.nlat, nev, g.samples);
+	}
+	free(ev);
+}
+
+static void *anon_map(uint64_t len)
+{
+	void *p = mmap(NULL, len, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	return p == MAP_FAILED ? NULL : p;
+}
+
+/* ns of one memcpy() of @len bytes */
+static uint64_t timed_copy(void *dst, const void *src, uint64_t len)
+{
+	uint64_t t0 = now_ns();
+
+	memcpy(dst, src, len);
+	/* the copy is done before the clock is read again */
+	__asm__ __volatile__("" : : "r" (dst) : "memory");
+	return now_ns() - t0;
+}
+
+static double mib_per_s(uint64_t len, uint64_t ns)
+{
+	return ns ? (double)len * 1e9 / ns / (1 << 20) : 0;
+}
+
+static void bench_bandwidth(void)
+{
+	uint64_t len = g.bench_size, *tb, *ta, b50, a50;
+	uint8_t *bar1 = g.bar1 + src_off(), *src, *anon;
+	unsigned int i;
+
+	src = anon_map(len);
+	anon = anon_map(len);
+	tb = calloc(g.passes, sizeof(*tb));
+	ta = calloc(g.passes, sizeof(*ta));
+	if (!src || !anon || !tb || !ta) {
+		fail("bandwidth set-up: out of memory");
+		goto out;
+	}
+	/* fault every page in: the source, and both destinations */
+	for (i = 0; i < len / 4; i++)
+		((uint32_t *)src)[i] = 0x3c6ef372 ^ (i * 0x9e3779b9u);
+	memset(anon, 0, len);
+	memset(bar1, 0, len);
+	timed_copy(bar1, src, len);
+	timed_copy(anon, src, len);
+	for (i = 0; i < g.passes; i++) {
+		if (i % 2) {
+			ta[i] = timed_copy(anon, src, len);
+			tb[i] = timed_copy(bar1, src, len);
+		} else {
+			tb[i] = timed_copy(bar1, src, len);
+			ta[i] = timed_copy(anon, src, len);
+		}
+	}
+	if (memcmp(bar1, src, len))
+		fail("BAR1 does not read back what was copied into it");
+	if (memcmp(anon, src, len))
+		fail("anonymous memory does not read back what was copied into it");
+	qsort(tb, g.passes, sizeof(*tb), cmp_u64);
+	qsort(ta, g.passes, sizeof(*ta), cmp_u64);
+	b50 = tb[g.passes / 2];
+	a50 = ta[g.passes / 2];
+	printf("bandwidth_bytes: %llu\n", (unsigned long long)len);
+	printf("bandwidth_passes: %u\n", g.passes);
+	printf("bar1_write_mib_s: %.0f\n", mib_per_s(len, b50));
+	printf("anon_memcpy_mib_s: %.0f\n", mib_per_s(len, a50));
+	printf("bar1_vs_memcpy: %.2f\n", b50 ? (double)a50 / b50 : 0);
+out:
+	free(tb);
+	free(ta);
+	if (src)
+		munmap(src, len);
+	if (anon)
+		munmap(anon, len);
+}
+
+static void run_bench(void)
+{
+	if (g.transport != T_VFIO) {
+		fail("--bench needs the VFIO transport (interrupt eventfd)");
+		return;
+	}
+	bench_latency();
+	if (!g.why[0])
+		bench_bandwidth();
+}
+
 /* transports */
 
 static uint64_t type_fb_size(const char *uuid)
@@ -1160,13 +1458,6 @@ static void disable_vf_interrupts(void)
 	wr32(NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF_EN_CLEAR(0), 0xffffffff);
 }
 
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 static void report(void)
 {
 	uint64_t p50 = 0, p99 = 0;
@@ -1207,7 +1498,8 @@ static void die_usage(void)
 		"usage: nvvgpu-work (UUID | --pci-sysfs BDF) [--compute-ns N [--duty P]]\n"
 		"       [--copy-stream | --fill] [--copy-size B] [--burst K] [--seconds S]\n"
 		"       [--ce 0|1] [--timeout-ms T] [--hostile gpput|doorbell-storm|garbage|oob|endless|ecc]\n"
-		"       [--pattern-write V | --expect-zero] [--bytes N] [--no-reset] [--fb-size N]\n");
+		"       [--pattern-write V | --expect-zero] [--bytes N] [--no-reset] [--fb-size N]\n"
+		"       [--bench [--samples N] [--bench-size B] [--passes P]]\n");
 	exit(2);
 }
 
@@ -1271,6 +1563,14 @@ static void parse(int argc, char **argv)
 			g.no_reset = true;
 		} else if (!strcmp(a, "--fb-size")) {
 			g.fb_size = num(ARG());
+		} else if (!strcmp(a, "--bench")) {
+			g.bench = true;
+		} else if (!strcmp(a, "--samples")) {
+			g.samples = num(ARG());
+		} else if (!strcmp(a, "--bench-size")) {
+			g.bench_size = num(ARG());
+		} else if (!strcmp(a, "--passes")) {
+			g.passes = num(ARG());
 		} else if (a[0] != '-' && !g.uuid) {
 			g.uuid = a;
 		} else {
@@ -1286,6 +1586,13 @@ static void parse(int argc, char **argv)
 		die_usage();
 	if (g.work == W_COMPUTE && !g.compute_ns)
 		die_usage();
+	if (g.bench && (g.work != W_NONE || g.hostile || g.pattern_write ||
+			g.expect_zero || !g.samples || !g.passes ||
+			!g.bench_size || g.bench_size > 256 * SZ_1M))
+		die_usage();
+	/* the bandwidth passes write the copy source area */
+	if (g.bench && g.copy_size < g.bench_size)
+		g.copy_size = g.bench_size;
 }
 
 int main(int argc, char **argv)
@@ -1318,6 +1625,8 @@ int main(int argc, char **argv)
 	guard_setup();
 	if (g.hostile)
 		run_hostile(g.hostile);
+	if (g.bench && !g.why[0])
+		run_bench();
 	if (g.work != W_NONE && !g.why[0]) {
 		if (!chan_alloc(&c, work_engine())) {
 			run_workload(&c);
