@@ -57,9 +57,12 @@ us() { awk -v n="${1:-0}" 'BEGIN { printf "%.1f", n / 1000 }'; }
 if [[ $rc -eq 0 && $(m result) == ok ]]; then
 	{
 		echo "work bench: one vGPU (${T##*/}, $(m irq)), $(m bench_samples) samples of each, interleaved"
+		echo "clock: $(m bench_clock)"
 		printf '%-46s %10s %10s\n' "latency" "p50 us" "p99 us"
 		printf '%-46s %10s %10s\n' "empty job, doorbell to interrupt eventfd" \
 			"$(us "$(m doorbell_irq_p50_ns)")" "$(us "$(m doorbell_irq_p99_ns)")"
+		printf '%-46s %10s %10s\n' "  of which the doorbell write (BAR0 pwrite)" \
+			"$(us "$(m doorbell_write_p50_ns)")" "$(us "$(m doorbell_write_p99_ns)")"
 		printf '%-46s %10s %10s\n' "eventfd round trip, thread pair (baseline)" \
 			"$(us "$(m eventfd_rtt_p50_ns)")" "$(us "$(m eventfd_rtt_p99_ns)")"
 		printf '%-46s %9sx %9sx\n' "ratio empty job / eventfd" \

@@ -1002,18 +1002,56 @@ static void expect_zero_copy(void)
  * semaphore release and a non-stall interrupt, nothing else) timed from
  * the doorbell write to the return of poll() on the interrupt eventfd,
  * beside a round trip over two eventfds between this thread and a peer
- * that answers each one (write, poll, the same wait as for the device).
- * The two alternate sample by sample, so that noise hits both.
+ * that answers each one (write, then the same poll() as for the device).
+ * The two alternate sample by sample, so that noise hits both. The time
+ * until the doorbell write (a BAR0 region pwrite()) returns is reported
+ * too: the part of the latency spent in the trap.
  *
  * Bandwidth: memcpy() from anonymous memory into the BAR1 mapping (FB
  * pages inserted on fault, vfio/vfio_regions.c), beside memcpy() of the
  * same source into anonymous memory of the same size. Every destination
  * page is written once before timing, passes alternate between the two,
  * and the median pass of each counts; both copies are compared with the
- * source at the end.
+ * source at the end. Both destinations lie an odd number of pages from the
+ * source: QEMU TCG's software TLB is direct-mapped, so a destination a
+ * multiple of its size in pages away (as the next mmap() often is) shares
+ * each TLB entry with the source, every access misses and the copy runs
+ * 3-4 times slower in the test VM whatever memory it writes.
+ *
+ * Time is taken with the CPU's cycle counter, converted to ns by its rate
+ * against CLOCK_MONOTONIC over the whole run: in the test VM the
+ * clocksource is jiffies, which cannot time a single sample. Without a
+ * cycle counter (the compiler has no rdtsc builtin), CLOCK_MONOTONIC is
+ * used directly.
  */
-#define PINGPONG_STOP	(1ULL << 40)
+#define PINGPONG_STOP	BIT_ULL(40)
 #define BENCH_WARMUP	16
+/* the shortest run the cycle counter's rate is taken over */
+#define BENCH_MIN_NS	2000000000ULL
+
+#if __has_builtin(__builtin_ia32_rdtsc) && __has_builtin(__builtin_ia32_lfence)
+#define BENCH_CYCLES	1
+#else
+#define BENCH_CYCLES	0
+#endif
+
+static uint64_t bench_clock(void)
+{
+#if BENCH_CYCLES
+	__builtin_ia32_lfence();
+	return __builtin_ia32_rdtsc();
+#else
+	return now_ns();
+#endif
+}
+
+struct bench {
+	uint64_t *dev, *ev;	/* latency samples, device and eventfd */
+	uint64_t *kick;		/* of dev: until the doorbell write returned */
+	size_t ndev, nev;
+	uint64_t *tb, *ta;	/* bandwidth passes, BAR1 and anonymous */
+	uint64_t c0, c1, ns0, ns1;	/* clock rate over the run */
+};
 
 struct pingpong {
 	int to_peer;		/* blocking: the peer sleeps in read() */
@@ -1039,52 +1077,57 @@ static void *pingpong_peer(void *arg)
 	return NULL;
 }
 
-/* one eventfd round trip in ns, or 0 when the peer did not answer */
-static uint64_t pingpong_once(struct pingpong *pp)
+/* one eventfd round trip in clock units; false when the peer did not answer */
+static bool pingpong_once(struct pingpong *pp, uint64_t *t)
 {
 	struct pollfd p = { .fd = pp->to_main, .events = POLLIN };
 	uint64_t t0, t1, one = 1, v;
 	int r;
 
-	t0 = now_ns();
+	t0 = bench_clock();
 	if (write(pp->to_peer, &one, sizeof(one)) != sizeof(one))
-		return 0;
+		return false;
 	r = poll(&p, 1, g.timeout_ms);
-	t1 = now_ns();
+	t1 = bench_clock();
 	if (r != 1 || read(pp->to_main, &v, sizeof(v)) != sizeof(v))
-		return 0;
-	return t1 - t0;
+		return false;
+	*t = t1 - t0;
+	return true;
 }
 
-/* one empty job on @c, doorbell to interrupt in ns; 0 on a failure */
-static uint64_t empty_job_once(struct chan *c)
+/*
+ * One empty job on @c, doorbell to interrupt in clock units (*@t), and to
+ * the return of the doorbell write (*@kick); false on a failure.
+ */
+static bool empty_job_once(struct chan *c, uint64_t *t, uint64_t *kick)
 {
 	struct pollfd p[2] = {
 		{ .fd = g.irq_efd, .events = POLLIN },
 		{ .fd = g.err_efd, .events = POLLIN },
 	};
 	struct pb b = pb_begin(c);
-	uint64_t t0, t1, n = 0, deadline;
+	uint64_t t0, tk, t1, n = 0, deadline;
 	uint32_t leaf;
 	int r;
 
 	c->seq++;
 	pb_host_release(&b, c, SC_CE, c->seq);
 	pb_end(c, &b);
-	t0 = now_ns();
+	t0 = bench_clock();
 	chan_kick(c, c->put);
+	tk = bench_clock();
 	r = poll(p, 2, g.timeout_ms);
-	t1 = now_ns();
+	t1 = bench_clock();
 	if (r <= 0) {
 		fail("empty job %u on channel %u: no interrupt in %u ms (semaphore %#x)",
 		     c->seq, c->chid, g.timeout_ms, sem_read(c));
-		return 0;
+		return false;
 	}
 	if (p[1].revents & POLLIN) {
 		g.err_events++;
 		g.errors++;
 		fail("empty job %u on channel %u: error eventfd", c->seq, c->chid);
-		return 0;
+		return false;
 	}
 	if (read(g.irq_efd, &n, sizeof(n)) != sizeof(n))
 		n = 0;
@@ -1099,39 +1142,32 @@ static uint64_t empty_job_once(struct chan *c)
 	if (sem_read(c) != c->seq) {
 		fail("empty job %u on channel %u: interrupt, but semaphore %#x",
 		     c->seq, c->chid, sem_read(c));
-		return 0;
+		return false;
 	}
 	if (!(leaf & NVVGPU_SIM_VF_INTR_NONSTALL)) {
 		fail("empty job %u: interrupt with leaf %#x, no NONSTALL", c->seq,
 		     leaf);
-		return 0;
+		return false;
 	}
 	g.jobs++;
-	return t1 - t0;
+	*t = t1 - t0;
+	*kick = tk - t0;
+	return true;
 }
 
-static uint64_t pct(uint64_t *v, size_t n, unsigned int p)
+static void bench_latency(struct bench *bn)
 {
-	size_t i = n * p / 100;
-
-	return v[i < n ? i : n - 1];
-}
-
-static void bench_latency(void)
-{
+	size_t i, total = g.samples + BENCH_WARMUP;
+	uint64_t t, kick, stop = PINGPONG_STOP;
 	struct pingpong pp;
 	pthread_t peer;
-	uint64_t *ev, t, stop = PINGPONG_STOP;
-	size_t i, nev = 0, total = g.samples + BENCH_WARMUP;
-	uint64_t d50, d99, e50, e99;
 	struct chan c;
 	int k;
 
-	ev = calloc(g.samples, sizeof(*ev));
 	pp.to_peer = eventfd(0, 0);
 	pp.to_main = eventfd(0, EFD_NONBLOCK);
-	if (!ev || pp.to_peer < 0 || pp.to_main < 0) {
-		fail("latency set-up: %s", strerror(errno));
+	if (pp.to_peer < 0 || pp.to_main < 0) {
+		fail("eventfd: %s", strerror(errno));
 		return;
 	}
 	if (pthread_create(&peer, NULL, pingpong_peer, &pp)) {
@@ -1143,17 +1179,17 @@ static void bench_latency(void)
 	/* alternate which goes first, so neither always follows the other */
 	for (i = 0; i < total && !g.why[0]; i++) {
 		for (k = 0; k < 2 && !g.why[0]; k++) {
-			if ((k == 0) == (i % 2 == 0)) {
-				t = empty_job_once(&c);
-				if (t && i >= BENCH_WARMUP)
-					lat_add(t);
-			} else {
-				t = pingpong_once(&pp);
-				if (!t)
-					fail("eventfd ping-pong: no answer in %u ms",
-					     g.timeout_ms);
-				else if (i >= BENCH_WARMUP)
-					ev[nev++] = t;
+			if ((size_t)k == i % 2) {
+				if (empty_job_once(&c, &t, &kick) &&
+				    i >= BENCH_WARMUP) {
+					bn->kick[bn->ndev] = kick;
+					bn->dev[bn->ndev++] = t;
+				}
+			} else if (!pingpong_once(&pp, &t)) {
+				fail("eventfd ping-pong: no answer in %u ms",
+				     g.timeout_ms);
+			} else if (i >= BENCH_WARMUP) {
+				bn->ev[bn->nev++] = t;
 			}
 		}
 	}
@@ -1165,26 +1201,9 @@ stop:
 		pthread_join(peer, NULL);
 	close(pp.to_peer);
 	close(pp.to_main);
-	if (!g.why[0] && g.nlat == g.samples && nev == g.samples) {
-		/* report() sorts g.lat again; that is harmless */
-		qsort(g.lat, g.nlat, sizeof(*g.lat), cmp_u64);
-		qsort(ev, nev, sizeof(*ev), cmp_u64);
-		d50 = pct(g.lat, g.nlat, 50);
-		d99 = pct(g.lat, g.nlat, 99);
-		e50 = pct(ev, nev, 50);
-		e99 = pct(ev, nev, 99);
-		printf("bench_samples: %zu\n", nev);
-		printf("doorbell_irq_p50_ns: %llu\n", (unsigned long long)d50);
-		printf("doorbell_irq_p99_ns: %llu\n", (unsigned long long)d99);
-		printf("eventfd_rtt_p50_ns: %llu\n", (unsigned long long)e50);
-		printf("eventfd_rtt_p99_ns: %llu\n", (unsigned long long)e99);
-		printf("doorbell_irq_vs_eventfd_p50: %.2f\n", (double)d50 / e50);
-		printf("doorbell_irq_vs_eventfd_p99: %.2f\n", (double)d99 / e99);
-	} else if (!g.why[0]) {
+	if (!g.why[0] && (bn->ndev != g.samples || bn->nev != g.samples))
 		fail("latency: %zu device and %zu eventfd samples, want %u each",
-		     g.nlat, nev, g.samples);
-	}
-	free(ev);
+		     bn->ndev, bn->nev, g.samples);
 }
 
 static void *anon_map(uint64_t len)
@@ -1195,36 +1214,38 @@ static void *anon_map(uint64_t len)
 	return p == MAP_FAILED ? NULL : p;
 }
 
-/* ns of one memcpy() of @len bytes */
+/* one memcpy() of @len bytes, in clock units */
 static uint64_t timed_copy(void *dst, const void *src, uint64_t len)
 {
-	uint64_t t0 = now_ns();
+	uint64_t t0 = bench_clock();
 
 	memcpy(dst, src, len);
 	/* the copy is done before the clock is read again */
 	__asm__ __volatile__("" : : "r" (dst) : "memory");
-	return now_ns() - t0;
+	return bench_clock() - t0;
 }
 
-static double mib_per_s(uint64_t len, uint64_t ns)
+/* @p, or @p + 4 KiB, whichever lies an odd number of pages from @ref */
+static uint8_t *odd_pages_from(uint8_t *p, const uint8_t *ref)
 {
-	return ns ? (double)len * 1e9 / ns / (1 << 20) : 0;
+	/* two's complement keeps the parity of a negative distance */
+	return ((uintptr_t)(p - ref) / SZ_4K) % 2 ? p : p + SZ_4K;
 }
 
-static void bench_bandwidth(void)
+static void bench_bandwidth(struct bench *bn)
 {
-	uint64_t len = g.bench_size, *tb, *ta, b50, a50;
-	uint8_t *bar1 = g.bar1 + src_off(), *src, *anon;
+	uint8_t *bar1 = g.bar1 + src_off(), *src_base, *anon_base, *src, *anon;
+	uint64_t len = g.bench_size;
 	unsigned int i;
 
-	src = anon_map(len);
-	anon = anon_map(len);
-	tb = calloc(g.passes, sizeof(*tb));
-	ta = calloc(g.passes, sizeof(*ta));
-	if (!src || !anon || !tb || !ta) {
-		fail("bandwidth set-up: out of memory");
+	src_base = anon_map(len + SZ_4K);
+	anon_base = anon_map(len + SZ_4K);
+	if (!src_base || !anon_base) {
+		fail("bandwidth set-up: %s", strerror(errno));
 		goto out;
 	}
+	src = odd_pages_from(src_base, bar1);
+	anon = odd_pages_from(anon_base, src);
 	/* fault every page in: the source, and both destinations */
 	for (i = 0; i < len / 4; i++)
 		((uint32_t *)src)[i] = 0x3c6ef372 ^ (i * 0x9e3779b9u);
@@ -1234,44 +1255,124 @@ static void bench_bandwidth(void)
 	timed_copy(anon, src, len);
 	for (i = 0; i < g.passes; i++) {
 		if (i % 2) {
-			ta[i] = timed_copy(anon, src, len);
-			tb[i] = timed_copy(bar1, src, len);
+			bn->ta[i] = timed_copy(anon, src, len);
+			bn->tb[i] = timed_copy(bar1, src, len);
 		} else {
-			tb[i] = timed_copy(bar1, src, len);
-			ta[i] = timed_copy(anon, src, len);
+			bn->tb[i] = timed_copy(bar1, src, len);
+			bn->ta[i] = timed_copy(anon, src, len);
 		}
 	}
 	if (memcmp(bar1, src, len))
 		fail("BAR1 does not read back what was copied into it");
 	if (memcmp(anon, src, len))
 		fail("anonymous memory does not read back what was copied into it");
-	qsort(tb, g.passes, sizeof(*tb), cmp_u64);
-	qsort(ta, g.passes, sizeof(*ta), cmp_u64);
-	b50 = tb[g.passes / 2];
-	a50 = ta[g.passes / 2];
-	printf("bandwidth_bytes: %llu\n", (unsigned long long)len);
-	printf("bandwidth_passes: %u\n", g.passes);
-	printf("bar1_write_mib_s: %.0f\n", mib_per_s(len, b50));
-	printf("anon_memcpy_mib_s: %.0f\n", mib_per_s(len, a50));
-	printf("bar1_vs_memcpy: %.2f\n", b50 ? (double)a50 / b50 : 0);
 out:
-	free(tb);
-	free(ta);
-	if (src)
-		munmap(src, len);
-	if (anon)
-		munmap(anon, len);
+	if (src_base)
+		munmap(src_base, len + SZ_4K);
+	if (anon_base)
+		munmap(anon_base, len + SZ_4K);
+}
+
+/* clock units to ns, at the rate over the run */
+static uint64_t bench_ns(struct bench *bn, uint64_t t)
+{
+	if (!BENCH_CYCLES || bn->c1 == bn->c0)
+		return t;
+	return (uint64_t)((double)t * (bn->ns1 - bn->ns0) / (bn->c1 - bn->c0));
+}
+
+static uint64_t pct(uint64_t *v, size_t n, unsigned int p)
+{
+	size_t i = n * p / 100;
+
+	return v[i < n ? i : n - 1];
+}
+
+static double mib_per_s(uint64_t len, uint64_t ns)
+{
+	return ns ? (double)len * 1e9 / ns / (1 << 20) : 0;
+}
+
+static void bench_report(struct bench *bn)
+{
+	uint64_t d50, d99, e50, e99, k50, k99, b50, a50;
+	size_t i;
+
+	qsort(bn->dev, bn->ndev, sizeof(*bn->dev), cmp_u64);
+	qsort(bn->ev, bn->nev, sizeof(*bn->ev), cmp_u64);
+	qsort(bn->kick, bn->ndev, sizeof(*bn->kick), cmp_u64);
+	qsort(bn->tb, g.passes, sizeof(*bn->tb), cmp_u64);
+	qsort(bn->ta, g.passes, sizeof(*bn->ta), cmp_u64);
+	/* report()'s latency lines: the device's samples */
+	for (i = 0; i < bn->ndev; i++)
+		lat_add(bench_ns(bn, bn->dev[i]));
+	d50 = bench_ns(bn, pct(bn->dev, bn->ndev, 50));
+	d99 = bench_ns(bn, pct(bn->dev, bn->ndev, 99));
+	e50 = bench_ns(bn, pct(bn->ev, bn->nev, 50));
+	e99 = bench_ns(bn, pct(bn->ev, bn->nev, 99));
+	k50 = bench_ns(bn, pct(bn->kick, bn->ndev, 50));
+	k99 = bench_ns(bn, pct(bn->kick, bn->ndev, 99));
+	b50 = bench_ns(bn, bn->tb[g.passes / 2]);
+	a50 = bench_ns(bn, bn->ta[g.passes / 2]);
+	if (BENCH_CYCLES && bn->c1 != bn->c0)
+		printf("bench_clock: cycles at %.0f MHz (CLOCK_MONOTONIC over %llu ms)\n",
+		       (double)(bn->c1 - bn->c0) * 1e3 / (bn->ns1 - bn->ns0),
+		       (unsigned long long)(bn->ns1 - bn->ns0) / 1000000);
+	else
+		printf("bench_clock: CLOCK_MONOTONIC\n");
+	printf("bench_samples: %zu\n", bn->nev);
+	printf("doorbell_irq_p50_ns: %llu\n", (unsigned long long)d50);
+	printf("doorbell_irq_p99_ns: %llu\n", (unsigned long long)d99);
+	printf("doorbell_write_p50_ns: %llu\n", (unsigned long long)k50);
+	printf("doorbell_write_p99_ns: %llu\n", (unsigned long long)k99);
+	printf("eventfd_rtt_p50_ns: %llu\n", (unsigned long long)e50);
+	printf("eventfd_rtt_p99_ns: %llu\n", (unsigned long long)e99);
+	printf("doorbell_irq_vs_eventfd_p50: %.2f\n", e50 ? (double)d50 / e50 : 0);
+	printf("doorbell_irq_vs_eventfd_p99: %.2f\n", e99 ? (double)d99 / e99 : 0);
+	printf("bandwidth_bytes: %llu\n", (unsigned long long)g.bench_size);
+	printf("bandwidth_passes: %u\n", g.passes);
+	printf("bar1_write_mib_s: %.0f\n", mib_per_s(g.bench_size, b50));
+	printf("anon_memcpy_mib_s: %.0f\n", mib_per_s(g.bench_size, a50));
+	printf("bar1_vs_memcpy: %.2f\n", b50 ? (double)a50 / b50 : 0);
 }
 
 static void run_bench(void)
 {
+	struct bench bn = { 0 };
+	uint64_t left;
+
 	if (g.transport != T_VFIO) {
 		fail("--bench needs the VFIO transport (interrupt eventfd)");
 		return;
 	}
-	bench_latency();
+	bn.dev = calloc(g.samples, sizeof(*bn.dev));
+	bn.ev = calloc(g.samples, sizeof(*bn.ev));
+	bn.kick = calloc(g.samples, sizeof(*bn.kick));
+	bn.tb = calloc(g.passes, sizeof(*bn.tb));
+	bn.ta = calloc(g.passes, sizeof(*bn.ta));
+	if (!bn.dev || !bn.ev || !bn.kick || !bn.tb || !bn.ta) {
+		fail("bench: out of memory");
+		goto out;
+	}
+	bn.ns0 = now_ns();
+	bn.c0 = bench_clock();
+	bench_latency(&bn);
 	if (!g.why[0])
-		bench_bandwidth();
+		bench_bandwidth(&bn);
+	/* a run long enough for a jiffies clock to give the rate */
+	left = bn.ns0 + BENCH_MIN_NS - now_ns();
+	if ((int64_t)left > 0)
+		sleep_ns(left);
+	bn.ns1 = now_ns();
+	bn.c1 = bench_clock();
+	if (!g.why[0])
+		bench_report(&bn);
+out:
+	free(bn.dev);
+	free(bn.ev);
+	free(bn.kick);
+	free(bn.tb);
+	free(bn.ta);
 }
 
 /* transports */
