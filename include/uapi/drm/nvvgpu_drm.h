@@ -24,16 +24,48 @@ extern "C" {
  *   vGPUs;
  * - DRM_IOCTL_NVVGPU_GEM_CREATE: a buffer object in system memory;
  * - DRM_IOCTL_NVVGPU_GEM_MMAP_OFFSET: the fake offset at which to mmap()
- *   a buffer object on the DRM fd.
+ *   a buffer object on the DRM fd;
+ * - DRM_IOCTL_NVVGPU_CHANNEL_CREATE, DRM_IOCTL_NVVGPU_CHANNEL_DESTROY: a
+ *   host channel on one of the GPU's engines, beside the vGPUs' channels,
+ *   with a window of framebuffer that holds its pushbuffers and data;
+ * - DRM_IOCTL_NVVGPU_SUBMIT: run a pushbuffer from that window on the
+ *   channel; a drm_syncobj gets the job's fence.
  *
  * Buffer objects are closed with DRM_IOCTL_GEM_CLOSE and shared with PRIME.
  * Every reserved field must be zero, and every flags field takes only the
- * flags defined here: anything else fails with EINVAL.
+ * flags defined here: anything else fails with EINVAL. The channel ioctls
+ * start with @argsz, the size of the structure the caller was built with:
+ * a size smaller than this header's fails with EINVAL, a larger one (a
+ * newer uAPI than the kernel knows) with E2BIG.
+ */
+
+/**
+ * DOC: host channels
+ *
+ * A host channel executes pushbuffers in NVIDIA's GPFIFO format (the
+ * methods the GPU's class for the engine understands; for the simulated
+ * GPU see Documentation/nvvgpu/sim-hardware.rst). Its framebuffer window
+ * is a buffer object whose handle CHANNEL_CREATE returns: mmap() it through
+ * GEM_MMAP_OFFSET; it is framebuffer, zeroed when the channel is created,
+ * and the GPU sees it at GPU virtual address @gpu_va. Every address in a
+ * pushbuffer must lie in [gpu_va, gpu_va + size): anything else is an MMU
+ * fault that puts only this channel in error.
+ *
+ * SUBMIT appends, after the caller's pushbuffer, a semaphore release and
+ * a non-stall interrupt of its own; the job's fence signals when the GPU
+ * has executed both. A channel in error (MMU fault, preemption timeout,
+ * malformed pushbuffer) signals every pending fence with -EIO and refuses
+ * further submits with EIO; destroy it and create another. At most
+ * DRM_NVVGPU_MAX_JOBS jobs of a channel are in flight: SUBMIT fails with
+ * EBUSY beyond, wait on a fence and retry.
  */
 
 #define DRM_NVVGPU_GETPARAM		0x00
 #define DRM_NVVGPU_GEM_CREATE		0x01
 #define DRM_NVVGPU_GEM_MMAP_OFFSET	0x02
+#define DRM_NVVGPU_CHANNEL_CREATE	0x03
+#define DRM_NVVGPU_CHANNEL_DESTROY	0x04
+#define DRM_NVVGPU_SUBMIT		0x05
 
 #define DRM_IOCTL_NVVGPU_GETPARAM \
 	DRM_IOWR(DRM_COMMAND_BASE + DRM_NVVGPU_GETPARAM, \
@@ -44,6 +76,15 @@ extern "C" {
 #define DRM_IOCTL_NVVGPU_GEM_MMAP_OFFSET \
 	DRM_IOWR(DRM_COMMAND_BASE + DRM_NVVGPU_GEM_MMAP_OFFSET, \
 		 struct drm_nvvgpu_gem_mmap_offset)
+#define DRM_IOCTL_NVVGPU_CHANNEL_CREATE \
+	DRM_IOWR(DRM_COMMAND_BASE + DRM_NVVGPU_CHANNEL_CREATE, \
+		 struct drm_nvvgpu_channel_create)
+#define DRM_IOCTL_NVVGPU_CHANNEL_DESTROY \
+	DRM_IOW(DRM_COMMAND_BASE + DRM_NVVGPU_CHANNEL_DESTROY, \
+		struct drm_nvvgpu_channel_destroy)
+#define DRM_IOCTL_NVVGPU_SUBMIT \
+	DRM_IOWR(DRM_COMMAND_BASE + DRM_NVVGPU_SUBMIT, \
+		 struct drm_nvvgpu_submit)
 
 /**
  * enum drm_nvvgpu_param - what DRM_IOCTL_NVVGPU_GETPARAM can tell
@@ -119,6 +160,98 @@ struct drm_nvvgpu_gem_mmap_offset {
 	__u32 handle;
 	__u32 flags;
 	__u64 offset;
+};
+
+/**
+ * enum drm_nvvgpu_engine - the engines a host channel can run on
+ * @DRM_NVVGPU_ENGINE_GR: graphics and compute (NV2080_ENGINE_TYPE_GR0)
+ * @DRM_NVVGPU_ENGINE_CE0: copy engine 0 (NV2080_ENGINE_TYPE_COPY0)
+ * @DRM_NVVGPU_ENGINE_CE1: copy engine 1 (NV2080_ENGINE_TYPE_COPY1)
+ *
+ * An engine the GPU does not have fails with ENODEV.
+ */
+enum drm_nvvgpu_engine {
+	DRM_NVVGPU_ENGINE_GR = 0,
+	DRM_NVVGPU_ENGINE_CE0 = 1,
+	DRM_NVVGPU_ENGINE_CE1 = 2,
+};
+
+/* largest framebuffer window of one host channel, bytes */
+#define DRM_NVVGPU_CHANNEL_MAX_SIZE	(64ULL << 20)
+/* jobs of one channel in flight at most */
+#define DRM_NVVGPU_MAX_JOBS		255
+/* longest pushbuffer of one job, dwords (a GPFIFO entry's LENGTH) */
+#define DRM_NVVGPU_MAX_PB_DWORDS	((1U << 21) - 1)
+
+/**
+ * struct drm_nvvgpu_channel_create - argument of
+ *	DRM_IOCTL_NVVGPU_CHANNEL_CREATE
+ * @argsz: in, sizeof(struct drm_nvvgpu_channel_create)
+ * @flags: in, must be zero
+ * @engine: in, one of &enum drm_nvvgpu_engine
+ * @pad: must be zero
+ * @size: in, bytes of framebuffer window, rounded up to the page size;
+ *	0 or more than DRM_NVVGPU_CHANNEL_MAX_SIZE fails with EINVAL, and
+ *	ENOSPC when the host's framebuffer has no room
+ * @channel: out, the channel's handle in this fd
+ * @bo_handle: out, GEM handle of the window, for GEM_MMAP_OFFSET
+ * @gpu_va: out, the GPU virtual address of the window's first byte
+ *
+ * Fails with ENODEV once the physical GPU is gone and EIO while it is
+ * lost; EOPNOTSUPP when its firmware transport cannot make host channels.
+ */
+struct drm_nvvgpu_channel_create {
+	__u32 argsz;
+	__u32 flags;
+	__u32 engine;
+	__u32 pad;
+	__u64 size;
+	__u32 channel;
+	__u32 bo_handle;
+	__u64 gpu_va;
+};
+
+/**
+ * struct drm_nvvgpu_channel_destroy - argument of
+ *	DRM_IOCTL_NVVGPU_CHANNEL_DESTROY
+ * @argsz: in, sizeof(struct drm_nvvgpu_channel_destroy)
+ * @channel: in, a channel of this fd; ENOENT for any other
+ *
+ * Jobs still pending are stopped; their fences signal with -ECANCELED.
+ * The window's buffer object stays valid (and mapped) until its handle is
+ * closed, but the GPU no longer uses it.
+ */
+struct drm_nvvgpu_channel_destroy {
+	__u32 argsz;
+	__u32 channel;
+};
+
+/**
+ * struct drm_nvvgpu_submit - argument of DRM_IOCTL_NVVGPU_SUBMIT
+ * @argsz: in, sizeof(struct drm_nvvgpu_submit)
+ * @flags: in, must be zero
+ * @channel: in, a channel of this fd; ENOENT for any other
+ * @out_syncobj: in, a drm_syncobj handle that gets the job's fence, or 0
+ *	for none; ENOENT for an unknown handle
+ * @pb_offset: in, offset of the pushbuffer in the channel's window, a
+ *	multiple of 4
+ * @pb_dwords: in, its length in dwords, 1..DRM_NVVGPU_MAX_PB_DWORDS; the
+ *	pushbuffer must lie wholly inside the window (EINVAL)
+ * @pad: must be zero
+ * @seqno: out, the job's number on the channel, counting from 1
+ *
+ * Fails with EIO once the channel is in error, EBUSY with
+ * DRM_NVVGPU_MAX_JOBS jobs in flight.
+ */
+struct drm_nvvgpu_submit {
+	__u32 argsz;
+	__u32 flags;
+	__u32 channel;
+	__u32 out_syncobj;
+	__u64 pb_offset;
+	__u32 pb_dwords;
+	__u32 pad;
+	__u64 seqno;
 };
 
 #if defined(__cplusplus)
