@@ -44,7 +44,7 @@ extern "C" {
  *
  * A host channel executes pushbuffers in NVIDIA's GPFIFO format (the
  * methods the GPU's class for the engine understands; for the simulated
- * GPU see Documentation/nvvgpu/sim-hardware.rst). Its framebuffer window
+ * GPU see Documentation/sim-hardware.rst). Its framebuffer window
  * is a buffer object whose handle CHANNEL_CREATE returns: mmap() it through
  * GEM_MMAP_OFFSET; it is framebuffer, zeroed when the channel is created,
  * and the GPU sees it at GPU virtual address @gpu_va. Every address in a
