@@ -482,7 +482,7 @@ static int fence_status(uint32_t h, struct fence_st *st)
 /* @h's fence signalled without error */
 static bool fence_ok(uint32_t h)
 {
-	struct fence_st st;
+	struct fence_st st = { 0 };
 
 	return !fence_status(h, &st) && st.file == 1 && st.fence == 1;
 }
@@ -535,7 +535,7 @@ static int chan_work(double seconds)
 {
 	struct chan ce, ce1, gr;
 	uint32_t s[8], many[8];
-	struct fence_st st, st2;
+	struct fence_st st = { 0 }, st2 = { 0 };
 	struct pb b;
 	uint64_t t0, seq0;
 	uint64_t sem64[2];
@@ -703,7 +703,7 @@ static int chan_error(void)
 {
 	struct chan a, other, gr, x, y, fresh;
 	uint32_t s[6];
-	struct fence_st st, st2;
+	struct fence_st st = { 0 }, st2 = { 0 };
 	struct pb b, b2;
 	uint64_t seq0;
 	int ret, r2;
@@ -876,7 +876,7 @@ static int chan_badinput(void)
 	struct drm_nvvgpu_channel_create cc;
 	struct drm_nvvgpu_submit sb, sgood;
 	struct chan c, c2, gr, d;
-	struct fence_st st;
+	struct fence_st st = { 0 };
 	uint32_t s = sobj_new(), s2 = sobj_new(), *p;
 	uint64_t t0 = 0, off, va0;
 	unsigned int i;
