@@ -52,4 +52,19 @@ void nvvgpu_vgpu_destroy_locked(struct nvvgpu_vgpu *vgpu);
 void nvvgpu_debugfs_pgpu_add(struct nvvgpu_pgpu *pgpu);
 void nvvgpu_debugfs_pgpu_remove(struct nvvgpu_pgpu *pgpu);
 
+/* the attached providers' full ops tables; only while they are attached */
+static inline const struct nvvgpu_transport_ops *
+nvvgpu_transport(struct nvvgpu_pgpu *pgpu)
+{
+	return container_of(pgpu->prov[NVVGPU_PROVIDER_TRANSPORT],
+			    struct nvvgpu_transport_ops, base);
+}
+
+static inline const struct nvvgpu_partition_ops *
+nvvgpu_partitioner(struct nvvgpu_pgpu *pgpu)
+{
+	return container_of(pgpu->prov[NVVGPU_PROVIDER_PARTITION],
+			    struct nvvgpu_partition_ops, base);
+}
+
 #endif /* __NVVGPU_CORE_PRIV_H__ */

@@ -274,11 +274,12 @@ int nvvgpu_unregister_provider(const struct nvvgpu_provider *prov)
 
 	list_for_each_entry(pgpu, &nvvgpu_core.pgpus, link) {
 		mutex_lock(&pgpu->lock);
-		if (test_bit(kind, &pgpu->attached) && pgpu->num_vgpus) {
+		if (test_bit(kind, &pgpu->attached) &&
+		    (pgpu->num_vgpus || pgpu->num_host_channels)) {
 			dev_err(pgpu->dev,
-				"cannot unregister %s provider '%s': %u vGPU(s) depend on it\n",
+				"cannot unregister %s provider '%s': %u vGPU(s) and %u host channel(s) depend on it\n",
 				nvvgpu_provider_kind_name(kind), prov->name,
-				pgpu->num_vgpus);
+				pgpu->num_vgpus, pgpu->num_host_channels);
 			err = -EBUSY;
 		}
 		mutex_unlock(&pgpu->lock);
@@ -293,7 +294,8 @@ int nvvgpu_unregister_provider(const struct nvvgpu_provider *prov)
 	 */
 	list_for_each_entry(pgpu, &nvvgpu_core.pgpus, link) {
 		mutex_lock(&pgpu->lock);
-		if (test_bit(kind, &pgpu->attached) && pgpu->num_vgpus)
+		if (test_bit(kind, &pgpu->attached) &&
+		    (pgpu->num_vgpus || pgpu->num_host_channels))
 			err = -EBUSY;
 		else
 			nvvgpu_pgpu_detach_from(pgpu, kind);

@@ -88,20 +88,6 @@ static int nvvgpu_vgpu_set_state(struct nvvgpu_vgpu *vgpu,
 	return 0;
 }
 
-static inline const struct nvvgpu_transport_ops *
-nvvgpu_transport(struct nvvgpu_pgpu *pgpu)
-{
-	return container_of(pgpu->prov[NVVGPU_PROVIDER_TRANSPORT],
-			    struct nvvgpu_transport_ops, base);
-}
-
-static inline const struct nvvgpu_partition_ops *
-nvvgpu_partitioner(struct nvvgpu_pgpu *pgpu)
-{
-	return container_of(pgpu->prov[NVVGPU_PROVIDER_PARTITION],
-			    struct nvvgpu_partition_ops, base);
-}
-
 static inline const struct nvvgpu_sched_ops *
 nvvgpu_scheduler(struct nvvgpu_pgpu *pgpu)
 {

@@ -58,6 +58,12 @@ static const struct drm_ioctl_desc nvvgpu_drm_ioctls[] = {
 			  DRM_RENDER_ALLOW),
 	DRM_IOCTL_DEF_DRV(NVVGPU_GEM_MMAP_OFFSET,
 			  nvvgpu_drm_ioctl_gem_mmap_offset, DRM_RENDER_ALLOW),
+	DRM_IOCTL_DEF_DRV(NVVGPU_CHANNEL_CREATE,
+			  nvvgpu_drm_ioctl_channel_create, DRM_RENDER_ALLOW),
+	DRM_IOCTL_DEF_DRV(NVVGPU_CHANNEL_DESTROY,
+			  nvvgpu_drm_ioctl_channel_destroy, DRM_RENDER_ALLOW),
+	DRM_IOCTL_DEF_DRV(NVVGPU_SUBMIT, nvvgpu_drm_ioctl_submit,
+			  DRM_RENDER_ALLOW),
 };
 
 /*
@@ -81,11 +87,16 @@ static const struct drm_mode_config_funcs nvvgpu_drm_mode_config_funcs = {
  *
  * nvvgpu_drm_driver: GEM objects are shmem-backed (drm_gem_shmem helpers)
  * and mmap()ed through the DRM fd at the offset GEM_MMAP_OFFSET returns;
- * PRIME import and export use the helpers' defaults. The KMS side is an
+ * PRIME import and export use the helpers' defaults. A host channel's
+ * window is a GEM object of its own over framebuffer (drm_channel.c). Each
+ * open file has its table of channels, stopped when it closes. The KMS side is an
  * empty mode configuration: the GPU has no display.
  */
 static const struct drm_driver nvvgpu_drm_driver = {
-	.driver_features = DRIVER_GEM | DRIVER_RENDER | DRIVER_MODESET,
+	.driver_features = DRIVER_GEM | DRIVER_RENDER | DRIVER_MODESET |
+			   DRIVER_SYNCOBJ,
+	.open = nvvgpu_drm_open,
+	.postclose = nvvgpu_drm_postclose,
 	.ioctls = nvvgpu_drm_ioctls,
 	.num_ioctls = ARRAY_SIZE(nvvgpu_drm_ioctls),
 	.fops = &nvvgpu_drm_fops,
@@ -116,7 +127,8 @@ static void nvvgpu_drm_pgpu_lost(struct nvvgpu_pgpu *pgpu, void *priv)
 	struct nvvgpu_drm *ndrm = priv;
 
 	WRITE_ONCE(ndrm->lost, true);
-	drm_warn(ndrm->drm, "pgpu %u lost\n", pgpu->id);
+	drm_warn(ndrm->drm, "pgpu %u lost: host channels fail\n", pgpu->id);
+	nvvgpu_drm_channels_lost(ndrm);
 }
 
 static void nvvgpu_drm_pgpu_recovered(struct nvvgpu_pgpu *pgpu, void *priv)
@@ -132,8 +144,9 @@ static void nvvgpu_drm_pgpu_recovered(struct nvvgpu_pgpu *pgpu, void *priv)
  * DOC: client ops
  *
  * nvvgpu_drm_client_ops: when the pgpu is lost, @pgpu_lost makes GETPARAM
- * fail with -EIO, until @pgpu_recovered after a reset; buffer objects keep
- * working, they are system memory.
+ * and CHANNEL_CREATE fail with -EIO, until @pgpu_recovered after a reset,
+ * and puts every host channel in error (the firmware forgets them in the
+ * reset); buffer objects keep working, they are system memory.
  */
 static const struct nvvgpu_client_ops nvvgpu_drm_client_ops = {
 	.version = NVVGPU_CLIENT_OPS_VERSION,
@@ -170,12 +183,13 @@ static int nvvgpu_drm_probe(struct auxiliary_device *adev,
 	ndrm->pgpu = pgpu;
 	ndrm->fw_version = nvvgpu_drm_parse_fw_version(ndrm, pgpu->fw_version);
 	drm->dev_private = ndrm;
+	nvvgpu_drm_channels_init(ndrm);
 
 	err = nvvgpu_client_register(pgpu, NVVGPU_CLIENT_DRM,
 				     &nvvgpu_drm_client_ops, ndrm);
 	if (err) {
 		dev_err(&adev->dev, "cannot register with the core: %d\n", err);
-		goto err_put;
+		goto err_sink;
 	}
 
 	err = drm_dev_register(drm, 0);
@@ -192,6 +206,8 @@ static int nvvgpu_drm_probe(struct auxiliary_device *adev,
 
 err_client:
 	nvvgpu_client_unregister(pgpu, NVVGPU_CLIENT_DRM);
+err_sink:
+	nvvgpu_drm_channels_fini(ndrm);
 err_put:
 	drm_dev_put(drm);
 	return err;
@@ -204,6 +220,7 @@ static void nvvgpu_drm_remove(struct auxiliary_device *adev)
 
 	/* no new access to the pgpu, and none in flight, after this */
 	drm_dev_unplug(drm);
+	nvvgpu_drm_channels_fini(ndrm);
 	nvvgpu_client_unregister(ndrm->pgpu, NVVGPU_CLIENT_DRM);
 	/* open files may hold on to the DRM device a while longer */
 	drm_dev_put(drm);

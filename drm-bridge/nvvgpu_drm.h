@@ -30,4 +30,17 @@ int nvvgpu_drm_ioctl_gem_create(struct drm_device *drm, void *data,
 int nvvgpu_drm_ioctl_gem_mmap_offset(struct drm_device *drm, void *data,
 				     struct drm_file *file);
 
+/* drm_channel.c: host channels, their windows and submits */
+int nvvgpu_drm_ioctl_channel_create(struct drm_device *drm, void *data,
+				    struct drm_file *file);
+int nvvgpu_drm_ioctl_channel_destroy(struct drm_device *drm, void *data,
+				     struct drm_file *file);
+int nvvgpu_drm_ioctl_submit(struct drm_device *drm, void *data,
+			    struct drm_file *file);
+void nvvgpu_drm_channels_init(struct nvvgpu_drm *ndrm);
+void nvvgpu_drm_channels_fini(struct nvvgpu_drm *ndrm);
+void nvvgpu_drm_channels_lost(struct nvvgpu_drm *ndrm);
+int nvvgpu_drm_open(struct drm_device *drm, struct drm_file *file);
+void nvvgpu_drm_postclose(struct drm_device *drm, struct drm_file *file);
+
 #endif /* __NVVGPU_DRM_PRIV_H__ */

@@ -13,6 +13,7 @@
 
 #include "gsp_types.h"
 
+struct nvvgpu_host_channel;
 struct nvvgpu_pgpu_info;
 struct nvvgpu_vgpu;
 struct seq_file;
@@ -77,6 +78,8 @@ void gsp_rm_client_free(struct nvvgpu_gsp *gsp);
 int gsp_rm_dup(struct nvvgpu_gsp *gsp, u32 h_parent, u32 h_client_src,
 	       u32 h_object_src, u32 *h_out);
 int gsp_rm_dup_free(struct nvvgpu_gsp *gsp, u32 h);
+int gsp_rm_handle_get(struct nvvgpu_gsp *gsp, u32 *h);
+void gsp_rm_handle_put(struct nvvgpu_gsp *gsp, u32 h);
 int gsp_rm_echo(struct nvvgpu_gsp *gsp, u32 size, u32 flags, u64 cookie);
 
 /* gsp_health.c: fatal error reports */
@@ -92,6 +95,12 @@ void gsp_mem_free_all(struct nvvgpu_gsp *gsp);
 int gsp_read_info(struct nvvgpu_gsp *gsp, struct nvvgpu_pgpu_info *info);
 int gsp_vgpu_bootload(struct nvvgpu_gsp *gsp, struct nvvgpu_vgpu *vgpu);
 void gsp_vgpu_shutdown(struct nvvgpu_gsp *gsp, struct nvvgpu_vgpu *vgpu);
+
+/* gsp_channel.c */
+int gsp_host_channel_alloc(struct nvvgpu_gsp *gsp,
+			   struct nvvgpu_host_channel *ch);
+void gsp_host_channel_free(struct nvvgpu_gsp *gsp,
+			   struct nvvgpu_host_channel *ch);
 
 /* gsp_reset.c: engine reset and re-boot */
 int gsp_reset(struct nvvgpu_gsp *gsp);

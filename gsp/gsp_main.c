@@ -171,11 +171,34 @@ static void gsp_vgpu_shutdown_op(struct nvvgpu_vgpu *vgpu)
 	up_read(&gsp->reset_sem);
 }
 
+static int gsp_host_channel_alloc_op(struct nvvgpu_pgpu *pgpu,
+				     struct nvvgpu_host_channel *ch)
+{
+	struct nvvgpu_gsp *gsp = gsp_from_pgpu(pgpu);
+	int ret;
+
+	down_read(&gsp->reset_sem);
+	ret = gsp_host_channel_alloc(gsp, ch);
+	up_read(&gsp->reset_sem);
+	return ret;
+}
+
+static void gsp_host_channel_free_op(struct nvvgpu_pgpu *pgpu,
+				     struct nvvgpu_host_channel *ch)
+{
+	struct nvvgpu_gsp *gsp = gsp_from_pgpu(pgpu);
+
+	down_read(&gsp->reset_sem);
+	gsp_host_channel_free(gsp, ch);
+	up_read(&gsp->reset_sem);
+}
+
 /*
  * The GSP-RM transport registered with the core: attach boots GSP-RM on
  * the pgpu (firmware release from the backend), read_info reads its static
- * information and vGPU types, irq defers status-queue work, and the vgpu_*
- * ops drive the plugin task.
+ * information and vGPU types, irq defers status-queue work, the vgpu_*
+ * ops drive the plugin task, and the host_channel_* ops make the host's
+ * channels as RM objects of our client.
  */
 static const struct nvvgpu_transport_ops gsp_transport_ops = {
 	.base = {
@@ -190,6 +213,8 @@ static const struct nvvgpu_transport_ops gsp_transport_ops = {
 	.irq = gsp_irq,
 	.vgpu_bootload = gsp_vgpu_bootload_op,
 	.vgpu_shutdown = gsp_vgpu_shutdown_op,
+	.host_channel_alloc = gsp_host_channel_alloc_op,
+	.host_channel_free = gsp_host_channel_free_op,
 };
 
 static int __init gsp_init(void)

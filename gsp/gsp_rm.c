@@ -179,8 +179,14 @@ int gsp_rm_free(struct nvvgpu_gsp *gsp, u32 h_client, u32 h_object)
 	return 0;
 }
 
-/* a free handle for a new object of our client */
-static int gsp_rm_handle_get(struct nvvgpu_gsp *gsp, u32 *h)
+/**
+ * gsp_rm_handle_get() - a free handle for a new object of our client
+ * @gsp: the transport
+ * @h: set to the handle
+ *
+ * Return: 0, or -ENOSPC / -ENOMEM.
+ */
+int gsp_rm_handle_get(struct nvvgpu_gsp *gsp, u32 *h)
 {
 	int id = ida_alloc_max(&gsp->handle_ida, NVVGPU_RM_HANDLE_DYN_MAX - 1,
 			       GFP_KERNEL);
@@ -191,7 +197,12 @@ static int gsp_rm_handle_get(struct nvvgpu_gsp *gsp, u32 *h)
 	return 0;
 }
 
-static void gsp_rm_handle_put(struct nvvgpu_gsp *gsp, u32 h)
+/**
+ * gsp_rm_handle_put() - give back a handle from gsp_rm_handle_get()
+ * @gsp: the transport
+ * @h: the handle; its object must be gone
+ */
+void gsp_rm_handle_put(struct nvvgpu_gsp *gsp, u32 h)
 {
 	ida_free(&gsp->handle_ida, h - NVVGPU_RM_HANDLE_DYN_BASE);
 }

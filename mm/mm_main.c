@@ -28,6 +28,10 @@
  *
  * Chunks are placed first fit, so what type_capacity() counts is exactly
  * what allocation would achieve. Freed chunks are scrubbed before reuse.
+ *
+ * The host's part of FB holds the windows of the host's own channels
+ * (host_fb_alloc, for the DRM render node), placed first fit there too and
+ * scrubbed when freed; it never shrinks what vGPUs can get.
  */
 
 static unsigned int host_fb_mb = 128;
@@ -55,6 +59,9 @@ static int nvvgpu_mm_show(struct seq_file *m, void *data)
 		   mm->segment >> 20, mm->host_fb >> 20);
 	list_for_each_entry(r, &mm->fb.used, link)
 		seq_printf(m, "  fb %#llx+%#llx\n", r->start, r->size);
+	seq_printf(m, "host fb: used %llu KiB\n", nvvgpu_mm_used(&mm->host) >> 10);
+	list_for_each_entry(r, &mm->host.used, link)
+		seq_printf(m, "  host %#llx+%#llx\n", r->start, r->size);
 	seq_printf(m, "chid: %llu-%llu used %llu, host %u\n", mm->chid.start,
 		   mm->chid.end, nvvgpu_mm_used(&mm->chid), mm->host_chids);
 	list_for_each_entry(r, &mm->chid.used, link)
@@ -88,6 +95,7 @@ static int nvvgpu_mm_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 	mm->host_fb = min_t(u64, (u64)host_fb_mb << 20, info->fb_size / 4);
 	mm->host_chids = min(host_channels, info->num_channels / 4);
 	nvvgpu_mm_init(&mm->fb, mm->host_fb, info->fb_size);
+	nvvgpu_mm_init(&mm->host, 0, mm->host_fb);
 	nvvgpu_mm_init(&mm->chid, mm->host_chids, info->num_channels);
 	mm->debugfs = debugfs_create_file("partitions", 0444, pgpu->debugfs,
 					  mm, &nvvgpu_mm_fops);
@@ -103,6 +111,7 @@ static void nvvgpu_mm_detach(struct nvvgpu_pgpu *pgpu, void *priv)
 
 	debugfs_remove(mm->debugfs);
 	nvvgpu_mm_fini(&mm->fb);
+	nvvgpu_mm_fini(&mm->host);
 	nvvgpu_mm_fini(&mm->chid);
 	mutex_destroy(&mm->lock);
 	kfree(mm);
@@ -200,6 +209,40 @@ static unsigned int nvvgpu_mm_type_capacity(struct nvvgpu_pgpu *pgpu,
 	return min3(fb, chid, (u64)UINT_MAX);
 }
 
+static int nvvgpu_mm_host_fb_alloc(struct nvvgpu_pgpu *pgpu, u64 size,
+				   u64 *offset)
+{
+	struct nvvgpu_mm_pgpu *mm = nvvgpu_provider_priv(pgpu, NVVGPU_PROVIDER_PARTITION);
+	int err;
+
+	lockdep_assert_held(&pgpu->lock);
+
+	if (!size || !PAGE_ALIGNED(size))
+		return -EINVAL;
+	mutex_lock(&mm->lock);
+	err = nvvgpu_mm_alloc(&mm->host, size, PAGE_SIZE, offset);
+	mutex_unlock(&mm->lock);
+	return err;
+}
+
+static void nvvgpu_mm_host_fb_free(struct nvvgpu_pgpu *pgpu, u64 offset,
+				   u64 size)
+{
+	struct nvvgpu_mm_pgpu *mm = nvvgpu_provider_priv(pgpu, NVVGPU_PROVIDER_PARTITION);
+	int err;
+
+	lockdep_assert_held(&pgpu->lock);
+
+	err = nvvgpu_pgpu_fb_clear(pgpu, offset, size);
+	mutex_lock(&mm->lock);
+	if (err)
+		dev_err(pgpu->dev, "mm: scrub of host range %#llx+%#llx failed (%d): range retired\n",
+			offset, size, err);
+	else if (nvvgpu_mm_free(&mm->host, offset))
+		dev_err(pgpu->dev, "mm: no host range at %#llx to free\n", offset);
+	mutex_unlock(&mm->lock);
+}
+
 static const struct nvvgpu_partition_ops nvvgpu_mm_ops = {
 	.base = {
 		.version = NVVGPU_PARTITION_OPS_VERSION,
@@ -212,6 +255,8 @@ static const struct nvvgpu_partition_ops nvvgpu_mm_ops = {
 	.vgpu_alloc = nvvgpu_mm_vgpu_alloc,
 	.vgpu_free = nvvgpu_mm_vgpu_free,
 	.type_capacity = nvvgpu_mm_type_capacity,
+	.host_fb_alloc = nvvgpu_mm_host_fb_alloc,
+	.host_fb_free = nvvgpu_mm_host_fb_free,
 };
 
 static int __init nvvgpu_mm_module_init(void)

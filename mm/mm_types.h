@@ -49,6 +49,8 @@ struct nvvgpu_mm_allocator {
  *	but the debugfs reader must not take that one (detach removes the
  *	file while holding it)
  * @fb: framebuffer allocator, in bytes
+ * @host: allocator of the host's own framebuffer [0, @host_fb), for host
+ *	channel windows
  * @chid: channel-ID allocator
  * @segment: placement granularity of guest FB (the VMMU segment size)
  * @host_fb: bytes kept for the host at the bottom of FB
@@ -59,6 +61,7 @@ struct nvvgpu_mm_pgpu {
 	struct nvvgpu_pgpu *pgpu;
 	struct mutex lock; /* see @lock above */
 	struct nvvgpu_mm_allocator fb;
+	struct nvvgpu_mm_allocator host;
 	struct nvvgpu_mm_allocator chid;
 	u64 segment;
 	u64 host_fb;

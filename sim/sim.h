@@ -57,6 +57,9 @@ int sim_engines_init(struct sim_gpu *sim);
 void sim_engines_fini(struct sim_gpu *sim);
 u32 sim_channel_alloc(struct sim_gpu *sim, u32 gfid, u32 handle,
 		      const struct nv_channel_alloc_params *p, u32 *chid);
+u32 sim_channel_alloc_host(struct sim_gpu *sim, u32 handle,
+			   const struct nv_channel_alloc_params *p,
+			   const struct sim_rm_object *vas, u32 *chid);
 u32 sim_channel_free(struct sim_gpu *sim, u32 gfid, u32 handle);
 void sim_channels_free_all(struct sim_gpu *sim, u32 gfid);
 void sim_channel_doorbell(struct sim_gpu *sim, u32 gfid, u32 token);

@@ -8,6 +8,7 @@
 #include <kunit/visibility.h>
 #include <linux/lockdep.h>
 #include <linux/log2.h>
+#include <linux/minmax.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 
@@ -67,20 +68,26 @@ static struct sim_channel *sim_channel_find(struct sim_gpu *sim, u32 gfid,
 	return NULL;
 }
 
-/**
- * sim_channel_alloc() - create a channel for a function
- * @sim: the GPU
- * @gfid: 0 for the host, else a bootloaded GFID
- * @handle: the creator's handle for it, unique in the function
- * @p: NVIDIA's channel parameters; addresses in the function's space
- * @chid: the channel ID given
- *
- * Called from the emulator (plugin mailbox, RM alloc) with its lock held.
- *
- * Return: an NV_STATUS; every refusal is logged.
+/*
+ * The channel's address space: the function's, or for a host channel in a
+ * VA space, the window [vaBase, vaSize) of the host's one-to-one space.
  */
-u32 sim_channel_alloc(struct sim_gpu *sim, u32 gfid, u32 handle,
-		      const struct nv_channel_alloc_params *p, u32 *chid)
+static int sim_channel_space(struct sim_gpu *sim, u32 gfid,
+			     const struct sim_rm_object *vas,
+			     struct sim_space *sp)
+{
+	int err = sim_space_init(sim, gfid, sp);
+
+	if (err || !vas)
+		return err;
+	sp->base = vas->vas.base;
+	sp->size = min(sp->size, vas->vas.limit);
+	return 0;
+}
+
+static u32 __sim_channel_alloc(struct sim_gpu *sim, u32 gfid, u32 handle,
+			       const struct nv_channel_alloc_params *p,
+			       const struct sim_rm_object *vas, u32 *chid)
 {
 	struct sim_engines *e = &sim->engines;
 	struct sim_channel *ch;
@@ -107,7 +114,7 @@ u32 sim_channel_alloc(struct sim_gpu *sim, u32 gfid, u32 handle,
 	ch = kzalloc(sizeof(*ch), GFP_KERNEL);
 	if (!ch)
 		return NV_ERR_NO_MEMORY;
-	if (sim_space_init(sim, gfid, &ch->space)) {
+	if (sim_channel_space(sim, gfid, vas, &ch->space)) {
 		kfree(ch);
 		return sim_chan_refuse(sim, gfid, NV_ERR_INVALID_STATE,
 				       "function has no plugin");
@@ -167,7 +174,46 @@ err_free:
 	kfree(ch);
 	return status;
 }
+
+/**
+ * sim_channel_alloc() - create a channel for a function
+ * @sim: the GPU
+ * @gfid: 0 for the host, else a bootloaded GFID
+ * @handle: the creator's handle for it, unique in the function
+ * @p: NVIDIA's channel parameters; addresses in the function's space
+ * @chid: the channel ID given
+ *
+ * Called from the emulator (plugin mailbox, RM alloc) with its lock held.
+ *
+ * Return: an NV_STATUS; every refusal is logged.
+ */
+u32 sim_channel_alloc(struct sim_gpu *sim, u32 gfid, u32 handle,
+		      const struct nv_channel_alloc_params *p, u32 *chid)
+{
+	return __sim_channel_alloc(sim, gfid, handle, p, NULL, chid);
+}
 EXPORT_SYMBOL_IF_KUNIT(sim_channel_alloc);
+
+/**
+ * sim_channel_alloc_host() - create a host channel in a VA space
+ * @sim: the GPU
+ * @handle: its RM handle, unique among host channels
+ * @p: NVIDIA's channel parameters; addresses are GPU virtual addresses
+ *	of @vas
+ * @vas: the FERMI_VASPACE_A object @p->h_va_space names
+ * @chid: the channel ID given, also its work-submit token
+ *
+ * As sim_channel_alloc(), but every address the channel uses, its ring and
+ * USERD included, must lie in the VA space's window.
+ *
+ * Return: an NV_STATUS; every refusal is logged.
+ */
+u32 sim_channel_alloc_host(struct sim_gpu *sim, u32 handle,
+			   const struct nv_channel_alloc_params *p,
+			   const struct sim_rm_object *vas, u32 *chid)
+{
+	return __sim_channel_alloc(sim, 0, handle, p, vas, chid);
+}
 
 /* take a channel out of the table and off its engine, then free it */
 static void sim_channel_destroy(struct sim_gpu *sim, struct sim_channel *ch)

@@ -14,6 +14,7 @@
  */
 #include <kunit/visibility.h>
 #include <linux/lockdep.h>
+#include <linux/mm.h>
 #include <linux/slab.h>
 
 #include <nvvgpu/abi/gsp_rm.h>
@@ -35,14 +36,32 @@ static struct sim_rm_object *sim_rm_object(struct sim_rm_client *client,
 	return xa_load(&client->objects, handle);
 }
 
-static void sim_rm_free_tree(struct sim_rm_client *client,
+/* what an object holds beyond its handle goes with it */
+static void sim_rm_object_release(struct sim_gpu *sim,
+				  struct sim_rm_object *obj)
+{
+	switch (obj->h_class) {
+	case AMPERE_CHANNEL_GPFIFO_A:
+		sim_channel_free(sim, 0, obj->handle);
+		if (obj->chan)
+			obj->chan->vas.users--;
+		break;
+	}
+}
+
+static void sim_rm_free_tree(struct sim_gpu *sim, struct sim_rm_client *client,
 			     struct sim_rm_object *obj)
 {
 	struct sim_rm_object *child, *tmp;
 
-	/* the tree is at most client → device → subdevice deep */
-	list_for_each_entry_safe(child, tmp, &obj->children, sibling)
-		sim_rm_free_tree(client, child);
+	/*
+	 * The tree is at most client → device → subdevice deep. Channels go
+	 * before their VA space: they were allocated after it, so walk the
+	 * children newest first.
+	 */
+	list_for_each_entry_safe_reverse(child, tmp, &obj->children, sibling)
+		sim_rm_free_tree(sim, client, child);
+	sim_rm_object_release(sim, obj);
 	xa_erase(&client->objects, obj->handle);
 	client->num_objects--;
 	if (obj->parent) {
@@ -54,7 +73,7 @@ static void sim_rm_free_tree(struct sim_rm_client *client,
 static void sim_rm_client_free(struct sim_gpu *sim,
 			       struct sim_rm_client *client)
 {
-	sim_rm_free_tree(client, &client->obj);
+	sim_rm_free_tree(sim, client, &client->obj);
 	xa_erase(&sim->gsp.clients, client->obj.handle);
 	xa_destroy(&client->objects);
 	sim->gsp.num_clients--;
@@ -100,9 +119,9 @@ err_free:
 	return ret == -EBUSY ? NV_ERR_INSERT_DUPLICATE_NAME : NV_ERR_NO_MEMORY;
 }
 
-static u32 sim_rm_object_new(struct sim_rm_client *client,
-			     struct sim_rm_object *parent, u32 handle,
-			     u32 h_class)
+static u32 __sim_rm_object_new(struct sim_rm_client *client,
+			       struct sim_rm_object *parent, u32 handle,
+			       u32 h_class, struct sim_rm_object **out)
 {
 	struct sim_rm_object *obj;
 	int ret;
@@ -124,7 +143,16 @@ static u32 sim_rm_object_new(struct sim_rm_client *client,
 	}
 	list_add_tail(&obj->sibling, &parent->children);
 	client->num_objects++;
+	if (out)
+		*out = obj;
 	return NV_OK;
+}
+
+static u32 sim_rm_object_new(struct sim_rm_client *client,
+			     struct sim_rm_object *parent, u32 handle,
+			     u32 h_class)
+{
+	return __sim_rm_object_new(client, parent, handle, h_class, NULL);
 }
 
 /**
@@ -187,6 +215,86 @@ static u32 sim_rm_alloc_client(struct sim_gpu *sim,
 	    rpc->h_object >= NV_RS_CLIENT_HANDLE_BASE + NV_RS_CLIENT_HANDLE_MAX)
 		return NV_ERR_INVALID_OBJECT_NEW;
 	return sim_rm_client_new(sim, rpc->h_object, false, NULL);
+}
+
+#define sim_rm_refuse(sim, status, fmt, ...) ({			\
+	dev_warn_ratelimited(sim_dev(sim), "RM_ALLOC: " fmt "\n",	\
+			     ##__VA_ARGS__);				\
+	status;								\
+})
+
+/*
+ * FERMI_VASPACE_A under a device: the sim maps [vaBase, vaSize) one to one
+ * onto the usable framebuffer, so the window must lie in it.
+ */
+static u32 sim_rm_alloc_vaspace(struct sim_gpu *sim,
+				struct sim_rm_client *client,
+				struct sim_rm_object *parent,
+				const struct nvgsp_rpc_rm_alloc *rpc)
+{
+	const struct nv_vaspace_alloc_params *p = (const void *)rpc->params;
+	struct sim_rm_object *obj;
+	u32 status;
+
+	if (rpc->params_size != sizeof(*p))
+		return NV_ERR_INVALID_PARAM_STRUCT;
+	if (parent->h_class != NV01_DEVICE_0)
+		return NV_ERR_INVALID_OBJECT_PARENT;
+	if (p->index != NV_VASPACE_ALLOCATION_INDEX_GPU_NEW || p->flags ||
+	    p->big_page_size || p->va_start_internal || p->va_limit_internal)
+		return sim_rm_refuse(sim, NV_ERR_NOT_SUPPORTED,
+				     "VA space index %u flags %#x: only a new VA space without options",
+				     p->index, p->flags);
+	if (!PAGE_ALIGNED(p->va_base) || !PAGE_ALIGNED(p->va_size) ||
+	    p->va_size <= p->va_base || p->va_size > sim->fb_usable)
+		return sim_rm_refuse(sim, NV_ERR_INVALID_ARGUMENT,
+				     "VA space [%#llx, %#llx) not a page-aligned window of the %#llx usable bytes",
+				     p->va_base, p->va_size, sim->fb_usable);
+	status = __sim_rm_object_new(client, parent, rpc->h_object,
+				     FERMI_VASPACE_A, &obj);
+	if (status == NV_OK) {
+		obj->vas.base = p->va_base;
+		obj->vas.limit = p->va_size;
+	}
+	return status;
+}
+
+/* AMPERE_CHANNEL_GPFIFO_A of a host client, in one of its VA spaces */
+static u32 sim_rm_alloc_channel(struct sim_gpu *sim,
+				struct sim_rm_client *client,
+				struct sim_rm_object *parent,
+				const struct nvgsp_rpc_rm_alloc *rpc)
+{
+	const struct nv_channel_alloc_params *p = (const void *)rpc->params;
+	struct sim_rm_object *vas, *obj;
+	u32 status, chid;
+
+	if (rpc->params_size != sizeof(*p))
+		return NV_ERR_INVALID_PARAM_STRUCT;
+	if (parent->h_class != NV01_DEVICE_0)
+		return NV_ERR_INVALID_OBJECT_PARENT;
+	if (client->internal)
+		return NV_ERR_INSUFFICIENT_PERMISSIONS;
+	vas = sim_rm_object(client, p->h_va_space);
+	if (!vas || vas->h_class != FERMI_VASPACE_A || vas->parent != parent)
+		return sim_rm_refuse(sim, NV_ERR_INVALID_OBJECT_HANDLE,
+				     "channel %#x: %#x is no VA space of its device",
+				     rpc->h_object, p->h_va_space);
+	if (sim_rm_object(client, rpc->h_object))
+		return NV_ERR_INSERT_DUPLICATE_NAME;
+
+	status = sim_channel_alloc_host(sim, rpc->h_object, p, vas, &chid);
+	if (status != NV_OK)
+		return status;
+	status = __sim_rm_object_new(client, parent, rpc->h_object,
+				     AMPERE_CHANNEL_GPFIFO_A, &obj);
+	if (status != NV_OK) {
+		sim_channel_free(sim, 0, rpc->h_object);
+		return status;
+	}
+	obj->chan = vas;
+	vas->vas.users++;
+	return NV_OK;
 }
 
 /**
@@ -253,6 +361,12 @@ u32 sim_rm_alloc(struct sim_gpu *sim, void *payload, u32 len)
 						   rpc->h_object,
 						   NV20_SUBDEVICE_0);
 		break;
+	case FERMI_VASPACE_A:
+		status = sim_rm_alloc_vaspace(sim, client, parent, rpc);
+		break;
+	case AMPERE_CHANNEL_GPFIFO_A:
+		status = sim_rm_alloc_channel(sim, client, parent, rpc);
+		break;
 	default:
 		status = NV_ERR_INVALID_CLASS;
 		break;
@@ -299,8 +413,10 @@ u32 sim_rm_free(struct sim_gpu *sim, void *payload, u32 len)
 		obj = sim_rm_object(client, rpc->h_object_old);
 		if (!obj)
 			status = NV_ERR_INVALID_OBJECT_HANDLE;
+		else if (obj->h_class == FERMI_VASPACE_A && obj->vas.users)
+			status = NV_ERR_STATE_IN_USE;
 		else
-			sim_rm_free_tree(client, obj);
+			sim_rm_free_tree(sim, client, obj);
 	}
 	if (status != NV_OK)
 		dev_warn(sim_dev(sim), "FREE %#x of client %#x: status %#x\n",
@@ -370,6 +486,11 @@ u32 sim_rm_dup(struct sim_gpu *sim, void *payload, u32 len)
 		status = NV_ERR_INVALID_ARGUMENT;
 		goto out;
 	}
+	/* a VA space or channel is its creator's alone */
+	if (src->h_class != NV01_DEVICE_0 && src->h_class != NV20_SUBDEVICE_0) {
+		status = NV_ERR_NOT_SUPPORTED;
+		goto out;
+	}
 	status = sim_rm_object_new(client, parent, rpc->h_object, src->h_class);
 out:
 	if (status != NV_OK)
@@ -411,6 +532,33 @@ static u32 sim_rm_subdevice_control(struct sim_gpu *sim, bool internal,
 	}
 }
 
+/* a channel answers the Volta GPFIFO interface, as every Volta+ one does */
+static u32 sim_rm_channel_control(struct sim_gpu *sim,
+				  struct sim_rm_object *obj, u32 cmd,
+				  void *params, u32 size)
+{
+	struct nvc36f_ctrl_get_work_submit_token_params *tok = params;
+	struct sim_engines *e = &sim->engines;
+	u32 i, status = NV_ERR_OBJECT_NOT_FOUND;
+
+	if (cmd != NVC36F_CTRL_CMD_GPFIFO_GET_WORK_SUBMIT_TOKEN)
+		return NV_ERR_NOT_SUPPORTED;
+	if (size != sizeof(*tok))
+		return NV_ERR_INVALID_PARAM_STRUCT;
+	/* the token is the channel ID */
+	mutex_lock(&e->table_lock);
+	for (i = 0; i < SIM_NUM_CHANNELS; i++) {
+		if (e->chans[i] && !e->chans[i]->gfid &&
+		    e->chans[i]->handle == obj->handle) {
+			tok->work_submit_token = i;
+			status = NV_OK;
+			break;
+		}
+	}
+	mutex_unlock(&e->table_lock);
+	return status;
+}
+
 /**
  * sim_rm_control() - serve GSP_RM_CONTROL
  * @sim: the GPU
@@ -442,16 +590,19 @@ u32 sim_rm_control(struct sim_gpu *sim, void *payload, u32 len)
 		status = NV_ERR_INVALID_OBJECT_HANDLE;
 		goto out;
 	}
-	if (NV_RM_CTRL_CMD_CLASS(rpc->cmd) != obj->h_class) {
-		status = NV_ERR_NOT_SUPPORTED;
-		goto out;
-	}
-
 	switch (obj->h_class) {
 	case NV20_SUBDEVICE_0:
+		if (NV_RM_CTRL_CMD_CLASS(rpc->cmd) != obj->h_class) {
+			status = NV_ERR_NOT_SUPPORTED;
+			break;
+		}
 		status = sim_rm_subdevice_control(sim, client->internal,
 						  rpc->cmd, rpc->params,
 						  rpc->params_size);
+		break;
+	case AMPERE_CHANNEL_GPFIFO_A:
+		status = sim_rm_channel_control(sim, obj, rpc->cmd,
+						rpc->params, rpc->params_size);
 		break;
 	default:
 		status = NV_ERR_NOT_SUPPORTED;

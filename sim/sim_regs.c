@@ -84,6 +84,11 @@ void sim_reg_write(struct sim_gpu *sim, u32 addr, u32 val)
 	unsigned long flags;
 	bool start = false, doorbell = false, reset = false;
 
+	/* the PF's usermode doorbell: the host's channels */
+	if (addr == NV_USERMODE_BASE + NVC361_NOTIFY_CHANNEL_PENDING) {
+		sim_channel_doorbell(sim, 0, val);
+		return;
+	}
 	if (!sim_is_falcon(addr)) {
 		dev_dbg_ratelimited(sim_dev(sim),
 				    "write %#x to unclaimed register %#x\n",

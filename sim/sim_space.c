@@ -73,6 +73,7 @@ void sim_space_fini(struct sim_space *sp)
 	kfree(sp->segs);
 	sp->segs = NULL;
 	sp->num_segs = 0;
+	sp->base = 0;
 	sp->size = 0;
 }
 
@@ -88,7 +89,8 @@ bool sim_space_contains(const struct sim_space *sp, u64 addr, u64 len)
 {
 	u64 end;
 
-	return !check_add_overflow(addr, len, &end) && end <= sp->size;
+	return addr >= sp->base && !check_add_overflow(addr, len, &end) &&
+	       end <= sp->size;
 }
 
 /**

@@ -133,6 +133,15 @@ struct sim_fault {
  * @h_class: class number
  * @children: objects whose @parent this is
  * @sibling: entry in the parent's @children
+ * @vas: FERMI_VASPACE_A: the window of FB it maps
+ * @vas.base: vaBase
+ * @vas.limit: vaSize, one past its highest address
+ * @vas.users: channels allocated in it; it cannot be freed before them
+ * @chan: AMPERE_CHANNEL_GPFIFO_A: its VA space object
+ *
+ * The sim's VA space maps GPU virtual addresses [vaBase, vaSize) one to
+ * one onto the same framebuffer offsets: there are no page tables, but a
+ * host channel can reach only its window.
  */
 struct sim_rm_object {
 	u32 handle;
@@ -140,6 +149,14 @@ struct sim_rm_object {
 	u32 h_class;
 	struct list_head children;
 	struct list_head sibling;
+	union {
+		struct {
+			u64 base;
+			u64 limit;
+			u32 users;
+		} vas;
+		struct sim_rm_object *chan;
+	};
 };
 
 /**
@@ -244,13 +261,17 @@ struct sim_vf {
  * struct sim_space - a function's address space (sim_space.c)
  * @gfid: 0 for the host, else the vGPU's GFID
  * @num_segs: entries in @segs
- * @size: bytes of the space, the sum of the segments
+ * @base: lowest valid address; 0 but for a host channel's VA space, whose
+ *	addresses below its vaBase are not mapped
+ * @size: one past the highest valid address: the sum of the segments, or a
+ *	host VA space's vaSize
  * @segs: physical FB [i][0] offset and [i][1] length of each piece, in
  *	the order the function's addresses run through them
  */
 struct sim_space {
 	u32 gfid;
 	u32 num_segs;
+	u64 base;
 	u64 size;
 	u64 (*segs)[2];
 };

@@ -78,6 +78,14 @@ void nvvgpu_pgpu_report_event(struct nvvgpu_pgpu *pgpu, u32 gfid,
 void nvvgpu_pgpu_run(struct nvvgpu_pgpu *pgpu, struct nvvgpu_vgpu *vgpu);
 void nvvgpu_pgpu_run_all(struct nvvgpu_pgpu *pgpu);
 
+/* the host's own channels (the DRM client) */
+int nvvgpu_host_channel_create(struct nvvgpu_pgpu *pgpu,
+			       const struct nvvgpu_host_channel_desc *desc,
+			       struct nvvgpu_host_channel **out);
+void nvvgpu_host_channel_stop(struct nvvgpu_host_channel *ch);
+void nvvgpu_host_channel_destroy(struct nvvgpu_host_channel *ch);
+void nvvgpu_host_channel_kick(struct nvvgpu_host_channel *ch);
+
 struct dentry *nvvgpu_debugfs_root(void);
 
 /**

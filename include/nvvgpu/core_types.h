@@ -128,6 +128,54 @@ struct nvvgpu_partition {
 };
 
 /**
+ * struct nvvgpu_host_channel - a channel of the host's own, beside the vGPUs'
+ * @pgpu: the physical GPU it runs on
+ * @engine: NV2080_ENGINE_TYPE_* it runs on
+ * @entries: GPFIFO ring entries, a power of two
+ * @va_base: first byte of its framebuffer window, which is also the GPU
+ *	virtual address the channel sees it at
+ * @va_size: bytes of the window
+ * @gpfifo: GPU address of the GPFIFO ring, in the window
+ * @userd: GPU address of the USERD page, in the window
+ * @token: work-submit token, for nvvgpu_host_channel_kick()
+ * @chid: channel ID, as the channel's events carry it
+ * @obj: the transport's handles for the channel's firmware objects
+ * @stopped: nvvgpu_host_channel_stop() took it off the engines (the core's)
+ *
+ * Made by nvvgpu_host_channel_create(); every field is read-only for the
+ * client. Every address the channel uses must lie in its window.
+ */
+struct nvvgpu_host_channel {
+	struct nvvgpu_pgpu *pgpu;
+	u32 engine;
+	u32 entries;
+	u64 va_base;
+	u64 va_size;
+	u64 gpfifo;
+	u64 userd;
+	u32 token;
+	u32 chid;
+	u32 obj[2];
+	bool stopped;
+};
+
+/**
+ * struct nvvgpu_host_channel_desc - what nvvgpu_host_channel_create() makes
+ * @engine: NV2080_ENGINE_TYPE_* to run on; one of the pgpu's engine_mask
+ * @entries: GPFIFO ring entries, a power of two, 2..512
+ * @size: bytes of framebuffer window, page aligned
+ * @gpfifo_offset: where the ring goes in the window, 8-byte aligned
+ * @userd_offset: where USERD goes in the window, 512-byte aligned
+ */
+struct nvvgpu_host_channel_desc {
+	u32 engine;
+	u32 entries;
+	u64 size;
+	u64 gpfifo_offset;
+	u64 userd_offset;
+};
+
+/**
  * enum nvvgpu_vgpu_state - the vGPU lifecycle, owned by the core
  * @NVVGPU_VGPU_CREATED: object exists, nothing reserved yet
  * @NVVGPU_VGPU_PROVISIONED: FB, heap and channels reserved
@@ -168,6 +216,8 @@ enum nvvgpu_vgpu_state {
  * @irq_ops: the attached transport, as seen by nvvgpu_pgpu_handle_irq()
  * @vgpus: vGPUs of this pgpu, indexed by vGPU id (@lock)
  * @num_vgpus: entries in @vgpus
+ * @num_host_channels: host channels made by nvvgpu_host_channel_create();
+ *	like a vGPU, each pins the transport and partition providers
  * @aux: client auxiliary devices, present while @ready
  * @aux_lock: serialises creation and removal of @aux; never taken with
  *	@lock held, because removing a client destroys its vGPUs
@@ -199,6 +249,7 @@ struct nvvgpu_pgpu {
 	const struct nvvgpu_transport_ops *irq_ops;
 	struct xarray vgpus;
 	u32 num_vgpus;
+	u32 num_host_channels;
 
 	struct auxiliary_device *aux[NVVGPU_CLIENT_NR];
 	struct mutex aux_lock; /* see @aux_lock above */

@@ -24,8 +24,8 @@ struct page;
  * or the meaning of one of its members, changes.
  */
 #define NVVGPU_BACKEND_OPS_VERSION	2
-#define NVVGPU_TRANSPORT_OPS_VERSION	1
-#define NVVGPU_PARTITION_OPS_VERSION	1
+#define NVVGPU_TRANSPORT_OPS_VERSION	2
+#define NVVGPU_PARTITION_OPS_VERSION	2
 #define NVVGPU_SCHED_OPS_VERSION	1
 #define NVVGPU_CLIENT_OPS_VERSION	2
 
@@ -123,6 +123,18 @@ struct nvvgpu_provider {
  * @vgpu_shutdown: stop and clean up the plugin task
  *	(SHUTDOWN_GSP_VGPU_PLUGIN_TASK, VGPU_PLUGIN_CLEANUP). Must not fail
  *	in a way that leaks: errors are logged and the vGPU is torn down anyway.
+ * @host_channel_alloc: create the firmware's objects of a host channel (on
+ *	GSP-RM: a VA space over @ch's window, the channel in it, and its
+ *	work-submit token) from @ch's engine, window, ring and USERD, and
+ *	fill @ch->token, @ch->chid and @ch->obj. Called by
+ *	nvvgpu_host_channel_create() with the pgpu lock held; may sleep.
+ *	Returns 0 or a negative errno, with nothing left allocated. May be
+ *	NULL: the pgpu then has no host channels (-EOPNOTSUPP).
+ * @host_channel_free: destroy what @host_channel_alloc made; the channel
+ *	stops at a method boundary before this returns. Called by
+ *	nvvgpu_host_channel_destroy() with the pgpu lock held; may sleep.
+ *	Errors are logged, never returned. NULL exactly when
+ *	@host_channel_alloc is.
  */
 struct nvvgpu_transport_ops {
 	struct nvvgpu_provider base;
@@ -130,6 +142,10 @@ struct nvvgpu_transport_ops {
 	void (*irq)(struct nvvgpu_pgpu *pgpu);
 	int (*vgpu_bootload)(struct nvvgpu_vgpu *vgpu);
 	void (*vgpu_shutdown)(struct nvvgpu_vgpu *vgpu);
+	int (*host_channel_alloc)(struct nvvgpu_pgpu *pgpu,
+				  struct nvvgpu_host_channel *ch);
+	void (*host_channel_free)(struct nvvgpu_pgpu *pgpu,
+				  struct nvvgpu_host_channel *ch);
 };
 
 /**
@@ -141,6 +157,13 @@ struct nvvgpu_transport_ops {
  * @type_capacity: how many more vGPUs of @type would fit in what is free
  *	now, so that available_instances never promises what @vgpu_alloc
  *	would refuse
+ * @host_fb_alloc: reserve @size bytes (page aligned) of the framebuffer
+ *	the host keeps for itself, never given to a vGPU, and store its
+ *	offset in @offset. Called by nvvgpu_host_channel_create() with the
+ *	pgpu lock held; may sleep. Returns 0, -ENOSPC when it does not fit,
+ *	or -ENOMEM. May be NULL: the pgpu then has no host channels.
+ * @host_fb_free: scrub and release a range from @host_fb_alloc. Same
+ *	context; NULL exactly when @host_fb_alloc is.
  */
 struct nvvgpu_partition_ops {
 	struct nvvgpu_provider base;
@@ -148,6 +171,8 @@ struct nvvgpu_partition_ops {
 	void (*vgpu_free)(struct nvvgpu_vgpu *vgpu);
 	unsigned int (*type_capacity)(struct nvvgpu_pgpu *pgpu,
 				      const struct nvvgpu_vgpu_type *type);
+	int (*host_fb_alloc)(struct nvvgpu_pgpu *pgpu, u64 size, u64 *offset);
+	void (*host_fb_free)(struct nvvgpu_pgpu *pgpu, u64 offset, u64 size);
 };
 
 /**

@@ -183,6 +183,10 @@
 #define CC_CHAN_ALLOC_IV_SIZE_DWORD		3
 #define CC_CHAN_ALLOC_NONCE_SIZE_DWORD		8
 
+/* NV_MEMORY_DESC_PARAMS.addressSpace (nvos.h) */
+#define ADDR_SYSMEM				1
+#define ADDR_FBMEM				2
+
 /**
  * struct nv_memory_desc_params - NV_MEMORY_DESC_PARAMS
  * @base: address
@@ -287,5 +291,51 @@ struct nvvgpu_sim_alloc_channel {
 };
 
 static_assert(sizeof(struct nvvgpu_sim_alloc_channel) == 384);
+
+/*
+ * Host channels: a VA space (cl90f1.h, nvos.h) and the Volta GPFIFO control
+ * interface every Volta+ channel class answers (ctrlc36f.h). Layouts are
+ * the same in 535.113.01 and 570.144.
+ */
+#define FERMI_VASPACE_A				0x90f1
+#define NV_VASPACE_ALLOCATION_INDEX_GPU_NEW	0x00
+#define VOLTA_CHANNEL_GPFIFO_A			0xc36f
+#define NVC36F_CTRL_CMD_GPFIFO_GET_WORK_SUBMIT_TOKEN	0xc36f0108
+
+/**
+ * struct nv_vaspace_alloc_params - NV_VASPACE_ALLOCATION_PARAMETERS
+ * @index: NV_VASPACE_ALLOCATION_INDEX_*
+ * @flags: NV_VASPACE_ALLOCATION_FLAGS_*
+ * @va_size: one past the highest GPU virtual address (VA limit + 1)
+ * @va_start_internal: start of RM's internal range
+ * @va_limit_internal: its limit
+ * @big_page_size: 0 for the default
+ * @va_base: lowest GPU virtual address of the initial range
+ */
+struct nv_vaspace_alloc_params {
+	u32 index;
+	u32 flags;
+	u64 va_size;
+	u64 va_start_internal;
+	u64 va_limit_internal;
+	u32 big_page_size;
+	u64 va_base;
+};
+
+static_assert(offsetof(struct nv_vaspace_alloc_params, va_size) == 8);
+static_assert(offsetof(struct nv_vaspace_alloc_params, big_page_size) == 32);
+static_assert(offsetof(struct nv_vaspace_alloc_params, va_base) == 40);
+static_assert(sizeof(struct nv_vaspace_alloc_params) == 48);
+
+/**
+ * struct nvc36f_ctrl_get_work_submit_token_params -
+ *	NVC36F_CTRL_CMD_GPFIFO_GET_WORK_SUBMIT_TOKEN_PARAMS
+ * @work_submit_token: out, the value to write to NOTIFY_CHANNEL_PENDING
+ */
+struct nvc36f_ctrl_get_work_submit_token_params {
+	u32 work_submit_token;
+};
+
+static_assert(sizeof(struct nvc36f_ctrl_get_work_submit_token_params) == 4);
 
 #endif /* __NVVGPU_ABI_NV_CHANNEL_H__ */

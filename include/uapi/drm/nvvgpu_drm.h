@@ -217,9 +217,10 @@ struct drm_nvvgpu_channel_create {
  * @argsz: in, sizeof(struct drm_nvvgpu_channel_destroy)
  * @channel: in, a channel of this fd; ENOENT for any other
  *
- * Jobs still pending are stopped; their fences signal with -ECANCELED.
- * The window's buffer object stays valid (and mapped) until its handle is
- * closed, but the GPU no longer uses it.
+ * The channel leaves the engines at a method boundary; jobs still pending
+ * are dropped and their fences signal with -ECANCELED. The window's buffer
+ * object stays valid (and mapped) until its handle is closed, but the GPU
+ * no longer uses it; then the window is scrubbed.
  */
 struct drm_nvvgpu_channel_destroy {
 	__u32 argsz;
