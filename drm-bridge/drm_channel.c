@@ -5,6 +5,7 @@
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
+#include <linux/bitfield.h>
 #include <linux/dma-fence.h>
 #include <linux/highmem.h>
 #include <linux/mm.h>
