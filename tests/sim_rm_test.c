@@ -186,7 +186,7 @@ static void sim_rm_test_alloc_rules(struct kunit *test)
 						&sub, sizeof(sub)),
 			NV_ERR_INSERT_DUPLICATE_NAME);
 	KUNIT_EXPECT_EQ(test, sim_rm_test_alloc(test, sim, CLIENT, DEVICE,
-						0x1111, 0x90f1, &sub, sizeof(sub)),
+						0x1111, 0x506f, &sub, sizeof(sub)),
 			NV_ERR_INVALID_CLASS);
 	KUNIT_EXPECT_EQ(test, sim_rm_test_alloc(test, sim, CLIENT + 2, DEVICE,
 						0x1111, NV20_SUBDEVICE_0, &sub,
