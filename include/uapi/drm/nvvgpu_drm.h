@@ -197,8 +197,10 @@ enum drm_nvvgpu_engine {
  * @bo_handle: out, GEM handle of the window, for GEM_MMAP_OFFSET
  * @gpu_va: out, the GPU virtual address of the window's first byte
  *
- * Fails with ENODEV once the physical GPU is gone and EIO while it is
- * lost; EOPNOTSUPP when its firmware transport cannot make host channels.
+ * Fails with ENODEV once the physical GPU is gone, for an engine it does
+ * not have, or while the partition provider (nvvgpu_mm) is not loaded; EIO
+ * while it is lost; EOPNOTSUPP when its providers cannot make host
+ * channels.
  */
 struct drm_nvvgpu_channel_create {
 	__u32 argsz;
