@@ -48,8 +48,12 @@ extern "C" {
  * is a buffer object whose handle CHANNEL_CREATE returns: mmap() it through
  * GEM_MMAP_OFFSET; it is framebuffer, zeroed when the channel is created,
  * and the GPU sees it at GPU virtual address @gpu_va. Every address in a
- * pushbuffer must lie in [gpu_va, gpu_va + size): anything else is an MMU
- * fault that puts only this channel in error.
+ * pushbuffer must lie in [gpu_va, gpu_va + size): beyond the window is an
+ * MMU fault that puts only this channel in error. The channel also reaches
+ * the 64 KiB below gpu_va, where the kernel keeps its ring, USERD and
+ * completion semaphore: writing there breaks only this channel's own jobs.
+ * Once the physical GPU is gone, the window is too: its mappings then
+ * fault with SIGBUS.
  *
  * SUBMIT appends, after the caller's pushbuffer, a semaphore release and
  * a non-stall interrupt of its own; the job's fence signals when the GPU
