@@ -20,11 +20,16 @@ export NVVGPU_CACHE
 
 KDIR		?= $(lastword $(sort $(wildcard /usr/src/linux-headers-6.12*-amd64)))
 KUNIT_IN_KDIR	:= $(shell grep -qs '^CONFIG_KUNIT=[ym]' $(KDIR)/.config && echo m)
+# the transport's live test module (gsp/tests/) and its hooks in nvvgpu_gsp,
+# built here so that W=1 and sparse see them: a product build says
+# NVVGPU_GSP_TEST= (empty), and then nvvgpu_gsp has neither
+NVVGPU_GSP_TEST	?= $(shell grep -qs '^CONFIG_DEBUG_FS=y' $(KDIR)/.config && echo m)
 
 NVVGPU_CONFIG	:= CONFIG_NVVGPU=m CONFIG_NVVGPU_GSP=m CONFIG_NVVGPU_MM=m \
 		   CONFIG_NVVGPU_SCHED=m CONFIG_NVVGPU_SIM=m \
 		   CONFIG_NVVGPU_VFIO=m CONFIG_NVVGPU_DRM=m \
-		   CONFIG_NVVGPU_KUNIT_TEST=$(KUNIT_IN_KDIR)
+		   CONFIG_NVVGPU_KUNIT_TEST=$(KUNIT_IN_KDIR) \
+		   CONFIG_NVVGPU_GSP_TEST=$(NVVGPU_GSP_TEST)
 
 .PHONY: all modules sparse checkpatch clean setup demo check kunit vm-kernel \
 	vm-modules vm-test bench fuzz

@@ -10,6 +10,7 @@
 #include <kunit/visibility.h>
 
 #include "core_priv.h"
+#include "core_test.h"
 
 /**
  * DOC: provider registry

@@ -16,7 +16,6 @@
 struct nvvgpu_host_channel;
 struct nvvgpu_pgpu_info;
 struct nvvgpu_vgpu;
-struct seq_file;
 
 /* gsp_fwif.c: firmware release selection and version-specific decoding */
 const struct nvgsp_fw_abi *gsp_fwif_select(struct nvvgpu_gsp *gsp,
@@ -80,7 +79,6 @@ int gsp_rm_dup(struct nvvgpu_gsp *gsp, u32 h_parent, u32 h_client_src,
 int gsp_rm_dup_free(struct nvvgpu_gsp *gsp, u32 h);
 int gsp_rm_handle_get(struct nvvgpu_gsp *gsp, u32 *h);
 void gsp_rm_handle_put(struct nvvgpu_gsp *gsp, u32 h);
-int gsp_rm_echo(struct nvvgpu_gsp *gsp, u32 size, u32 flags, u64 cookie);
 
 /* gsp_health.c: fatal error reports */
 bool gsp_health_check(struct nvvgpu_gsp *gsp);
@@ -109,9 +107,6 @@ int gsp_reset(struct nvvgpu_gsp *gsp);
 /* gsp_debugfs.c: <pgpu debugfs>/gsp/ */
 void gsp_debugfs_add(struct nvvgpu_gsp *gsp);
 void gsp_debugfs_remove(struct nvvgpu_gsp *gsp);
-
-/* gsp_bench.c: in-kernel benchmark of the transport against baselines */
-int gsp_bench_run(struct nvvgpu_gsp *gsp, struct seq_file *m);
 #else
 static inline void gsp_debugfs_add(struct nvvgpu_gsp *gsp) {}
 static inline void gsp_debugfs_remove(struct nvvgpu_gsp *gsp) {}

@@ -5,11 +5,9 @@
  *   state   firmware release, transport state, sequence numbers, counters
  *   reset   write 1: reset the GSP core and boot GSP-RM again (DOC: reset);
  *           the write returns the errno of the reset
- *   echo    write "SIZE [FLAGS]": one echo control with SIZE bytes of data
- *           (up to 262144; beyond 65416 it travels as continuation records
- *           both ways), checked against the request; the write returns its
- *           errno
- *   bench   read: run the benchmark (DOC: benchmark) and print its results
+ *
+ * The live test module, nvvgpu_gsp_test (gsp/tests/), adds echo and bench
+ * here while it is loaded.
  *
  * The files are removed when the transport detaches; removal waits for a
  * handler still running, which is why a reset gives up (rather than waits)
@@ -20,11 +18,8 @@
 #include <linux/debugfs.h>
 #include <linux/fs.h>
 #include <linux/kstrtox.h>
-#include <linux/random.h>
 #include <linux/seq_file.h>
-#include <linux/uaccess.h>
 
-#include <nvvgpu/abi/gsp_rm.h>
 #include <nvvgpu/core.h>
 
 #include "gsp.h"
@@ -93,52 +88,6 @@ static const struct file_operations gsp_reset_fops = {
 	.llseek = noop_llseek,
 };
 
-static ssize_t gsp_echo_write(struct file *file, const char __user *ubuf,
-			      size_t count, loff_t *ppos)
-{
-	struct nvvgpu_gsp *gsp = file->private_data;
-	u32 v[2] = {};	/* size, flags */
-	char buf[32];
-	int ret;
-
-	if (count >= sizeof(buf)) {
-		dev_warn(gsp->dev, "debugfs echo: %zu bytes written; \"SIZE [FLAGS]\" takes fewer than %zu\n",
-			 count, sizeof(buf));
-		return -EINVAL;
-	}
-	if (copy_from_user(buf, ubuf, count))
-		return -EFAULT;
-	buf[count] = '\0';
-	if (nvvgpu_parse_u32s(buf, v, ARRAY_SIZE(v)) < 1) {
-		dev_warn(gsp->dev, "debugfs echo: expected \"SIZE [FLAGS]\", one or two numbers\n");
-		return -EINVAL;
-	}
-	if (v[0] > NVVGPU_EMU_ECHO_MAX_DATA || v[1] & ~NVVGPU_EMU_ECHO_INVERT) {
-		dev_warn(gsp->dev, "debugfs echo: size %u (at most %u) or flags %#x (%#x known) out of range\n",
-			 v[0], NVVGPU_EMU_ECHO_MAX_DATA, v[1],
-			 NVVGPU_EMU_ECHO_INVERT);
-		return -EINVAL;
-	}
-
-	down_read(&gsp->reset_sem);
-	ret = gsp_rm_echo(gsp, v[0], v[1], get_random_u64());
-	up_read(&gsp->reset_sem);
-	return ret ?: count;
-}
-
-static const struct file_operations gsp_echo_fops = {
-	.owner = THIS_MODULE,
-	.open = simple_open,
-	.write = gsp_echo_write,
-	.llseek = noop_llseek,
-};
-
-static int gsp_bench_show(struct seq_file *m, void *unused)
-{
-	return gsp_bench_run(m->private, m);
-}
-DEFINE_SHOW_ATTRIBUTE(gsp_bench);
-
 /**
  * gsp_debugfs_add() - create <pgpu>/gsp/
  * @gsp: the transport, attached
@@ -152,8 +101,6 @@ void gsp_debugfs_add(struct nvvgpu_gsp *gsp)
 	gsp->debugfs = debugfs_create_dir("gsp", parent);
 	debugfs_create_file("state", 0444, gsp->debugfs, gsp, &gsp_state_fops);
 	debugfs_create_file("reset", 0200, gsp->debugfs, gsp, &gsp_reset_fops);
-	debugfs_create_file("echo", 0200, gsp->debugfs, gsp, &gsp_echo_fops);
-	debugfs_create_file("bench", 0400, gsp->debugfs, gsp, &gsp_bench_fops);
 }
 
 /**

@@ -12,6 +12,7 @@
 #include <nvvgpu/core.h>
 
 #include "gsp.h"
+#include "gsp_test.h"
 
 static struct nvvgpu_gsp *gsp_from_pgpu(struct nvvgpu_pgpu *pgpu)
 {
@@ -90,6 +91,7 @@ static int gsp_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 	}
 
 	gsp_debugfs_add(gsp);
+	gsp_test_hooks_attach(gsp);
 	*priv = gsp;
 	return 0;
 
@@ -106,6 +108,7 @@ static void gsp_detach(struct nvvgpu_pgpu *pgpu, void *priv)
 
 	/* a reset in progress gives up; debugfs removal waits for it */
 	WRITE_ONCE(gsp->detaching, true);
+	gsp_test_hooks_detach(gsp);
 	gsp_debugfs_remove(gsp);
 	gsp_rm_client_free(gsp);
 	gsp_unload(gsp);

@@ -40,6 +40,7 @@
 #include <nvvgpu/core.h>
 
 #include "gsp.h"
+#include "gsp_test.h"
 #include "gsp_trace.h"
 
 unsigned int gsp_rpc_timeout_ms = 2000;
@@ -632,6 +633,7 @@ int gsp_rpc_call(struct nvvgpu_gsp *gsp, u32 function, const void *req,
 			    w.reply_len);
 	return 0;
 }
+EXPORT_SYMBOL_IF_GSP_TEST(gsp_rpc_call);
 
 /**
  * gsp_rpc_wait_event() - wait for one event (GSP_INIT_DONE at boot)

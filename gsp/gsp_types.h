@@ -244,6 +244,8 @@ struct gsp_stats {
  * @num_handlers: entries in @handlers
  * @stats: counters for debugfs
  * @debugfs: the pgpu's gsp/ debugfs directory
+ * @test_link: entry in the list of attached transports of the live test
+ *	module's hooks (only with CONFIG_NVVGPU_GSP_TEST, gsp_test_hooks.c)
  */
 struct nvvgpu_gsp {
 	struct nvvgpu_pgpu *pgpu;
@@ -308,6 +310,9 @@ struct nvvgpu_gsp {
 
 	struct gsp_stats stats;
 	struct dentry *debugfs;
+#ifdef NVVGPU_GSP_TEST_HOOKS
+	struct list_head test_link;
+#endif
 };
 
 #endif /* __NVVGPU_GSP_TYPES_H__ */

@@ -15,6 +15,8 @@
 
 #include <nvvgpu/core.h>
 
+#include "../core/core_test.h"
+
 #define SZ_1G_ULL	BIT_ULL(30)
 
 /* what the fakes saw, and how they should fail */

@@ -114,11 +114,6 @@ static inline int nvvgpu_parse_u32s(char *s, u32 *v, int max)
 	return n;
 }
 
-#if IS_ENABLED(CONFIG_KUNIT)
-const struct nvvgpu_provider *
-nvvgpu_registered_provider(enum nvvgpu_provider_kind kind);
-#endif
-
 /**
  * nvvgpu_provider_priv() - per-pgpu data a provider returned from attach
  * @pgpu: the physical GPU

@@ -60,7 +60,7 @@ enum nvfuzz_scenario {
  *                release, 0x200 a firmware reset before detach, with
  *                0x400 vGPUs existing, 0x800 memory scrubbing never
  *                ending, 0x1000 the core busy. RM_CONTROL: 0x8000 the
- *                echo bench (gsp_rm_echo(), arg1 bytes, 0x100 inverted)
+ *                echo (gsp_test_echo(), arg1 bytes, 0x100 inverted)
  *  10 arg1       scenario argument (u16)
  *  12 mailbox    NV_PGSP_MAILBOX(0) with CFG_MAILBOX (u32)
  *  16 race_at    with CFG_RACE: after this many copies out of the ring ...

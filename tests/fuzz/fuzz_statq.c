@@ -57,6 +57,7 @@
 #include <nvvgpu/core.h>
 
 #include "gsp.h"
+#include "gsp_test.h"
 #include "compat/libfuzzer.h"
 #include "compat/nvfuzz_runtime.h"
 #include "fuzz_input.h"
@@ -612,11 +613,12 @@ static void fz_rm_control(struct nvvgpu_gsp *gsp, u16 arg0, u16 arg1)
 	u32 size = arg1 ? arg1 : fz_controls[i].size;
 	void *params;
 
-	/* the echo bench of debugfs: large requests, reply checked bytewise */
+	/* the live test module's echo: large requests, reply checked bytewise */
 	if (arg0 & 0x8000) {
 		gsp->h_client = NVFUZZ_H_CLIENT;
-		gsp_rm_echo(gsp, arg1, arg0 & 0x100 ? NVVGPU_EMU_ECHO_INVERT : 0,
-			    NVFUZZ_ECHO_COOKIE);
+		gsp_test_echo(gsp, arg1,
+			      arg0 & 0x100 ? NVVGPU_EMU_ECHO_INVERT : 0,
+			      NVFUZZ_ECHO_COOKIE);
 		gsp->h_client = 0;
 		return;
 	}

@@ -374,13 +374,13 @@ static void seed_read_info_replies(void)
 			      sizeof(types));
 }
 
-/* the byte gsp_rm_echo() (gsp/gsp_rm.c) expects at @i of its echo */
+/* the byte gsp_test_echo() (gsp/tests/gsp_test_echo.c) expects at @i */
 static u8 echo_byte(u64 cookie, u32 i)
 {
 	return (u8)(i * 131) ^ (u8)(cookie >> (8 * (i & 7)));
 }
 
-/* the echo bench: a reply of the cookie inverted and the data echoed */
+/* the echo: a reply of the cookie inverted and the data echoed */
 static void gen_echo(bool invert)
 {
 	static u8 buf[sizeof(struct nvvgpu_emu_echo_params) + 200];

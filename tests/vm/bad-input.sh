@@ -7,7 +7,7 @@
 # as "Invalid parameters") and a log line naming
 # the problem, and nothing is left half-created. The debugfs writers with a
 # size limit, the simulator's event injector (sim/<i>/event) and the GSP
-# echo (pgpu<N>/gsp/echo), refuse oversized and malformed writes with
+# echo of the live test module (pgpu<N>/gsp/echo, nvvgpu_gsp_test), refuse oversized and malformed writes with
 # EINVAL without sending anything, and work again right after.
 set -u
 . "$(dirname "$0")/lib.sh"
@@ -42,7 +42,7 @@ nv_fails "provider of interface version 999 refused" "Invalid parameters" nv_loa
 nv_dmesg_has "log names both versions" "interface version 999, core speaks"
 
 echo "# create with bad input"
-for m in sim gsp mm sched vfio; do
+for m in sim gsp gsp_test mm sched vfio; do
 	nv_check "load $m" nv_load $m
 done
 T=$(nv_mdev_types | head -1)

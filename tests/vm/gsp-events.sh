@@ -21,6 +21,7 @@ for FW in 535.113.01 570.144; do
 	nv_check "$FW: load core" nv_load core
 	nv_check "$FW: load sim" nv_load sim fw_version="$FW"
 	nv_check "$FW: load gsp" nv_load gsp
+	nv_check "$FW: load gsp_test (echo)" nv_load gsp_test
 	nv_check "$FW: echo through the duplicated internal subdevice" \
 		nv_write "$G/echo" 4096
 
@@ -66,7 +67,7 @@ for FW in 535.113.01 570.144; do
 	nv_check "$FW: handled" nv_eventually \
 		bash -c "dmesg | grep -q 'Xid 13 (runlist 0 channel 0)'"
 	sed 's/^/# /' "$G/state"
-	for m in gsp sim core; do
+	for m in gsp_test gsp sim core; do
 		nv_check "$FW: unload $m" nv_unload $m
 	done
 done

@@ -3,7 +3,7 @@
 #
 # GSP transport faults, with both firmware releases: every fault knob of
 # the simulated firmware (sim/<i>/fault/) against an RPC issued through
-# <pgpu>/gsp/echo. Each fault must fail the caller with the right errno and
+# <pgpu>/gsp/echo (of the live test module, nvvgpu_gsp_test). Each fault must fail the caller with the right errno and
 # a log line naming it, within its timeout (never a hang), and leave the
 # transport usable where the protocol allows: the next RPC works, and a
 # late reply is never taken as the reply to the next request. A firmware
@@ -94,7 +94,7 @@ run_release() {
 	nv_check "$FW: load core" nv_load core
 	nv_check "$FW: load sim" nv_load sim fw_version="$FW"
 	nv_check "$FW: load gsp" nv_load gsp rpc_timeout_ms=$TIMEOUT_MS
-	for m in mm sched vfio; do
+	for m in gsp_test mm sched vfio; do
 		nv_check "$FW: load $m" nv_load $m
 	done
 	nv_check "$FW: gsp debugfs exists" test -w "$G/reset"
@@ -259,7 +259,7 @@ run_release() {
 		bash -c "grep -Eq '^resets: ([2-9]|[1-9][0-9]+)$' $G/state"
 	sed 's/^/# /' "$G/state"
 
-	for m in vfio sched mm gsp sim core; do
+	for m in vfio sched mm gsp_test gsp sim core; do
 		nv_check "$FW: unload $m" nv_unload $m
 	done
 }

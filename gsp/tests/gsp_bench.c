@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * nvvgpu_gsp: the transport's benchmark, debugfs <pgpu>/gsp/bench.
+ * nvvgpu_gsp_test: the transport's benchmark, debugfs <pgpu>/gsp/bench while
+ * the test module is loaded.
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
@@ -20,7 +21,8 @@
 #include <nvvgpu/abi/msgq.h>
 #include <nvvgpu/core.h>
 
-#include "gsp.h"
+#include "../gsp.h"
+#include "../gsp_test.h"
 
 /**
  * DOC: benchmark
