@@ -50,7 +50,7 @@ nv_check "an mdev type exists" test -n "$T"
 avail=$(cat "$T/available_instances")
 nv_fails "malformed UUID refused" "Invalid argument" nv_write "$T/create" "not-a-uuid"
 nv_fails "truncated UUID refused" "Invalid argument" nv_write "$T/create" "${U1:0:20}"
-nv_fails "unknown type refused" "No such file" nv_write "${T%/*}/nvvgpu-nonexistent/create" "$U1"
+nv_unknown_type_refused "unknown type refused" "${T%/mdev_supported_types/*}" 999999 "$U1"
 nv_check "create a vGPU" nv_write "$T/create" "$U1"
 nv_fails "duplicate UUID refused" "exists" nv_write "$T/create" "$U1"
 T2=$(nv_mdev_types | sed -n 2p)
@@ -59,8 +59,9 @@ if [[ -n $T2 ]]; then
 fi
 nv_check "remove the vGPU" nv_write "/sys/bus/mdev/devices/$U1/remove" 1
 nv_check "available_instances restored" test "$(cat "$T/available_instances")" -eq "$avail"
+# every pgpu's state says "vgpus: 0" (and there is at least one pgpu)
 nv_check "no vGPU left in core state" \
-	bash -c '[ -z "$(grep -h "^vgpus:" /sys/kernel/debug/nvvgpu/pgpu*/state | grep -v "vgpus: 0")" ]'
+	test "$(cat /sys/kernel/debug/nvvgpu/pgpu*/state | sed -n '/^vgpus:/p' | sort -u)" = "vgpus: 0"
 
 # Both writers copy the write into a 32-byte buffer, NUL-terminated:
 # 31 bytes fit, 32 are refused before anything is parsed.

@@ -124,6 +124,41 @@ nv_mdev_types() {
 	done
 }
 
+# the type ids of pgpu N's catalogue (the core's pgpu<N>/state), sorted
+nv_catalogue_ids() {
+	sed -n 's/^  \([0-9][0-9]*\) .* class=.*/\1/p' \
+		"/sys/kernel/debug/nvvgpu/pgpu$1/state" | sort -n
+}
+
+# the type ids nvvgpu_vfio registered as mdev types of parent directory P
+# (/sys/class/mdev_bus/nvvgpu_core.vfio.<N>), sorted
+nv_mdev_type_ids() {
+	local d
+	for d in "$1"/mdev_supported_types/nvvgpu_vfio-*; do
+		[[ -d $d ]] && echo "${d##*-}"
+	done | sort -n
+}
+
+# nv_not_listed ID LIST: LIST (lines) is not empty and has no line ID
+nv_not_listed() { [[ -n $2 && $'\n'$2$'\n' != *$'\n'$1$'\n'* ]]; }
+
+# nv_unknown_type_refused WHAT PARENT_DIR ID: the mdev core has a create
+# file only for the types a driver registers, so a type is refused by not
+# being registered. Checks that ID is outside pgpu N's catalogue, that
+# nvvgpu_vfio registered exactly the catalogue's types (so nothing outside
+# it), and that ID has therefore no create file to write.
+nv_unknown_type_refused() {
+	local what=$1 p=$2 id=$3 cat reg
+	cat=$(nv_catalogue_ids "${p##*.}")
+	reg=$(nv_mdev_type_ids "$p")
+	nv_check "$what: $id is not in the catalogue" nv_not_listed "$id" "$cat"
+	nv_check "$what: the mdev types are the catalogue's, no other (${reg//$'\n'/ })" \
+		test "$reg" = "$cat"
+	nv_fails "$what: so it has no create file" "No such file or directory" \
+		nv_write "$p/mdev_supported_types/nvvgpu_vfio-$id/create" \
+		"${4:-00000000-0000-0000-0000-000000000000}"
+}
+
 # render nodes whose parent is a simulated GPU
 nv_render_nodes() {
 	local n=0 r

@@ -134,8 +134,7 @@ nv_mark
 nv_fails "malformed UUID: EINVAL" "Invalid argument" nv_write "$T/create" "not-a-uuid-not-a-uuid-not-a-uuid-xxxx"
 nv_fails "short UUID: EINVAL" "Invalid argument" nv_write "$T/create" "${U2:0:20}"
 nv_fails "duplicate UUID: EEXIST" "File exists" nv_write "$T/create" "$U1"
-nv_fails "unknown type: ENOENT" "No such file or directory" \
-	nv_write "$(dirname "$T")/nvvgpu_vfio-999999/create" "$U2"
+nv_unknown_type_refused "unknown type" "${T%/mdev_supported_types/*}" 999999 "$U2"
 nv_check "nothing half-created" test ! -e "/sys/bus/mdev/devices/$U2"
 
 echo "# create through mdevctl"
