@@ -5,7 +5,8 @@
  * mmap for FB; BAR0 through the region; MSI-X vector 0, or MSI, on an
  * eventfd; the error eventfd), or, with --pci-sysfs, the vGPU as a nested
  * guest sees it (BAR0/BAR1 mmapped from /sys/bus/pci/devices/BDF/, no
- * interrupts: semaphores are polled). It allocates channels over the
+ * interrupt handler: semaphores are polled; --vf-interrupts still has the
+ * VF raise its interrupts, for the VMM to deliver). It allocates channels over the
  * plugin mailbox, lays out GPFIFO rings, USERD pages and pushbuffers in
  * its FB, and runs workloads on them as Documentation/sim-hardware.rst
  * programs the simulated GPU. Layouts come from the project's ABI headers
@@ -39,6 +40,9 @@
  *   --samples N         latency samples of each kind (default 2000)
  *   --bench-size B      bytes per bandwidth pass (default 8M)
  *   --passes P          bandwidth passes of each kind (default 21)
+ *   --vf-interrupts     with --pci-sysfs: enable the VF's interrupts as the
+ *                       VFIO transport does, and acknowledge the leaf bits
+ *                       found while polling
  *
  * Output: one "name: value" line per metric, then "result: ok" or
  * "result: FAIL <why>"; exit 0 only with "result: ok". Lines starting
@@ -150,14 +154,15 @@ static struct {
 	double seconds;
 	unsigned int timeout_ms;
 	const char *hostile;
-	bool pattern_write, expect_zero, no_reset, bench;
+	bool pattern_write, expect_zero, no_reset, bench, vf_interrupts;
+	bool vf_intr_on;	/* enable_vf_interrupts() was called */
 	uint32_t pattern;
 	unsigned int samples, passes;
 	uint64_t bench_size;
 	/* metrics */
 	uint64_t jobs, gpu_ns, copy_bytes, fill_bytes, verified;
 	uint64_t irqs, rpc_irqs, err_irqs, lost, errors, err_events;
-	uint64_t verify_failures, hostile_errors;
+	uint64_t verify_failures, hostile_errors, leaf_acks;
 	uint64_t *lat;
 	size_t nlat, lat_cap;
 	char why[256];
@@ -304,6 +309,18 @@ static uint64_t irq_wait(int ms, bool *err, uint32_t *leaf_out)
 	uint32_t leaf;
 
 	if (g.irq_efd < 0) {
+		/* --pci-sysfs: poll; acknowledge what the VF raised */
+		if (g.vf_intr_on) {
+			leaf = rd32(NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(0));
+			if (leaf) {
+				wr32(NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(0), leaf);
+				g.leaf_acks++;
+			}
+			if (leaf & NVVGPU_SIM_VF_INTR_CHANNEL_ERROR)
+				*err = true;
+			if (leaf_out)
+				*leaf_out |= leaf;
+		}
 		sleep_ns(20000);
 		return 0;
 	}
@@ -1546,6 +1563,7 @@ static void enable_vf_interrupts(void)
 
 	if (leaf)
 		wr32(NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(0), leaf);
+	g.vf_intr_on = true;
 	wr32(NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF_EN_SET(0), want);
 	wr32(NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_TOP_EN_SET(0), 1);
 	en = rd32(NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF_EN_SET(0));
@@ -1582,6 +1600,8 @@ static void report(void)
 	printf("rpc_interrupts: %llu\n", (unsigned long long)g.rpc_irqs);
 	printf("error_interrupts: %llu\n", (unsigned long long)g.err_irqs);
 	printf("lost_interrupts: %llu\n", (unsigned long long)g.lost);
+	printf("vf_interrupts: %s\n", g.vf_intr_on ? "enabled" : "off");
+	printf("leaf_acks: %llu\n", (unsigned long long)g.leaf_acks);
 	printf("error_events: %llu\n", (unsigned long long)g.err_events);
 	printf("hostile_errors: %llu\n", (unsigned long long)g.hostile_errors);
 	printf("errors: %llu\n", (unsigned long long)g.errors);
@@ -1600,7 +1620,8 @@ static void die_usage(void)
 		"       [--copy-stream | --fill] [--copy-size B] [--burst K] [--seconds S]\n"
 		"       [--ce 0|1] [--timeout-ms T] [--hostile gpput|doorbell-storm|garbage|oob|endless|ecc]\n"
 		"       [--pattern-write V | --expect-zero] [--bytes N] [--no-reset] [--fb-size N]\n"
-		"       [--bench [--samples N] [--bench-size B] [--passes P]]\n");
+		"       [--bench [--samples N] [--bench-size B] [--passes P]]\n"
+		"       [--vf-interrupts]\n");
 	exit(2);
 }
 
@@ -1672,6 +1693,8 @@ static void parse(int argc, char **argv)
 			g.bench_size = num(ARG());
 		} else if (!strcmp(a, "--passes")) {
 			g.passes = num(ARG());
+		} else if (!strcmp(a, "--vf-interrupts")) {
+			g.vf_interrupts = true;
 		} else if (a[0] != '-' && !g.uuid) {
 			g.uuid = a;
 		} else {
@@ -1680,6 +1703,8 @@ static void parse(int argc, char **argv)
 #undef ARG
 	}
 	if (g.transport == T_VFIO ? !g.uuid : !!g.uuid)
+		die_usage();
+	if (g.vf_interrupts && g.transport != T_SYSFS)
 		die_usage();
 	if (!g.duty || g.duty > 100 || !g.burst || g.burst > MAX_BURST ||
 	    g.ce > 1 || !g.copy_size || g.copy_size % 4 ||
@@ -1716,7 +1741,7 @@ int main(int argc, char **argv)
 	}
 	if (g.expect_zero)
 		expect_zero_bar1();
-	if (g.irq_efd >= 0)
+	if (g.irq_efd >= 0 || g.vf_interrupts)
 		enable_vf_interrupts();
 	if (g.expect_zero) {
 		expect_zero_copy();
@@ -1745,7 +1770,7 @@ int main(int argc, char **argv)
 		fail("%llu error events without a hostile mode",
 		     (unsigned long long)g.err_events);
 out:
-	if (g.irq_efd >= 0 && g.fd >= 0)
+	if (g.vf_intr_on)
 		disable_vf_interrupts();
 	report();
 	if (g.fd >= 0)
