@@ -17,8 +17,11 @@
 # kernel log clean.
 #
 # Needs the guest kernel built on the host first (scripts/build-guest-kernel;
-# the VM sees the cache read-only). NVVGPU_NESTED_SECONDS (default 1): the
-# duration of each workload in the guest.
+# the VM sees the cache read-only; scripts/vm-tests does it). The guest
+# boots with qboot (no SeaBIOS POST) and a quiet kernel: under TCG inside
+# TCG every serial byte and BIOS step costs. "# [+N s]" lines give the wall
+# time of each phase, guest lines included. NVVGPU_NESTED_SECONDS
+# (default 1): the duration of each workload in the guest.
 set -u
 . "$(dirname "$0")/lib.sh"
 [[ ${NVVGPU_VM-} == 1 ]] || { echo "gpu-nested: run me in the VM (scripts/vm-run)"; exit 2; }
@@ -33,10 +36,18 @@ COMPUTE_NS=200000
 COPY_SIZE=64K
 TMP=$(mktemp -d /tmp/nvvgpu-nested.XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
+QBOOT=/usr/share/qemu/qboot.rom
+
+# microseconds since the script started (builtins only: forks are slow here)
+T0=${EPOCHREALTIME/./}
+now_ms() { local t=${EPOCHREALTIME/./}; echo $(((t - T0) / 1000)); }
+fmt_s() { printf '%d.%01d' $(($1 / 1000)) $(($1 % 1000 / 100)); }
+phase() { echo "# [+$(fmt_s "$(now_ms)") s] $*"; }
 
 nv_check "the guest kernel is built (scripts/build-guest-kernel)" test -f "$GUEST_KERNEL"
 nv_check "the static workload tool is built" test -x "$WORK"
 nv_check "qemu-system-x86_64 is available" command -v qemu-system-x86_64
+nv_check "qboot is available ($QBOOT, qemu-system-data)" test -f "$QBOOT"
 nv_check "pack the guest initramfs" "$NV_TOP/scripts/build-guest-initramfs" \
 	"$TMP/initramfs.cpio" "$NV_TOP/tests/vm/gpu-nested-init" "$WORK"
 if [[ ! -f $GUEST_KERNEL || ! -s $TMP/initramfs.cpio ]]; then
@@ -44,6 +55,7 @@ if [[ ! -f $GUEST_KERNEL || ! -s $TMP/initramfs.cpio ]]; then
 	exit
 fi
 
+phase "load the stack"
 for m in core sim gsp mm sched vfio; do
 	nv_check "load $m" nv_load $m
 done
@@ -59,25 +71,35 @@ nv_check "create the vGPU" nv_write "$T/create" "$U"
 D=$MD/$U/nvvgpu
 nv_check "irqs_delivered reads 0 before QEMU" test "$(cat "$D/irqs_delivered")" = 0
 
-echo "# nested QEMU: copies then compute, ${SECS} s each, in the guest"
+phase "nested QEMU: copies then compute, ${SECS} s each, in the guest"
 nv_mark
-t0=$EPOCHREALTIME
+# quiet: only warnings reach the (slow) serial console; lpj: no delay-loop
+# calibration
 # shellcheck disable=SC2054 # commas inside QEMU option values
 QEMU=(qemu-system-x86_64 -machine pc -accel tcg -cpu max,la57=off -m 128M
 	-nodefaults -no-user-config -nographic -no-reboot -monitor none
-	-serial "file:$TMP/serial.log"
+	-bios "$QBOOT" -serial stdio
 	-kernel "$GUEST_KERNEL" -initrd "$TMP/initramfs.cpio"
-	-append "console=ttyS0 8250.nr_uarts=1 panic=-1 no5lvl tsc=reliable nested_seconds=$SECS nested_copy_size=$COPY_SIZE nested_compute_ns=$COMPUTE_NS"
+	-append "console=ttyS0 8250.nr_uarts=1 panic=-1 no5lvl tsc=reliable quiet lpj=1000000 nested_seconds=$SECS nested_copy_size=$COPY_SIZE nested_compute_ns=$COMPUTE_NS"
 	-device "vfio-pci,sysfsdev=$MD/$U")
-QRC=0
-timeout 600 "${QEMU[@]}" </dev/null >"$TMP/qemu.err" 2>&1 || QRC=$?
-t1=$EPOCHREALTIME
-QSECS=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
-tr -d '\r' <"$TMP/serial.log" >"$TMP/console"
+# the guest's console as it comes, each line also with its wall time since
+# QEMU started (in console.ts)
+q0=${EPOCHREALTIME/./}
+timeout 600 "${QEMU[@]}" </dev/null 2>"$TMP/qemu.err" |
+	while IFS= read -r line || [[ -n $line ]]; do
+		line=${line%$'\r'}
+		t=${EPOCHREALTIME/./}
+		printf '%s\n' "$line" >>"$TMP/console"
+		printf '+%s s %s\n' "$(fmt_s $(((t - q0) / 1000)))" "$line" >>"$TMP/console.ts"
+	done
+QRC=${PIPESTATUS[0]}
+QMS=$((( ${EPOCHREALTIME/./} - q0) / 1000))
+touch "$TMP/console" "$TMP/console.ts"
 UP=$(sed -n 's/^nested-init: up at \(.*\) s$/\1/p' "$TMP/console")
-DONE=$(sed -n 's/^nested-init: done at \(.*\) s$/\1/p' "$TMP/console")
-echo "# nested QEMU ran ${QSECS} s (guest: /init at ${UP:-?} s, done at ${DONE:-?} s of its uptime)"
-sed -n 's/^nested-init: /#   guest: /p' "$TMP/console"
+phase "nested QEMU ran $(fmt_s "$QMS") s (guest uptime at /init: ${UP:-?} s)"
+sed -n 's/^\(+[0-9.]* s\) nested-init: /#   guest \1: /p' "$TMP/console.ts"
+grep -v -e '^+[0-9.]* s nested-init: ' -e '^+[0-9.]* s [a-z]*: ' "$TMP/console.ts" |
+	head -20 | sed 's/^/#   guest console: /'
 sed 's/^/#   qemu: /' "$TMP/qemu.err"
 nv_check "QEMU exits 0 after the guest rebooted (status $QRC)" test "$QRC" = 0
 RESULT=$(grep '^nested-result: ' "$TMP/console" | tail -1)
@@ -87,6 +109,7 @@ if ! nv_check "the guest printed its result line" test -n "$RESULT"; then
 	tail -n 40 "$TMP/console" | sed 's/^/#   /'
 fi
 nv_check "the guest found the vGPU (vendor 0x10de)" grep -q 'bdf=[0-9a-f]' <<<"$RESULT"
+phase "check the guest's reports"
 sed -n 's/^copy: //p' "$TMP/console" >"$TMP/copy"
 sed -n 's/^compute: //p' "$TMP/console" >"$TMP/compute"
 echo "# copy report:"
@@ -132,8 +155,9 @@ no_report() {
 }
 nv_check "no kernel report during the nested run" no_report
 
-echo "# remove and unload"
+phase "remove and unload"
 nv_check "remove the vGPU" nv_write "$MD/$U/remove" 1
 nv_unload_all
 nv_check "everything unloaded" bash -c '! grep -q "^nvvgpu" /proc/modules'
+phase "done"
 nv_done
