@@ -3,13 +3,15 @@
  * nvvgpu core: work on the engines as the core carries it between the
  * layers: a VF's BAR0 registers from the VFIO client to the backend, the
  * backend's interrupts and channel errors back to the client that owns the
- * function, and the scheduler's decision of who runs to the backend.
+ * function.
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/rcupdate.h>
+
+#include <nvvgpu/abi/nv_channel.h>
 
 #include "core_priv.h"
 #include "core_trace.h"
@@ -157,6 +159,8 @@ void nvvgpu_pgpu_report_event(struct nvvgpu_pgpu *pgpu, u32 gfid,
 
 	if (ev->type == NVVGPU_EVENT_CHANNEL_ERROR) {
 		trace_nvvgpu_channel_error(pgpu->id, gfid, ev);
+		if (ev->xid == ROBUST_CHANNEL_PREEMPTIVE_REMOVAL)
+			nvvgpu_pgpu_report_preempt_timeout(pgpu, gfid, ev->chid);
 		if (vgpu)
 			dev_err_ratelimited(pgpu->dev,
 					    "pgpu %u vgpu %u %pUl: channel %u error, Xid %u at %#llx\n",
@@ -173,33 +177,3 @@ void nvvgpu_pgpu_report_event(struct nvvgpu_pgpu *pgpu, u32 gfid,
 	rcu_read_unlock();
 }
 EXPORT_SYMBOL_NS_GPL(nvvgpu_pgpu_report_event, NVVGPU);
-
-/**
- * nvvgpu_pgpu_run() - give the engines to a vGPU, or to the host alone
- * @pgpu: the physical GPU
- * @vgpu: the vGPU whose channels run from now on, or NULL for none
- *
- * Called by the scheduler provider at each switch, from its timer (softirq)
- * or process context, with its run-queue lock held; does not sleep. The
- * host's own channels run beside the chosen vGPU's.
- */
-void nvvgpu_pgpu_run(struct nvvgpu_pgpu *pgpu, struct nvvgpu_vgpu *vgpu)
-{
-	if (pgpu->backend->set_owner)
-		pgpu->backend->set_owner(pgpu, vgpu ? nvvgpu_vgpu_gfid(vgpu) : 0);
-}
-EXPORT_SYMBOL_NS_GPL(nvvgpu_pgpu_run, NVVGPU);
-
-/**
- * nvvgpu_pgpu_run_all() - let every channel run, as without a scheduler
- * @pgpu: the physical GPU
- *
- * Called by the scheduler provider when it detaches. Same context rules as
- * nvvgpu_pgpu_run().
- */
-void nvvgpu_pgpu_run_all(struct nvvgpu_pgpu *pgpu)
-{
-	if (pgpu->backend->set_owner)
-		pgpu->backend->set_owner(pgpu, NVVGPU_OWNER_ALL);
-}
-EXPORT_SYMBOL_NS_GPL(nvvgpu_pgpu_run_all, NVVGPU);

@@ -48,6 +48,11 @@ void nvvgpu_pgpu_lost_work(struct work_struct *work);
 /* core_vgpu.c */
 void nvvgpu_vgpu_destroy_locked(struct nvvgpu_vgpu *vgpu);
 
+/* core_sched.c */
+void nvvgpu_vgpu_sched_update(struct nvvgpu_vgpu *vgpu);
+void nvvgpu_pgpu_report_preempt_timeout(struct nvvgpu_pgpu *pgpu, u32 gfid,
+					u32 chid);
+
 /* core_debugfs.c */
 void nvvgpu_debugfs_pgpu_add(struct nvvgpu_pgpu *pgpu);
 void nvvgpu_debugfs_pgpu_remove(struct nvvgpu_pgpu *pgpu);
@@ -65,6 +70,13 @@ nvvgpu_partitioner(struct nvvgpu_pgpu *pgpu)
 {
 	return container_of(pgpu->prov[NVVGPU_PROVIDER_PARTITION],
 			    struct nvvgpu_partition_ops, base);
+}
+
+static inline const struct nvvgpu_sched_ops *
+nvvgpu_scheduler(struct nvvgpu_pgpu *pgpu)
+{
+	return container_of(pgpu->prov[NVVGPU_PROVIDER_SCHEDULER],
+			    struct nvvgpu_sched_ops, base);
 }
 
 #endif /* __NVVGPU_CORE_PRIV_H__ */

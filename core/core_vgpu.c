@@ -88,13 +88,6 @@ static int nvvgpu_vgpu_set_state(struct nvvgpu_vgpu *vgpu,
 	return 0;
 }
 
-static inline const struct nvvgpu_sched_ops *
-nvvgpu_scheduler(struct nvvgpu_pgpu *pgpu)
-{
-	return container_of(pgpu->prov[NVVGPU_PROVIDER_SCHEDULER],
-			    struct nvvgpu_sched_ops, base);
-}
-
 /**
  * nvvgpu_pgpu_find_type() - look a vGPU type up in a pgpu's catalogue
  * @pgpu: the physical GPU
@@ -341,6 +334,10 @@ int nvvgpu_vgpu_create(struct nvvgpu_pgpu *pgpu, u32 type_id,
 	vgpu->plugin_up = true;
 	nvvgpu_vgpu_set_state(vgpu, NVVGPU_VGPU_BOOTED);
 
+	/* the function may have had another vGPU's preemption timeout */
+	if (pgpu->backend->set_preempt_timeout)
+		pgpu->backend->set_preempt_timeout(pgpu, nvvgpu_vgpu_gfid(vgpu),
+						   0);
 	err = nvvgpu_scheduler(pgpu)->vgpu_add(vgpu);
 	if (err) {
 		dev_err(pgpu->dev, "vgpu %pUl: scheduler refused it: %d\n",
@@ -465,34 +462,6 @@ int nvvgpu_vgpu_stop(struct nvvgpu_vgpu *vgpu)
 				      NVVGPU_VGPU_STOPPED, false);
 }
 EXPORT_SYMBOL_NS_GPL(nvvgpu_vgpu_stop, NVVGPU);
-
-/**
- * nvvgpu_vgpu_set_weight() - set a vGPU's scheduling weight
- * @vgpu: the vGPU
- * @weight: 1..%NVVGPU_VGPU_WEIGHT_MAX; with the weighted policy a vGPU of
- *	weight 4 gets four times the slice of one of weight 1
- *
- * Takes effect from the vGPU's next slice, whatever its state.
- *
- * Return: 0, or -EINVAL for a weight out of range (logged).
- */
-int nvvgpu_vgpu_set_weight(struct nvvgpu_vgpu *vgpu, u32 weight)
-{
-	struct nvvgpu_pgpu *pgpu = vgpu->pgpu;
-
-	if (!weight || weight > NVVGPU_VGPU_WEIGHT_MAX) {
-		dev_warn(pgpu->dev, "vgpu %pUl: weight %u out of range 1..%u\n",
-			 &vgpu->uuid, weight, NVVGPU_VGPU_WEIGHT_MAX);
-		return -EINVAL;
-	}
-	mutex_lock(&pgpu->lock);
-	/* the scheduler reads it from its slice timer, without this lock */
-	WRITE_ONCE(vgpu->weight, weight);
-	mutex_unlock(&pgpu->lock);
-	dev_dbg(pgpu->dev, "vgpu %pUl: weight %u\n", &vgpu->uuid, weight);
-	return 0;
-}
-EXPORT_SYMBOL_NS_GPL(nvvgpu_vgpu_set_weight, NVVGPU);
 
 /**
  * nvvgpu_vgpu_pause() - keep a running vGPU open but give it no time

@@ -4,16 +4,18 @@
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/debugfs.h>
 #include <linux/module.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
-#include <linux/uaccess.h>
+#include <linux/vmalloc.h>
 
 #include <nvvgpu/core.h>
 
+#include "sched.h"
 #include "sched_policy.h"
 
 #define CREATE_TRACE_POINTS
@@ -22,93 +24,206 @@
 /**
  * DOC: time slicing
  *
- * Each pgpu has a run queue holding all its vGPUs. A vGPU is runnable while
- * a VMM has it open and it is not paused. A high-resolution slice timer
- * hands the GPU to the next runnable vGPU in round-robin order for one
- * slice (the base slice, or for the weighted policy the base slice times
- * the vGPU's weight), accounts the time the previous one got, and traces
- * every switch as nvvgpu_sched:nvvgpu_sched_switch, with -1 standing for
- * the idle host. Under fixed share the round has a slot per vGPU the type
- * allows, and a slot whose vGPU is absent or idle idles the GPU (traced
- * too). With nothing runnable the timer stops until a vGPU wakes up.
+ * Each pgpu has a run queue of entities: its vGPUs, the host's own channels
+ * and, under fixed share, the vacant slots. A high-resolution slice timer
+ * (softirq) ends each slice: nvvgpu_sched_decide() charges the holder and
+ * picks the next, the core tells the backend (nvvgpu_pgpu_run()), whose
+ * engines then run only that function's channels, preempting at a method
+ * boundary. The engines report through the core when a function's work
+ * arrives and when it runs out; under a work-conserving policy a holder
+ * that runs out yields at once and a waiting GPU starts at once. With no
+ * work anywhere the timer stops. Every decision is traced
+ * (nvvgpu_sched:nvvgpu_sched_switch, and per engine switch_in/switch_out
+ * with the engine time used) and logged per engine.
  */
 
 static unsigned int timeslice_us = 2000;
 module_param(timeslice_us, uint, 0444);
-MODULE_PARM_DESC(timeslice_us, "Base time slice in microseconds (100..100000, default 2000)");
+MODULE_PARM_DESC(timeslice_us, "Initial base time slice in microseconds (100..100000, default 2000; per pgpu at run time in sysfs nvvgpu_sched/timeslice_us)");
 
 static char *policy = "best_effort";
 module_param(policy, charp, 0444);
-MODULE_PARM_DESC(policy, "Scheduling policy: best_effort, weighted or fixed_share (per pgpu at run time: debugfs pgpu<N>/sched_policy)");
+MODULE_PARM_DESC(policy, "Initial policy: best_effort, equal_share, fixed_share, weighted or arr (per pgpu at run time in sysfs nvvgpu_sched/policy)");
 
-static enum nvvgpu_sched_policy nvvgpu_sched_default_policy;
+static struct nvvgpu_sched_params nvvgpu_sched_defaults = {
+	.arr_avg_factor = NVVGPU_SCHED_ARR_AVG_DEFAULT,
+	.arr_frequency = NVVGPU_SCHED_ARR_FREQ_DEFAULT,
+	.arr_min_us = 1000,
+	.arr_max_us = 10000,
+	.host_weight = 1,
+};
 
-static void nvvgpu_sched_account(struct nvvgpu_sched_rq *rq, ktime_t now)
+static u32 nvvgpu_sched_owner(struct nvvgpu_sched_rq *rq,
+			      struct nvvgpu_sched_entity *se)
 {
-	struct nvvgpu_sched_entity *se = rq->curr;
+	return se && se != &rq->vacant ? se->gfid : NVVGPU_OWNER_NONE;
+}
 
-	if (!se)
-		return;
-	se->runtime_ns += ktime_to_ns(ktime_sub(now, rq->slice_start));
-	se->slices++;
+/* end the current slice at @now and start the next; caller holds the lock */
+static void nvvgpu_sched_switch(struct nvvgpu_sched_rq *rq, u64 now)
+{
+	struct nvvgpu_sched_entity *prev = rq->curr, *next;
+	u64 ran = now - rq->slice_start, prev_slice = rq->slice_ns;
+	bool expired = prev && prev->has_work && prev != &rq->vacant;
+
+	lockdep_assert_held(&rq->lock);
+
+	next = nvvgpu_sched_decide(rq, now);
+	if (prev) {
+		nvvgpu_sched_account_out(rq, prev, now, prev_slice);
+		if (expired && prev == next)
+			trace_nvvgpu_sched_slice_expired(rq->pgpu->id,
+							 NVVGPU_SCHED_ALL_ENGINES,
+							 prev, prev_slice, ran,
+							 prev->st.preempt_ns);
+	}
+	if (next) {
+		nvvgpu_sched_account_in(rq, next);
+		if (rq->curr_idle_since)
+			trace_nvvgpu_sched_idle(rq->pgpu->id,
+						NVVGPU_SCHED_ALL_ENGINES, next,
+						rq->slice_ns, 0,
+						next->st.preempt_ns);
+	}
+	if (prev || next)
+		trace_nvvgpu_sched_switch(rq->pgpu->id,
+					  prev ? prev->id : NVVGPU_SCHED_NOBODY,
+					  prev ? ran : 0,
+					  next ? next->id : NVVGPU_SCHED_NOBODY,
+					  rq->slice_ns);
+	if (nvvgpu_sched_owner(rq, prev) != nvvgpu_sched_owner(rq, next) ||
+	    !prev) {
+		rq->switches++;
+		nvvgpu_pgpu_run(rq->pgpu, nvvgpu_sched_owner(rq, next));
+	}
+	/*
+	 * Re-arm with hrtimer_start() rather than forwarding: a kick may have
+	 * queued the timer again meanwhile, and a queued timer must not be
+	 * forwarded.
+	 */
+	if (rq->slice_ns)
+		hrtimer_start(&rq->timer, ns_to_ktime(rq->slice_ns),
+			      HRTIMER_MODE_REL_SOFT);
 }
 
 static enum hrtimer_restart nvvgpu_sched_tick(struct hrtimer *timer)
 {
 	struct nvvgpu_sched_rq *rq = container_of(timer, struct nvvgpu_sched_rq,
 						  timer);
-	struct nvvgpu_sched_entity *prev, *next;
-	ktime_t now = ktime_get();
-	bool idle = false;
-	u64 ran = 0;
 
 	spin_lock(&rq->lock);
-	prev = rq->curr;
-	if (prev)
-		ran = ktime_to_ns(ktime_sub(now, rq->slice_start));
-	nvvgpu_sched_account(rq, now);
-	if (rq->policy == NVVGPU_SCHED_FIXED_SHARE)
-		next = nvvgpu_sched_pick_fixed(rq, &idle);
-	else
-		next = nvvgpu_sched_pick_next(rq);
-	rq->curr = next;
-	rq->slice_start = now;
-	if (next)
-		rq->slice_ns = nvvgpu_sched_slice_ns(rq, next);
-	else if (idle)
-		/* a fixed share left unused: the GPU idles for its slice */
-		rq->slice_ns = (u64)rq->timeslice_us * NSEC_PER_USEC;
-	else
-		rq->slice_ns = 0;
-	if (prev || next || idle)
-		trace_nvvgpu_sched_switch(rq->pgpu->id,
-					  prev ? prev->vgpu->id : NVVGPU_SCHED_IDLE,
-					  ran,
-					  next ? next->vgpu->id : NVVGPU_SCHED_IDLE,
-					  rq->slice_ns);
-	if (prev != next) {
-		rq->switches++;
-		/* the engines follow the decision at their next method */
-		nvvgpu_pgpu_run(rq->pgpu, next ? next->vgpu : NULL);
-	}
-	/*
-	 * Re-arm with hrtimer_start() rather than forwarding: a kick from
-	 * process context may have queued the timer again meanwhile, and a
-	 * queued timer must not be forwarded.
-	 */
-	if (rq->slice_ns)
-		hrtimer_start(timer, ns_to_ktime(rq->slice_ns),
-			      HRTIMER_MODE_REL_SOFT);
+	nvvgpu_sched_switch(rq, ktime_get_ns());
 	spin_unlock(&rq->lock);
-
 	return HRTIMER_NORESTART;
 }
 
-/* end the current slice now; the timer callback picks what runs next */
-static void nvvgpu_sched_kick(struct nvvgpu_sched_rq *rq)
+/**
+ * nvvgpu_sched_kick() - end the current slice now
+ * @rq: the run queue
+ *
+ * The timer callback decides, in softirq context. Caller holds @rq->lock.
+ */
+void nvvgpu_sched_kick(struct nvvgpu_sched_rq *rq)
 {
 	lockdep_assert_held(&rq->lock);
 	hrtimer_start(&rq->timer, 0, HRTIMER_MODE_REL_SOFT);
+}
+
+/**
+ * nvvgpu_sched_update_params() - apply checked settings to a run queue
+ * @rq: the run queue
+ * @p: the new settings
+ *
+ * Traced as nvvgpu_sched_config. Process context.
+ *
+ * Return: 0, or -EINVAL (logged) for settings that are not valid together.
+ */
+int nvvgpu_sched_update_params(struct nvvgpu_sched_rq *rq,
+			       const struct nvvgpu_sched_params *p)
+{
+	const char *why;
+
+	if (nvvgpu_sched_check_params(p, &why)) {
+		dev_warn(rq->pgpu->dev, "nvvgpu_sched: %s\n", why);
+		return -EINVAL;
+	}
+	spin_lock_bh(&rq->lock);
+	if (nvvgpu_sched_set_params(rq, p, ktime_get_ns()))
+		nvvgpu_sched_kick(rq);
+	trace_nvvgpu_sched_config(rq->pgpu->id, &rq->p,
+				  nvvgpu_sched_policy_name(rq->p.policy));
+	spin_unlock_bh(&rq->lock);
+	return 0;
+}
+
+/* the engines report work of function @gfid coming or going */
+static void nvvgpu_sched_work(struct nvvgpu_work_sink *sink, u32 gfid,
+			      bool pending)
+{
+	struct nvvgpu_sched_rq *rq = container_of(sink, struct nvvgpu_sched_rq,
+						  sink);
+	struct nvvgpu_sched_entity *se;
+
+	if (gfid >= ARRAY_SIZE(rq->by_gfid))
+		return;
+	spin_lock_bh(&rq->lock);
+	se = rq->by_gfid[gfid];
+	if (se && nvvgpu_sched_set_work(rq, se, pending, ktime_get_ns()))
+		nvvgpu_sched_kick(rq);
+	if (se && !pending && rq->curr == se)
+		trace_nvvgpu_sched_idle(rq->pgpu->id, NVVGPU_SCHED_ALL_ENGINES,
+					se, rq->slice_ns,
+					ktime_get_ns() - rq->slice_start,
+					se->st.preempt_ns);
+	spin_unlock_bh(&rq->lock);
+}
+
+static void nvvgpu_sched_preempt_timeout(struct nvvgpu_work_sink *sink,
+					 u32 gfid, u32 chid)
+{
+	struct nvvgpu_sched_rq *rq = container_of(sink, struct nvvgpu_sched_rq,
+						  sink);
+	struct nvvgpu_sched_entity *se;
+
+	if (gfid >= ARRAY_SIZE(rq->by_gfid))
+		return;
+	spin_lock_bh(&rq->lock);
+	se = rq->by_gfid[gfid];
+	if (se) {
+		se->st.preempt_timeouts++;
+		trace_nvvgpu_sched_preempt_timeout(rq->pgpu->id,
+						   NVVGPU_SCHED_ALL_ENGINES, se,
+						   rq->slice_ns, 0,
+						   se->st.preempt_ns);
+	}
+	spin_unlock_bh(&rq->lock);
+}
+
+static void nvvgpu_sched_show_entity(struct seq_file *m,
+				     struct nvvgpu_sched_rq *rq,
+				     struct nvvgpu_sched_entity *se)
+{
+	struct nvvgpu_vgpu_sched_stats *st;
+	u32 i;
+
+	st = kzalloc(sizeof(*st), GFP_ATOMIC);
+	if (!st)
+		return;
+	nvvgpu_sched_fill_stats(rq, se, st);
+	if (se->vgpu)
+		seq_printf(m, "vgpu %u %pUl", se->id, &se->vgpu->uuid);
+	else
+		seq_puts(m, se == &rq->host ? "host" : "vacant");
+	seq_printf(m, " gfid=%u weight=%u open=%d work=%d slices=%llu granted_us=%llu wait_us=%llu idle_us=%llu preemptions=%llu preempt_us=%llu",
+		   se->gfid, nvvgpu_sched_weight(rq, se), se->open,
+		   se->has_work, st->slices, st->granted_ns / 1000,
+		   st->wait_ns / 1000, st->idle_ns / 1000, st->preemptions,
+		   st->preempt_ns / 1000);
+	for (i = 0; i < st->num_engines; i++)
+		seq_printf(m, " %s_busy_us=%llu", st->engine[i].name,
+			   st->engine[i].busy_ns / 1000);
+	seq_putc(m, '\n');
+	kfree(st);
 }
 
 static int nvvgpu_sched_show(struct seq_file *m, void *data)
@@ -117,99 +232,68 @@ static int nvvgpu_sched_show(struct seq_file *m, void *data)
 	struct nvvgpu_sched_entity *se;
 
 	spin_lock_bh(&rq->lock);
-	seq_printf(m, "policy: %s\ntimeslice_us: %u\nswitches: %llu\ncurrent: %d\n",
-		   nvvgpu_sched_policy_name(rq->policy), rq->timeslice_us,
-		   rq->switches, rq->curr ? (int)rq->curr->vgpu->id : -1);
+	seq_printf(m, "policy: %s\ntimeslice_us: %u\nswitches: %llu\ndecisions: %llu\ncurrent: %d\n",
+		   nvvgpu_sched_policy_name(rq->p.policy), rq->p.timeslice_us,
+		   rq->switches, rq->decisions,
+		   rq->curr ? (int)rq->curr->id : (int)NVVGPU_SCHED_NOBODY);
 	list_for_each_entry(se, &rq->entities, link)
-		seq_printf(m, "vgpu %u %pUl weight=%u runnable=%d slices=%llu runtime_us=%llu\n",
-			   se->vgpu->id, &se->vgpu->uuid, READ_ONCE(se->vgpu->weight),
-			   se->runnable, se->slices, se->runtime_ns / 1000);
+		nvvgpu_sched_show_entity(m, rq, se);
+	nvvgpu_sched_show_entity(m, rq, &rq->host);
+	if (rq->p.policy == NVVGPU_SCHED_FIXED_SHARE)
+		nvvgpu_sched_show_entity(m, rq, &rq->vacant);
 	spin_unlock_bh(&rq->lock);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(nvvgpu_sched);
 
-/*
- * Runtime controls, as nvidia-smi's set-scheduler-state and Xe's per-VF
- * debugfs knobs are: immediate (from the next slice on), not persistent.
- */
-static void nvvgpu_sched_config_changed(struct nvvgpu_sched_rq *rq)
+/* the log is copied at open, so that a reader sees one consistent state */
+static int nvvgpu_sched_log_seq_show(struct seq_file *m, void *data)
 {
-	lockdep_assert_held(&rq->lock);
-	trace_nvvgpu_sched_config(rq->pgpu->id,
-				  nvvgpu_sched_policy_name(rq->policy),
-				  rq->timeslice_us);
-}
+	struct nvvgpu_sched_rq *rq = m->file->f_inode->i_private;
 
-static int nvvgpu_sched_policy_show(struct seq_file *m, void *data)
-{
-	struct nvvgpu_sched_rq *rq = m->private;
-
-	seq_printf(m, "%s\n", nvvgpu_sched_policy_name(READ_ONCE(rq->policy)));
+	nvvgpu_sched_log_show(m, rq, m->private);
 	return 0;
 }
 
-static ssize_t nvvgpu_sched_policy_write(struct file *file,
-					 const char __user *ubuf, size_t count,
-					 loff_t *ppos)
+static int nvvgpu_sched_log_open_seq(struct inode *inode, struct file *file)
 {
-	struct nvvgpu_sched_rq *rq = ((struct seq_file *)file->private_data)->private;
-	enum nvvgpu_sched_policy p;
-	char buf[24];
+	struct nvvgpu_sched_rq *rq = inode->i_private;
+	struct nvvgpu_sched_log *copy;
+	size_t size = rq->num_engines * sizeof(*copy);
+	int err;
 
-	if (count >= sizeof(buf)) {
-		dev_warn(rq->pgpu->dev, "sched_policy: %zu bytes written, a policy name has fewer than %zu\n",
-			 count, sizeof(buf));
-		return -EINVAL;
-	}
-	if (copy_from_user(buf, ubuf, count))
-		return -EFAULT;
-	buf[count] = '\0';
-	p = nvvgpu_sched_policy_lookup(strim(buf));
-	if (p == NVVGPU_SCHED_POLICY_NR) {
-		dev_warn(rq->pgpu->dev, "sched_policy: unknown policy \"%s\" (best_effort, weighted, fixed_share)\n",
-			 strim(buf));
-		return -EINVAL;
-	}
+	copy = vmalloc(size ?: 1);
+	if (!copy)
+		return -ENOMEM;
 	spin_lock_bh(&rq->lock);
-	WRITE_ONCE(rq->policy, p);
-	nvvgpu_sched_config_changed(rq);
+	if (size)
+		memcpy(copy, rq->log, size);
 	spin_unlock_bh(&rq->lock);
-	return count;
+	err = single_open_size(file, nvvgpu_sched_log_seq_show, copy,
+			       (rq->num_engines * NVVGPU_SCHED_LOG_ENTRIES + 1) * 160);
+	if (err)
+		vfree(copy);
+	return err;
 }
 
-DEFINE_SHOW_STORE_ATTRIBUTE(nvvgpu_sched_policy);
-
-static int nvvgpu_sched_timeslice_get(void *data, u64 *val)
+static int nvvgpu_sched_log_release(struct inode *inode, struct file *file)
 {
-	struct nvvgpu_sched_rq *rq = data;
-
-	*val = READ_ONCE(rq->timeslice_us);
-	return 0;
+	vfree(((struct seq_file *)file->private_data)->private);
+	return single_release(inode, file);
 }
 
-static int nvvgpu_sched_timeslice_set(void *data, u64 val)
-{
-	struct nvvgpu_sched_rq *rq = data;
-
-	if (val < NVVGPU_SCHED_SLICE_MIN_US || val > NVVGPU_SCHED_SLICE_MAX_US) {
-		dev_warn(rq->pgpu->dev, "sched_timeslice_us: %llu out of range %u..%u\n",
-			 val, NVVGPU_SCHED_SLICE_MIN_US, NVVGPU_SCHED_SLICE_MAX_US);
-		return -EINVAL;
-	}
-	spin_lock_bh(&rq->lock);
-	WRITE_ONCE(rq->timeslice_us, val);
-	nvvgpu_sched_config_changed(rq);
-	spin_unlock_bh(&rq->lock);
-	return 0;
-}
-DEFINE_DEBUGFS_ATTRIBUTE(nvvgpu_sched_timeslice_fops,
-			 nvvgpu_sched_timeslice_get, nvvgpu_sched_timeslice_set,
-			 "%llu\n");
+static const struct file_operations nvvgpu_sched_log_fops = {
+	.owner = THIS_MODULE,
+	.open = nvvgpu_sched_log_open_seq,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = nvvgpu_sched_log_release,
+};
 
 static int nvvgpu_sched_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 {
 	struct nvvgpu_sched_rq *rq;
+	int err;
 
 	lockdep_assert_held(&pgpu->lock);
 
@@ -218,23 +302,41 @@ static int nvvgpu_sched_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 		return -ENOMEM;
 	rq->pgpu = pgpu;
 	spin_lock_init(&rq->lock);
-	INIT_LIST_HEAD(&rq->entities);
+	nvvgpu_sched_rq_init(rq, &nvvgpu_sched_defaults);
 	hrtimer_init(&rq->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_SOFT);
 	rq->timer.function = nvvgpu_sched_tick;
-	rq->policy = nvvgpu_sched_default_policy;
-	rq->timeslice_us = timeslice_us;
+	err = nvvgpu_sched_engines_init(rq);
+	if (err)
+		goto err_free;
+	nvvgpu_sched_account_origin(rq, &rq->host);
+	rq->by_gfid[0] = &rq->host;
+	rq->host.has_work = nvvgpu_pgpu_has_work(pgpu, 0);
+
+	/* the sysfs directory's release frees @rq from here on */
+	err = nvvgpu_sched_sysfs_add(rq);
+	if (err)
+		return err;
 	rq->debugfs[0] = debugfs_create_file("sched", 0444, pgpu->debugfs, rq,
 					     &nvvgpu_sched_fops);
-	rq->debugfs[1] = debugfs_create_file("sched_policy", 0644,
-					     pgpu->debugfs, rq,
-					     &nvvgpu_sched_policy_fops);
-	rq->debugfs[2] = debugfs_create_file_unsafe("sched_timeslice_us", 0644,
-						    pgpu->debugfs, rq,
-						    &nvvgpu_sched_timeslice_fops);
-	/* until a vGPU is scheduled, only the host's channels run */
-	nvvgpu_pgpu_run(pgpu, NULL);
+	rq->debugfs[1] = debugfs_create_file("sched_log", 0444, pgpu->debugfs,
+					     rq, &nvvgpu_sched_log_fops);
+	rq->sink.work = nvvgpu_sched_work;
+	rq->sink.preempt_timeout = nvvgpu_sched_preempt_timeout;
+	nvvgpu_pgpu_set_work_sink(pgpu, &rq->sink);
+
+	/* until a vGPU or the host has work, nothing runs */
+	spin_lock_bh(&rq->lock);
+	nvvgpu_pgpu_run(pgpu, NVVGPU_OWNER_NONE);
+	if (rq->host.has_work)
+		nvvgpu_sched_kick(rq);
+	spin_unlock_bh(&rq->lock);
 	*priv = rq;
 	return 0;
+
+err_free:
+	nvvgpu_sched_engines_fini(rq);
+	kfree(rq);
+	return err;
 }
 
 static void nvvgpu_sched_detach(struct nvvgpu_pgpu *pgpu, void *priv)
@@ -244,13 +346,18 @@ static void nvvgpu_sched_detach(struct nvvgpu_pgpu *pgpu, void *priv)
 
 	lockdep_assert_held(&pgpu->lock);
 
+	/* no report, sysfs write or debugfs read reaches @rq after these */
+	nvvgpu_pgpu_set_work_sink(pgpu, NULL);
+	nvvgpu_sched_sysfs_remove(rq);
 	for (i = 0; i < ARRAY_SIZE(rq->debugfs); i++)
 		debugfs_remove(rq->debugfs[i]);
 	hrtimer_cancel(&rq->timer);
 	WARN_ON_ONCE(!list_empty(&rq->entities));
 	/* nobody decides any more: every channel may run */
+	spin_lock_bh(&rq->lock);
 	nvvgpu_pgpu_run_all(pgpu);
-	kfree(rq);
+	spin_unlock_bh(&rq->lock);
+	nvvgpu_sched_sysfs_put(rq);
 }
 
 static struct nvvgpu_sched_rq *nvvgpu_sched_rq(struct nvvgpu_vgpu *vgpu)
@@ -258,21 +365,52 @@ static struct nvvgpu_sched_rq *nvvgpu_sched_rq(struct nvvgpu_vgpu *vgpu)
 	return nvvgpu_provider_priv(vgpu->pgpu, NVVGPU_PROVIDER_SCHEDULER);
 }
 
+/* the fixed-share round: the most instances any present type allows */
+static u32 nvvgpu_sched_fixed_slots(struct nvvgpu_sched_rq *rq)
+{
+	struct nvvgpu_sched_entity *se;
+	u32 slots = 0;
+
+	list_for_each_entry(se, &rq->entities, link)
+		slots = max3(slots, se->id + 1, se->vgpu->type ?
+			     se->vgpu->type->max_instances : 0);
+	return slots;
+}
+
+static void nvvgpu_sched_update_slots(struct nvvgpu_sched_rq *rq)
+{
+	struct nvvgpu_sched_params p;
+
+	lockdep_assert_held(&rq->lock);
+	p = rq->p;
+	p.fixed_slots = nvvgpu_sched_fixed_slots(rq);
+	nvvgpu_sched_set_params(rq, &p, ktime_get_ns());
+}
+
 static int nvvgpu_sched_vgpu_add(struct nvvgpu_vgpu *vgpu)
 {
 	struct nvvgpu_sched_rq *rq = nvvgpu_sched_rq(vgpu);
+	u32 gfid = nvvgpu_vgpu_gfid(vgpu);
 	struct nvvgpu_sched_entity *se;
 
 	lockdep_assert_held(&vgpu->pgpu->lock);
 
+	if (gfid >= ARRAY_SIZE(rq->by_gfid))
+		return -EINVAL;
 	se = kzalloc(sizeof(*se), GFP_KERNEL);
 	if (!se)
 		return -ENOMEM;
 	se->vgpu = vgpu;
+	nvvgpu_sched_entity_init(se, vgpu->id, gfid, READ_ONCE(vgpu->weight));
+	se->quantum_ns = (u64)READ_ONCE(vgpu->exec_quantum_us) * NSEC_PER_USEC;
 	vgpu->prov_priv[NVVGPU_PROVIDER_SCHEDULER] = se;
 
 	spin_lock_bh(&rq->lock);
-	list_add_tail(&se->link, &rq->entities);
+	nvvgpu_sched_account_origin(rq, se);
+	se->has_work = nvvgpu_pgpu_has_work(rq->pgpu, gfid);
+	nvvgpu_sched_add(rq, se);
+	rq->by_gfid[gfid] = se;
+	nvvgpu_sched_update_slots(rq);
 	trace_nvvgpu_sched_add(vgpu);
 	spin_unlock_bh(&rq->lock);
 	return 0;
@@ -286,13 +424,10 @@ static void nvvgpu_sched_vgpu_remove(struct nvvgpu_vgpu *vgpu)
 	lockdep_assert_held(&vgpu->pgpu->lock);
 
 	spin_lock_bh(&rq->lock);
-	if (rq->curr == se) {
-		/* end its slice now; the timer picks from the rest */
-		nvvgpu_sched_account(rq, ktime_get());
-		rq->curr = NULL;
+	if (nvvgpu_sched_remove(rq, se, ktime_get_ns()))
 		nvvgpu_sched_kick(rq);
-	}
-	list_del(&se->link);
+	rq->by_gfid[se->gfid] = NULL;
+	nvvgpu_sched_update_slots(rq);
 	trace_nvvgpu_sched_remove(vgpu);
 	spin_unlock_bh(&rq->lock);
 	vgpu->prov_priv[NVVGPU_PROVIDER_SCHEDULER] = NULL;
@@ -308,17 +443,46 @@ static void nvvgpu_sched_vgpu_set_runnable(struct nvvgpu_vgpu *vgpu,
 	lockdep_assert_held(&vgpu->pgpu->lock);
 
 	spin_lock_bh(&rq->lock);
-	if (se->runnable != runnable) {
-		se->runnable = runnable;
+	if (se->open != runnable) {
 		if (runnable)
 			trace_nvvgpu_sched_wakeup(vgpu);
 		else
 			trace_nvvgpu_sched_block(vgpu);
-		/* an idle queue starts now; a blocked holder yields now */
-		if ((runnable && !rq->curr) || (!runnable && rq->curr == se))
-			nvvgpu_sched_kick(rq);
 	}
+	if (nvvgpu_sched_set_open(rq, se, runnable, ktime_get_ns()))
+		nvvgpu_sched_kick(rq);
 	spin_unlock_bh(&rq->lock);
+}
+
+static void nvvgpu_sched_vgpu_update(struct nvvgpu_vgpu *vgpu)
+{
+	struct nvvgpu_sched_rq *rq = nvvgpu_sched_rq(vgpu);
+	struct nvvgpu_sched_entity *se = vgpu->prov_priv[NVVGPU_PROVIDER_SCHEDULER];
+
+	lockdep_assert_held(&vgpu->pgpu->lock);
+
+	spin_lock_bh(&rq->lock);
+	nvvgpu_sched_set_entity(rq, se, READ_ONCE(vgpu->weight),
+				(u64)READ_ONCE(vgpu->exec_quantum_us) *
+				NSEC_PER_USEC);
+	spin_unlock_bh(&rq->lock);
+}
+
+static int nvvgpu_sched_vgpu_stats(struct nvvgpu_vgpu *vgpu,
+				   struct nvvgpu_vgpu_sched_stats *st)
+{
+	struct nvvgpu_sched_rq *rq = nvvgpu_sched_rq(vgpu);
+	struct nvvgpu_sched_entity *se = vgpu->prov_priv[NVVGPU_PROVIDER_SCHEDULER];
+
+	lockdep_assert_held(&vgpu->pgpu->lock);
+
+	spin_lock_bh(&rq->lock);
+	nvvgpu_sched_fill_stats(rq, se, st);
+	/* the slice in progress counts too */
+	if (rq->curr == se)
+		st->granted_ns += ktime_get_ns() - rq->slice_start;
+	spin_unlock_bh(&rq->lock);
+	return 0;
 }
 
 static const struct nvvgpu_sched_ops nvvgpu_sched_ops = {
@@ -333,26 +497,21 @@ static const struct nvvgpu_sched_ops nvvgpu_sched_ops = {
 	.vgpu_add = nvvgpu_sched_vgpu_add,
 	.vgpu_remove = nvvgpu_sched_vgpu_remove,
 	.vgpu_set_runnable = nvvgpu_sched_vgpu_set_runnable,
+	.vgpu_update = nvvgpu_sched_vgpu_update,
+	.vgpu_stats = nvvgpu_sched_vgpu_stats,
 };
 
 static int __init nvvgpu_sched_module_init(void)
 {
-	enum nvvgpu_sched_policy p;
+	const char *why;
 
-	if (timeslice_us < NVVGPU_SCHED_SLICE_MIN_US ||
-	    timeslice_us > NVVGPU_SCHED_SLICE_MAX_US) {
-		pr_err("nvvgpu_sched: timeslice_us=%u out of range %u..%u\n",
-		       timeslice_us, NVVGPU_SCHED_SLICE_MIN_US,
-		       NVVGPU_SCHED_SLICE_MAX_US);
+	nvvgpu_sched_defaults.timeslice_us = timeslice_us;
+	nvvgpu_sched_defaults.policy = nvvgpu_sched_policy_lookup(policy);
+	if (nvvgpu_sched_check_params(&nvvgpu_sched_defaults, &why)) {
+		pr_err("policy=%s timeslice_us=%u: %s\n", policy ?: "",
+		       timeslice_us, why);
 		return -EINVAL;
 	}
-	p = nvvgpu_sched_policy_lookup(policy);
-	if (p == NVVGPU_SCHED_POLICY_NR) {
-		pr_err("nvvgpu_sched: unknown policy '%s' (best_effort, weighted, fixed_share)\n",
-		       policy ?: "");
-		return -EINVAL;
-	}
-	nvvgpu_sched_default_policy = p;
 	return nvvgpu_register_provider(&nvvgpu_sched_ops.base);
 }
 

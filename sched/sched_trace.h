@@ -15,8 +15,12 @@
 
 #include <nvvgpu/core_types.h>
 
-/* the idle "vGPU": the host holds the GPU */
-#define NVVGPU_SCHED_IDLE	(~0u)
+#include "sched_types.h"
+
+/* no entity holds the GPU: nothing has work */
+#define NVVGPU_SCHED_NOBODY	(~0u - 2)
+/* a slice event for all engines */
+#define NVVGPU_SCHED_ALL_ENGINES	(~0u)
 
 DECLARE_EVENT_CLASS(nvvgpu_sched_vgpu,
 	TP_PROTO(const struct nvvgpu_vgpu *vgpu),
@@ -78,21 +82,91 @@ TRACE_EVENT(nvvgpu_sched_switch,
 		  __entry->slice_ns / 1000)
 );
 
+/*
+ * One class for everything that happens to a slice on one engine: the
+ * entity (vGPU id, -1 the host, -2 an idle fixed-share slot), its GFID and
+ * UUID, the slice it was given, the engine time it used in it so far and
+ * its engines' cumulative preemption time.
+ */
+DECLARE_EVENT_CLASS(nvvgpu_sched_slice,
+	TP_PROTO(u32 pgpu, u32 engine, const struct nvvgpu_sched_entity *se,
+		 u64 slice_ns, u64 used_ns, u64 preempt_ns),
+	TP_ARGS(pgpu, engine, se, slice_ns, used_ns, preempt_ns),
+	TP_STRUCT__entry(
+		__field(u32, pgpu)
+		__field(u32, engine)
+		__field(u32, id)
+		__field(u32, gfid)
+		__array(u8, uuid, 16)
+		__field(u64, slice_ns)
+		__field(u64, used_ns)
+		__field(u64, preempt_ns)
+	),
+	TP_fast_assign(
+		__entry->pgpu = pgpu;
+		__entry->engine = engine;
+		__entry->id = se->id;
+		__entry->gfid = se->gfid;
+		if (se->vgpu)
+			memcpy(__entry->uuid, &se->vgpu->uuid, 16);
+		else
+			memset(__entry->uuid, 0, 16);
+		__entry->slice_ns = slice_ns;
+		__entry->used_ns = used_ns;
+		__entry->preempt_ns = preempt_ns;
+	),
+	TP_printk("pgpu=%u engine=%d vgpu=%d gfid=%u uuid=%pUl slice=%lluus used=%lluus preempt=%lluus",
+		  __entry->pgpu, (int)__entry->engine, (int)__entry->id,
+		  __entry->gfid, __entry->uuid, __entry->slice_ns / 1000,
+		  __entry->used_ns / 1000, __entry->preempt_ns / 1000)
+);
+
+#define NVVGPU_SCHED_SLICE_EVENT(name)					\
+DEFINE_EVENT(nvvgpu_sched_slice, name,					\
+	TP_PROTO(u32 pgpu, u32 engine, const struct nvvgpu_sched_entity *se, \
+		 u64 slice_ns, u64 used_ns, u64 preempt_ns),		\
+	TP_ARGS(pgpu, engine, se, slice_ns, used_ns, preempt_ns))
+
+/* the entity got the GPU (engine -1: all of them) */
+NVVGPU_SCHED_SLICE_EVENT(nvvgpu_sched_switch_in);
+/* its slice ended: what each engine ran for it */
+NVVGPU_SCHED_SLICE_EVENT(nvvgpu_sched_switch_out);
+/* its slice ran out while it still had work */
+NVVGPU_SCHED_SLICE_EVENT(nvvgpu_sched_slice_expired);
+/* it holds the GPU without work (engine -1) */
+NVVGPU_SCHED_SLICE_EVENT(nvvgpu_sched_idle);
+/* a channel of it did not yield in time and was reset (engine -1) */
+NVVGPU_SCHED_SLICE_EVENT(nvvgpu_sched_preempt_timeout);
+
 TRACE_EVENT(nvvgpu_sched_config,
-	TP_PROTO(u32 pgpu, const char *policy, u32 timeslice_us),
-	TP_ARGS(pgpu, policy, timeslice_us),
+	TP_PROTO(u32 pgpu, const struct nvvgpu_sched_params *p,
+		 const char *policy),
+	TP_ARGS(pgpu, p, policy),
 	TP_STRUCT__entry(
 		__field(u32, pgpu)
 		__string(policy, policy)
 		__field(u32, timeslice_us)
+		__field(u32, arr_avg_factor)
+		__field(u32, arr_frequency)
+		__field(u32, arr_min_us)
+		__field(u32, arr_max_us)
+		__field(u32, host_weight)
 	),
 	TP_fast_assign(
 		__entry->pgpu = pgpu;
 		__assign_str(policy);
-		__entry->timeslice_us = timeslice_us;
+		__entry->timeslice_us = p->timeslice_us;
+		__entry->arr_avg_factor = p->arr_avg_factor;
+		__entry->arr_frequency = p->arr_frequency;
+		__entry->arr_min_us = p->arr_min_us;
+		__entry->arr_max_us = p->arr_max_us;
+		__entry->host_weight = p->host_weight;
 	),
-	TP_printk("pgpu=%u policy=%s timeslice=%uus", __entry->pgpu,
-		  __get_str(policy), __entry->timeslice_us)
+	TP_printk("pgpu=%u policy=%s timeslice=%uus arr_avg_factor=%u arr_frequency=%u arr_slice=%u..%uus host_weight=%u",
+		  __entry->pgpu, __get_str(policy), __entry->timeslice_us,
+		  __entry->arr_avg_factor, __entry->arr_frequency,
+		  __entry->arr_min_us, __entry->arr_max_us,
+		  __entry->host_weight)
 );
 
 #endif /* __NVVGPU_SCHED_TRACE_H__ */

@@ -64,6 +64,13 @@ u32 sim_channel_free(struct sim_gpu *sim, u32 gfid, u32 handle);
 void sim_channels_free_all(struct sim_gpu *sim, u32 gfid);
 void sim_channel_doorbell(struct sim_gpu *sim, u32 gfid, u32 token);
 void sim_set_owner(struct nvvgpu_pgpu *pgpu, u32 gfid);
+bool sim_has_work(struct nvvgpu_pgpu *pgpu, u32 gfid);
+int sim_engine_stats(struct nvvgpu_pgpu *pgpu, u32 engine, u32 gfid,
+		     struct nvvgpu_engine_stats *out);
+void sim_set_preempt_timeout(struct nvvgpu_pgpu *pgpu, u32 gfid,
+			     u32 timeout_us);
+void sim_engine_work_update(struct sim_gpu *sim, u32 gfid);
+int sim_engine_set_ctxsw(struct sim_gpu *sim, u64 us);
 void sim_engines_show(struct seq_file *m, struct sim_gpu *sim);
 int sim_engine_inject_hang(struct sim_gpu *sim, u64 index);
 int sim_engine_inject_mmu_fault(struct sim_gpu *sim, u64 chid);

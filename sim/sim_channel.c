@@ -16,6 +16,7 @@
 #include <nvvgpu/core.h>
 
 #include "sim.h"
+#include "sim_trace.h"
 
 #define sim_chan_refuse(sim, gfid, status, fmt, ...) ({			\
 	dev_warn_ratelimited(sim_dev(sim), "gfid %u: channel alloc: " fmt "\n",\
@@ -220,6 +221,7 @@ static void sim_channel_destroy(struct sim_gpu *sim, struct sim_channel *ch)
 {
 	struct sim_engines *e = &sim->engines;
 	struct sim_engine *eng = &e->eng[ch->engine];
+	u32 gfid;
 
 	lockdep_assert_held(&e->table_lock);
 
@@ -238,7 +240,9 @@ static void sim_channel_destroy(struct sim_gpu *sim, struct sim_channel *ch)
 	spin_unlock(&eng->lock);
 
 	sim_space_fini(&ch->space);
+	gfid = ch->gfid;
 	kfree(ch);
+	sim_engine_work_update(sim, gfid);
 }
 
 /**
@@ -292,7 +296,8 @@ EXPORT_SYMBOL_IF_KUNIT(sim_channels_free_all);
  * @gfid: who rang (0: the host, through the PF's usermode region)
  * @token: the work-submit token, the channel ID
  *
- * Any context; does not sleep. A token that names no channel of @gfid is
+ * Process context: it reports the function's work to the core (which may
+ * start a slice); does not sleep. A token that names no channel of @gfid is
  * counted and otherwise ignored: a guest can only wake its own channels.
  */
 void sim_channel_doorbell(struct sim_gpu *sim, u32 gfid, u32 token)
@@ -313,7 +318,10 @@ void sim_channel_doorbell(struct sim_gpu *sim, u32 gfid, u32 token)
 		e->bad_doorbells++;
 	}
 	spin_unlock_irqrestore(&e->chan_lock, flags);
-	if (eng)
+	if (eng) {
+		trace_nvvgpu_job_submit(sim_pgpu_id(sim), gfid, token);
+		sim_engine_work_update(sim, gfid);
 		wake_up(&eng->wq);
+	}
 }
 EXPORT_SYMBOL_IF_KUNIT(sim_channel_doorbell);

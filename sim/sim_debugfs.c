@@ -198,6 +198,21 @@ static int sim_preempt_timeout_set(void *data, u64 val)
 DEFINE_DEBUGFS_ATTRIBUTE(sim_preempt_timeout_fops, sim_preempt_timeout_get,
 			 sim_preempt_timeout_set, "%llu\n");
 
+static int sim_ctxsw_get(void *data, u64 *val)
+{
+	struct sim_gpu *sim = data;
+
+	*val = READ_ONCE(sim->engines.ctxsw_us);
+	return 0;
+}
+
+static int sim_ctxsw_set(void *data, u64 val)
+{
+	return sim_engine_set_ctxsw(data, val);
+}
+DEFINE_DEBUGFS_ATTRIBUTE(sim_ctxsw_fops, sim_ctxsw_get, sim_ctxsw_set,
+			 "%llu\n");
+
 static int sim_vf_file_show(struct seq_file *m, void *unused)
 {
 	sim_vf_show(m, m->private);
@@ -347,6 +362,8 @@ void sim_debugfs_add(struct sim_gpu *sim)
 			    &sim_engines_file_fops);
 	debugfs_create_file_unsafe("preempt_timeout_ms", 0644, sim->debugfs, sim,
 				   &sim_preempt_timeout_fops);
+	debugfs_create_file_unsafe("ctxsw_us", 0644, sim->debugfs, sim,
+				   &sim_ctxsw_fops);
 	fault = debugfs_create_dir("fault", sim->debugfs);
 	/*
 	 * Plain counters: the emulator reads them under its lock and a racing

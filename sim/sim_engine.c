@@ -20,6 +20,9 @@
 
 #include "sim.h"
 
+#define CREATE_TRACE_POINTS
+#include "sim_trace.h"
+
 /**
  * DOC: engines
  *
@@ -56,8 +59,60 @@ static bool sim_engine_may_run(struct sim_engine *eng, struct sim_channel *ch)
 	u32 owner = READ_ONCE(eng->sim->engines.owner);
 
 	return !ch->dying && !ch->error &&
-	       (!ch->gfid || owner == NVVGPU_OWNER_ALL || owner == ch->gfid);
+	       (owner == NVVGPU_OWNER_ALL || owner == ch->gfid);
 }
+
+/* does a channel of @gfid have work queued: entries, or one under way? */
+static bool sim_engines_scan_work(struct sim_gpu *sim, u32 gfid)
+{
+	struct sim_channel *ch;
+	bool work = false;
+	int i;
+
+	for (i = 0; i < SIM_NUM_ENGINES && !work; i++) {
+		struct sim_engine *eng = &sim->engines.eng[i];
+
+		spin_lock(&eng->lock);
+		list_for_each_entry(ch, &eng->channels, link)
+			if (ch->gfid == gfid && (ch->pending || ch->in_entry) &&
+			    !ch->dying && !ch->error) {
+				work = true;
+				break;
+			}
+		spin_unlock(&eng->lock);
+	}
+	return work;
+}
+
+/**
+ * sim_engine_work_update() - report function @gfid's work if it changed
+ * @sim: the GPU
+ * @gfid: the function
+ *
+ * Called after a doorbell, and when a channel goes idle, errs or goes.
+ * Process context, no engine lock held. The reports are serialised, so
+ * the scheduler sees them in order.
+ */
+void sim_engine_work_update(struct sim_gpu *sim, u32 gfid)
+{
+	struct sim_engines *e = &sim->engines;
+	bool work;
+
+	if (gfid >= SIM_NUM_FUNCTIONS)
+		return;
+	spin_lock(&e->work_lock);
+	work = sim_engines_scan_work(sim, gfid);
+	if (work != test_bit(gfid, e->work_mask)) {
+		if (work)
+			set_bit(gfid, e->work_mask);
+		else
+			clear_bit(gfid, e->work_mask);
+		if (sim->pgpu)
+			nvvgpu_pgpu_report_work(sim->pgpu, gfid, work);
+	}
+	spin_unlock(&e->work_lock);
+}
+EXPORT_SYMBOL_IF_KUNIT(sim_engine_work_update);
 
 static bool sim_mem_contains(void *ctx, u64 addr, u64 len)
 {
@@ -223,8 +278,10 @@ static void sim_engine_fail(struct sim_engine *eng, struct sim_channel *ch,
 {
 	spin_lock(&eng->lock);
 	ch->error = true;
-	eng->stats[ch->gfid].errors++;
 	spin_unlock(&eng->lock);
+	spin_lock_bh(&eng->stats_lock);
+	eng->stats[ch->gfid].errors++;
+	spin_unlock_bh(&eng->stats_lock);
 	dev_warn_ratelimited(sim_dev(eng->sim),
 			     "%s: gfid %u channel %u put in error: Xid %u at %#llx\n",
 			     eng->name, ch->gfid, ch->chid, xid, addr);
@@ -280,6 +337,8 @@ static bool sim_engine_fetch(struct sim_engine_ctx *c)
 	}
 	sim_pb_begin_segment(&ch->pb, addr, len);
 	ch->in_entry = true;
+	trace_nvvgpu_job_start(sim_pgpu_id(eng->sim), eng->name, ch->gfid,
+			       ch->chid, ch->gp_get, len);
 	return true;
 }
 
@@ -289,10 +348,14 @@ static void sim_engine_retire(struct sim_engine_ctx *c)
 	struct sim_channel *ch = c->ch;
 	int err;
 
+	trace_nvvgpu_job_complete(sim_pgpu_id(eng->sim), eng->name, ch->gfid,
+				  ch->chid, ch->gp_get, 0);
 	ch->in_entry = false;
 	ch->gp_get = sim_pb_gpfifo_advance(ch->entries, ch->gp_get);
 	ch->entries_done++;
+	spin_lock_bh(&eng->stats_lock);
 	eng->stats[ch->gfid].entries++;
+	spin_unlock_bh(&eng->stats_lock);
 	err = sim_engine_rw(c, ch->userd + NVC56F_USERD_GP_GET, &ch->gp_get, 4,
 			    true);
 	if (err)
@@ -313,7 +376,9 @@ static void sim_engine_sleep(struct sim_engine *eng, u64 ns)
 static bool sim_engine_overstayed(struct sim_engine *eng,
 				  struct sim_channel *ch)
 {
-	u32 ms = READ_ONCE(eng->sim->engines.preempt_timeout_ms);
+	struct sim_engines *e = &eng->sim->engines;
+	u64 us = READ_ONCE(e->preempt_timeout_us[ch->gfid]) ?:
+		 (u64)READ_ONCE(e->preempt_timeout_ms) * USEC_PER_MSEC;
 	struct sim_engine_ctx c = { .eng = eng, .ch = ch };
 
 	/*
@@ -325,11 +390,23 @@ static bool sim_engine_overstayed(struct sim_engine *eng,
 			return false;
 		ch->preempt_since = ktime_get();
 	}
-	return ktime_ms_delta(ktime_get(), ch->preempt_since) >= ms;
+	return ktime_us_delta(ktime_get(), ch->preempt_since) >= us;
 }
 
-/* run one channel until its entry is done, it yields or errs */
-static void sim_engine_run(struct sim_engine *eng, struct sim_channel *ch)
+/* the owner changed away from a running channel this long ago */
+static u64 sim_engine_preempt_latency(struct sim_engine *eng)
+{
+	u64 since = READ_ONCE(eng->sim->engines.owner_since);
+	u64 now = ktime_get_ns();
+
+	return since && now > since ? now - since : 0;
+}
+
+/*
+ * Run one channel until its entry is done, it yields or errs.
+ * Return: false if it had nothing to run.
+ */
+static bool sim_engine_run(struct sim_engine *eng, struct sim_channel *ch)
 {
 	struct sim_engine_ctx c = { .eng = eng, .ch = ch };
 	struct sim_pb_env env = {
@@ -342,11 +419,16 @@ static void sim_engine_run(struct sim_engine *eng, struct sim_channel *ch)
 	};
 	struct sim_engine_stats *st = &eng->stats[ch->gfid];
 	struct sim_pb_result res;
-	ktime_t start = ktime_get();
+	u64 start = ktime_get_ns(), preempt_ns = 0;
+	bool yielded = false;
 
 	if (!ch->in_entry && !sim_engine_fetch(&c))
-		return;
+		return false;
 
+	spin_lock_bh(&eng->stats_lock);
+	eng->run_gfid = ch->gfid;
+	eng->run_start = start;
+	spin_unlock_bh(&eng->stats_lock);
 	for (;;) {
 		if (READ_ONCE(eng->hang)) {
 			/* a hung engine ignores preemption until reset */
@@ -364,7 +446,8 @@ static void sim_engine_run(struct sim_engine *eng, struct sim_channel *ch)
 			sim_engine_retire(&c);
 			goto out;
 		case SIM_PB_YIELD:
-			st->preemptions++;
+			yielded = true;
+			preempt_ns = sim_engine_preempt_latency(eng);
 			goto out;
 		case SIM_PB_ERROR:
 			/* the memory ops know the ECC page, the executor the op */
@@ -385,7 +468,33 @@ static void sim_engine_run(struct sim_engine *eng, struct sim_channel *ch)
 	}
 out:
 	ch->preempt_since = 0;
-	st->busy_ns += ktime_to_ns(ktime_sub(ktime_get(), start));
+	spin_lock_bh(&eng->stats_lock);
+	st->busy_ns += ktime_get_ns() - start;
+	if (yielded) {
+		st->preemptions++;
+		st->preempt_ns += preempt_ns;
+	}
+	eng->run_start = 0;
+	spin_unlock_bh(&eng->stats_lock);
+	return true;
+}
+
+/* switching functions costs a context save and restore */
+static void sim_engine_ctxsw(struct sim_engine *eng, struct sim_channel *ch)
+{
+	u32 us = READ_ONCE(eng->sim->engines.ctxsw_us);
+	u64 start;
+
+	if (eng->last_gfid == ch->gfid)
+		return;
+	eng->last_gfid = ch->gfid;
+	if (!us)
+		return;
+	start = ktime_get_ns();
+	sim_engine_sleep(eng, (u64)us * NSEC_PER_USEC);
+	spin_lock_bh(&eng->stats_lock);
+	eng->stats[ch->gfid].ctxsw_ns += ktime_get_ns() - start;
+	spin_unlock_bh(&eng->stats_lock);
 }
 
 /* the next channel to run, rotated to the tail; NULL if none has work */
@@ -426,7 +535,7 @@ static int sim_engine_thread(void *data)
 {
 	struct sim_engine *eng = data;
 	struct sim_channel *ch;
-	bool more;
+	bool ran, more;
 
 	while (!kthread_should_stop()) {
 		ch = sim_engine_pick(eng);
@@ -435,24 +544,28 @@ static int sim_engine_thread(void *data)
 						 sim_engine_has_work(eng));
 			continue;
 		}
-		sim_engine_run(eng, ch);
-		/* more entries may be queued: look again without a doorbell */
-		more = !ch->in_entry && !ch->error;
+		sim_engine_ctxsw(eng, ch);
+		ran = sim_engine_run(eng, ch);
+		/* an entry completed: more may be queued, look without a doorbell */
+		more = ran && !ch->in_entry && !ch->error;
 		spin_lock(&eng->lock);
 		if (more)
 			ch->pending = true;
 		WRITE_ONCE(eng->running, NULL);
 		spin_unlock(&eng->lock);
 		wake_up_all(&eng->wq);
+		/* the ring ran dry, it erred or yielded: maybe no work is left */
+		if (!more)
+			sim_engine_work_update(eng->sim, ch->gfid);
 		cond_resched();
 	}
 	return 0;
 }
 
 /**
- * sim_set_owner() - backend op: whose channels run beside the host's
+ * sim_set_owner() - backend op: whose channels run
  * @pgpu: the physical GPU
- * @gfid: a GFID, 0 for the host alone, or %NVVGPU_OWNER_ALL
+ * @gfid: a GFID, 0 for the host, %NVVGPU_OWNER_NONE or %NVVGPU_OWNER_ALL
  *
  * Called from the scheduler's timer with its lock held: only a store and
  * wake-ups; the engines yield at their next method boundary.
@@ -462,6 +575,7 @@ void sim_set_owner(struct nvvgpu_pgpu *pgpu, u32 gfid)
 	struct sim_gpu *sim = pgpu->backend_priv;
 	int i;
 
+	WRITE_ONCE(sim->engines.owner_since, ktime_get_ns());
 	WRITE_ONCE(sim->engines.owner, gfid);
 	for (i = 0; i < SIM_NUM_ENGINES; i++)
 		wake_up_all(&sim->engines.eng[i].wq);
@@ -480,6 +594,8 @@ int sim_engines_init(struct sim_gpu *sim)
 
 	e->owner = NVVGPU_OWNER_ALL;
 	e->preempt_timeout_ms = 100;
+	e->ctxsw_us = 10;
+	spin_lock_init(&e->work_lock);
 	e->mmu_fault_chid = U32_MAX;
 	spin_lock_init(&e->ecc_lock);
 	mutex_init(&e->table_lock);
@@ -493,6 +609,8 @@ int sim_engines_init(struct sim_gpu *sim)
 		eng->type = sim_engine_desc[i].type;
 		eng->class = sim_engine_desc[i].class;
 		spin_lock_init(&eng->lock);
+		spin_lock_init(&eng->stats_lock);
+		eng->last_gfid = U32_MAX;
 		init_waitqueue_head(&eng->wq);
 		INIT_LIST_HEAD(&eng->channels);
 	}
@@ -548,6 +666,8 @@ void sim_engines_show(struct seq_file *m, struct sim_gpu *sim)
 
 	if (owner == NVVGPU_OWNER_ALL)
 		seq_puts(m, "owner: all\n");
+	else if (owner == NVVGPU_OWNER_NONE)
+		seq_puts(m, "owner: none\n");
 	else
 		seq_printf(m, "owner: %u\n", owner);
 	seq_printf(m, "preempt_timeout_ms: %u\nbad_doorbells: %llu\necc_pages: %u\n",
@@ -570,9 +690,10 @@ void sim_engines_show(struct seq_file *m, struct sim_gpu *sim)
 
 			if (!st->entries && !st->errors && !st->busy_ns)
 				continue;
-			seq_printf(m, "  gfid %u busy_ns=%llu entries=%llu errors=%llu preemptions=%llu\n",
+			seq_printf(m, "  gfid %u busy_ns=%llu entries=%llu errors=%llu preemptions=%llu preempt_ns=%llu ctxsw_ns=%llu\n",
 				   f, st->busy_ns, st->entries, st->errors,
-				   st->preemptions);
+				   st->preemptions, st->preempt_ns,
+				   st->ctxsw_ns);
 		}
 	}
 }
@@ -709,5 +830,94 @@ int sim_engine_set_preempt_timeout(struct sim_gpu *sim, u64 ms)
 		return -EINVAL;
 	}
 	WRITE_ONCE(sim->engines.preempt_timeout_ms, ms);
+	return 0;
+}
+
+/**
+ * sim_has_work() - backend op: does function @gfid have work queued?
+ * @pgpu: the physical GPU
+ * @gfid: the function
+ *
+ * What was last reported: a lockless bit read, so the scheduler may ask
+ * with its lock held and never sees a state older than its last report.
+ *
+ * Return: true if it has.
+ */
+bool sim_has_work(struct nvvgpu_pgpu *pgpu, u32 gfid)
+{
+	struct sim_gpu *sim = pgpu->backend_priv;
+
+	return gfid < SIM_NUM_FUNCTIONS &&
+	       test_bit(gfid, sim->engines.work_mask);
+}
+
+/**
+ * sim_engine_stats() - backend op: an engine's counters for a function
+ * @pgpu: the physical GPU
+ * @engine: 0 GR0, 1 CE0, 2 CE1
+ * @gfid: the function
+ * @out: filled in; busy time includes the work running now
+ *
+ * Any context but hardirq.
+ *
+ * Return: 0, or -ENOENT for an engine or function that does not exist.
+ */
+int sim_engine_stats(struct nvvgpu_pgpu *pgpu, u32 engine, u32 gfid,
+		     struct nvvgpu_engine_stats *out)
+{
+	struct sim_gpu *sim = pgpu->backend_priv;
+	struct sim_engine *eng;
+	struct sim_engine_stats *st;
+	unsigned long flags;
+
+	if (engine >= SIM_NUM_ENGINES || gfid >= SIM_NUM_FUNCTIONS)
+		return -ENOENT;
+	eng = &sim->engines.eng[engine];
+	st = &eng->stats[gfid];
+	spin_lock_irqsave(&eng->stats_lock, flags);
+	*out = (struct nvvgpu_engine_stats){
+		.name = eng->name,
+		.busy_ns = st->busy_ns,
+		.jobs = st->entries,
+		.preemptions = st->preemptions,
+		.preempt_ns = st->preempt_ns,
+		.ctxsw_ns = st->ctxsw_ns,
+	};
+	if (eng->run_start && eng->run_gfid == gfid)
+		out->busy_ns += ktime_get_ns() - eng->run_start;
+	spin_unlock_irqrestore(&eng->stats_lock, flags);
+	return 0;
+}
+
+/**
+ * sim_set_preempt_timeout() - backend op: function @gfid's own preemption
+ *	timeout
+ * @pgpu: the physical GPU
+ * @gfid: the function
+ * @timeout_us: microseconds, 0 for the default (debugfs preempt_timeout_ms)
+ */
+void sim_set_preempt_timeout(struct nvvgpu_pgpu *pgpu, u32 gfid,
+			     u32 timeout_us)
+{
+	struct sim_gpu *sim = pgpu->backend_priv;
+
+	if (gfid < SIM_NUM_FUNCTIONS)
+		WRITE_ONCE(sim->engines.preempt_timeout_us[gfid], timeout_us);
+}
+
+/**
+ * sim_engine_set_ctxsw() - debugfs ctxsw_us: the modelled context switch
+ * @sim: the GPU
+ * @us: 0..1000
+ *
+ * Return: 0, or -EINVAL out of range.
+ */
+int sim_engine_set_ctxsw(struct sim_gpu *sim, u64 us)
+{
+	if (us > 1000) {
+		dev_warn(sim_dev(sim), "ctxsw_us: %llu out of range 0..1000\n", us);
+		return -EINVAL;
+	}
+	WRITE_ONCE(sim->engines.ctxsw_us, us);
 	return 0;
 }

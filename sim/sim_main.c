@@ -50,6 +50,9 @@ static const struct nvvgpu_backend_ops sim_backend_ops = {
 	.vf_write = sim_vf_write,
 	.vf_flr = sim_vf_flr,
 	.set_owner = sim_set_owner,
+	.has_work = sim_has_work,
+	.engine_stats = sim_engine_stats,
+	.set_preempt_timeout = sim_set_preempt_timeout,
 };
 
 /* The top of FB is GSP-RM's (WPR heap and friends): 1/16, 32..512 MiB. */

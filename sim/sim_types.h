@@ -8,6 +8,7 @@
 #define __NVVGPU_SIM_TYPES_H__
 
 #include <linux/atomic.h>
+#include <linux/bitmap.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/spinlock.h>
@@ -323,12 +324,20 @@ struct sim_channel {
  * @entries: GPFIFO entries completed
  * @errors: channels put in error
  * @preemptions: times its channel was switched away mid-entry
+ * @preempt_ns: time from the owner changing to its channel yielding
+ * @ctxsw_ns: time spent saving the previous function's context and
+ *	restoring this one's, before running it
+ *
+ * Written by the engine's thread under &sim_engine.stats_lock (with bottom
+ * halves off: the scheduler reads them from its timer).
  */
 struct sim_engine_stats {
 	u64 busy_ns;
 	u64 entries;
 	u64 errors;
 	u64 preemptions;
+	u64 preempt_ns;
+	u64 ctxsw_ns;
 };
 
 /**
@@ -344,6 +353,11 @@ struct sim_engine_stats {
  * @channels: channels bound to it, in round-robin order
  * @running: the channel being executed, NULL between channels
  * @hang: fault injection: stop making progress
+ * @stats_lock: protects @stats, @run_gfid and @run_start
+ * @run_gfid: the function whose channel is being executed
+ * @run_start: since when (ns), 0 between channels
+ * @last_gfid: the function whose context the engine holds, for the
+ *	context-switch cost (U32_MAX: none yet)
  * @stats: per function
  */
 struct sim_engine {
@@ -358,6 +372,10 @@ struct sim_engine {
 	struct list_head channels;
 	struct sim_channel *running;
 	bool hang;
+	spinlock_t stats_lock; /* see @stats_lock above */
+	u32 run_gfid;
+	u64 run_start;
+	u32 last_gfid;
 	struct sim_engine_stats stats[SIM_NUM_FUNCTIONS];
 };
 
@@ -385,8 +403,15 @@ struct sim_ecc_page {
  * @table_lock: serialises channel creation and removal
  * @chan_lock: protects @chans for the doorbell, which may not sleep
  * @chans: channels by ID
+ * @owner_since: when @owner last changed (ns)
  * @preempt_timeout_ms: a channel that has not yielded this long after
- *	being asked is reset
+ *	being asked is reset, unless its function has its own
+ * @preempt_timeout_us: per function, its own preemption timeout (0: the
+ *	default), set through the backend's set_preempt_timeout op
+ * @ctxsw_us: the modelled cost of a context switch between functions
+ * @work_lock: serialises the work reports, so that they arrive in order
+ * @work_mask: functions with work queued, as last reported (atomic bits:
+ *	has_work reads them without a lock)
  * @bad_doorbells: doorbells naming no channel of the ringing function
  * @mmu_fault_chid: fault injection: the next access of this channel
  *	faults (U32_MAX: none)
@@ -398,10 +423,15 @@ struct sim_ecc_page {
 struct sim_engines {
 	struct sim_engine eng[SIM_NUM_ENGINES];
 	u32 owner;
+	u64 owner_since;
 	struct mutex table_lock; /* see @table_lock above */
 	spinlock_t chan_lock; /* see @chan_lock above */
 	struct sim_channel *chans[SIM_NUM_CHANNELS];
 	u32 preempt_timeout_ms;
+	u32 preempt_timeout_us[SIM_NUM_FUNCTIONS];
+	u32 ctxsw_us;
+	spinlock_t work_lock; /* see @work_lock above */
+	DECLARE_BITMAP(work_mask, SIM_NUM_FUNCTIONS);
 	u64 bad_doorbells;
 	u32 mmu_fault_chid;
 	spinlock_t ecc_lock; /* see @ecc_lock above */
@@ -573,5 +603,11 @@ struct sim_gpu {
 
 	struct dentry *debugfs;
 };
+
+/* the core's number of the GPU, for traces (U32_MAX before registration) */
+static inline u32 sim_pgpu_id(const struct sim_gpu *sim)
+{
+	return sim->pgpu ? sim->pgpu->id : U32_MAX;
+}
 
 #endif /* __NVVGPU_SIM_TYPES_H__ */

@@ -185,31 +185,87 @@ static ssize_t state_show(struct device *dev, struct device_attribute *attr,
 }
 static DEVICE_ATTR_RO(state);
 
-static ssize_t weight_show(struct device *dev, struct device_attribute *attr,
-			   char *buf)
+static ssize_t nvvgpu_vfio_param_show(struct device *dev,
+				      enum nvvgpu_vgpu_param param, char *buf)
 {
 	struct nvvgpu_vgpu *vgpu = nvvgpu_vfio_dev_to_nvdev(dev)->vgpu;
 
-	return sysfs_emit(buf, "%u\n", READ_ONCE(vgpu->weight));
+	return sysfs_emit(buf, "%u\n", nvvgpu_vgpu_get_param(vgpu, param));
 }
 
-static ssize_t weight_store(struct device *dev, struct device_attribute *attr,
-			    const char *buf, size_t count)
+static ssize_t nvvgpu_vfio_param_store(struct device *dev,
+				       enum nvvgpu_vgpu_param param,
+				       const char *name, const char *buf,
+				       size_t count)
 {
 	struct nvvgpu_vgpu *vgpu = nvvgpu_vfio_dev_to_nvdev(dev)->vgpu;
-	u32 weight;
+	u32 val;
 	int ret;
 
-	ret = kstrtou32(buf, 0, &weight);
+	ret = kstrtou32(buf, 0, &val);
 	if (ret) {
-		dev_warn(dev, "weight: \"%.*s\" is not a number\n",
+		dev_warn(dev, "%s: \"%.*s\" is not a number\n", name,
 			 (int)strcspn(buf, "\n"), buf);
 		return ret;
 	}
-	ret = nvvgpu_vgpu_set_weight(vgpu, weight);
+	ret = nvvgpu_vgpu_set_param(vgpu, param, val);
 	return ret ?: count;
 }
-static DEVICE_ATTR_RW(weight);
+
+/* the vGPU's scheduling settings, kept by the core */
+#define NVVGPU_VFIO_PARAM_ATTR(_name, _param)				\
+static const enum nvvgpu_vgpu_param _name##_param = _param;		\
+static ssize_t _name##_show(struct device *dev,				\
+			    struct device_attribute *attr, char *buf)	\
+{									\
+	return nvvgpu_vfio_param_show(dev, _name##_param, buf);		\
+}									\
+static ssize_t _name##_store(struct device *dev,			\
+			     struct device_attribute *attr,		\
+			     const char *buf, size_t count)		\
+{									\
+	return nvvgpu_vfio_param_store(dev, _name##_param, #_name, buf,	\
+				       count);				\
+}									\
+static DEVICE_ATTR_RW(_name)
+
+NVVGPU_VFIO_PARAM_ATTR(weight, NVVGPU_VGPU_WEIGHT);
+NVVGPU_VFIO_PARAM_ATTR(exec_quantum_us, NVVGPU_VGPU_EXEC_QUANTUM_US);
+NVVGPU_VFIO_PARAM_ATTR(preempt_timeout_us, NVVGPU_VGPU_PREEMPT_TIMEOUT_US);
+
+/* what the scheduler gave the vGPU, and its engine time: "key value" lines */
+static ssize_t sched_stats_show(struct device *dev,
+				struct device_attribute *attr, char *buf)
+{
+	struct nvvgpu_vgpu *vgpu = nvvgpu_vfio_dev_to_nvdev(dev)->vgpu;
+	struct nvvgpu_vgpu_sched_stats *st;
+	ssize_t n;
+	u32 i;
+	int err;
+
+	st = kmalloc(sizeof(*st), GFP_KERNEL);
+	if (!st)
+		return -ENOMEM;
+	err = nvvgpu_vgpu_sched_stats(vgpu, st);
+	if (err) {
+		kfree(st);
+		return err;
+	}
+	n = sysfs_emit(buf, "policy %s\nslices %llu\ngranted_ns %llu\n",
+		       st->policy, st->slices, st->granted_ns);
+	n += sysfs_emit_at(buf, n, "wait_ns %llu\nidle_ns %llu\npreemptions %llu\n",
+			   st->wait_ns, st->idle_ns, st->preemptions);
+	n += sysfs_emit_at(buf, n, "preempt_ns %llu\npreempt_timeouts %llu\n",
+			   st->preempt_ns, st->preempt_timeouts);
+	for (i = 0; i < st->num_engines; i++)
+		n += sysfs_emit_at(buf, n, "%s_busy_ns %llu\n%s_jobs %llu\n%s_ctxsw_ns %llu\n",
+				   st->engine[i].name, st->engine[i].busy_ns,
+				   st->engine[i].name, st->engine[i].jobs,
+				   st->engine[i].name, st->engine[i].ctxsw_ns);
+	kfree(st);
+	return n;
+}
+static DEVICE_ATTR_RO(sched_stats);
 
 static ssize_t irqs_delivered_show(struct device *dev,
 				   struct device_attribute *attr, char *buf)
@@ -238,6 +294,9 @@ static struct attribute *nvvgpu_vfio_mdev_attrs[] = {
 	&dev_attr_type_id.attr,
 	&dev_attr_state.attr,
 	&dev_attr_weight.attr,
+	&dev_attr_exec_quantum_us.attr,
+	&dev_attr_preempt_timeout_us.attr,
+	&dev_attr_sched_stats.attr,
 	&dev_attr_irqs_delivered.attr,
 	&dev_attr_channel_errors.attr,
 	NULL,

@@ -62,7 +62,14 @@ int nvvgpu_vgpu_stop(struct nvvgpu_vgpu *vgpu);
 int nvvgpu_vgpu_pause(struct nvvgpu_vgpu *vgpu);
 int nvvgpu_vgpu_resume(struct nvvgpu_vgpu *vgpu);
 int nvvgpu_vgpu_reset(struct nvvgpu_vgpu *vgpu);
-int nvvgpu_vgpu_set_weight(struct nvvgpu_vgpu *vgpu, u32 weight);
+int nvvgpu_vgpu_set_param(struct nvvgpu_vgpu *vgpu,
+			  enum nvvgpu_vgpu_param param, u32 val);
+u32 nvvgpu_vgpu_get_param(const struct nvvgpu_vgpu *vgpu,
+			  enum nvvgpu_vgpu_param param);
+int nvvgpu_pgpu_set_vgpu_param(struct nvvgpu_pgpu *pgpu,
+			       enum nvvgpu_vgpu_param param, u32 val);
+int nvvgpu_vgpu_sched_stats(struct nvvgpu_vgpu *vgpu,
+			    struct nvvgpu_vgpu_sched_stats *st);
 const char *nvvgpu_vgpu_state_name(enum nvvgpu_vgpu_state state);
 
 /* work on the engines: register forwarding, events, who runs */
@@ -75,8 +82,14 @@ void nvvgpu_pgpu_set_host_sink(struct nvvgpu_pgpu *pgpu,
 			       struct nvvgpu_event_sink *sink);
 void nvvgpu_pgpu_report_event(struct nvvgpu_pgpu *pgpu, u32 gfid,
 			      const struct nvvgpu_event *ev);
-void nvvgpu_pgpu_run(struct nvvgpu_pgpu *pgpu, struct nvvgpu_vgpu *vgpu);
+void nvvgpu_pgpu_run(struct nvvgpu_pgpu *pgpu, u32 gfid);
 void nvvgpu_pgpu_run_all(struct nvvgpu_pgpu *pgpu);
+void nvvgpu_pgpu_set_work_sink(struct nvvgpu_pgpu *pgpu,
+			       struct nvvgpu_work_sink *sink);
+void nvvgpu_pgpu_report_work(struct nvvgpu_pgpu *pgpu, u32 gfid, bool pending);
+bool nvvgpu_pgpu_has_work(struct nvvgpu_pgpu *pgpu, u32 gfid);
+int nvvgpu_pgpu_engine_stats(struct nvvgpu_pgpu *pgpu, u32 engine, u32 gfid,
+			     struct nvvgpu_engine_stats *st);
 
 /* the host's own channels (the DRM client) */
 int nvvgpu_host_channel_create(struct nvvgpu_pgpu *pgpu,

@@ -23,6 +23,7 @@ struct device;
 struct nvvgpu_backend_ops;
 struct nvvgpu_client_ops;
 struct nvvgpu_event_sink;
+struct nvvgpu_work_sink;
 struct nvvgpu_provider;
 struct nvvgpu_transport_ops;
 
@@ -228,6 +229,8 @@ enum nvvgpu_vgpu_state {
  * @lost_work: tells the clients that the pgpu was lost, or recovered
  * @host_sink: where events of the host's own channels go (the DRM client),
  *	RCU-published by nvvgpu_pgpu_set_host_sink()
+ * @work_sink: where the backend's work reports go (the scheduler),
+ *	RCU-published by nvvgpu_pgpu_set_work_sink()
  * @debugfs: the pgpu's debugfs directory
  */
 struct nvvgpu_pgpu {
@@ -259,12 +262,34 @@ struct nvvgpu_pgpu {
 	void *client_priv[NVVGPU_CLIENT_NR];
 	struct work_struct lost_work;
 	struct nvvgpu_event_sink __rcu *host_sink;
+	struct nvvgpu_work_sink __rcu *work_sink;
 
 	struct dentry *debugfs;
 };
 
 /* highest scheduling weight a vGPU may have */
 #define NVVGPU_VGPU_WEIGHT_MAX	100
+/* a vGPU's execution quantum: 0 (the policy's slice) or within these */
+#define NVVGPU_VGPU_QUANTUM_MIN_US	100
+#define NVVGPU_VGPU_QUANTUM_MAX_US	100000
+/* a vGPU's preemption timeout: 0 (the backend's default) or within these */
+#define NVVGPU_VGPU_PREEMPT_MIN_US	1000
+#define NVVGPU_VGPU_PREEMPT_MAX_US	10000000
+
+/**
+ * enum nvvgpu_vgpu_param - a vGPU's scheduling settings
+ * @NVVGPU_VGPU_WEIGHT: its weight under the weighted policy
+ * @NVVGPU_VGPU_EXEC_QUANTUM_US: its own slice length, 0 for the policy's
+ * @NVVGPU_VGPU_PREEMPT_TIMEOUT_US: how long its channels may take to
+ *	yield, 0 for the backend's default
+ * @NVVGPU_VGPU_PARAM_NR: number of settings
+ */
+enum nvvgpu_vgpu_param {
+	NVVGPU_VGPU_WEIGHT,
+	NVVGPU_VGPU_EXEC_QUANTUM_US,
+	NVVGPU_VGPU_PREEMPT_TIMEOUT_US,
+	NVVGPU_VGPU_PARAM_NR,
+};
 
 /**
  * struct nvvgpu_vgpu - a virtual GPU
@@ -277,7 +302,12 @@ struct nvvgpu_pgpu {
  * @prov_priv: per-vGPU data of each provider
  * @pinned: provider kinds whose module this vGPU holds a reference on
  * @weight: scheduling weight, 1..%NVVGPU_VGPU_WEIGHT_MAX
- *	(nvvgpu_vgpu_set_weight(); read with READ_ONCE())
+ *	(nvvgpu_vgpu_set_param(); read with READ_ONCE())
+ * @exec_quantum_us: its own slice length, 0 for the policy's
+ *	(nvvgpu_vgpu_set_param(); READ_ONCE())
+ * @preempt_timeout_us: how long its channels may take to yield before
+ *	they are reset, 0 for the backend's default
+ *	(nvvgpu_vgpu_set_param(); READ_ONCE())
  * @plugin_up: the firmware plugin task is bootloaded (pgpu lock)
  * @link: entry in the core's list of all vGPUs (UUIDs are unique host-wide)
  * @sink: where the backend's events for this vGPU go (its VFIO device),
@@ -295,6 +325,8 @@ struct nvvgpu_vgpu {
 	void *prov_priv[NVVGPU_PROVIDER_NR];
 	unsigned long pinned;
 	u32 weight;
+	u32 exec_quantum_us;
+	u32 preempt_timeout_us;
 	bool plugin_up;
 	struct list_head link;
 	struct nvvgpu_event_sink __rcu *sink;
@@ -341,6 +373,70 @@ struct nvvgpu_event {
 struct nvvgpu_event_sink {
 	void (*notify)(struct nvvgpu_event_sink *sink,
 		       const struct nvvgpu_event *ev);
+};
+
+/**
+ * struct nvvgpu_work_sink - the scheduler's receiver of work reports
+ * @work: function @gfid (0: the host) now has work queued on the engines,
+ *	or has none left. Called by nvvgpu_pgpu_report_work() under
+ *	rcu_read_lock(), in the backend's context (process or softirq, never
+ *	hardirq); must not sleep.
+ * @preempt_timeout: a channel of function @gfid did not yield in time and
+ *	was reset. Called from nvvgpu_pgpu_report_event(), same context.
+ */
+struct nvvgpu_work_sink {
+	void (*work)(struct nvvgpu_work_sink *sink, u32 gfid, bool pending);
+	void (*preempt_timeout)(struct nvvgpu_work_sink *sink, u32 gfid,
+				u32 chid);
+};
+
+/* engines a pgpu may account per function */
+#define NVVGPU_MAX_ENGINES	8
+
+/**
+ * struct nvvgpu_engine_stats - one engine's counters for one function,
+ *	cumulative, from the backend's engine_stats op
+ * @name: the engine's name, e.g. "gr0" (static)
+ * @busy_ns: time the engine ran the function's work
+ * @jobs: work items (GPFIFO entries) it completed
+ * @preemptions: times it was told to yield while running the function
+ * @preempt_ns: time from being told to yield to having yielded
+ * @ctxsw_ns: time it spent saving and restoring contexts to switch to
+ *	the function
+ */
+struct nvvgpu_engine_stats {
+	const char *name;
+	u64 busy_ns;
+	u64 jobs;
+	u64 preemptions;
+	u64 preempt_ns;
+	u64 ctxsw_ns;
+};
+
+/**
+ * struct nvvgpu_vgpu_sched_stats - what the scheduler gave a vGPU
+ * @policy: the pgpu's policy name (static)
+ * @slices: slices it was given
+ * @granted_ns: time it held the GPU
+ * @wait_ns: time it had work while another held the GPU
+ * @idle_ns: time it held the GPU without work
+ * @preemptions: slices that ended while it still had work
+ * @preempt_ns: time its engines took to yield
+ * @preempt_timeouts: channels reset for not yielding in time
+ * @num_engines: entries of @engine in use
+ * @engine: per engine, its counters
+ */
+struct nvvgpu_vgpu_sched_stats {
+	const char *policy;
+	u64 slices;
+	u64 granted_ns;
+	u64 wait_ns;
+	u64 idle_ns;
+	u64 preemptions;
+	u64 preempt_ns;
+	u64 preempt_timeouts;
+	u32 num_engines;
+	struct nvvgpu_engine_stats engine[NVVGPU_MAX_ENGINES];
 };
 
 /**

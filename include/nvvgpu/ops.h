@@ -23,10 +23,10 @@ struct page;
  * gets called through a mismatched table. Bump a version whenever the table,
  * or the meaning of one of its members, changes.
  */
-#define NVVGPU_BACKEND_OPS_VERSION	2
+#define NVVGPU_BACKEND_OPS_VERSION	3
 #define NVVGPU_TRANSPORT_OPS_VERSION	2
 #define NVVGPU_PARTITION_OPS_VERSION	2
-#define NVVGPU_SCHED_OPS_VERSION	1
+#define NVVGPU_SCHED_OPS_VERSION	2
 #define NVVGPU_CLIENT_OPS_VERSION	2
 
 /**
@@ -56,13 +56,29 @@ struct page;
  *	down and its interrupt tree cleared. Called by nvvgpu_vgpu_reset()
  *	with the pgpu lock held, before the FB is scrubbed; may sleep. May be
  *	NULL.
- * @set_owner: from now on the engines run the channels of function @gfid
- *	(0: only the host's), beside the host's own; %NVVGPU_OWNER_ALL lets
- *	every channel run, as when no scheduler is attached. Called by
- *	nvvgpu_pgpu_run() from the scheduler's timer (softirq) or process
- *	context, with the scheduler's run-queue spinlock held: must not sleep
- *	or take a sleeping lock. Running work is preempted at a method
+ * @set_owner: from now on the engines run only the channels of function
+ *	@gfid (0: the host's own); %NVVGPU_OWNER_NONE runs none (an idle
+ *	slice) and %NVVGPU_OWNER_ALL every channel, as when no scheduler is
+ *	attached. Called by nvvgpu_pgpu_run() from the scheduler's timer
+ *	(softirq) or process context, with the scheduler's run-queue spinlock
+ *	held: must not sleep or take a lock that is held while calling
+ *	nvvgpu_pgpu_report_work(). Running work is preempted at a method
  *	boundary. May be NULL: the engines then always run every channel.
+ * @has_work: does function @gfid (0: the host) have work queued on the
+ *	engines: a channel with GPFIFO entries pending, not in error? Called
+ *	by the scheduler with its run-queue spinlock held, in any context
+ *	but hardirq; must not sleep. May be NULL only if @set_owner is.
+ * @engine_stats: fill @st with engine @engine's cumulative counters for
+ *	function @gfid, up to now (including work it is running). Called by
+ *	nvvgpu_pgpu_engine_stats() from the scheduler, with its run-queue
+ *	spinlock held, in any context but hardirq; must not sleep. Returns
+ *	0, or -ENOENT for an @engine beyond the last. May be NULL: the GPU's
+ *	engines are not accounted.
+ * @set_preempt_timeout: a channel of function @gfid that has not yielded
+ *	@timeout_us after being told to is reset and reported with Xid 45
+ *	(ROBUST_CHANNEL_PREEMPTIVE_REMOVAL); 0 restores the backend's
+ *	default. Called by the core with the pgpu lock held; may sleep. May
+ *	be NULL.
  *
  * The backend registers each pgpu with nvvgpu_pgpu_register(). It reports GSP
  * interrupts with nvvgpu_pgpu_handle_irq() and engine and channel events
@@ -82,10 +98,17 @@ struct nvvgpu_backend_ops {
 	int (*vf_write)(struct nvvgpu_pgpu *pgpu, u32 gfid, u32 offset, u32 val);
 	void (*vf_flr)(struct nvvgpu_pgpu *pgpu, u32 gfid);
 	void (*set_owner)(struct nvvgpu_pgpu *pgpu, u32 gfid);
+	bool (*has_work)(struct nvvgpu_pgpu *pgpu, u32 gfid);
+	int (*engine_stats)(struct nvvgpu_pgpu *pgpu, u32 engine, u32 gfid,
+			    struct nvvgpu_engine_stats *st);
+	void (*set_preempt_timeout)(struct nvvgpu_pgpu *pgpu, u32 gfid,
+				    u32 timeout_us);
 };
 
 /* set_owner()'s "no scheduler: every channel runs" */
 #define NVVGPU_OWNER_ALL	U32_MAX
+/* set_owner()'s "an idle slice: no channel runs" */
+#define NVVGPU_OWNER_NONE	(U32_MAX - 1)
 
 /**
  * struct nvvgpu_provider - the part every provider ops table starts with
@@ -177,16 +200,34 @@ struct nvvgpu_partition_ops {
 
 /**
  * struct nvvgpu_sched_ops - time-slice scheduling of vGPUs
- * @base: common part; @base.kind is %NVVGPU_PROVIDER_SCHEDULER
- * @vgpu_add: put @vgpu on the pgpu's run list (not yet runnable)
- * @vgpu_remove: take @vgpu off the run list
- * @vgpu_set_runnable: let @vgpu get time slices, or stop giving it any
+ * @base: common part; @base.kind is %NVVGPU_PROVIDER_SCHEDULER. Its
+ *	@base.attach gives the engines to the host alone (nvvgpu_pgpu_run())
+ *	and registers for work reports (nvvgpu_pgpu_set_work_sink()); its
+ *	@base.detach undoes both and lets every channel run.
+ * @vgpu_add: put @vgpu on the pgpu's run queue, closed (no slices yet).
+ *	Called by nvvgpu_vgpu_create() with the pgpu lock held; may sleep.
+ *	Returns 0 or -ENOMEM.
+ * @vgpu_remove: take @vgpu off the run queue; if it holds the GPU, its
+ *	slice ends now. Called by nvvgpu_vgpu_destroy() with the pgpu lock
+ *	held, after @vgpu_set_runnable(false); may sleep.
+ * @vgpu_set_runnable: a VMM opened (and did not pause) @vgpu, so it may be
+ *	given slices, or it closed or paused it. Called on each lifecycle
+ *	transition with the pgpu lock held; may sleep. Must not fail.
+ * @vgpu_update: @vgpu's weight or execution quantum changed
+ *	(nvvgpu_vgpu_set_param()); applies
+ *	from its next slice. Called with the pgpu lock held; may sleep.
+ * @vgpu_stats: fill @st with what the scheduler gave @vgpu so far, with
+ *	its engine time. Called by nvvgpu_vgpu_sched_stats() in process
+ *	context with the pgpu lock held; may sleep. Returns 0.
  */
 struct nvvgpu_sched_ops {
 	struct nvvgpu_provider base;
 	int (*vgpu_add)(struct nvvgpu_vgpu *vgpu);
 	void (*vgpu_remove)(struct nvvgpu_vgpu *vgpu);
 	void (*vgpu_set_runnable)(struct nvvgpu_vgpu *vgpu, bool runnable);
+	void (*vgpu_update)(struct nvvgpu_vgpu *vgpu);
+	int (*vgpu_stats)(struct nvvgpu_vgpu *vgpu,
+			  struct nvvgpu_vgpu_sched_stats *st);
 };
 
 /**
