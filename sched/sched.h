@@ -14,7 +14,8 @@ struct seq_file;
 /* sched_main.c */
 void nvvgpu_sched_kick(struct nvvgpu_sched_rq *rq);
 int nvvgpu_sched_update_params(struct nvvgpu_sched_rq *rq,
-			       const struct nvvgpu_sched_params *p);
+			       const struct nvvgpu_sched_params *p,
+			       const char *file);
 
 /* sched_account.c */
 int nvvgpu_sched_engines_init(struct nvvgpu_sched_rq *rq);

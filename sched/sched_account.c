@@ -29,11 +29,14 @@
  * OBJSCHED_SW_GET_LOG; the last %NVVGPU_SCHED_LOG_ENTRIES are kept.
  */
 
-static void nvvgpu_sched_read(struct nvvgpu_sched_rq *rq, u32 engine, u32 gfid,
+/* the vacancy runs no function: the engines account nothing to it */
+static void nvvgpu_sched_read(struct nvvgpu_sched_rq *rq, u32 engine,
+			      const struct nvvgpu_sched_entity *se,
 			      struct nvvgpu_engine_stats *st)
 {
 	memset(st, 0, sizeof(*st));
-	if (!rq->pgpu || nvvgpu_pgpu_engine_stats(rq->pgpu, engine, gfid, st))
+	if (!rq->pgpu || se == &rq->vacant ||
+	    nvvgpu_pgpu_engine_stats(rq->pgpu, engine, se->gfid, st))
 		memset(st, 0, sizeof(*st));
 }
 
@@ -81,7 +84,7 @@ void nvvgpu_sched_account_origin(struct nvvgpu_sched_rq *rq,
 	u32 i;
 
 	for (i = 0; i < rq->num_engines; i++) {
-		nvvgpu_sched_read(rq, i, se->gfid, &se->origin[i]);
+		nvvgpu_sched_read(rq, i, se, &se->origin[i]);
 		se->at_in[i] = se->origin[i];
 		se->logged_busy_ns[i] = 0;
 	}
@@ -101,7 +104,7 @@ void nvvgpu_sched_account_in(struct nvvgpu_sched_rq *rq,
 
 	lockdep_assert_held(&rq->lock);
 	for (i = 0; i < rq->num_engines; i++)
-		nvvgpu_sched_read(rq, i, se->gfid, &se->at_in[i]);
+		nvvgpu_sched_read(rq, i, se, &se->at_in[i]);
 	if (rq->pgpu)
 		trace_nvvgpu_sched_switch_in(rq->pgpu->id,
 					     NVVGPU_SCHED_ALL_ENGINES, se,
@@ -153,7 +156,7 @@ void nvvgpu_sched_account_out(struct nvvgpu_sched_rq *rq,
 
 	lockdep_assert_held(&rq->lock);
 	for (i = 0; i < rq->num_engines; i++) {
-		nvvgpu_sched_read(rq, i, se->gfid, &st);
+		nvvgpu_sched_read(rq, i, se, &st);
 		busy[i] = st.busy_ns - se->at_in[i].busy_ns;
 		se->st.busy_ns[i] = st.busy_ns - se->origin[i].busy_ns;
 		se->st.jobs[i] = st.jobs - se->origin[i].jobs;
@@ -194,7 +197,7 @@ void nvvgpu_sched_fill_stats(struct nvvgpu_sched_rq *rq,
 	for (i = 0; i < rq->num_engines; i++) {
 		struct nvvgpu_engine_stats *e = &st->engine[i];
 
-		nvvgpu_sched_read(rq, i, se->gfid, e);
+		nvvgpu_sched_read(rq, i, se, e);
 		e->name = rq->engine_names[i];
 		e->busy_ns -= se->origin[i].busy_ns;
 		e->jobs -= se->origin[i].jobs;

@@ -71,7 +71,7 @@ static void nvvgpu_sched_switch(struct nvvgpu_sched_rq *rq, u64 now)
 	next = nvvgpu_sched_decide(rq, now);
 	if (prev) {
 		nvvgpu_sched_account_out(rq, prev, now, prev_slice);
-		if (expired && prev == next)
+		if (expired && ran >= prev_slice)
 			trace_nvvgpu_sched_slice_expired(rq->pgpu->id,
 							 NVVGPU_SCHED_ALL_ENGINES,
 							 prev, prev_slice, ran,
@@ -91,8 +91,8 @@ static void nvvgpu_sched_switch(struct nvvgpu_sched_rq *rq, u64 now)
 					  prev ? ran : 0,
 					  next ? next->id : NVVGPU_SCHED_NOBODY,
 					  rq->slice_ns);
-	if (nvvgpu_sched_owner(rq, prev) != nvvgpu_sched_owner(rq, next) ||
-	    !prev) {
+	if ((prev || next) &&
+	    (!prev || nvvgpu_sched_owner(rq, prev) != nvvgpu_sched_owner(rq, next))) {
 		rq->switches++;
 		nvvgpu_pgpu_run(rq->pgpu, nvvgpu_sched_owner(rq, next));
 	}
@@ -132,23 +132,32 @@ void nvvgpu_sched_kick(struct nvvgpu_sched_rq *rq)
 /**
  * nvvgpu_sched_update_params() - apply checked settings to a run queue
  * @rq: the run queue
- * @p: the new settings
+ * @p: the new settings, a copy of @rq->p with one member changed
+ * @file: the sysfs file written, for the log line
  *
- * Traced as nvvgpu_sched_config. Process context.
+ * Traced as nvvgpu_sched_config. Process context, with @rq->params_lock
+ * held so that writers of different members do not undo each other. The
+ * fixed-share round's slots are the provider's, kept as they are now.
  *
  * Return: 0, or -EINVAL (logged) for settings that are not valid together.
  */
 int nvvgpu_sched_update_params(struct nvvgpu_sched_rq *rq,
-			       const struct nvvgpu_sched_params *p)
+			       const struct nvvgpu_sched_params *p,
+			       const char *file)
 {
+	struct nvvgpu_sched_params q = *p;
 	const char *why;
 
-	if (nvvgpu_sched_check_params(p, &why)) {
-		dev_warn(rq->pgpu->dev, "nvvgpu_sched: %s\n", why);
+	lockdep_assert_held(&rq->params_lock);
+
+	if (nvvgpu_sched_check_params(&q, &why)) {
+		dev_warn(rq->pgpu->dev, "nvvgpu_sched/%s: refused: %s\n", file,
+			 why);
 		return -EINVAL;
 	}
 	spin_lock_bh(&rq->lock);
-	if (nvvgpu_sched_set_params(rq, p, ktime_get_ns()))
+	q.fixed_slots = rq->p.fixed_slots;
+	if (nvvgpu_sched_set_params(rq, &q, ktime_get_ns()))
 		nvvgpu_sched_kick(rq);
 	trace_nvvgpu_sched_config(rq->pgpu->id, &rq->p,
 				  nvvgpu_sched_policy_name(rq->p.policy));
@@ -302,6 +311,7 @@ static int nvvgpu_sched_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 		return -ENOMEM;
 	rq->pgpu = pgpu;
 	spin_lock_init(&rq->lock);
+	mutex_init(&rq->params_lock);
 	nvvgpu_sched_rq_init(rq, &nvvgpu_sched_defaults);
 	hrtimer_init(&rq->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_SOFT);
 	rq->timer.function = nvvgpu_sched_tick;

@@ -52,6 +52,7 @@ static ssize_t policy_store(struct kobject *kobj, struct kobj_attribute *attr,
 			 count);
 		return -EINVAL;
 	}
+	mutex_lock(&rq->params_lock);
 	spin_lock_bh(&rq->lock);
 	p = rq->p;
 	spin_unlock_bh(&rq->lock);
@@ -59,9 +60,11 @@ static ssize_t policy_store(struct kobject *kobj, struct kobj_attribute *attr,
 	if (p.policy == NVVGPU_SCHED_POLICY_NR) {
 		dev_warn(rq->pgpu->dev, "nvvgpu_sched/policy: unknown policy \"%s\" (best_effort, equal_share, fixed_share, weighted, arr)\n",
 			 strim(name));
-		return -EINVAL;
+		err = -EINVAL;
+	} else {
+		err = nvvgpu_sched_update_params(rq, &p, "policy");
 	}
-	err = nvvgpu_sched_update_params(rq, &p);
+	mutex_unlock(&rq->params_lock);
 	return err ?: count;
 }
 
@@ -94,15 +97,18 @@ static ssize_t nvvgpu_sched_param_store(struct kobject *kobj,
 
 	err = kstrtou32(buf, 0, &val);
 	if (err) {
-		dev_warn(rq->pgpu->dev, "nvvgpu_sched/%s: \"%.*s\" is not a number\n",
-			 name, (int)strcspn(buf, "\n"), buf);
+		dev_warn(rq->pgpu->dev, "nvvgpu_sched/%s: \"%.*s\" is not a number in 0..%u\n",
+			 name, (int)strcspn(buf, "\n"), buf, U32_MAX);
 		return err;
 	}
+	/* one writer at a time: each changes one member of the whole */
+	mutex_lock(&rq->params_lock);
 	spin_lock_bh(&rq->lock);
 	p = rq->p;
 	spin_unlock_bh(&rq->lock);
 	*(u32 *)((u8 *)&p + offset) = val;
-	err = nvvgpu_sched_update_params(rq, &p);
+	err = nvvgpu_sched_update_params(rq, &p, name);
+	mutex_unlock(&rq->params_lock);
 	return err ?: count;
 }
 
@@ -148,8 +154,8 @@ static ssize_t nvvgpu_sched_bulk_store(struct kobject *kobj, const char *name,
 
 	ret = kstrtou32(buf, 0, &val);
 	if (ret) {
-		dev_warn(rq->pgpu->dev, "nvvgpu_sched/%s: \"%.*s\" is not a number\n",
-			 name, (int)strcspn(buf, "\n"), buf);
+		dev_warn(rq->pgpu->dev, "nvvgpu_sched/%s: \"%.*s\" is not a number in 0..%u\n",
+			 name, (int)strcspn(buf, "\n"), buf, U32_MAX);
 		return ret;
 	}
 	ret = nvvgpu_pgpu_set_vgpu_param(rq->pgpu, param, val);

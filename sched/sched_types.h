@@ -11,6 +11,7 @@
 #include <linux/kobject.h>
 #include <linux/ktime.h>
 #include <linux/list.h>
+#include <linux/mutex.h>
 #include <linux/rbtree.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
@@ -205,6 +206,8 @@ struct nvvgpu_sched_params {
 /**
  * struct nvvgpu_sched_rq - the run queue of one pgpu
  * @pgpu: the physical GPU; NULL in KUnit
+ * @params_lock: serialises the writers of @p (sysfs), which copy, change
+ *	one member and write back
  * @lock: protects everything below; a spinlock taken with bottom halves
  *	off, because the slice timer runs in softirq context and the engines
  *	report work from it
@@ -236,6 +239,7 @@ struct nvvgpu_sched_params {
  */
 struct nvvgpu_sched_rq {
 	struct nvvgpu_pgpu *pgpu;
+	struct mutex params_lock; /* see @params_lock above */
 	spinlock_t lock; /* see @lock above */
 	struct nvvgpu_sched_params p;
 	struct list_head entities;

@@ -174,10 +174,11 @@ static void fake_reset_counts(struct fake_gpu *g)
 }
 
 /* |got - want| within @pct percent of want */
-#define EXPECT_SHARE(test, got, want, pct)				\
-	KUNIT_EXPECT_LE_MSG(test, abs_diff((u64)(got), (u64)(want)) * 100, \
-			    (u64)(want) * (pct),			\
-			    "got %llu ns, want %llu ns", (u64)(got), (u64)(want))
+static void expect_share(struct kunit *test, u64 got, u64 want, u32 pct)
+{
+	KUNIT_EXPECT_LE_MSG(test, abs_diff(got, want) * 100, want * pct,
+			    "got %llu ns, want %llu ns", got, want);
+}
 
 static const u32 sched_test_sizes[] = { 2, 8, 32 };
 
@@ -185,6 +186,7 @@ static void sched_test_size_desc(const u32 *n, char *desc)
 {
 	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%u vGPUs", *n);
 }
+
 KUNIT_ARRAY_PARAM(sched_test_size, sched_test_sizes, sched_test_size_desc);
 
 static void sched_test_equal_share(struct kunit *test)
@@ -196,7 +198,7 @@ static void sched_test_equal_share(struct kunit *test)
 		fake_load(g, i, true, 0, 1);
 	fake_run(g, 10 * SEC);
 	for (i = 0; i < n; i++)
-		EXPECT_SHARE(test, g->busy[i], div_u64(10 * SEC, n), 1);
+		expect_share(test, g->busy[i], div_u64(10 * SEC, n), 1);
 	KUNIT_EXPECT_LT(test, g->idle, 2 * MS);
 }
 
@@ -214,7 +216,7 @@ static void sched_test_weighted(struct kunit *test)
 	}
 	fake_run(g, 10 * SEC);
 	for (i = 0; i < n; i++)
-		EXPECT_SHARE(test, g->busy[i],
+		expect_share(test, g->busy[i],
 			     div_u64(10 * SEC * g->se[i].weight, sum), 1);
 }
 
@@ -231,7 +233,7 @@ static void sched_test_best_effort_skips_idle(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, g->busy[0], 0);
 	KUNIT_EXPECT_EQ(test, g->se[0].st.slices, 0);
 	for (i = 1; i < n; i++)
-		EXPECT_SHARE(test, g->busy[i], div_u64(10 * SEC, n - 1), 1);
+		expect_share(test, g->busy[i], div_u64(10 * SEC, n - 1), 1);
 	KUNIT_EXPECT_LT(test, g->idle, 2 * MS);
 }
 
@@ -250,14 +252,14 @@ static void sched_test_fixed_share_reserves(struct kunit *test)
 	for (i = 1; i < n; i++)
 		fake_load(g, i, true, 0, i % 2);
 	fake_run(g, 5 * SEC);
-	EXPECT_SHARE(test, g->busy[0], div_u64(5 * SEC, 2 * n), 1);
+	expect_share(test, g->busy[0], div_u64(5 * SEC, 2 * n), 1);
 	/* the others go idle: vGPU 0 keeps its share, no more */
 	fake_reset_counts(g);
 	for (i = 1; i < n; i++)
 		fake_load(g, i, true, 0, 0);
 	fake_run(g, 10 * SEC);
-	EXPECT_SHARE(test, g->busy[0], div_u64(5 * SEC, 2 * n), 1);
-	EXPECT_SHARE(test, g->idle, 5 * SEC - div_u64(5 * SEC, 2 * n), 1);
+	expect_share(test, g->busy[0], div_u64(5 * SEC, 2 * n), 1);
+	expect_share(test, g->idle, 5 * SEC - div_u64(5 * SEC, 2 * n), 1);
 }
 
 static void sched_test_equal_share_follows_opens(struct kunit *test)
@@ -270,20 +272,20 @@ static void sched_test_equal_share_follows_opens(struct kunit *test)
 		fake_load(g, i, true, 0, 1);
 	fake_run(g, 5 * SEC);
 	for (i = 0; i < n / 2; i++)
-		EXPECT_SHARE(test, g->busy[i], div_u64(5 * SEC, n / 2), 1);
+		expect_share(test, g->busy[i], div_u64(5 * SEC, n / 2), 1);
 	fake_reset_counts(g);
 	for (i = n / 2; i < n; i++)
 		fake_load(g, i, true, 0, 1);
 	fake_run(g, 10 * SEC);
 	for (i = 0; i < n; i++)
-		EXPECT_SHARE(test, g->busy[i], div_u64(5 * SEC, n), 1);
+		expect_share(test, g->busy[i], div_u64(5 * SEC, n), 1);
 	/* one stops: the others share its time, it gets none */
 	fake_reset_counts(g);
 	fake_load(g, 0, false, 0, 1);
 	fake_run(g, 15 * SEC);
 	KUNIT_EXPECT_EQ(test, g->busy[0], 0);
 	for (i = 1; i < n; i++)
-		EXPECT_SHARE(test, g->busy[i], div_u64(5 * SEC, n - 1), 1);
+		expect_share(test, g->busy[i], div_u64(5 * SEC, n - 1), 1);
 }
 
 static void sched_test_equal_share_reserves_idle(struct kunit *test)
@@ -297,9 +299,9 @@ static void sched_test_equal_share_reserves_idle(struct kunit *test)
 	fake_run(g, 10 * SEC);
 	/* the idle vGPU's quarter is kept for it, idle */
 	for (i = 1; i < 4; i++)
-		EXPECT_SHARE(test, g->busy[i], 10 * SEC / 4, 1);
-	EXPECT_SHARE(test, g->idle, 10 * SEC / 4, 1);
-	EXPECT_SHARE(test, g->se[0].st.idle_ns, 10 * SEC / 4, 1);
+		expect_share(test, g->busy[i], 10 * SEC / 4, 1);
+	expect_share(test, g->idle, 10 * SEC / 4, 1);
+	expect_share(test, g->se[0].st.idle_ns, 10 * SEC / 4, 1);
 }
 
 static void sched_test_policy_change(struct kunit *test)
@@ -315,7 +317,7 @@ static void sched_test_policy_change(struct kunit *test)
 	}
 	fake_run(g, 3 * SEC);
 	for (i = 0; i < n; i++)
-		EXPECT_SHARE(test, g->busy[i], div_u64(3 * SEC, n), 1);
+		expect_share(test, g->busy[i], div_u64(3 * SEC, n), 1);
 	fake_reset_counts(g);
 	p.policy = NVVGPU_SCHED_WEIGHTED;
 	spin_lock(&g->rq.lock);
@@ -323,7 +325,7 @@ static void sched_test_policy_change(struct kunit *test)
 	spin_unlock(&g->rq.lock);
 	fake_run(g, 13 * SEC);
 	for (i = 0; i < n; i++)
-		EXPECT_SHARE(test, g->busy[i],
+		expect_share(test, g->busy[i],
 			     div_u64(10 * SEC * g->se[i].weight, sum), 1);
 }
 
@@ -347,7 +349,7 @@ static void sched_test_remove_holder(struct kunit *test)
 	g->slice_end = g->now;
 	fake_run(g, 3 * SEC);
 	KUNIT_EXPECT_EQ(test, g->busy[i], 0);
-	EXPECT_SHARE(test, g->busy[(i + 1) % 3] + g->busy[(i + 2) % 3],
+	expect_share(test, g->busy[(i + 1) % 3] + g->busy[(i + 2) % 3],
 		     2 * SEC, 1);
 }
 
@@ -367,9 +369,9 @@ static void sched_test_host_share(struct kunit *test)
 		fake_load(g, i, true, 0, 1);
 	fake_run(g, 6 * SEC);
 	/* weights 1, 1, 1 and the host's 3 */
-	EXPECT_SHARE(test, g->host_busy, 3 * SEC, 1);
+	expect_share(test, g->host_busy, 3 * SEC, 1);
 	for (i = 0; i < 3; i++)
-		EXPECT_SHARE(test, g->busy[i], SEC, 1);
+		expect_share(test, g->busy[i], SEC, 1);
 }
 
 static void sched_test_arr_converges(struct kunit *test)
@@ -385,13 +387,13 @@ static void sched_test_arr_converges(struct kunit *test)
 		fake_load(g, i, true, 0, 1);
 	fake_run(g, 10 * SEC);
 	for (i = 1; i < 4; i++)
-		EXPECT_SHARE(test, nvvgpu_sched_slice_ns(&g->rq, &g->se[i]),
+		expect_share(test, nvvgpu_sched_slice_ns(&g->rq, &g->se[i]),
 			     max, 1);
 	KUNIT_EXPECT_EQ(test, nvvgpu_sched_slice_ns(&g->rq, &g->se[0]), min);
 	/* the light vGPU gets all it asks: 300 us per 20 ms */
-	EXPECT_SHARE(test, g->busy[0], 10 * SEC / 20 * 3 / 10, 2);
+	expect_share(test, g->busy[0], 10 * SEC / 20 * 3 / 10, 2);
 	for (i = 2; i < 4; i++)
-		EXPECT_SHARE(test, g->busy[i], g->busy[1], 1);
+		expect_share(test, g->busy[i], g->busy[1], 1);
 }
 
 static void sched_test_latency_bound(struct kunit *test)
@@ -408,7 +410,7 @@ static void sched_test_latency_bound(struct kunit *test)
 	/* it waits at most for the other three's slices */
 	KUNIT_EXPECT_LE(test, g->latency_max[0], 3 * slice);
 	KUNIT_EXPECT_GT(test, g->latency_max[0], 0);
-	EXPECT_SHARE(test, g->busy[0], 10 * SEC / 70, 2);
+	expect_share(test, g->busy[0], 10 * SEC / 70, 2);
 }
 
 static void sched_test_quantum(struct kunit *test)
@@ -423,7 +425,7 @@ static void sched_test_quantum(struct kunit *test)
 	fake_run(g, 2 * SEC);
 	KUNIT_EXPECT_EQ(test, nvvgpu_sched_slice_ns(&g->rq, &g->se[0]), 5 * MS);
 	/* a longer quantum is fewer, longer slices, the same share */
-	EXPECT_SHARE(test, g->busy[0], g->busy[1], 1);
+	expect_share(test, g->busy[0], g->busy[1], 1);
 	KUNIT_EXPECT_LT(test, g->se[0].st.slices * 3, g->se[1].st.slices);
 }
 
