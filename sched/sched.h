@@ -9,8 +9,6 @@
 
 #include "sched_types.h"
 
-struct seq_file;
-
 /* sched_main.c */
 void nvvgpu_sched_kick(struct nvvgpu_sched_rq *rq);
 int nvvgpu_sched_update_params(struct nvvgpu_sched_rq *rq,
@@ -30,8 +28,8 @@ void nvvgpu_sched_account_out(struct nvvgpu_sched_rq *rq,
 void nvvgpu_sched_fill_stats(struct nvvgpu_sched_rq *rq,
 			     struct nvvgpu_sched_entity *se,
 			     struct nvvgpu_vgpu_sched_stats *st);
-void nvvgpu_sched_log_show(struct seq_file *m, struct nvvgpu_sched_rq *rq,
-			   const struct nvvgpu_sched_log *log);
+ssize_t nvvgpu_sched_log_read(struct nvvgpu_sched_rq *rq, char *buf,
+			      loff_t off, size_t count);
 
 /* sched_sysfs.c */
 int nvvgpu_sched_sysfs_add(struct nvvgpu_sched_rq *rq);

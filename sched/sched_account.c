@@ -6,7 +6,8 @@
  */
 
 #include <linux/lockdep.h>
-#include <linux/seq_file.h>
+#include <linux/math64.h>
+#include <linux/minmax.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -208,35 +209,88 @@ void nvvgpu_sched_fill_stats(struct nvvgpu_sched_rq *rq,
 	}
 }
 
-/**
- * nvvgpu_sched_log_show() - print a copy of the engines' logs
- * @m: the seq file
- * @rq: the run queue, for the engine names
- * @log: a snapshot of @rq->log
- *
- * One line per entry, oldest first, per engine.
- */
-void nvvgpu_sched_log_show(struct seq_file *m, struct nvvgpu_sched_rq *rq,
-			   const struct nvvgpu_sched_log *log)
-{
-	u32 i, k;
+/* the header of the log file, and the fields of each line */
+static const char nvvgpu_sched_log_header[] =
+	"# engine timestamp_ns time_run_total_ns time_run_ns swrl_id vgpu target_slice_ns cumulative_preemption_ns cumulative_idle_ns weight";
 
-	seq_puts(m, "# engine timestamp_ns time_run_total_ns time_run_ns swrl_id vgpu target_slice_ns cumulative_preemption_ns cumulative_idle_ns weight\n");
+/* line @l of the log text (0 the header) from a snapshot; false past the end */
+static bool nvvgpu_sched_log_line(struct nvvgpu_sched_rq *rq,
+				  const struct nvvgpu_sched_log *log, u64 l,
+				  char *line)
+{
+	const struct nvvgpu_sched_log_entry *e = NULL;
+	int len = 0;
+	u32 i;
+
+	if (!l) {
+		len = scnprintf(line, NVVGPU_SCHED_LOG_LINE, "%s",
+				nvvgpu_sched_log_header);
+		goto pad;
+	}
+	l--;
 	for (i = 0; i < rq->num_engines; i++) {
-		const struct nvvgpu_sched_log *l = &log[i];
-		u32 first = (l->head + NVVGPU_SCHED_LOG_ENTRIES - l->count) %
+		const struct nvvgpu_sched_log *lg = &log[i];
+		u32 first = (lg->head + NVVGPU_SCHED_LOG_ENTRIES - lg->count) %
 			    NVVGPU_SCHED_LOG_ENTRIES;
 
-		for (k = 0; k < l->count; k++) {
-			const struct nvvgpu_sched_log_entry *e =
-				&l->e[(first + k) % NVVGPU_SCHED_LOG_ENTRIES];
-
-			seq_printf(m, "%s %llu %llu %llu %u %d %llu %llu %llu %u\n",
-				   rq->engine_names[i], e->timestamp_ns,
-				   e->time_run_total_ns, e->time_run_ns,
-				   e->swrl_id, (int)e->id, e->target_slice_ns,
-				   e->cumulative_preemption_ns,
-				   e->cumulative_idle_ns, e->weight);
+		if (l < lg->count) {
+			e = &lg->e[(first + l) % NVVGPU_SCHED_LOG_ENTRIES];
+			break;
 		}
+		l -= lg->count;
 	}
+	if (!e)
+		return false;
+	len = scnprintf(line, NVVGPU_SCHED_LOG_LINE,
+			"%s %llu %llu %llu %u %d %llu %llu %llu %u",
+			rq->engine_names[i], e->timestamp_ns,
+			e->time_run_total_ns, e->time_run_ns, e->swrl_id,
+			(int)e->id, e->target_slice_ns,
+			e->cumulative_preemption_ns, e->cumulative_idle_ns,
+			e->weight);
+pad:
+	memset(line + len, ' ', NVVGPU_SCHED_LOG_LINE - 1 - len);
+	line[NVVGPU_SCHED_LOG_LINE - 1] = '\n';
+	return true;
+}
+
+/**
+ * nvvgpu_sched_log_read() - the engines' logs as text
+ * @rq: the run queue
+ * @buf: where the bytes go
+ * @off: offset in the text
+ * @count: bytes wanted
+ *
+ * The text is a header, then each engine's entries, oldest first, one per
+ * line; every line is %NVVGPU_SCHED_LOG_LINE bytes, space-padded, so that
+ * a read of whole pages never splits one. Each call reads a new snapshot
+ * of the logs: a reader whose reads straddle a decision sees a line twice
+ * or misses one, never half of one. Process context; takes @rq->lock.
+ *
+ * Return: the bytes copied, 0 past the end, or -ENOMEM.
+ */
+ssize_t nvvgpu_sched_log_read(struct nvvgpu_sched_rq *rq, char *buf,
+			      loff_t off, size_t count)
+{
+	size_t size = rq->num_engines * sizeof(struct nvvgpu_sched_log);
+	char line[NVVGPU_SCHED_LOG_LINE];
+	struct nvvgpu_sched_log *log;
+	u64 l = div_u64(off, NVVGPU_SCHED_LOG_LINE);
+	size_t skip = off - l * NVVGPU_SCHED_LOG_LINE, n = 0, chunk;
+
+	log = kvmalloc(size ?: 1, GFP_KERNEL);
+	if (!log)
+		return -ENOMEM;
+	spin_lock_bh(&rq->lock);
+	if (size)
+		memcpy(log, rq->log, size);
+	spin_unlock_bh(&rq->lock);
+	while (n < count && nvvgpu_sched_log_line(rq, log, l++, line)) {
+		chunk = min(count - n, NVVGPU_SCHED_LOG_LINE - skip);
+		memcpy(buf + n, line + skip, chunk);
+		n += chunk;
+		skip = 0;
+	}
+	kvfree(log);
+	return n;
 }

@@ -11,7 +11,6 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
-#include <linux/vmalloc.h>
 
 #include <nvvgpu/core.h>
 
@@ -255,50 +254,6 @@ static int nvvgpu_sched_show(struct seq_file *m, void *data)
 }
 DEFINE_SHOW_ATTRIBUTE(nvvgpu_sched);
 
-/* the log is copied at open, so that a reader sees one consistent state */
-static int nvvgpu_sched_log_seq_show(struct seq_file *m, void *data)
-{
-	struct nvvgpu_sched_rq *rq = m->file->f_inode->i_private;
-
-	nvvgpu_sched_log_show(m, rq, m->private);
-	return 0;
-}
-
-static int nvvgpu_sched_log_open_seq(struct inode *inode, struct file *file)
-{
-	struct nvvgpu_sched_rq *rq = inode->i_private;
-	struct nvvgpu_sched_log *copy;
-	size_t size = rq->num_engines * sizeof(*copy);
-	int err;
-
-	copy = vmalloc(size ?: 1);
-	if (!copy)
-		return -ENOMEM;
-	spin_lock_bh(&rq->lock);
-	if (size)
-		memcpy(copy, rq->log, size);
-	spin_unlock_bh(&rq->lock);
-	err = single_open_size(file, nvvgpu_sched_log_seq_show, copy,
-			       (rq->num_engines * NVVGPU_SCHED_LOG_ENTRIES + 1) * 160);
-	if (err)
-		vfree(copy);
-	return err;
-}
-
-static int nvvgpu_sched_log_release(struct inode *inode, struct file *file)
-{
-	vfree(((struct seq_file *)file->private_data)->private);
-	return single_release(inode, file);
-}
-
-static const struct file_operations nvvgpu_sched_log_fops = {
-	.owner = THIS_MODULE,
-	.open = nvvgpu_sched_log_open_seq,
-	.read = seq_read,
-	.llseek = seq_lseek,
-	.release = nvvgpu_sched_log_release,
-};
-
 static int nvvgpu_sched_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 {
 	struct nvvgpu_sched_rq *rq;
@@ -326,10 +281,8 @@ static int nvvgpu_sched_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 	err = nvvgpu_sched_sysfs_add(rq);
 	if (err)
 		return err;
-	rq->debugfs[0] = debugfs_create_file("sched", 0444, pgpu->debugfs, rq,
-					     &nvvgpu_sched_fops);
-	rq->debugfs[1] = debugfs_create_file("sched_log", 0444, pgpu->debugfs,
-					     rq, &nvvgpu_sched_log_fops);
+	rq->debugfs = debugfs_create_file("sched", 0444, pgpu->debugfs, rq,
+					  &nvvgpu_sched_fops);
 	rq->sink.work = nvvgpu_sched_work;
 	rq->sink.preempt_timeout = nvvgpu_sched_preempt_timeout;
 	nvvgpu_pgpu_set_work_sink(pgpu, &rq->sink);
@@ -352,15 +305,13 @@ err_free:
 static void nvvgpu_sched_detach(struct nvvgpu_pgpu *pgpu, void *priv)
 {
 	struct nvvgpu_sched_rq *rq = priv;
-	unsigned int i;
 
 	lockdep_assert_held(&pgpu->lock);
 
 	/* no report, sysfs write or debugfs read reaches @rq after these */
 	nvvgpu_pgpu_set_work_sink(pgpu, NULL);
 	nvvgpu_sched_sysfs_remove(rq);
-	for (i = 0; i < ARRAY_SIZE(rq->debugfs); i++)
-		debugfs_remove(rq->debugfs[i]);
+	debugfs_remove(rq->debugfs);
 	hrtimer_cancel(&rq->timer);
 	WARN_ON_ONCE(!list_empty(&rq->entities));
 	/* nobody decides any more: every channel may run */

@@ -204,7 +204,27 @@ static struct attribute *nvvgpu_sched_attrs[] = {
 	&switches_attr.attr,
 	NULL,
 };
-ATTRIBUTE_GROUPS(nvvgpu_sched);
+
+/* the engines' scheduler logs: see nvvgpu_sched_log_read() */
+static ssize_t log_read(struct file *file, struct kobject *kobj,
+			struct bin_attribute *attr, char *buf, loff_t off,
+			size_t count)
+{
+	return nvvgpu_sched_log_read(to_rq(kobj), buf, off, count);
+}
+
+static BIN_ATTR_RO(log, 0);
+
+static struct bin_attribute *nvvgpu_sched_bin_attrs[] = {
+	&bin_attr_log,
+	NULL,
+};
+
+static const struct attribute_group nvvgpu_sched_group = {
+	.attrs = nvvgpu_sched_attrs,
+	.bin_attrs = nvvgpu_sched_bin_attrs,
+};
+__ATTRIBUTE_GROUPS(nvvgpu_sched);
 
 static void nvvgpu_sched_kobj_release(struct kobject *kobj)
 {

@@ -32,6 +32,8 @@
 
 /* entries of the scheduler log of each engine, as NVIDIA's OBJSCHED log */
 #define NVVGPU_SCHED_LOG_ENTRIES	200
+/* bytes of each line of the log's text: a page holds whole lines */
+#define NVVGPU_SCHED_LOG_LINE		128
 
 /* virtual time advances by run time times this over the weight */
 #define NVVGPU_SCHED_WEIGHT_UNIT	1024
@@ -235,7 +237,7 @@ struct nvvgpu_sched_params {
  * @sink: receives the engines' work reports through the core
  * @kobj: the pgpu's nvvgpu_sched sysfs directory; its release frees the
  *	run queue
- * @debugfs: the pgpu's "sched" and "sched_log" files
+ * @debugfs: the pgpu's "sched" file
  */
 struct nvvgpu_sched_rq {
 	struct nvvgpu_pgpu *pgpu;
@@ -262,7 +264,7 @@ struct nvvgpu_sched_rq {
 	struct nvvgpu_sched_entity *by_gfid[NVVGPU_MAX_VGPUS_PER_PGPU + 1];
 	struct nvvgpu_work_sink sink;
 	struct kobject kobj;
-	struct dentry *debugfs[2];
+	struct dentry *debugfs;
 };
 
 #endif /* __NVVGPU_SCHED_TYPES_H__ */
