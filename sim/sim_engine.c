@@ -26,14 +26,18 @@
 /**
  * DOC: engines
  *
- * The scheduler (through the core's set_owner op) names the function whose
- * channels may run; the host's always may. An engine picks the next channel
- * with work whose function may run, executes one GPFIFO entry of it with
- * the pushbuffer executor, and moves on. When the owner changes, or the
- * channel is being freed, the executor yields at the next method boundary
- * (or compute quantum); a channel that does not yield within the preemption
- * timeout (a WFI-mode compute launch, a hung engine) is put in error. All
- * of a channel's memory accesses go through its function's address space.
+ * The scheduler (through the core's set_owner op) names the one function,
+ * the host (GFID 0) or a vGPU, whose channels may run; every function's
+ * run when no scheduler is attached, none in an idle slice. Switching to
+ * another function's channel first costs a modelled context save and
+ * restore (debugfs ctxsw_us), counted per function. An engine picks the
+ * next channel with work whose function may run, executes one GPFIFO entry
+ * of it with the pushbuffer executor, and moves on. When the owner
+ * changes, or the channel is being freed, the executor yields at the next
+ * method boundary (or compute quantum); a channel that does not yield
+ * within its function's preemption timeout (a WFI-mode compute launch, a
+ * hung engine) is put in error with Xid 45. All of a channel's memory
+ * accesses go through its function's address space.
  */
 
 static const struct {
