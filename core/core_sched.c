@@ -9,7 +9,9 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/delay.h>
 #include <linux/rcupdate.h>
+#include <linux/sched/signal.h>
 
 #include "core_priv.h"
 
@@ -146,6 +148,20 @@ int nvvgpu_pgpu_engine_stats(struct nvvgpu_pgpu *pgpu, u32 engine, u32 gfid,
 }
 EXPORT_SYMBOL_NS_GPL(nvvgpu_pgpu_engine_stats, NVVGPU);
 
+/*
+ * The pgpu lock, for a sysfs file's show or store: a client or provider
+ * that detaches under this lock removes its files and waits for their
+ * callers to return, so they must not sleep on it. As
+ * lock_device_hotplug_sysfs() does, back off and have the call restarted.
+ */
+static int nvvgpu_pgpu_lock_sysfs(struct nvvgpu_pgpu *pgpu)
+{
+	if (mutex_trylock(&pgpu->lock))
+		return 0;
+	msleep(5);
+	return restart_syscall();
+}
+
 /* tell the scheduler a vGPU's settings changed */
 void nvvgpu_vgpu_sched_update(struct nvvgpu_vgpu *vgpu)
 {
@@ -229,9 +245,11 @@ static void nvvgpu_vgpu_param_apply(struct nvvgpu_vgpu *vgpu,
  * @val: the value
  *
  * Applies from the vGPU's next slice, whatever its state, and outlives a
- * change of scheduler. Process context; takes the pgpu lock.
+ * change of scheduler. Called from a sysfs store, in process context;
+ * takes the pgpu lock, backing off when it is contended.
  *
- * Return: 0, or -EINVAL out of range (logged).
+ * Return: 0, -EINVAL out of range (logged), or -ERESTARTNOINTR: the pgpu
+ * lock was taken, the write is restarted.
  */
 int nvvgpu_vgpu_set_param(struct nvvgpu_vgpu *vgpu,
 			  enum nvvgpu_vgpu_param param, u32 val)
@@ -244,7 +262,9 @@ int nvvgpu_vgpu_set_param(struct nvvgpu_vgpu *vgpu,
 	err = nvvgpu_vgpu_param_check(pgpu, param, val, who);
 	if (err)
 		return err;
-	mutex_lock(&pgpu->lock);
+	err = nvvgpu_pgpu_lock_sysfs(pgpu);
+	if (err)
+		return err;
 	nvvgpu_vgpu_param_apply(vgpu, param, val);
 	mutex_unlock(&pgpu->lock);
 	dev_dbg(pgpu->dev, "%s: %s %u\n", who, nvvgpu_vgpu_params[param].name,
@@ -284,9 +304,11 @@ EXPORT_SYMBOL_NS_GPL(nvvgpu_vgpu_get_param, NVVGPU);
  * @val: the value
  *
  * The operator's bulk setting, as Xe's sriov_admin/.bulk_profile: all or
- * (out of range) none. Process context; takes the pgpu lock.
+ * (out of range) none. Called from a sysfs store, in process context;
+ * takes the pgpu lock, backing off when it is contended.
  *
- * Return: the number of vGPUs changed, or -EINVAL (logged).
+ * Return: the number of vGPUs changed, -EINVAL (logged), or
+ * -ERESTARTNOINTR: the pgpu lock was taken, the write is restarted.
  */
 int nvvgpu_pgpu_set_vgpu_param(struct nvvgpu_pgpu *pgpu,
 			       enum nvvgpu_vgpu_param param, u32 val)
@@ -298,7 +320,9 @@ int nvvgpu_pgpu_set_vgpu_param(struct nvvgpu_pgpu *pgpu,
 	err = nvvgpu_vgpu_param_check(pgpu, param, val, "bulk");
 	if (err)
 		return err;
-	mutex_lock(&pgpu->lock);
+	err = nvvgpu_pgpu_lock_sysfs(pgpu);
+	if (err)
+		return err;
 	xa_for_each(&pgpu->vgpus, id, vgpu) {
 		nvvgpu_vgpu_param_apply(vgpu, param, val);
 		n++;
@@ -315,18 +339,23 @@ EXPORT_SYMBOL_NS_GPL(nvvgpu_pgpu_set_vgpu_param, NVVGPU);
  * @vgpu: the vGPU
  * @st: filled in
  *
- * Process context; takes the pgpu lock.
+ * Called from a sysfs show, in process context; takes the pgpu lock,
+ * backing off when it is contended.
  *
- * Return: 0, or -ENODEV when no scheduler accounts for the vGPU.
+ * Return: 0, -ENODEV when no scheduler accounts for the vGPU, or
+ * -ERESTARTNOINTR: the pgpu lock was taken, the read is restarted.
  */
 int nvvgpu_vgpu_sched_stats(struct nvvgpu_vgpu *vgpu,
 			    struct nvvgpu_vgpu_sched_stats *st)
 {
 	struct nvvgpu_pgpu *pgpu = vgpu->pgpu;
-	int err = -ENODEV;
+	int err;
 
 	memset(st, 0, sizeof(*st));
-	mutex_lock(&pgpu->lock);
+	err = nvvgpu_pgpu_lock_sysfs(pgpu);
+	if (err)
+		return err;
+	err = -ENODEV;
 	if (vgpu->prov_priv[NVVGPU_PROVIDER_SCHEDULER] &&
 	    nvvgpu_scheduler(pgpu)->vgpu_stats)
 		err = nvvgpu_scheduler(pgpu)->vgpu_stats(vgpu, st);

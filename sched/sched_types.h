@@ -33,7 +33,7 @@
 /* entries of the scheduler log of each engine, as NVIDIA's OBJSCHED log */
 #define NVVGPU_SCHED_LOG_ENTRIES	200
 /* bytes of each line of the log's text: a page holds whole lines */
-#define NVVGPU_SCHED_LOG_LINE		128
+#define NVVGPU_SCHED_LOG_LINE		256
 
 /* virtual time advances by run time times this over the weight */
 #define NVVGPU_SCHED_WEIGHT_UNIT	1024

@@ -205,8 +205,8 @@ b0=$(stats gr0_busy_ns)
 nv_check "the tools ran their work" work_wait
 nv_check "the log has the header with NVIDIA's fields" \
 	grep -q '^# engine timestamp_ns time_run_total_ns time_run_ns swrl_id vgpu target_slice_ns cumulative_preemption_ns cumulative_idle_ns weight *$' "$TMP/log"
-nv_check "every line is 128 bytes, so page-sized reads never split one" \
-	awk 'length($0) != 127 { bad = 1 } END { exit bad }' "$TMP/log"
+nv_check "every line is 256 bytes, so page-sized reads never split one" \
+	awk 'length($0) != 255 { bad = 1 } END { exit bad }' "$TMP/log"
 nv_check "gr0's log keeps the last 200 decisions" \
 	test "$(grep -c '^gr0 ' "$TMP/log")" -eq 200
 # the last entry of each vGPU: its cumulative gr0 time as logged, which
