@@ -70,6 +70,8 @@ static struct fake_gpu *fake_new(struct kunit *test, u32 n,
 	nvvgpu_sched_rq_init(&g->rq, &p);
 	spin_lock(&g->rq.lock);
 	for (i = 0; i < n; i++) {
+		/* no work until fake_load() gives it some */
+		g->load[i].next_arrival = U64_MAX;
 		nvvgpu_sched_entity_init(&g->se[i], i, i + 1, 1);
 		nvvgpu_sched_add(&g->rq, &g->se[i]);
 	}
@@ -251,15 +253,16 @@ static void sched_test_fixed_share_reserves(struct kunit *test)
 	fake_load(g, 0, true, 0, 1);
 	for (i = 1; i < n; i++)
 		fake_load(g, i, true, 0, i % 2);
-	fake_run(g, 5 * SEC);
-	expect_share(test, g->busy[0], div_u64(5 * SEC, 2 * n), 1);
+	/* 10 s: with 64 slots of 1 ms, one slice more is 0.64 % */
+	fake_run(g, 10 * SEC);
+	expect_share(test, g->busy[0], div_u64(10 * SEC, 2 * n), 1);
 	/* the others go idle: vGPU 0 keeps its share, no more */
 	fake_reset_counts(g);
 	for (i = 1; i < n; i++)
 		fake_load(g, i, true, 0, 0);
-	fake_run(g, 10 * SEC);
-	expect_share(test, g->busy[0], div_u64(5 * SEC, 2 * n), 1);
-	expect_share(test, g->idle, 5 * SEC - div_u64(5 * SEC, 2 * n), 1);
+	fake_run(g, 20 * SEC);
+	expect_share(test, g->busy[0], div_u64(10 * SEC, 2 * n), 1);
+	expect_share(test, g->idle, 10 * SEC - div_u64(10 * SEC, 2 * n), 1);
 }
 
 static void sched_test_equal_share_follows_opens(struct kunit *test)

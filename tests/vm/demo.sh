@@ -42,7 +42,7 @@ say "running work on the vGPUs as guest drivers would, with scheduling traced"
 echo "vGPU d001: compute at 50 % duty, d002: a copy stream, d003 (pgpu1): compute"
 trace=${NVVGPU_VM_OUT:-/tmp}/demo.dat
 out=$(mktemp -d)
-trace-cmd record -q -o "$trace" -e nvvgpu_sched -e nvvgpu_core bash -c "
+trace-cmd record -q -o "$trace" -e nvvgpu_sched -e nvvgpu_core -e nvvgpu_engine bash -c "
 	'$NV_MODDIR/tools/nvvgpu-work' ${U[0]} --compute-ns 200000 --duty 50 --seconds 2 >$out/1 &
 	'$NV_MODDIR/tools/nvvgpu-work' ${U[1]} --copy-stream --seconds 2 >$out/2 &
 	'$NV_MODDIR/tools/nvvgpu-work' ${U[2]} --compute-ns 500000 --seconds 2 >$out/3 &
@@ -62,36 +62,53 @@ for f in /sys/kernel/debug/nvvgpu/sim/*/engines; do
 	cat "$f"
 done
 
-say "scheduling: per-vGPU accounting"
+say "scheduling: per-vGPU accounting (from the engines) and the scheduler log"
 for f in /sys/kernel/debug/nvvgpu/pgpu*/sched; do
 	echo "--- $f"
 	cat "$f"
 done
+echo "--- sched_stats of vGPU ${U[0]}"
+cat "/sys/bus/mdev/devices/${U[0]}/nvvgpu/sched_stats"
+echo "--- pgpu0's scheduler log, gr0, last 8 of 200 decisions"
+grep -E '^(#|gr0 )' /sys/devices/platform/nvvgpu_sim.0/nvvgpu_sched/log | sed -n '1p'
+grep '^gr0 ' /sys/devices/platform/nvvgpu_sim.0/nvvgpu_sched/log | tail -n 8
 
 say "scheduling: timeline (first 25 switches)"
-trace-cmd report -i "$trace" 2>/dev/null | grep nvvgpu_sched_switch | head -n 25
+trace-cmd report -i "$trace" 2>/dev/null | grep nvvgpu_sched_switch: | head -n 25
 echo "..."
 echo "switches per pgpu/next:"
 trace-cmd report -i "$trace" 2>/dev/null | grep -o 'pgpu=[0-9]* prev=[-0-9]* ran=[0-9]*us next=[-0-9]*' |
 	awk '{print $1, $4}' | sort | uniq -c
+echo "jobs the engines ran, as traced:"
+trace-cmd report -i "$trace" 2>/dev/null | grep -oE 'nvvgpu_job_(submit|complete)' | sort | uniq -c
 
 say "lifecycle events"
 trace-cmd report -i "$trace" 2>/dev/null | grep nvvgpu_vgpu_state | head -n 20
 
-say "weighted sharing at run time: vGPU d001 at weight 3, pgpu0 weighted, 10 ms slices"
-P0=/sys/kernel/debug/nvvgpu/pgpu0
+say "weighted sharing at run time: vGPU d001 at weight 3, d002 at 1, pgpu0 weighted, 4 ms slices"
+S0=/sys/devices/platform/nvvgpu_sim.0/nvvgpu_sched
 echo 3 >"/sys/bus/mdev/devices/${U[0]}/nvvgpu/weight"
-echo weighted >"$P0/sched_policy"
-echo 10000 >"$P0/sched_timeslice_us"
-before=$(grep '^vgpu' "$P0/sched")
+echo weighted >"$S0/policy"
+echo 4000 >"$S0/timeslice_us"
 trace2=${NVVGPU_VM_OUT:-/tmp}/demo-weighted.dat
-trace-cmd record -q -o "$trace2" -e nvvgpu_sched \
-	"$NV_MODDIR/tools/vfio-hold" 2 "${U[0]}" "${U[1]}" >/dev/null
-echo "GPU time over these 2 s (weight 3 against weight 1):"
-join <(echo "$before" | awk '{sub("runtime_us=", "", $NF); print $3, $NF}' | sort) \
-	<(grep '^vgpu' "$P0/sched" | awk '{sub("runtime_us=", "", $NF); print $3, $4, $NF}' | sort) |
-	awk '{printf "  %s %s  %6.0f ms\n", $1, $3, ($4 - $2) / 1000}'
-trace-cmd report -i "$trace2" 2>/dev/null | grep -E 'nvvgpu_sched_(config|switch)' | sed -n '1,8p'
+cat >"$out/weighted.sh" <<EOF
+busy0() { awk '\$1 == "gr0_busy_ns" { print \$2 }' "/sys/bus/mdev/devices/\$1/nvvgpu/sched_stats"; }
+'$NV_MODDIR/tools/nvvgpu-work' ${U[0]} --compute-ns 2000000 --burst 4 --seconds 3 >$out/w1 &
+'$NV_MODDIR/tools/nvvgpu-work' ${U[1]} --compute-ns 2000000 --burst 4 --seconds 3 >$out/w2 &
+sleep 1
+echo \$(busy0 ${U[0]}) \$(busy0 ${U[1]}) >$out/b0
+sleep 1.5
+echo \$(busy0 ${U[0]}) \$(busy0 ${U[1]}) >$out/b1
+wait
+EOF
+trace-cmd record -q -o "$trace2" -e nvvgpu_sched bash "$out/weighted.sh"
+read -r a0 b0 <"$out/b0"
+read -r a1 b1 <"$out/b1"
+echo "GR0 time over 1.5 s with both busy (weight 3 against weight 1, from the engine):"
+printf '  %s  %6.0f ms\n  %s  %6.0f ms\n' "${U[0]}" "$(((a1 - a0) / 1000000))" \
+	"${U[1]}" "$(((b1 - b0) / 1000000))"
+trace-cmd report -i "$trace2" 2>/dev/null | grep -E 'nvvgpu_sched_(config|switch):' | sed -n '1,8p'
+echo "recordings: $trace and $trace2 (trace-cmd report -i FILE; they open in KernelShark)"
 
 say "tearing down"
 for u in "${U[@]}"; do mdevctl stop -u "$u"; done

@@ -1,152 +1,210 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Scheduler controls at run time, as an operator uses them: a vGPU's weight
-# in /sys/bus/mdev/devices/<uuid>/nvvgpu/weight, and a pgpu's policy and base
-# slice in debugfs pgpu<N>/sched_policy and sched_timeslice_us. With the
-# weighted policy, two open vGPUs of weights 3 and 1 share the GPU about 3:1;
-# back under best effort, about 1:1; under fixed share each gets 1/N of the
-# GPU, N the instances its type allows. Every change of policy or slice is
-# traced (nvvgpu_sched:nvvgpu_sched_config); bad values are refused with
-# EINVAL and a log line, and change nothing.
+# The scheduler's operator ABI, as an operator uses it: a pgpu's policy,
+# base slice, ARR parameters and host weight in sysfs nvvgpu_sched/ under
+# the pgpu's device, a vGPU's weight, execution quantum and preemption
+# timeout under /sys/bus/mdev/devices/<uuid>/nvvgpu/, bulk_* files that set
+# one of those for every vGPU, and each vGPU's sched_stats. Every change is
+# applied live and every config change traced (nvvgpu_sched_config); bad
+# values are refused with EINVAL and a log line naming what was wrong, and
+# change nothing. On work: 1 ms slices are honoured (the measured slice
+# error is printed), a vGPU's execution quantum makes its slices longer,
+# and a vGPU whose channel does not yield within its own preemption timeout
+# has that channel reset (Xid 45), counted and traced.
 set -u
 . "$(dirname "$0")/lib.sh"
+[[ ${NVVGPU_VM-} == 1 ]] || { echo "sched-controls: run me in the VM (scripts/vm-run)"; exit 2; }
 
 U1=3b9e61f4-0d7a-4c58-b2e1-5c4ed0000001
 U2=3b9e61f4-0d7a-4c58-b2e1-5c4ed0000002
-P=/sys/kernel/debug/nvvgpu/pgpu0
+S=/sys/devices/platform/nvvgpu_sim.0/nvvgpu_sched
 MD=/sys/bus/mdev/devices
 TR=/sys/kernel/tracing
+WORK=$NV_MODDIR/tools/nvvgpu-work
+TMP=$(mktemp -d /tmp/nvvgpu-sched.XXXXXX)
+trap 'rm -rf "$TMP"' EXIT
 
-# GPU time (us) each of the two vGPUs got so far, from one snapshot
-runtimes() {
-	awk -v u1="$U1" -v u2="$U2" '
-		$1 == "vgpu" { sub("runtime_us=", "", $NF); t[$3] = $NF }
-		END { print t[u1] + 0, t[u2] + 0 }' "$P/sched"
+stat() { awk -v k="$2" '$1 == k { print $2 }' "$MD/$1/nvvgpu/sched_stats"; }
+ge() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a >= b) }'; }
+# true if $1 / $2 lies within [$3, $4]
+ratio_in() { awk -v a="$1" -v b="$2" -v lo="$3" -v hi="$4" 'BEGIN { exit !(b > 0 && a / b >= lo && a / b <= hi) }'; }
+busy_both() {
+	"$WORK" "$U1" --compute-ns 2000000 --burst 4 --seconds "$1" >"$TMP/w1" 2>&1 &
+	P1=$!
+	"$WORK" "$U2" --compute-ns 2000000 --burst 4 --seconds "$1" >"$TMP/w2" 2>&1 &
+	P2=$!
 }
-# the time each of the two vGPUs got during 1.5 s with both open
-share() {
-	local pid a1 a2 b1 b2
-
-	"$NV_MODDIR/tools/vfio-hold" 4 "$U1" "$U2" >/dev/null &
-	pid=$!
-	sleep 1.5
-	read -r a1 a2 < <(runtimes)
-	sleep 1.5
-	read -r b1 b2 < <(runtimes)
-	wait "$pid"
-	echo "$((b1 - a1)) $((b2 - a2))"
-}
-# true if $1 / $2 lies within [$3, $4] tenths: ratio 30 15 20 40
-ratio() { (($2 > 0 && $1 * 10 >= $2 * $3 && $1 * 10 <= $2 * $4)); }
-# What the scheduler granted while both were open, over 2 s, from its own
-# decisions (nvvgpu_sched_switch): the slice time given to vGPU 1 (id 0),
-# vGPU 2 (id 1) and to idling (-1), in us. Unlike the measured run time this
-# does not depend on how late a loaded host fires the timer.
-granted() {
-	local pid
-
-	"$NV_MODDIR/tools/vfio-hold" 4 "$U1" "$U2" >/dev/null &
-	pid=$!
-	# both are open well before this: decide over 2 s of both running
-	sleep 1
-	echo >"$TR/trace"
-	echo 1 >"$TR/events/nvvgpu_sched/nvvgpu_sched_switch/enable"
-	sleep 2
-	echo 0 >"$TR/events/nvvgpu_sched/nvvgpu_sched_switch/enable"
-	wait "$pid"
-	# the first and last decisions may be cut by the window: leave them out
-	grep -o 'pgpu=0 prev=[-0-9]* ran=[0-9]*us next=[-0-9]* slice=[0-9]*us' "$TR/trace" |
-		sed '1d;$d' |
-		awk '{ sub("next=", "", $4); sub("slice=", "", $5); sub("us", "", $5)
-		       t[$4] += $5 }
-		     END { print t[0] + 0, t[1] + 0, t[-1] + 0 }'
-}
+busy_wait() { wait "$P1" && wait "$P2"; }
 
 for m in core sim gsp mm sched vfio; do
 	nv_check "load $m" nv_load $m
 done
-# a type allowing a few instances, so that fixed share leaves the GPU
-# clearly idle for the absent ones
-T= M=
-for t in $(nv_mdev_types); do
-	m=$(sed -n 's/.*max_instance=\([0-9]*\).*/\1/p' "$t/description")
-	if ((m >= 3 && m <= 8)); then
-		T=$t M=$m
-		break
-	fi
-done
-nv_check "a vGPU type allows 3..8 instances (${T##*/}: $M)" test -n "$T"
+T=$(nv_type_most_available)
+nv_check "an nvvgpu mdev type exists (${T##*/})" test -n "$T"
 nv_check "create vGPU 1" nv_write "$T/create" "$U1"
 nv_check "create vGPU 2" nv_write "$T/create" "$U2"
-nv_check "the weight is 1 at creation" test "$(cat "$MD/$U1/nvvgpu/weight")" = 1
-nv_check "the policy is best_effort by default" \
-	test "$(cat "$P/sched_policy")" = best_effort
-nv_check "the base slice is 2000 us by default" \
-	test "$(cat "$P/sched_timeslice_us")" = 2000
-
-echo "# weighted, 3:1"
 [[ -d $TR/events ]] || mount -t tracefs nodev "$TR"
-echo 1 >"$TR/events/nvvgpu_sched/nvvgpu_sched_config/enable"
+
+echo "# defaults"
+nv_check "the pgpu's device has nvvgpu_sched/" test -d "$S"
+nv_check "policy best_effort" test "$(cat "$S/policy")" = best_effort
+nv_check "available_policies lists the five" \
+	test "$(cat "$S/available_policies")" = "best_effort equal_share fixed_share weighted arr"
+nv_check "timeslice_us 2000" test "$(cat "$S/timeslice_us")" = 2000
+nv_check "ARR: averaging factor 33, frequency 500 Hz, slices 1000..10000 us" \
+	test "$(cat "$S/arr_avg_factor") $(cat "$S/arr_frequency") $(cat "$S/arr_timeslice_min_us") $(cat "$S/arr_timeslice_max_us")" = "33 500 1000 10000"
+nv_check "host_weight 1" test "$(cat "$S/host_weight")" = 1
+nv_check "a vGPU's weight is 1, quantum and timeout 0 (the defaults)" \
+	test "$(cat "$MD/$U1/nvvgpu/weight") $(cat "$MD/$U1/nvvgpu/exec_quantum_us") $(cat "$MD/$U1/nvvgpu/preempt_timeout_us")" = "1 0 0"
+for k in policy slices granted_ns wait_ns idle_ns preemptions preempt_ns \
+	 preempt_timeouts gr0_busy_ns gr0_jobs gr0_ctxsw_ns ce0_busy_ns ce1_busy_ns; do
+	nv_check "sched_stats has $k" grep -q "^$k " "$MD/$U1/nvvgpu/sched_stats"
+done
+nv_check "sched_stats: a vGPU without work got no slice" test "$(stat "$U1" slices)" = 0
+
+echo "# changes, applied and traced"
 echo >"$TR/trace"
-nv_check "set vGPU 1's weight to 3" nv_write "$MD/$U1/nvvgpu/weight" 3
-nv_check "it reads back" test "$(cat "$MD/$U1/nvvgpu/weight")" = 3
-nv_check "the sched file shows it" grep -q "$U1 weight=3 " "$P/sched"
-nv_check "select the weighted policy" nv_write "$P/sched_policy" weighted
-# well above the VM's timer tick (4 ms), which ends slices on tick edges
-nv_check "base slice 10000 us" nv_write "$P/sched_timeslice_us" 10000
-nv_check "the policy change is traced" \
-	grep -q 'nvvgpu_sched_config: pgpu=0 policy=weighted timeslice=2000us' "$TR/trace"
-nv_check "the slice change is traced" \
-	grep -q 'nvvgpu_sched_config: pgpu=0 policy=weighted timeslice=10000us' "$TR/trace"
-read -r g1 g2 gi < <(granted)
-echo "# weighted: granted vGPU 1 ${g1} us, vGPU 2 ${g2} us, idle ${gi} us"
-nv_check "weights 3:1 grant 2.8..3.2 : 1 ($g1:$g2 us)" ratio "$g1" "$g2" 28 32
-nv_check "weighted never idles with both busy ($gi us)" test "$gi" -eq 0
-read -r w1 w2 < <(share)
-echo "# weighted: measured vGPU 1 ${w1} us, vGPU 2 ${w2} us of run time (informational)"
-
-echo "# best effort, 1:1"
-nv_check "back to best_effort" nv_write "$P/sched_policy" best_effort
-read -r g1 g2 gi < <(granted)
-echo "# best effort: granted vGPU 1 ${g1} us, vGPU 2 ${g2} us, idle ${gi} us"
-nv_check "best effort ignores the weight: 0.9..1.1 : 1 ($g1:$g2 us)" ratio "$g1" "$g2" 9 11
-nv_check "best effort never idles with both busy ($gi us)" test "$gi" -eq 0
-read -r b1 b2 < <(share)
-echo "# best effort: measured vGPU 1 ${b1} us, vGPU 2 ${b2} us of run time (informational)"
-
-echo "# fixed share: 1/$M each, the rest idle"
-nv_check "select the fixed_share policy" nv_write "$P/sched_policy" fixed_share
-read -r g1 g2 gi < <(granted)
-echo "# fixed share: granted vGPU 1 ${g1} us, vGPU 2 ${g2} us, idle ${gi} us"
-nv_check "fixed share grants each vGPU 1/$M: 0.8..1.2 of (idle / $((M - 2)))" \
-	ratio "$((g1 * (M - 2)))" "$gi" 8 12
-nv_check "and the same to vGPU 2: 0.9..1.1 : 1 ($g1:$g2 us)" ratio "$g1" "$g2" 9 11
-read -r f1 f2 < <(share)
-echo "# fixed share: measured vGPU 1 ${f1} us, vGPU 2 ${f2} us of run time (informational)"
-nv_check "back to best_effort" nv_write "$P/sched_policy" best_effort
-
-echo "# bad values"
-nv_mark
-nv_fails "weight 0 is refused: EINVAL" "Invalid argument" nv_write "$MD/$U1/nvvgpu/weight" 0
-nv_fails "weight 101 is refused: EINVAL" "Invalid argument" nv_write "$MD/$U1/nvvgpu/weight" 101
-nv_fails "weight abc is refused: EINVAL" "Invalid argument" nv_write "$MD/$U1/nvvgpu/weight" abc
-nv_fails "policy fair is refused: EINVAL" "Invalid argument" nv_write "$P/sched_policy" fair
-nv_fails "a 64-byte policy is refused: EINVAL" "Invalid argument" \
-	nv_write "$P/sched_policy" "$(printf '%064d' 0)"
-nv_fails "slice 99 us is refused: EINVAL" "Invalid argument" nv_write "$P/sched_timeslice_us" 99
-nv_fails "slice 100001 us is refused: EINVAL" "Invalid argument" \
-	nv_write "$P/sched_timeslice_us" 100001
-nv_dmesg_has "dmesg names the weight out of range" "weight 101 out of range 1..100"
-nv_dmesg_has "dmesg names the weight that is no number" 'weight: "abc" is not a number'
-nv_dmesg_has "dmesg names the unknown policy" 'sched_policy: unknown policy "fair"'
-nv_dmesg_has "dmesg names the overlong policy" 'sched_policy: 64 bytes written'
-nv_dmesg_has "dmesg names the slice out of range" \
-	'sched_timeslice_us: 99 out of range 100..100000'
-nv_check "the weight is still 3" test "$(cat "$MD/$U1/nvvgpu/weight")" = 3
-nv_check "the policy is still best_effort" test "$(cat "$P/sched_policy")" = best_effort
-nv_check "the slice is still 10000 us" test "$(cat "$P/sched_timeslice_us")" = 10000
+echo 1 >"$TR/events/nvvgpu_sched/nvvgpu_sched_config/enable"
+for pol in equal_share fixed_share weighted arr best_effort; do
+	nv_check "policy $pol" nv_write "$S/policy" "$pol"
+	nv_check "it reads back" test "$(cat "$S/policy")" = "$pol"
+	nv_check "and is traced" grep -q "nvvgpu_sched_config: pgpu=0 policy=$pol " "$TR/trace"
+done
+nv_check "policy with a trailing newline, as echo writes it" \
+	bash -c "echo weighted >$S/policy && test \"\$(cat $S/policy)\" = weighted"
+nv_check "timeslice_us 1000" nv_write "$S/timeslice_us" 1000
+nv_check "traced" grep -q 'nvvgpu_sched_config: pgpu=0 policy=weighted timeslice=1000us' "$TR/trace"
+nv_check "arr_avg_factor 10" nv_write "$S/arr_avg_factor" 10
+nv_check "arr_frequency 200" nv_write "$S/arr_frequency" 200
+nv_check "arr_timeslice_min_us 2000" nv_write "$S/arr_timeslice_min_us" 2000
+nv_check "arr_timeslice_max_us 20000" nv_write "$S/arr_timeslice_max_us" 20000
+nv_check "ARR's settings traced" \
+	grep -q 'arr_avg_factor=10 arr_frequency=200 arr_slice=2000..20000us' "$TR/trace"
+nv_check "host_weight 4" nv_write "$S/host_weight" 4
+nv_check "traced" grep -q 'host_weight=4$' "$TR/trace"
 echo 0 >"$TR/events/nvvgpu_sched/nvvgpu_sched_config/enable"
+nv_check "vGPU 1 weight 7" nv_write "$MD/$U1/nvvgpu/weight" 7
+nv_check "vGPU 1 exec_quantum_us 5000" nv_write "$MD/$U1/nvvgpu/exec_quantum_us" 5000
+nv_check "vGPU 1 preempt_timeout_us 20000" nv_write "$MD/$U1/nvvgpu/preempt_timeout_us" 20000
+nv_check "they read back" \
+	test "$(cat "$MD/$U1/nvvgpu/weight") $(cat "$MD/$U1/nvvgpu/exec_quantum_us") $(cat "$MD/$U1/nvvgpu/preempt_timeout_us")" = "7 5000 20000"
+nv_check "the sched file shows the weight" grep -q "$U1 gfid=[0-9]* weight=7 " /sys/kernel/debug/nvvgpu/pgpu0/sched
+nv_check "bulk_weight 5" nv_write "$S/bulk_weight" 5
+nv_check "every vGPU has weight 5" \
+	test "$(cat "$MD/$U1/nvvgpu/weight") $(cat "$MD/$U2/nvvgpu/weight")" = "5 5"
+nv_check "bulk_exec_quantum_us 0" nv_write "$S/bulk_exec_quantum_us" 0
+nv_check "bulk_preempt_timeout_us 0" nv_write "$S/bulk_preempt_timeout_us" 0
+nv_check "every vGPU has quantum and timeout 0" \
+	test "$(cat "$MD/$U1/nvvgpu/exec_quantum_us")$(cat "$MD/$U2/nvvgpu/exec_quantum_us")$(cat "$MD/$U1/nvvgpu/preempt_timeout_us")$(cat "$MD/$U2/nvvgpu/preempt_timeout_us")" = 0000
+
+echo "# bad values: refused, logged, nothing changed"
+nv_mark
+bad() { nv_fails "$1 = '$2' is refused: EINVAL" "Invalid argument" nv_write "$1" "$2"; }
+bad "$S/policy" fair
+bad "$S/policy" "$(printf '%064d' 0)"
+bad "$S/timeslice_us" 99
+bad "$S/timeslice_us" 100001
+bad "$S/timeslice_us" 2ms
+bad "$S/arr_avg_factor" 0
+bad "$S/arr_avg_factor" 61
+bad "$S/arr_frequency" 9
+bad "$S/arr_timeslice_min_us" 30000
+bad "$S/host_weight" 0
+bad "$S/host_weight" 101
+bad "$S/bulk_weight" 0
+bad "$S/bulk_exec_quantum_us" 99
+bad "$S/bulk_preempt_timeout_us" 999
+bad "$MD/$U1/nvvgpu/weight" 0
+bad "$MD/$U1/nvvgpu/weight" 101
+bad "$MD/$U1/nvvgpu/weight" abc
+bad "$MD/$U1/nvvgpu/exec_quantum_us" 50
+bad "$MD/$U1/nvvgpu/exec_quantum_us" 100001
+bad "$MD/$U1/nvvgpu/preempt_timeout_us" 999
+bad "$MD/$U1/nvvgpu/preempt_timeout_us" 10000001
+nv_fails "sched_stats is read-only" "Permission denied" nv_write "$MD/$U1/nvvgpu/sched_stats" 1
+nv_dmesg_has "the unknown policy is named" 'nvvgpu_sched/policy: unknown policy "fair"'
+nv_dmesg_has "the slice out of range is named" 'timeslice_us out of range 100..100000'
+nv_dmesg_has "the slice that is no number is named" 'nvvgpu_sched/timeslice_us: "2ms" is not a number'
+nv_dmesg_has "ARR's averaging factor out of range is named" 'arr_avg_factor out of range 1..60'
+nv_dmesg_has "ARR's frequency out of range is named" 'arr_frequency out of range 10..10000'
+nv_dmesg_has "ARR's slice bounds are named" 'arr_timeslice_min_us <= arr_timeslice_max_us'
+nv_dmesg_has "the host weight out of range is named" 'host_weight out of range 1..100'
+nv_dmesg_has "the bulk weight out of range is named" 'bulk: weight 0 out of range 1..100'
+nv_dmesg_has "the vGPU weight out of range is named" "vgpu $U1: weight 101 out of range 1..100"
+nv_dmesg_has "the weight that is no number is named" 'weight: "abc" is not a number'
+nv_dmesg_has "the quantum out of range is named" "exec_quantum_us 50 out of range 0 or 100..100000"
+nv_dmesg_has "the preemption timeout out of range is named" "preempt_timeout_us 999 out of range 0 or 1000..10000000"
+nv_check "policy still weighted, slice 1000 us, ARR 10/200/2000..20000, host weight 4" \
+	test "$(cat "$S/policy") $(cat "$S/timeslice_us") $(cat "$S/arr_avg_factor") $(cat "$S/arr_frequency") $(cat "$S/arr_timeslice_min_us") $(cat "$S/arr_timeslice_max_us") $(cat "$S/host_weight")" = \
+	"weighted 1000 10 200 2000 20000 4"
+nv_check "the vGPUs' settings unchanged" \
+	test "$(cat "$MD/$U1/nvvgpu/weight") $(cat "$MD/$U2/nvvgpu/weight") $(cat "$MD/$U1/nvvgpu/exec_quantum_us") $(cat "$MD/$U1/nvvgpu/preempt_timeout_us")" = "5 5 0 0"
+
+echo "# 1 ms slices on work"
+nv_check "best_effort" nv_write "$S/policy" best_effort
+nv_check "host_weight 1" nv_write "$S/host_weight" 1
+busy_both 3
+sleep 1
+echo >"$TR/trace"
+echo 1 >"$TR/events/nvvgpu_sched/nvvgpu_sched_switch/enable"
+sleep 1
+echo 0 >"$TR/events/nvvgpu_sched/nvvgpu_sched_switch/enable"
+nv_check "both tools ran their work" busy_wait
+# slices that ran to their end (the holder still had work): ran vs slice
+grep -o 'prev=[0-9]* ran=[0-9]*us next=[0-9]* slice=[0-9]*us' "$TR/trace" |
+	awk '{ sub("ran=", "", $2); sub("us", "", $2); sub("slice=", "", $4); sub("us", "", $4)
+	       if (NR > 1 && prev_slice == 1000 && $2 >= prev_slice / 2) print $2 - prev_slice
+	       prev_slice = $4 }' | sort -n >"$TMP/err"
+n=$(wc -l <"$TMP/err")
+med=$(awk '{ v[NR] = $1 } END { print NR ? v[int((NR + 1) / 2)] : 999999 }' "$TMP/err")
+p90=$(awk '{ v[NR] = $1 } END { print NR ? v[int(NR * 0.9) ? int(NR * 0.9) : 1] : 999999 }' "$TMP/err")
+echo "# 1000 us slices: $n measured, overrun median $med us, p90 $p90 us"
+nv_check "1 ms slices were given ($n)" test "$n" -gt 50
+nv_check "a 1 ms slice ends within 500 us of its end at the median ($med us)" \
+	test "$med" -le 500
+
+echo "# a vGPU's execution quantum"
+nv_check "timeslice_us 2000" nv_write "$S/timeslice_us" 2000
+nv_check "vGPU 1 exec_quantum_us 8000" nv_write "$MD/$U1/nvvgpu/exec_quantum_us" 8000
+busy_both 4.5
+sleep 1.5
+g1=$(stat "$U1" granted_ns) g2=$(stat "$U2" granted_ns)
+s1=$(stat "$U1" slices) s2=$(stat "$U2" slices)
+sleep 2
+g1=$(($(stat "$U1" granted_ns) - g1)) g2=$(($(stat "$U2" granted_ns) - g2))
+s1=$(($(stat "$U1" slices) - s1)) s2=$(($(stat "$U2" slices) - s2))
+nv_check "both tools ran their work" busy_wait
+echo "# quantum 8000 us beside slice 2000 us: granted $((g1 / 1000)) us in $s1 slices against $((g2 / 1000)) us in $s2"
+# the quantum sets how long each slice is; the policy still sets the
+# share, so best effort grants both the same time in fewer, longer slices
+nv_check "vGPU 1's slices are about 4x as long: 3..5 ($((g1 / (s1 ? s1 : 1) / 1000)) us against $((g2 / (s2 ? s2 : 1) / 1000)) us)" \
+	ratio_in "$((g1 * (s2 ? s2 : 1)))" "$((g2 * (s1 ? s1 : 1)))" 3 5
+nv_check "and best effort still grants both the same time: 0.8..1.25 ($g1 / $g2)" \
+	ratio_in "$g1" "$g2" 0.8 1.25
+nv_write "$MD/$U1/nvvgpu/exec_quantum_us" 0
+
+echo "# a vGPU's own preemption timeout"
+nv_check "vGPU 1 preempt_timeout_us 10000" nv_write "$MD/$U1/nvvgpu/preempt_timeout_us" 10000
+pt0=$(stat "$U1" preempt_timeouts)
+echo >"$TR/trace"
+echo 1 >"$TR/events/nvvgpu_sched/nvvgpu_sched_preempt_timeout/enable"
+nv_mark
+"$WORK" "$U2" --compute-ns 200000 --duty 50 --seconds 3 >"$TMP/s" 2>&1 &
+P2=$!
+sleep 0.5
+"$WORK" "$U1" --hostile endless --copy-stream --seconds 0.5 >"$TMP/h" 2>&1
+rc=$?
+wait $P2
+echo 0 >"$TR/events/nvvgpu_sched/nvvgpu_sched_preempt_timeout/enable"
+nv_check "the endless launch's channel erred, and a fresh one worked (result $(nv_metric "$TMP/h" result))" \
+	test $rc -eq 0 -a "$(nv_metric "$TMP/h" hostile_errors)" = 1
+nv_dmesg_has "reset by the preemption timeout (Xid 45)" "$U1: channel [0-9]+ error, Xid 45"
+pt1=$(stat "$U1" preempt_timeouts)
+nv_check "sched_stats counts it ($pt0 -> $pt1)" test "$pt1" -eq $((pt0 + 1))
+nv_check "nvvgpu_sched_preempt_timeout is traced with vGPU 1's UUID" \
+	grep -q "nvvgpu_sched_preempt_timeout: pgpu=0 engine=-1 vgpu=[0-9]* gfid=[0-9]* uuid=$U1" "$TR/trace"
+nv_check "vGPU 2 was not touched" test "$(stat "$U2" preempt_timeouts)" = 0
 
 nv_check "remove vGPU 1" nv_write "$MD/$U1/remove" 1
 nv_check "remove vGPU 2" nv_write "$MD/$U2/remove" 1
