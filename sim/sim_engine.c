@@ -540,6 +540,7 @@ static int sim_engine_thread(void *data)
 	struct sim_engine *eng = data;
 	struct sim_channel *ch;
 	bool ran, more;
+	u32 gfid;
 
 	while (!kthread_should_stop()) {
 		ch = sim_engine_pick(eng);
@@ -552,6 +553,8 @@ static int sim_engine_thread(void *data)
 		ran = sim_engine_run(eng, ch);
 		/* an entry completed: more may be queued, look without a doorbell */
 		more = ran && !ch->in_entry && !ch->error;
+		/* once running is cleared the channel may be freed */
+		gfid = ch->gfid;
 		spin_lock(&eng->lock);
 		if (more)
 			ch->pending = true;
@@ -560,7 +563,7 @@ static int sim_engine_thread(void *data)
 		wake_up_all(&eng->wq);
 		/* the ring ran dry, it erred or yielded: maybe no work is left */
 		if (!more)
-			sim_engine_work_update(eng->sim, ch->gfid);
+			sim_engine_work_update(eng->sim, gfid);
 		cond_resched();
 	}
 	return 0;
