@@ -13,7 +13,12 @@
 #                   ratios: the GSP transport's (tests/bench/gsp-bench.sh:
 #                   RPC round trip and payload rate), then the work path's
 #                   (tests/bench/work-bench.sh: an empty job's doorbell to
-#                   interrupt latency, BAR1 mmap write bandwidth)
+#                   interrupt latency, BAR1 mmap write bandwidth), then the
+#                   scheduler's (tests/bench/sched-bench.sh: the share of
+#                   engine time lost to switching at 1, 2 and 10 ms slices
+#                   beside 100 ms ones; the cost of a decision for 1 to 256
+#                   vGPUs, and of disabled tracepoints, from
+#                   nvvgpu_sched_bench)
 
 NVVGPU_CACHE	?= /var/cache/nvvgpu
 export NVVGPU_CACHE
@@ -24,12 +29,16 @@ KUNIT_IN_KDIR	:= $(shell grep -qs '^CONFIG_KUNIT=[ym]' $(KDIR)/.config && echo m
 # built here so that W=1 and sparse see them: a product build says
 # NVVGPU_GSP_TEST= (empty), and then nvvgpu_gsp has neither
 NVVGPU_GSP_TEST	?= $(shell grep -qs '^CONFIG_DEBUG_FS=y' $(KDIR)/.config && echo m)
+# the scheduler's benchmark module (sched/tests/), which changes nothing in
+# nvvgpu_sched: NVVGPU_SCHED_TEST= leaves it out
+NVVGPU_SCHED_TEST ?= $(NVVGPU_GSP_TEST)
 
 NVVGPU_CONFIG	:= CONFIG_NVVGPU=m CONFIG_NVVGPU_GSP=m CONFIG_NVVGPU_MM=m \
 		   CONFIG_NVVGPU_SCHED=m CONFIG_NVVGPU_SIM=m \
 		   CONFIG_NVVGPU_VFIO=m CONFIG_NVVGPU_DRM=m \
 		   CONFIG_NVVGPU_KUNIT_TEST=$(KUNIT_IN_KDIR) \
-		   CONFIG_NVVGPU_GSP_TEST=$(NVVGPU_GSP_TEST)
+		   CONFIG_NVVGPU_GSP_TEST=$(NVVGPU_GSP_TEST) \
+		   CONFIG_NVVGPU_SCHED_TEST=$(NVVGPU_SCHED_TEST)
 
 .PHONY: all modules sparse checkpatch clean setup demo check kunit vm-kernel \
 	vm-modules vm-test bench fuzz
@@ -71,6 +80,7 @@ bench:
 	scripts/build-vm-modules >/dev/null
 	scripts/vm-run tests/bench/gsp-bench.sh
 	scripts/vm-run tests/bench/work-bench.sh
+	scripts/vm-run tests/bench/sched-bench.sh
 
 check:
 	scripts/check
