@@ -158,7 +158,7 @@ static int nvvgpu_pgpu_lock_sysfs(struct nvvgpu_pgpu *pgpu)
 {
 	if (mutex_trylock(&pgpu->lock))
 		return 0;
-	msleep(5);
+	usleep_range(5000, 10000);
 	return restart_syscall();
 }
 

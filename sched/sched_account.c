@@ -211,7 +211,8 @@ void nvvgpu_sched_fill_stats(struct nvvgpu_sched_rq *rq,
 
 /* the header of the log file, and the fields of each line */
 static const char nvvgpu_sched_log_header[] =
-	"# engine timestamp_ns time_run_total_ns time_run_ns swrl_id vgpu target_slice_ns cumulative_preemption_ns cumulative_idle_ns weight";
+	"# engine timestamp_ns time_run_total_ns time_run_ns swrl_id vgpu "
+	"target_slice_ns cumulative_preemption_ns cumulative_idle_ns weight";
 
 /* line @l of the log text (0 the header) from a snapshot; false past the end */
 static bool nvvgpu_sched_log_line(struct nvvgpu_sched_rq *rq,
