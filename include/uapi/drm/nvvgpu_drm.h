@@ -144,8 +144,9 @@ struct drm_nvvgpu_getparam {
  * @flags: in, must be zero
  * @handle: out, the new buffer object's GEM handle
  *
- * The buffer object is zero-filled system memory, allocated when it is
- * first touched.
+ * The buffer object is zero-filled system memory. Creating it allocates
+ * none; its first mmap() allocates and pins all of it, until the object
+ * is freed (the drm_gem_shmem helpers' behaviour).
  */
 struct drm_nvvgpu_gem_create {
 	__u64 size;
