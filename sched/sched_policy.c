@@ -198,6 +198,21 @@ static bool nvvgpu_sched_eligible(const struct nvvgpu_sched_rq *rq,
 	return true;
 }
 
+/* keep @rq->n_ready after @se's open or has_work changed from @was_ready */
+static void nvvgpu_sched_ready_update(struct nvvgpu_sched_rq *rq,
+				      struct nvvgpu_sched_entity *se,
+				      bool was_ready)
+{
+	bool ready = se->open && se->has_work;
+
+	if (se == &rq->host || se == &rq->vacant || ready == was_ready)
+		return;
+	if (ready)
+		rq->n_ready++;
+	else
+		rq->n_ready--;
+}
+
 static bool nvvgpu_sched_before(struct rb_node *a, const struct rb_node *b)
 {
 	const struct nvvgpu_sched_entity *x, *y;
@@ -307,20 +322,15 @@ static void nvvgpu_sched_put_prev(struct nvvgpu_sched_rq *rq, u64 now)
 struct nvvgpu_sched_entity *nvvgpu_sched_decide(struct nvvgpu_sched_rq *rq,
 						u64 now)
 {
-	struct nvvgpu_sched_entity *next = NULL, *se;
+	struct nvvgpu_sched_entity *next = NULL;
 	struct rb_node *left;
-	bool work = rq->host.open && rq->host.has_work;
+	bool work = (rq->host.open && rq->host.has_work) || rq->n_ready;
 
 	lockdep_assert_held(&rq->lock);
 
 	nvvgpu_sched_put_prev(rq, now);
 	rq->decisions++;
 
-	list_for_each_entry(se, &rq->entities, link)
-		if (se->open && se->has_work) {
-			work = true;
-			break;
-		}
 	left = rb_first_cached(&rq->tree);
 	if (work && left) {
 		next = rb_entry(left, struct nvvgpu_sched_entity, node);
@@ -412,6 +422,8 @@ bool nvvgpu_sched_remove(struct nvvgpu_sched_rq *rq,
 		nvvgpu_sched_put_prev(rq, now);
 	if (se->open)
 		rq->n_open--;
+	if (se->open && se->has_work)
+		rq->n_ready--;
 	se->open = false;
 	se->since = 0;
 	nvvgpu_sched_requeue(rq, se);
@@ -455,6 +467,7 @@ bool nvvgpu_sched_set_open(struct nvvgpu_sched_rq *rq,
 	if (se->open == open)
 		return false;
 	se->open = open;
+	nvvgpu_sched_ready_update(rq, se, !open && se->has_work);
 	if (open)
 		rq->n_open++;
 	else
@@ -488,6 +501,7 @@ bool nvvgpu_sched_set_work(struct nvvgpu_sched_rq *rq,
 	if (se->has_work == has_work)
 		return false;
 	se->has_work = has_work;
+	nvvgpu_sched_ready_update(rq, se, se->open && !has_work);
 	if (rq->curr == se) {
 		if (!has_work) {
 			rq->curr_idle_since = now;

@@ -227,6 +227,7 @@ struct nvvgpu_sched_params {
  *	going back: a waking entity starts no earlier
  * @seq: the next enqueue order
  * @n_open: open vGPUs
+ * @n_ready: open vGPUs with work, so that a decision needs no walk
  * @switches: changes of the GPU's holder
  * @decisions: scheduling decisions
  * @timer: ends the current slice
@@ -255,6 +256,7 @@ struct nvvgpu_sched_rq {
 	u64 min_vtime;
 	u64 seq;
 	u32 n_open;
+	u32 n_ready;
 	u64 switches;
 	u64 decisions;
 	struct hrtimer timer;

@@ -98,6 +98,12 @@ static void fake_load(struct fake_gpu *g, u32 i, bool open, u64 period_ns,
 
 static void fake_decide(struct fake_gpu *g)
 {
+	u32 i, ready = 0;
+
+	/* the count the decision relies on instead of a walk */
+	for (i = 0; i < g->n; i++)
+		ready += g->se[i].open && g->se[i].has_work;
+	KUNIT_EXPECT_EQ(g->test, g->rq.n_ready, ready);
 	nvvgpu_sched_decide(&g->rq, g->now);
 	g->slice_end = g->rq.curr ? g->now + g->rq.slice_ns : U64_MAX;
 }
