@@ -29,16 +29,39 @@ stat() { awk -v k="$2" '$1 == k { print $2 }' "$MD/$1/nvvgpu/sched_stats"; }
 ge() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a >= b) }'; }
 # true if $1 / $2 lies within [$3, $4]
 ratio_in() { awk -v a="$1" -v b="$2" -v lo="$3" -v hi="$4" 'BEGIN { exit !(b > 0 && a / b >= lo && a / b <= hi) }'; }
-busy_both() {
-	"$WORK" "$U1" --compute-ns 2000000 --burst 4 --seconds "$1" >"$TMP/w1" 2>&1 &
-	P1=$!
-	"$WORK" "$U2" --compute-ns 2000000 --burst 4 --seconds "$1" >"$TMP/w2" 2>&1 &
-	P2=$!
+# one counter of a vGPU's sched_stats into REPLY, with shell builtins only:
+# every process started in this VM costs about a second
+sget() {
+	local k v
+	REPLY=
+	while read -r k v; do
+		[[ $k == "$2" ]] && REPLY=$v
+	done <"$MD/$1/nvvgpu/sched_stats"
 }
-busy_wait() {
+# both vGPUs busy until busy_stop, from when both have completed jobs
+busy_both() {
+	local t0=${EPOCHREALTIME%.*} j1 j2
+	"$WORK" "$U1" --compute-ns 2000000 --burst 4 --seconds 600 --timeout-ms 60000 >"$TMP/w1" 2>&1 &
+	P1=$!
+	"$WORK" "$U2" --compute-ns 2000000 --burst 4 --seconds 600 --timeout-ms 60000 >"$TMP/w2" 2>&1 &
+	P2=$!
+	sget "$U1" gr0_jobs; j1=$REPLY
+	sget "$U2" gr0_jobs; j2=$REPLY
+	while ((${EPOCHREALTIME%.*} - t0 < 120)); do
+		sleep 0.5
+		sget "$U1" gr0_jobs; ((REPLY > j1)) || continue
+		sget "$U2" gr0_jobs; ((REPLY > j2)) && return 0
+	done
+	return 1
+}
+# both tools were still at work; stop them, as a killed VMM would
+busy_stop() {
 	local rc=0
-	wait "$P1" || rc=1
-	wait "$P2" || rc=1
+	kill -0 "$P1" 2>/dev/null || rc=1
+	kill -0 "$P2" 2>/dev/null || rc=1
+	kill "$P1" "$P2" 2>/dev/null
+	wait "$P1"
+	wait "$P2"
 	if ((rc)); then
 		nv_show_report "$TMP/w1"
 		nv_show_report "$TMP/w2"
@@ -153,13 +176,12 @@ nv_check "the vGPUs' settings unchanged" \
 echo "# 1 ms slices on work"
 nv_check "best_effort" nv_write "$S/policy" best_effort
 nv_check "host_weight 1" nv_write "$S/host_weight" 1
-busy_both 3
-sleep 1
+nv_check "both vGPUs at work" busy_both
 echo >"$TR/trace"
 echo 1 >"$TR/events/nvvgpu_sched/nvvgpu_sched_switch/enable"
 sleep 1
 echo 0 >"$TR/events/nvvgpu_sched/nvvgpu_sched_switch/enable"
-nv_check "both tools ran their work" busy_wait
+nv_check "both tools were at work to the end" busy_stop
 # slices that ran to their end (the holder still had work): ran vs slice
 grep -o 'prev=[0-9]* ran=[0-9]*us next=[0-9]* slice=[0-9]*us' "$TR/trace" |
 	awk '{ sub("ran=", "", $2); sub("us", "", $2); sub("slice=", "", $4); sub("us", "", $4)
@@ -176,14 +198,18 @@ nv_check "a 1 ms slice ends within 500 us of its end at the median ($med us)" \
 echo "# a vGPU's execution quantum"
 nv_check "timeslice_us 2000" nv_write "$S/timeslice_us" 2000
 nv_check "vGPU 1 exec_quantum_us 8000" nv_write "$MD/$U1/nvvgpu/exec_quantum_us" 8000
-busy_both 4.5
-sleep 1.5
-g1=$(stat "$U1" granted_ns) g2=$(stat "$U2" granted_ns)
-s1=$(stat "$U1" slices) s2=$(stat "$U2" slices)
-sleep 2
-g1=$(($(stat "$U1" granted_ns) - g1)) g2=$(($(stat "$U2" granted_ns) - g2))
-s1=$(($(stat "$U1" slices) - s1)) s2=$(($(stat "$U2" slices) - s2))
-nv_check "both tools ran their work" busy_wait
+nv_check "both vGPUs at work" busy_both
+sleep 1
+sget "$U1" granted_ns; g1=$REPLY
+sget "$U2" granted_ns; g2=$REPLY
+sget "$U1" slices; s1=$REPLY
+sget "$U2" slices; s2=$REPLY
+sleep 3
+sget "$U1" granted_ns; g1=$((REPLY - g1))
+sget "$U2" granted_ns; g2=$((REPLY - g2))
+sget "$U1" slices; s1=$((REPLY - s1))
+sget "$U2" slices; s2=$((REPLY - s2))
+nv_check "both tools were at work to the end" busy_stop
 echo "# quantum 8000 us beside slice 2000 us: granted $((g1 / 1000)) us in $s1 slices against $((g2 / 1000)) us in $s2"
 # the quantum sets how long each slice is; the policy still sets the
 # share, so best effort grants both about the same time in fewer, longer
@@ -201,11 +227,13 @@ pt0=$(stat "$U1" preempt_timeouts)
 echo >"$TR/trace"
 echo 1 >"$TR/events/nvvgpu_sched/nvvgpu_sched_preempt_timeout/enable"
 nv_mark
-"$WORK" "$U2" --compute-ns 200000 --duty 50 --seconds 3 >"$TMP/s" 2>&1 &
+# vGPU 2 has work throughout, so that vGPU 1's slices end
+"$WORK" "$U2" --compute-ns 200000 --duty 50 --seconds 600 --timeout-ms 60000 >"$TMP/s" 2>&1 &
 P2=$!
-sleep 0.5
 "$WORK" "$U1" --hostile endless --copy-stream --seconds 0.5 >"$TMP/h" 2>&1
 rc=$?
+nv_check "vGPU 2's tool was at work to the end" kill -0 $P2
+kill $P2
 wait $P2
 echo 0 >"$TR/events/nvvgpu_sched/nvvgpu_sched_preempt_timeout/enable"
 nv_check "the endless launch's channel erred, and a fresh one worked (result $(nv_metric "$TMP/h" result))" \
