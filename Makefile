@@ -41,7 +41,7 @@ NVVGPU_CONFIG	:= CONFIG_NVVGPU=m CONFIG_NVVGPU_GSP=m CONFIG_NVVGPU_MM=m \
 		   CONFIG_NVVGPU_SCHED_TEST=$(NVVGPU_SCHED_TEST)
 
 .PHONY: all modules sparse checkpatch clean setup demo check kunit vm-kernel \
-	vm-modules vm-test bench fuzz
+	vm-modules vm-test bench fuzz icount
 
 all: modules
 
@@ -86,3 +86,5 @@ check:
 	scripts/check
 
 fuzz: ; tests/fuzz/run
+
+icount: ; tests/bench/gsp-icount/run
