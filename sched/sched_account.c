@@ -209,10 +209,12 @@ void nvvgpu_sched_fill_stats(struct nvvgpu_sched_rq *rq,
 	}
 }
 
-/* the header of the log file, and the fields of each line */
-static const char nvvgpu_sched_log_header[] =
-	"# engine timestamp_ns time_run_total_ns time_run_ns swrl_id vgpu "
-	"target_slice_ns cumulative_preemption_ns cumulative_idle_ns weight";
+/* the fields of each line, NVIDIA's names, for the log file's header */
+static const char * const nvvgpu_sched_log_fields[] = {
+	"engine", "timestamp_ns", "time_run_total_ns", "time_run_ns",
+	"swrl_id", "vgpu", "target_slice_ns", "cumulative_preemption_ns",
+	"cumulative_idle_ns", "weight",
+};
 
 /* line @l of the log text (0 the header) from a snapshot; false past the end */
 static bool nvvgpu_sched_log_line(struct nvvgpu_sched_rq *rq,
@@ -224,8 +226,10 @@ static bool nvvgpu_sched_log_line(struct nvvgpu_sched_rq *rq,
 	u32 i;
 
 	if (!l) {
-		len = scnprintf(line, NVVGPU_SCHED_LOG_LINE, "%s",
-				nvvgpu_sched_log_header);
+		len = scnprintf(line, NVVGPU_SCHED_LOG_LINE, "#");
+		for (i = 0; i < ARRAY_SIZE(nvvgpu_sched_log_fields); i++)
+			len += scnprintf(line + len, NVVGPU_SCHED_LOG_LINE - len,
+					 " %s", nvvgpu_sched_log_fields[i]);
 		goto pad;
 	}
 	l--;
