@@ -132,17 +132,18 @@ work() {
 }
 # The tools run longer than any window needs (a TCG VM's pace varies
 # too much to size them), and are stopped once the windows are measured,
-# as a VMM that is killed would stop them: done_working checks that each
-# was still at work, not failed, when it was stopped.
-done_working() {
-	local p rc=0 i
-	for p in "${PIDS[@]}"; do kill -0 "$p" 2>/dev/null || rc=1; done
+# as a VMM that is killed would stop them: stop_work sets DONE_RC to 0 if
+# each was still at work, not failed, when it was stopped. Neither work nor
+# stop_work may run under nv_check, whose subshell would keep the PIDs.
+stop_work() {
+	local p i
+	DONE_RC=0
+	for p in "${PIDS[@]}"; do kill -0 "$p" 2>/dev/null || DONE_RC=1; done
 	kill "${PIDS[@]}" 2>/dev/null
 	for p in "${PIDS[@]}"; do wait "$p"; done
-	if ((rc)); then
+	if ((DONE_RC)); then
 		for i in 0 1 2 3; do [[ -f $TMP/w$i ]] && nv_show_report "$TMP/w$i"; done
 	fi
-	return $rc
 }
 # one policy while the four run: phase POLICY TARGETS
 phase() {
@@ -237,7 +238,8 @@ nv_check "fixed share: each vGPU is granted 1/$M of the time ($fg) within 5 %" \
 	within "$fg" "$target" 5
 echo "# the five policies' windows took $((${EPOCHREALTIME%.*} - t0)) s"
 nv_check "best effort again" nv_write "$S/policy" best_effort
-nv_check "the four tools were at work to the end" done_working
+stop_work
+nv_check "the four tools were at work to the end" test $DONE_RC = 0
 
 echo "# --- one vGPU open but idle"
 # a VMM holds vGPU 4 open, its guest submits nothing
@@ -272,7 +274,8 @@ nv_check "fixed share leaves the GPU idler than best effort with one vGPU idle" 
 	ge "$(awk -v a="$be_busy" -v b="$be_t" 'BEGIN { print a / b }')" \
 	"$(awk -v a="$fs_busy" -v b="$T" 'BEGIN { print 1.2 * a / b }')"
 nv_check "best effort again" nv_write "$S/policy" best_effort
-nv_check "the three tools were at work to the end" done_working
+stop_work
+nv_check "the three tools were at work to the end" test $DONE_RC = 0
 kill "$HOLD"
 wait "$HOLD"
 
@@ -281,7 +284,8 @@ work 600 0 1 2
 nv_check "three tools are at work" started 0 1 2
 "$WORK" "${U[3]}" --compute-ns 200000 --duty 5 --seconds 3 >"$TMP/light" 2>&1
 rc=$?
-nv_check "the busy tools were at work to the end" done_working
+stop_work
+nv_check "the busy tools were at work to the end" test $DONE_RC = 0
 nv_check "the light vGPU's tool ran its work" test $rc = 0
 p50=$(nv_metric "$TMP/light" latency_p50_ns)
 p99=$(nv_metric "$TMP/light" latency_p99_ns)
