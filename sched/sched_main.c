@@ -468,6 +468,11 @@ static int __init nvvgpu_sched_module_init(void)
 
 	nvvgpu_sched_defaults.timeslice_us = timeslice_us;
 	nvvgpu_sched_defaults.policy = nvvgpu_sched_policy_lookup(policy);
+	if (nvvgpu_sched_defaults.policy == NVVGPU_SCHED_POLICY_NR) {
+		pr_err("policy: unknown policy '%s' (best_effort, equal_share, fixed_share, weighted, arr)\n",
+		       policy ?: "");
+		return -EINVAL;
+	}
 	if (nvvgpu_sched_check_params(&nvvgpu_sched_defaults, &why)) {
 		pr_err("policy=%s timeslice_us=%u: %s\n", policy ?: "",
 		       timeslice_us, why);
