@@ -92,20 +92,29 @@ echo weighted >"$S0/policy"
 echo 4000 >"$S0/timeslice_us"
 trace2=${NVVGPU_VM_OUT:-/tmp}/demo-weighted.dat
 cat >"$out/weighted.sh" <<EOF
-busy0() { awk '\$1 == "gr0_busy_ns" { print \$2 }' "/sys/bus/mdev/devices/\$1/nvvgpu/sched_stats"; }
+# GR0 busy ns of both vGPUs and the time, with shell builtins only
+snap() {
+	local u k v
+	for u in ${U[0]} ${U[1]}; do
+		while read -r k v; do
+			[[ \$k == gr0_busy_ns ]] && printf '%s ' "\$v"
+		done <"/sys/bus/mdev/devices/\$u/nvvgpu/sched_stats"
+	done
+	echo "\${EPOCHREALTIME/./}"
+}
 '$NV_MODDIR/tools/nvvgpu-work' ${U[0]} --compute-ns 2000000 --burst 4 --seconds 8 >$out/w1 &
 '$NV_MODDIR/tools/nvvgpu-work' ${U[1]} --compute-ns 2000000 --burst 4 --seconds 8 >$out/w2 &
 # both tools set up and at work (each process costs about a second here)
 sleep 4
-echo \$(busy0 ${U[0]}) \$(busy0 ${U[1]}) >$out/b0
+snap >$out/b0
 sleep 2
-echo \$(busy0 ${U[0]}) \$(busy0 ${U[1]}) >$out/b1
+snap >$out/b1
 wait
 EOF
 trace-cmd record -q -o "$trace2" -e nvvgpu_sched bash "$out/weighted.sh"
-read -r a0 b0 <"$out/b0"
-read -r a1 b1 <"$out/b1"
-echo "GR0 time over 2 s with both busy (weight 3 against weight 1, from the engine):"
+read -r a0 b0 t0 <"$out/b0"
+read -r a1 b1 t1 <"$out/b1"
+echo "GR0 time over $(((t1 - t0) / 1000)) ms with both busy (weight 3 against weight 1, from the engine):"
 printf '  %s  %6.0f ms\n  %s  %6.0f ms\n' "${U[0]}" "$(((a1 - a0) / 1000000))" \
 	"${U[1]}" "$(((b1 - b0) / 1000000))"
 trace-cmd report -i "$trace2" 2>/dev/null | grep -E 'nvvgpu_sched_(config|switch):' | sed -n '1,8p'
