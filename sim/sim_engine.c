@@ -66,7 +66,14 @@ static bool sim_engine_may_run(struct sim_engine *eng, struct sim_channel *ch)
 	       (owner == NVVGPU_OWNER_ALL || owner == ch->gfid);
 }
 
-/* does a channel of @gfid have work queued: entries, or one under way? */
+/*
+ * Does a channel of @gfid have work queued: entries, one under way, or is
+ * an engine thread holding it? The last covers the thread's window between
+ * taking the channel (clearing pending) and setting pending again once an
+ * entry completed: a scan from another engine in that window would
+ * otherwise report no work, and with no later report for that function
+ * its remaining entries would wait for ever.
+ */
 static bool sim_engines_scan_work(struct sim_gpu *sim, u32 gfid)
 {
 	struct sim_channel *ch;
@@ -78,7 +85,8 @@ static bool sim_engines_scan_work(struct sim_gpu *sim, u32 gfid)
 
 		spin_lock(&eng->lock);
 		list_for_each_entry(ch, &eng->channels, link)
-			if (ch->gfid == gfid && (ch->pending || ch->in_entry) &&
+			if (ch->gfid == gfid &&
+			    (ch->pending || ch->in_entry || eng->running == ch) &&
 			    !ch->dying && !ch->error) {
 				work = true;
 				break;
