@@ -207,8 +207,10 @@ done | paste -sd' ')
 sh=$(shares "$(awk '$1 == "gr0" && $6 >= 0 && $6 < 4 { r[$6] += $4 }
 	END { for (i = 0; i < 4; i++) printf "%s%.0f", (i ? " " : ""), r[i]; print "" }' "$TMP/log")")
 echo "# log: cumulative gr0 ns per vGPU $logged; shares of its 200 entries' run time $sh"
-nv_check "the log's shares of run time match best effort's 1/4 within 10 % ($sh)" \
-	within "$sh" "0.25 0.25 0.25 0.25" 10
+# 200 decisions are about 50 slices of each vGPU, 0.8 s: a smaller sample
+# than the 5 s window, hence the wider bound
+nv_check "the log's shares of run time match best effort's 1/4 within 20 % ($sh)" \
+	within "$sh" "0.25 0.25 0.25 0.25" 20
 ok=1
 for i in 0 1 2 3; do
 	l=$(cut -d' ' -f$((i + 1)) <<<"$logged")
