@@ -145,16 +145,16 @@ stop_work() {
 		for i in 0 1 2 3; do [[ -f $TMP/w$i ]] && nv_show_report "$TMP/w$i"; done
 	fi
 }
-# one policy while the four run: phase POLICY TARGETS
+# one policy while the four run: phase POLICY TARGETS [PCT]
 phase() {
-	local pol=$1 targets=$2 sh
+	local pol=$1 targets=$2 pct=${3:-5} sh
 	echo "# --- $pol, four vGPUs busy, target shares $targets"
 	nv_check "$pol: select it" nv_write "$S/policy" "$pol"
 	measure
 	sh=$(shares "$B")
 	echo "# $pol: busy shares $sh"
-	nv_check "$pol: shares of engine time $sh within 5 % of $targets" \
-		within "$sh" "$targets" 5
+	nv_check "$pol: shares of engine time $sh within $pct % of $targets" \
+		within "$sh" "$targets" "$pct"
 }
 
 for m in core sim gsp mm sched vfio; do
@@ -233,7 +233,10 @@ nv_write "$S/bulk_weight" 1
 
 # fixed share: every vGPU granted 1/M of the time, busy or not
 target=$(awk -v m="$M" 'BEGIN { t = 1 / m; printf "%.4f %.4f %.4f %.4f\n", t, t, t, t }')
-phase fixed_share "0.25 0.25 0.25 0.25"
+# a vGPU gets 1/7 of the time here, about 180 slices a window: what the
+# engine makes of each slice varies more than over best effort's 320, so
+# its busy share gets 10 %; the time granted, the scheduler's, gets 5 %
+phase fixed_share "0.25 0.25 0.25 0.25" 10
 fg=$(fractions "$G")
 echo "# fixed share: granted fractions of wall time $fg, target 1/$M each"
 nv_check "fixed share: each vGPU is granted 1/$M of the time ($fg) within 5 %" \
