@@ -134,6 +134,13 @@ nv_fails "preempt_timeout_ms 10001 is refused: EINVAL" "Invalid argument" \
 nv_fails "preempt_timeout_ms abc is refused: EINVAL" "Invalid argument" \
 	nv_write "$S/preempt_timeout_ms" abc
 nv_check "preempt_timeout_ms is still 100" test "$(cat "$S/preempt_timeout_ms")" = 100
+nv_fails "ctxsw_us 1001 is refused: EINVAL" "Invalid argument" \
+	nv_write "$S/ctxsw_us" 1001
+nv_fails "ctxsw_us abc is refused: EINVAL" "Invalid argument" \
+	nv_write "$S/ctxsw_us" abc
+nv_dmesg_has "dmesg names the context-switch cost out of range" \
+	"ctxsw_us: 1001 out of range 0..1000"
+nv_check "ctxsw_us is still 10" test "$(cat "$S/ctxsw_us")" = 10
 nv_fails "fault/engine_hang 3 (no such engine) is refused: EINVAL" \
 	"Invalid argument" nv_write "$S/fault/engine_hang" 3
 nv_fails "fault/mmu_fault 2048 (beyond the channels) is refused: EINVAL" \
