@@ -14,7 +14,8 @@
 static bool nvvgpu_backend_ops_valid(const struct nvvgpu_backend_ops *ops)
 {
 	return ops->rd32 && ops->wr32 && ops->dma_alloc && ops->dma_free &&
-	       ops->fb_page && ops->fb_clear;
+	       ops->fb_pfn && ops->fb_rw && ops->fb_clear &&
+	       !ops->fw_boot == !ops->system_info;
 }
 
 /**

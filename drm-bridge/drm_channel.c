@@ -162,23 +162,12 @@ static void nvvgpu_drm_notify(struct nvvgpu_event_sink *sink,
 	}
 }
 
-/* copy @len bytes into the framebuffer at @offset, page by page */
+/* copy @len bytes into the framebuffer at @offset, through the backend */
 static int nvvgpu_drm_fb_write(struct nvvgpu_pgpu *pgpu, u64 offset,
 			       const void *src, size_t len)
 {
-	while (len) {
-		size_t off = offset_in_page(offset);
-		size_t n = min_t(size_t, len, PAGE_SIZE - off);
-		struct page *page = nvvgpu_pgpu_fb_page(pgpu, offset - off);
-
-		if (!page)
-			return -EIO;
-		memcpy_to_page(page, off, src, n);
-		offset += n;
-		src += n;
-		len -= n;
-	}
-	return 0;
+	/* fb_rw takes one buffer for both directions; a write only reads it */
+	return nvvgpu_pgpu_fb_rw(pgpu, offset, (void *)src, len, true);
 }
 
 static void nvvgpu_drm_chan_release(struct kref *ref)
@@ -241,22 +230,22 @@ static vm_fault_t nvvgpu_drm_bo_fault(struct vm_fault *vmf)
 	struct nvvgpu_drm_channel *chan = bo->chan;
 	u64 offset = (u64)(vmf->pgoff - drm_vma_node_start(&bo->base.vma_node))
 		     << PAGE_SHIFT;
-	struct page *page = NULL;
+	unsigned long pfn;
 	vm_fault_t ret;
-	int idx;
+	int idx, err = -ERANGE;
 
 	/* once unplugged, the window is gone: its mappings were zapped */
 	if (!drm_dev_enter(drm, &idx))
 		return VM_FAULT_SIGBUS;
 	if (offset < bo->base.size && chan->hw)
-		page = nvvgpu_pgpu_fb_page(chan->ndrm->pgpu, chan->hw->va_base +
-					   NVVGPU_DRM_USER + offset);
-	if (!page) {
-		drm_dbg_driver(drm, "window fault at %#llx of %zu bytes: no page\n",
-			       offset, bo->base.size);
-		ret = VM_FAULT_SIGBUS;
+		err = nvvgpu_pgpu_fb_pfn(chan->ndrm->pgpu, chan->hw->va_base +
+					 NVVGPU_DRM_USER + offset, &pfn);
+	if (err) {
+		drm_dbg_driver(drm, "window fault at %#llx of %zu bytes: %pe\n",
+			       offset, bo->base.size, ERR_PTR(err));
+		ret = err == -ENOMEM ? VM_FAULT_OOM : VM_FAULT_SIGBUS;
 	} else {
-		ret = vmf_insert_pfn(vma, vmf->address, page_to_pfn(page));
+		ret = vmf_insert_pfn(vma, vmf->address, pfn);
 	}
 	drm_dev_exit(idx);
 	return ret;
@@ -433,10 +422,13 @@ int nvvgpu_drm_ioctl_channel_create(struct drm_device *drm, void *data,
 				  &chan->done, sizeof(chan->done));
 	chan->sem_page = nvvgpu_pgpu_fb_page(ndrm->pgpu, chan->hw->va_base +
 					     NVVGPU_DRM_SEM);
-	if (err || !chan->sem_page) {
-		err = -EIO;
-		goto err_hw;
+	if (!err && !chan->sem_page) {
+		/* the backend's FB has no struct pages to watch the semaphore in */
+		drm_dbg_driver(drm, "CHANNEL_CREATE: no FB page for the semaphore\n");
+		err = -EOPNOTSUPP;
 	}
+	if (err)
+		goto err_hw;
 	err = xa_insert(&ndrm->by_chid, chan->chid, chan, GFP_KERNEL);
 	if (err)
 		goto err_hw;

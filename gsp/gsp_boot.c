@@ -7,7 +7,9 @@
  *     the LibOS region array (once: a reset boots on them again);
  *  2. GSP_SET_SYSTEM_INFO and SET_REGISTRY queued before the core runs
  *     (the firmware finds them when it links the command queue);
- *  3. LibOS array address into MAILBOX0/1, then CPUCTL.STARTCPU;
+ *  3. the backend loads and starts the firmware on the LibOS array
+ *     (fw_boot: on hardware the images, radix3 and WPR metadata, then
+ *     MAILBOX0/1 and CPUCTL.STARTCPU);
  *  4. wait, bounded, for GSP_INIT_DONE.
  * Teardown: UNLOADING_GUEST_DRIVER, wait for MAILBOX0 to say "suspended",
  * free the memory.
@@ -16,6 +18,7 @@
  */
 #include <linux/delay.h>
 #include <linux/iopoll.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -129,17 +132,30 @@ static int gsp_libos_init(struct nvvgpu_gsp *gsp)
 }
 
 /*
- * GspSystemInfo: the simulated board has no PCI BARs or ACPI data to
- * report; the structure goes out zeroed in the release's size.
+ * GspSystemInfo from the board's BARs and PCI address, in the release's
+ * layout; ACPI and bus-topology data go out zeroed (no platform methods).
  */
 static int gsp_send_system_info(struct nvvgpu_gsp *gsp)
 {
+	struct nvvgpu_system_info si = {};
 	void *info;
 	int ret;
+
+	ret = nvvgpu_pgpu_system_info(gsp->pgpu, &si);
+	if (ret) {
+		dev_err(gsp->dev, "the backend gave no system information: %pe\n",
+			ERR_PTR(ret));
+		return ret;
+	}
+	if (!si.bar0_addr || !si.fb_bar_addr) {
+		dev_err(gsp->dev, "the backend reports no BAR0 or BAR1 address\n");
+		return -EINVAL;
+	}
 
 	info = kzalloc(gsp->abi->sysinfo_size, GFP_KERNEL);
 	if (!info)
 		return -ENOMEM;
+	gsp->abi->sysinfo_write(info, &si, TASK_SIZE);
 	ret = gsp_rpc_send(gsp, NV_VGPU_MSG_FUNCTION_GSP_SET_SYSTEM_INFO, info,
 			   gsp->abi->sysinfo_size);
 	kfree(info);
@@ -233,12 +249,13 @@ int gsp_boot_start(struct nvvgpu_gsp *gsp)
 		return ret;
 	}
 
-	nvvgpu_pgpu_wr32(pgpu, NV_PGSP_FALCON_MAILBOX0,
-			 lower_32_bits(gsp->libos.addr));
-	nvvgpu_pgpu_wr32(pgpu, NV_PGSP_FALCON_MAILBOX1,
-			 upper_32_bits(gsp->libos.addr));
-	nvvgpu_pgpu_wr32(pgpu, NV_PFALCON_FALCON_CPUCTL,
-			 NV_PFALCON_FALCON_CPUCTL_STARTCPU);
+	/* loading and starting the firmware is the board's business */
+	ret = nvvgpu_pgpu_fw_boot(pgpu, gsp->libos.addr);
+	if (ret) {
+		dev_err(gsp->dev, "could not boot GSP-RM %s: %pe\n",
+			gsp->abi->version, ERR_PTR(ret));
+		return ret;
+	}
 
 	ret = gsp_rpc_wait_event(gsp, NVGSP_EVENT_GSP_INIT_DONE,
 				 gsp_rpc_timeout_ms);

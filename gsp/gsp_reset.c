@@ -34,7 +34,8 @@
  *    command queue is set up afresh by the boot (4); the RM client handle
  *    is given back (the firmware forgot the client).
  * 4. Boot as at attach: SET_SYSTEM_INFO and SET_REGISTRY queued, LibOS
- *    arguments in the mailboxes, STARTCPU, wait for GSP_INIT_DONE; then the
+ *    arguments handed to the backend's fw_boot (on the sim: the mailboxes
+ *    and STARTCPU), wait for GSP_INIT_DONE; then the
  *    RM client and the static information again, which must be what the
  *    core already has (FB, channels, engines, vGPU types): the pgpu's
  *    catalogue cannot change under the core.

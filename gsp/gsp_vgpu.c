@@ -8,6 +8,7 @@
 #include <linux/log2.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -89,84 +90,151 @@ out:
 	return ret;
 }
 
+/*
+ * One entry of the board's catalogue, checked before the firmware and the
+ * core rely on it: the catalogue is a file on real hosts.
+ */
 static int gsp_info_type(struct nvvgpu_gsp *gsp,
 			 const struct nvvgpu_pgpu_info *info,
-			 const struct nvvgpu_emu_vgpu_type *in,
-			 struct nvvgpu_vgpu_type *out)
+			 const struct nvvgpu_vgpu_type *t)
 {
-	size_t name = strnlen(in->vgpu_name, sizeof(in->vgpu_name));
-	size_t class = strnlen(in->vgpu_class, sizeof(in->vgpu_class));
+	size_t name = strnlen(t->name, sizeof(t->name));
+	size_t class = strnlen(t->class, sizeof(t->class));
 
-	if (!in->vgpu_type || !name || name >= sizeof(out->name) ||
-	    class >= sizeof(out->class)) {
-		dev_err(gsp->dev, "vGPU type %u: bad id, name or class\n",
-			in->vgpu_type);
-		return -EPROTO;
+	if (!t->id || !name || name >= sizeof(t->name) ||
+	    name >= NVA081_VGPU_STRING_BUFFER_SIZE || !class ||
+	    class >= sizeof(t->class)) {
+		dev_err(gsp->dev, "vGPU type %u: bad id, name or class\n", t->id);
+		return -EINVAL;
 	}
-	if (!in->fb_length || in->fb_length > info->fb_size ||
-	    in->gsp_heap_size > info->fb_size) {
+	if (!t->fb_size || t->fb_size > info->fb_size ||
+	    t->heap_size > info->fb_size) {
 		dev_err(gsp->dev, "vGPU type %u: FB %#llx heap %#llx beyond FB %#llx\n",
-			in->vgpu_type, in->fb_length, in->gsp_heap_size,
-			info->fb_size);
-		return -EPROTO;
+			t->id, t->fb_size, t->heap_size, info->fb_size);
+		return -EINVAL;
 	}
-	if (!in->max_instance || in->max_instance > NVVGPU_MAX_VGPUS_PER_PGPU ||
-	    !in->num_channels || in->num_channels > info->num_channels) {
+	if (!t->max_instances || t->max_instances > NVVGPU_MAX_VGPUS_PER_PGPU ||
+	    !t->num_channels || t->num_channels > info->num_channels) {
 		dev_err(gsp->dev, "vGPU type %u: %u instances of %u channels\n",
-			in->vgpu_type, in->max_instance, in->num_channels);
-		return -EPROTO;
+			t->id, t->max_instances, t->num_channels);
+		return -EINVAL;
 	}
-
-	out->id = in->vgpu_type;
-	memcpy(out->name, in->vgpu_name, name);
-	out->name[name] = '\0';
-	memcpy(out->class, in->vgpu_class, class);
-	out->class[class] = '\0';
-	out->fb_size = in->fb_length;
-	out->heap_size = in->gsp_heap_size;
-	out->bar1_size = in->bar1_length;
-	out->max_instances = in->max_instance;
-	out->num_channels = in->num_channels;
-	out->device_id = in->vdev_id & 0xffff;
-	out->subsystem_id = (in->vdev_id >> 16) & 0xffff;
 	return 0;
 }
 
+/*
+ * The catalogue comes from the board (on hardware NVIDIA's metadata file);
+ * GSP-RM learns it from PGPU_ADD_VGPU_TYPE, in one control that first
+ * discards what an earlier boot added.
+ */
 static int gsp_info_types(struct nvvgpu_gsp *gsp, struct nvvgpu_pgpu_info *info)
 {
-	struct nvvgpu_emu_vgpu_types_params *p;
-	u32 i, j;
-	int ret;
+	const struct nvgsp_fw_abi *abi = gsp->abi;
+	struct nvvgpu_system_info si = {};
+	u32 *hdr, i, j;
+	void *p;
+	int n, ret;
 
-	p = kvzalloc(sizeof(*p), GFP_KERNEL);
-	if (!p)
-		return -ENOMEM;
-	ret = gsp_rm_control(gsp, gsp->internal.client, gsp->internal.subdevice,
-			     NVVGPU_EMU_CTRL_CMD_GET_VGPU_TYPES, p, sizeof(*p));
-	if (ret)
-		goto out;
-	if (p->num_types > NVVGPU_MAX_TYPES) {
-		dev_err(gsp->dev, "firmware reports %u vGPU types, at most %u allowed\n",
-			p->num_types, NVVGPU_MAX_TYPES);
-		ret = -EPROTO;
-		goto out;
+	n = nvvgpu_pgpu_vgpu_types(gsp->pgpu, info->types, NVVGPU_MAX_TYPES);
+	if (n < 0) {
+		dev_err(gsp->dev, "no vGPU type catalogue: %pe\n", ERR_PTR(n));
+		return n;
 	}
-	for (i = 0; i < p->num_types; i++) {
-		ret = gsp_info_type(gsp, info, &p->types[i], &info->types[i]);
+	if (n > NVVGPU_MAX_TYPES || n > NVA081_MAX_VGPU_TYPES_PER_PGPU) {
+		dev_err(gsp->dev, "catalogue of %d vGPU types, at most %u allowed\n",
+			n, NVVGPU_MAX_TYPES);
+		return -EINVAL;
+	}
+	for (i = 0; i < n; i++) {
+		ret = gsp_info_type(gsp, info, &info->types[i]);
 		if (ret)
-			goto out;
+			return ret;
 		for (j = 0; j < i; j++) {
 			if (info->types[j].id == info->types[i].id) {
 				dev_err(gsp->dev, "vGPU type %u listed twice\n",
 					info->types[i].id);
-				ret = -EPROTO;
-				goto out;
+				return -EINVAL;
 			}
 		}
 	}
-	info->num_types = p->num_types;
-out:
+	ret = nvvgpu_pgpu_system_info(gsp->pgpu, &si);
+	if (ret)
+		return ret;
+
+	p = kvzalloc(abi->add_types_size, GFP_KERNEL);
+	if (!p)
+		return -ENOMEM;
+	/* discardVgpuTypes (NvBool, padded), then vgpuInfoCount */
+	hdr = p;
+	*(u8 *)p = 1;
+	hdr[1] = n;
+	for (i = 0; i < n; i++)
+		abi->vgpu_info_write(p + 8 + (size_t)i * abi->vgpu_info_size,
+				     &info->types[i], si.pci_device_id);
+	ret = gsp_rm_control(gsp, gsp->internal.client, gsp->internal.subdevice,
+			     NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_PGPU_ADD_VGPU_TYPE,
+			     p, abi->add_types_size);
 	kvfree(p);
+	if (ret) {
+		dev_err(gsp->dev, "PGPU_ADD_VGPU_TYPE of %d types failed: %pe\n",
+			n, ERR_PTR(ret));
+		return ret;
+	}
+	info->num_types = n;
+	return 0;
+}
+
+/* the engines GSP-RM reports, as a mask of NV2080 engine types */
+static int gsp_info_engines(struct nvvgpu_gsp *gsp, u64 *mask)
+{
+	u32 size = NV2080_GPU_GET_ENGINES_V2_SIZE(gsp->abi->engines_list_size);
+	u32 *p, i;
+	int ret;
+
+	p = kzalloc(size, GFP_KERNEL);
+	if (!p)
+		return -ENOMEM;
+	ret = gsp_rm_control(gsp, gsp->h_client, NVVGPU_RM_HANDLE_SUBDEVICE,
+			     NV2080_CTRL_CMD_GPU_GET_ENGINES_V2, p, size);
+	if (ret)
+		goto out;
+	if (!p[0] || p[0] > gsp->abi->engines_list_size) {
+		dev_err(gsp->dev, "GET_ENGINES_V2 reports %u engines\n", p[0]);
+		ret = -EPROTO;
+		goto out;
+	}
+	*mask = 0;
+	for (i = 0; i < p[0]; i++) {
+		/* engine types beyond 63 are ones nvvgpu does not schedule */
+		if (p[1 + i] < 64)
+			*mask |= BIT_ULL(p[1 + i]);
+	}
+out:
+	kfree(p);
+	return ret;
+}
+
+static int gsp_info_channels(struct nvvgpu_gsp *gsp, u32 *num)
+{
+	struct nv2080_ctrl_fifo_get_info_params *p;
+	int ret;
+
+	p = kzalloc(sizeof(*p), GFP_KERNEL);
+	if (!p)
+		return -ENOMEM;
+	p->fifo_info_tbl_size = 1;
+	p->fifo_info_tbl[0].index = NV2080_CTRL_FIFO_INFO_INDEX_MAX_CHANNEL_GROUPS;
+	ret = gsp_rm_control(gsp, gsp->h_client, NVVGPU_RM_HANDLE_SUBDEVICE,
+			     NV2080_CTRL_CMD_FIFO_GET_INFO, p, sizeof(*p));
+	if (!ret) {
+		*num = p->fifo_info_tbl[0].data;
+		if (p->fifo_info_tbl[0].index !=
+		    NV2080_CTRL_FIFO_INFO_INDEX_MAX_CHANNEL_GROUPS) {
+			dev_err(gsp->dev, "FIFO_GET_INFO changed the query\n");
+			ret = -EPROTO;
+		}
+	}
+	kfree(p);
 	return ret;
 }
 
@@ -181,7 +249,6 @@ out:
 int gsp_read_info(struct nvvgpu_gsp *gsp, struct nvvgpu_pgpu_info *info)
 {
 	struct nv2080_ctrl_gpu_get_vmmu_segment_size_params vmmu = {};
-	struct nvvgpu_emu_pgpu_info_params pgpu = {};
 	int ret;
 
 	ret = gsp_info_static(gsp, info);
@@ -210,17 +277,18 @@ int gsp_read_info(struct nvvgpu_gsp *gsp, struct nvvgpu_pgpu_info *info)
 	}
 	info->vmmu_segment_size = vmmu.vmmu_segment_size;
 
-	ret = gsp_rm_control(gsp, gsp->internal.client, gsp->internal.subdevice,
-			     NVVGPU_EMU_CTRL_CMD_GET_PGPU_INFO, &pgpu,
-			     sizeof(pgpu));
+	ret = gsp_info_engines(gsp, &info->engine_mask);
 	if (ret)
 		return ret;
-	if (!pgpu.num_channels || !pgpu.engine_mask) {
-		dev_err(gsp->dev, "firmware reports no channels or engines\n");
+	ret = gsp_info_channels(gsp, &info->num_channels);
+	if (ret)
+		return ret;
+	if (!info->num_channels || info->num_channels > SZ_64K ||
+	    !info->engine_mask) {
+		dev_err(gsp->dev, "firmware reports %u channels, engines %#llx\n",
+			info->num_channels, info->engine_mask);
 		return -EPROTO;
 	}
-	info->num_channels = pgpu.num_channels;
-	info->engine_mask = pgpu.engine_mask;
 
 	ret = gsp_info_types(gsp, info);
 	if (ret)

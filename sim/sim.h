@@ -32,6 +32,9 @@ void *sim_dma_alloc(struct nvvgpu_pgpu *pgpu, size_t size, dma_addr_t *addr);
 void sim_dma_free(struct nvvgpu_pgpu *pgpu, size_t size, void *vaddr,
 		  dma_addr_t addr);
 struct page *sim_fb_page(struct nvvgpu_pgpu *pgpu, u64 offset);
+int sim_fb_pfn(struct nvvgpu_pgpu *pgpu, u64 offset, unsigned long *pfn);
+int sim_fb_rw(struct nvvgpu_pgpu *pgpu, u64 offset, void *buf, size_t len,
+	      bool write);
 int sim_fb_clear(struct nvvgpu_pgpu *pgpu, u64 offset, u64 size);
 void *sim_mem_map(struct sim_gpu *sim, u64 bus, size_t len);
 u64 sim_fb_used(struct sim_gpu *sim, u64 base, u64 size);
@@ -161,6 +164,19 @@ u32 sim_fwif_nv0000_alloc_size(struct sim_gpu *sim);
 u32 sim_fwif_rc_triggered(struct sim_gpu *sim, void *buf, u32 chid,
 			  u32 except_type);
 u32 sim_fwif_log_regions(struct sim_gpu *sim);
+bool sim_fwif_sysinfo_decode(struct sim_gpu *sim, const void *buf,
+			     struct sim_sysinfo *si);
+u32 sim_fwif_engines_list_size(struct sim_gpu *sim);
+u32 sim_fwif_add_types_decode(struct sim_gpu *sim, const void *params,
+			      u32 size, struct nvvgpu_vgpu_type *types,
+			      u32 *count, bool *discard);
+
+/* sim_board.c: the board behind the backend ops a real PF driver provides */
+int sim_fw_boot(struct nvvgpu_pgpu *pgpu, dma_addr_t libos_args);
+int sim_system_info(struct nvvgpu_pgpu *pgpu, struct nvvgpu_system_info *si);
+int sim_vgpu_types(struct nvvgpu_pgpu *pgpu, struct nvvgpu_vgpu_type *types,
+		   u32 max);
+void sim_board_system_info(struct sim_gpu *sim, struct nvvgpu_system_info *si);
 
 /* sim_vgpu.c: vGPU types and the vGPU-manager controls */
 void sim_vgpu_build_types(struct sim_gpu *sim);

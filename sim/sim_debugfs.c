@@ -101,7 +101,7 @@ static int sim_state_show(struct seq_file *m, void *unused)
 		seq_printf(m,
 			   "gfid %u: %s type %u fb %#llx+%#llx heap %#llx+%#llx chid %u+%u\n",
 			   i + 1, v->state == SIM_VGPU_BOOTED ? "booted" : "shutdown",
-			   sim->types[v->type].id, v->fb_base, v->fb_size,
+			   sim->gsp.types[v->type].id, v->fb_base, v->fb_size,
 			   v->heap_base, v->heap_size, v->chid_base,
 			   v->num_channels);
 	}

@@ -25,6 +25,11 @@
  * @rc_triggered_size: sizeof(rpc_rc_triggered_v17_02)
  * @rc_triggered_write: encode rpc_rc_triggered_v17_02 of the release
  * @log_regions: LibOS log regions the release expects
+ * @sysinfo_read: decode the release's GspSystemInfo
+ * @engines_list_size: NV2080_GPU_MAX_ENGINES_LIST_SIZE
+ * @add_types_size: sizeof(PGPU_ADD_VGPU_TYPE_PARAMS)
+ * @vgpu_info_size: sizeof(NVA081_CTRL_VGPU_INFO)
+ * @vgpu_info_read: decode one NVA081_CTRL_VGPU_INFO of the release
  */
 struct sim_fwif {
 	const char *version;
@@ -34,6 +39,11 @@ struct sim_fwif {
 	u32 rc_triggered_size;
 	void (*rc_triggered_write)(void *buf, u32 chid, u32 except_type);
 	u32 log_regions;
+	void (*sysinfo_read)(const void *buf, struct sim_sysinfo *si);
+	u32 engines_list_size;
+	u32 add_types_size;
+	u32 vgpu_info_size;
+	void (*vgpu_info_read)(const void *buf, struct nvvgpu_vgpu_type *t);
 };
 
 #define SIM_FWIF_RELEASE(r)						\
@@ -60,6 +70,48 @@ static void sim_rc_triggered_write_##r(void *buf, u32 chid, u32 except_type) \
 									\
 	rc->chid = chid;						\
 	rc->except_type = except_type;					\
+}									\
+									\
+static void sim_vgpu_info_read_##r(const void *buf,			\
+				   struct nvvgpu_vgpu_type *t)		\
+{									\
+	const struct nva081_ctrl_vgpu_info_##r *p = buf;		\
+									\
+	memset(t, 0, sizeof(*t));					\
+	t->id = p->vgpu_type;						\
+	memcpy(t->name, p->vgpu_name,					\
+	       min(sizeof(t->name) - 1, sizeof(p->vgpu_name)));		\
+	memcpy(t->class, p->vgpu_class,					\
+	       min(sizeof(t->class) - 1, sizeof(p->vgpu_class)));	\
+	t->fb_size = p->fb_length;					\
+	t->heap_size = p->gsp_heap_size;				\
+	t->bar1_size = p->bar1_length;					\
+	t->max_instances = p->max_instance;				\
+	t->device_id = p->vdev_id >> 16;				\
+	t->subsystem_id = p->vdev_id & 0xffff;				\
+}
+
+static void sim_sysinfo_read_r535(const void *buf, struct sim_sysinfo *si)
+{
+	const struct nvgsp_system_info_r535 *p = buf;
+
+	si->bar0_addr = p->gpu_phys_addr;
+	si->fb_bar_addr = p->gpu_phys_fb_addr;
+	si->inst_bar_addr = p->gpu_phys_inst_addr;
+	si->bdf = p->nv_domain_bus_device_func;
+	si->has_pci_ids = false;	/* not in 535's GspSystemInfo */
+}
+
+static void sim_sysinfo_read_r570(const void *buf, struct sim_sysinfo *si)
+{
+	const struct nvgsp_system_info_r570 *p = buf;
+
+	si->bar0_addr = p->gpu_phys_addr;
+	si->fb_bar_addr = p->gpu_phys_fb_addr;
+	si->inst_bar_addr = p->gpu_phys_inst_addr;
+	si->bdf = p->nv_domain_bus_device_func;
+	si->pci_device_id = p->pci_device_id;
+	si->has_pci_ids = true;
 }
 
 SIM_FWIF_RELEASE(r535)
@@ -74,6 +126,11 @@ static const struct sim_fwif sim_fwifs[] = {
 		.rc_triggered_size = sizeof(struct nvgsp_rpc_rc_triggered_r535),
 		.rc_triggered_write = sim_rc_triggered_write_r535,
 		.log_regions = 3,
+		.sysinfo_read = sim_sysinfo_read_r535,
+		.engines_list_size = NV2080_GPU_MAX_ENGINES_LIST_SIZE_R535,
+		.add_types_size = sizeof(struct nv2080_vgpu_add_type_params_r535),
+		.vgpu_info_size = sizeof(struct nva081_ctrl_vgpu_info_r535),
+		.vgpu_info_read = sim_vgpu_info_read_r535,
 	},
 	{
 		.version = "570.144",
@@ -83,6 +140,11 @@ static const struct sim_fwif sim_fwifs[] = {
 		.rc_triggered_size = sizeof(struct nvgsp_rpc_rc_triggered_r570),
 		.rc_triggered_write = sim_rc_triggered_write_r570,
 		.log_regions = 4,
+		.sysinfo_read = sim_sysinfo_read_r570,
+		.engines_list_size = NV2080_GPU_MAX_ENGINES_LIST_SIZE_R570,
+		.add_types_size = sizeof(struct nv2080_vgpu_add_type_params_r570),
+		.vgpu_info_size = sizeof(struct nva081_ctrl_vgpu_info_r570),
+		.vgpu_info_read = sim_vgpu_info_read_r570,
 	},
 };
 
@@ -166,6 +228,79 @@ u32 sim_fwif_log_regions(struct sim_gpu *sim)
 
 	return f ? f->log_regions : 0;
 }
+
+/**
+ * sim_fwif_sysinfo_decode() - decode GSP_SET_SYSTEM_INFO of the release
+ * @sim: the GPU
+ * @buf: the payload, of the release's size (checked by the caller)
+ * @si: filled
+ *
+ * Return: true, false for an unknown release.
+ */
+bool sim_fwif_sysinfo_decode(struct sim_gpu *sim, const void *buf,
+			     struct sim_sysinfo *si)
+{
+	const struct sim_fwif *f = sim_fwif(sim);
+
+	if (!f)
+		return false;
+	f->sysinfo_read(buf, si);
+	return true;
+}
+EXPORT_SYMBOL_IF_KUNIT(sim_fwif_sysinfo_decode);
+
+/**
+ * sim_fwif_engines_list_size() - NV2080_GPU_MAX_ENGINES_LIST_SIZE of the
+ *	release
+ * @sim: the GPU
+ *
+ * Return: the list size, 0 for an unknown release.
+ */
+u32 sim_fwif_engines_list_size(struct sim_gpu *sim)
+{
+	const struct sim_fwif *f = sim_fwif(sim);
+
+	return f ? f->engines_list_size : 0;
+}
+
+/**
+ * sim_fwif_add_types_decode() - decode PGPU_ADD_VGPU_TYPE of the release
+ * @sim: the GPU
+ * @params: the parameters as received
+ * @size: their size
+ * @types: at least %NVA081_MAX_VGPU_TYPES_PER_PGPU entries, filled
+ * @count: the number of entries filled
+ * @discard: the discardVgpuTypes flag
+ *
+ * Return: NV_OK, NV_ERR_INVALID_PARAM_STRUCT (logged) when @size is not
+ * the release's, NV_ERR_INVALID_ARGUMENT for a count beyond the array.
+ */
+u32 sim_fwif_add_types_decode(struct sim_gpu *sim, const void *params,
+			      u32 size, struct nvvgpu_vgpu_type *types,
+			      u32 *count, bool *discard)
+{
+	const struct sim_fwif *f = sim_fwif(sim);
+	const u32 *hdr = params;
+	u32 i;
+
+	if (!f || size != f->add_types_size) {
+		dev_warn(sim_dev(sim), "ADD_VGPU_TYPE: %u bytes of parameters, %s expects %u\n",
+			 size, sim->fw_version, f ? f->add_types_size : 0);
+		return NV_ERR_INVALID_PARAM_STRUCT;
+	}
+	if (hdr[1] > NVA081_MAX_VGPU_TYPES_PER_PGPU) {
+		dev_warn(sim_dev(sim), "ADD_VGPU_TYPE: %u types, at most %u\n",
+			 hdr[1], NVA081_MAX_VGPU_TYPES_PER_PGPU);
+		return NV_ERR_INVALID_ARGUMENT;
+	}
+	*discard = *(const u8 *)params;
+	*count = hdr[1];
+	for (i = 0; i < *count; i++)
+		f->vgpu_info_read(params + 8 + (size_t)i * f->vgpu_info_size,
+				  &types[i]);
+	return NV_OK;
+}
+EXPORT_SYMBOL_IF_KUNIT(sim_fwif_add_types_decode);
 
 static_assert(sizeof(struct nvgsp_rpc_rc_triggered_r535) <= SIM_FWIF_RC_TRIGGERED_MAX);
 static_assert(sizeof(struct nvgsp_rpc_rc_triggered_r570) <= SIM_FWIF_RC_TRIGGERED_MAX);

@@ -355,6 +355,45 @@ bad_value:
 }
 
 /* handle one complete command */
+
+/*
+ * GspSystemInfo, decoded in the release's own layout: the firmware would
+ * program the wrong BARs with anything but this board's, so refuse it.
+ */
+static u32 sim_gsp_sysinfo(struct sim_gpu *sim, const void *data)
+{
+	struct nvvgpu_system_info board;
+	struct sim_sysinfo si = {};
+	u64 bdf;
+
+	if (!sim_fwif_sysinfo_decode(sim, data, &si))
+		return NV_ERR_NOT_SUPPORTED;
+	sim_board_system_info(sim, &board);
+	bdf = NVGSP_SYSINFO_BDF(board.pci_domain, board.pci_bus,
+				board.pci_devfn);
+	if (si.bar0_addr != board.bar0_addr ||
+	    si.fb_bar_addr != board.fb_bar_addr ||
+	    si.inst_bar_addr != board.inst_bar_addr || si.bdf != bdf) {
+		dev_warn(sim_dev(sim),
+			 "SET_SYSTEM_INFO: BARs %#llx/%#llx/%#llx at %#llx, the board has %#llx/%#llx/%#llx at %#llx\n",
+			 si.bar0_addr, si.fb_bar_addr, si.inst_bar_addr, si.bdf,
+			 board.bar0_addr, board.fb_bar_addr,
+			 board.inst_bar_addr, bdf);
+		sim->gsp.last_error = "GspSystemInfo of another board";
+		return NV_ERR_INVALID_ARGUMENT;
+	}
+	if (si.has_pci_ids &&
+	    si.pci_device_id != (board.pci_vendor_id |
+				 (u32)board.pci_device_id << 16)) {
+		dev_warn(sim_dev(sim), "SET_SYSTEM_INFO: PCIDeviceID %#x, the board is %#x\n",
+			 si.pci_device_id,
+			 board.pci_vendor_id | (u32)board.pci_device_id << 16);
+		sim->gsp.last_error = "GspSystemInfo of another board";
+		return NV_ERR_INVALID_ARGUMENT;
+	}
+	return NV_OK;
+}
+
 static void sim_gsp_dispatch(struct sim_gpu *sim, u32 fn, u32 token,
 			     void *data, u32 len)
 {
@@ -383,8 +422,10 @@ static void sim_gsp_dispatch(struct sim_gpu *sim, u32 fn, u32 token,
 				      NULL, 0);
 			break;
 		}
-		gsp->got_sysinfo = true;
-		sim_gsp_reply(sim, fn, token, NV_OK, NULL, 0);
+		status = sim_gsp_sysinfo(sim, data);
+		if (status == NV_OK)
+			gsp->got_sysinfo = true;
+		sim_gsp_reply(sim, fn, token, status, NULL, 0);
 		break;
 	case NV_VGPU_MSG_FUNCTION_SET_REGISTRY:
 		status = sim_gsp_registry(sim, data, len);
@@ -750,6 +791,7 @@ static void sim_gsp_clear(struct sim_gpu *sim)
 	gsp->statq_rx = NULL;
 	gsp->statq_slots = NULL;
 	gsp->got_sysinfo = false;
+	gsp->num_types = 0;
 	gsp->got_registry = false;
 	gsp->init_done = false;
 	gsp->unload_pending = false;

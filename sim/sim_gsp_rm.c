@@ -503,6 +503,48 @@ out:
 }
 EXPORT_SYMBOL_IF_KUNIT(sim_rm_dup);
 
+/* GET_ENGINES_V2: the list is as long as the release says */
+static u32 sim_rm_get_engines(struct sim_gpu *sim, void *params, u32 size)
+{
+	u32 max = sim_fwif_engines_list_size(sim);
+	u32 *p = params, e, n = 0;
+
+	if (!max || size != NV2080_GPU_GET_ENGINES_V2_SIZE(max)) {
+		dev_warn(sim_dev(sim), "GET_ENGINES_V2: %u bytes, %s expects %u\n",
+			 size, sim->fw_version,
+			 NV2080_GPU_GET_ENGINES_V2_SIZE(max));
+		return NV_ERR_INVALID_PARAM_STRUCT;
+	}
+	memset(p, 0, size);
+	for (e = 0; e < 64 && n < max; e++)
+		if (sim->engine_mask & BIT_ULL(e))
+			p[1 + n++] = e;
+	p[0] = n;
+	return NV_OK;
+}
+
+/* FIFO_GET_INFO: answers the indices the sim has a value for */
+static u32 sim_rm_fifo_info(void *params, u32 size)
+{
+	struct nv2080_ctrl_fifo_get_info_params *p = params;
+	u32 i;
+
+	if (size != sizeof(*p))
+		return NV_ERR_INVALID_PARAM_STRUCT;
+	if (p->fifo_info_tbl_size > NV2080_CTRL_FIFO_GET_INFO_MAX_ENTRIES)
+		return NV_ERR_INVALID_ARGUMENT;
+	for (i = 0; i < p->fifo_info_tbl_size; i++) {
+		switch (p->fifo_info_tbl[i].index) {
+		case NV2080_CTRL_FIFO_INFO_INDEX_MAX_CHANNEL_GROUPS:
+			p->fifo_info_tbl[i].data = SIM_NUM_CHANNELS;
+			break;
+		default:
+			return NV_ERR_INVALID_ARGUMENT;
+		}
+	}
+	return NV_OK;
+}
+
 static u32 sim_rm_subdevice_control(struct sim_gpu *sim, bool internal,
 				    u32 cmd, void *params, u32 size)
 {
@@ -516,13 +558,16 @@ static u32 sim_rm_subdevice_control(struct sim_gpu *sim, bool internal,
 			return NV_ERR_INVALID_PARAM_STRUCT;
 		vmmu->vmmu_segment_size = SIM_VMMU_SEGMENT_SIZE;
 		return NV_OK;
+	case NV2080_CTRL_CMD_GPU_GET_ENGINES_V2:
+		return sim_rm_get_engines(sim, params, size);
+	case NV2080_CTRL_CMD_FIFO_GET_INFO:
+		return sim_rm_fifo_info(params, size);
 	case NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_BOOTLOAD_GSP_VGPU_PLUGIN_TASK:
 	case NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_SHUTDOWN_GSP_VGPU_PLUGIN_TASK:
 	case NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_ENUMERATE_VGPU_PER_PGPU:
 	case NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_GET_VGPU_FB_USAGE:
 	case NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_VGPU_PLUGIN_CLEANUP:
-	case NVVGPU_EMU_CTRL_CMD_GET_PGPU_INFO:
-	case NVVGPU_EMU_CTRL_CMD_GET_VGPU_TYPES:
+	case NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_PGPU_ADD_VGPU_TYPE:
 		/* vGPU-manager controls are for GSP-RM's own client */
 		if (!internal)
 			return NV_ERR_INSUFFICIENT_PERMISSIONS;

@@ -45,6 +45,8 @@ static const struct nvvgpu_backend_ops sim_backend_ops = {
 	.dma_alloc = sim_dma_alloc,
 	.dma_free = sim_dma_free,
 	.fb_page = sim_fb_page,
+	.fb_pfn = sim_fb_pfn,
+	.fb_rw = sim_fb_rw,
 	.fb_clear = sim_fb_clear,
 	.vf_read = sim_vf_read,
 	.vf_write = sim_vf_write,
@@ -53,6 +55,9 @@ static const struct nvvgpu_backend_ops sim_backend_ops = {
 	.has_work = sim_has_work,
 	.engine_stats = sim_engine_stats,
 	.set_preempt_timeout = sim_set_preempt_timeout,
+	.fw_boot = sim_fw_boot,
+	.system_info = sim_system_info,
+	.vgpu_types = sim_vgpu_types,
 };
 
 /* The top of FB is GSP-RM's (WPR heap and friends): 1/16, 32..512 MiB. */

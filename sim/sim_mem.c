@@ -185,6 +185,55 @@ struct page *sim_fb_page(struct nvvgpu_pgpu *pgpu, u64 offset)
 }
 EXPORT_SYMBOL_IF_KUNIT(sim_fb_page);
 
+/*
+ * The CPU reaches the sim's FB through the pages that back it; a real
+ * board would hand out BAR1 aperture pages here instead.
+ */
+int sim_fb_pfn(struct nvvgpu_pgpu *pgpu, u64 offset, unsigned long *pfn)
+{
+	struct sim_gpu *sim = pgpu->backend_priv;
+	struct page *page;
+
+	if (offset >= sim->fb_size || !PAGE_ALIGNED(offset))
+		return -ERANGE;
+	page = sim_fb_page(pgpu, offset);
+	if (!page)
+		return -ENOMEM;
+	*pfn = page_to_pfn(page);
+	return 0;
+}
+
+int sim_fb_rw(struct nvvgpu_pgpu *pgpu, u64 offset, void *buf, size_t len,
+	      bool write)
+{
+	struct sim_gpu *sim = pgpu->backend_priv;
+	u64 end;
+
+	if (check_add_overflow(offset, (u64)len, &end) || end > sim->fb_size)
+		return -ERANGE;
+	while (len) {
+		size_t in_page = offset_in_page(offset);
+		size_t n = min_t(size_t, len, PAGE_SIZE - in_page);
+		struct page *page = sim_fb_page(pgpu, offset - in_page);
+		void *vaddr;
+
+		if (!page)
+			return -ENOMEM;
+		vaddr = kmap_local_page(page);
+		if (write) {
+			memcpy(vaddr + in_page, buf, n);
+			flush_dcache_page(page);
+		} else {
+			memcpy(buf, vaddr + in_page, n);
+		}
+		kunmap_local(vaddr);
+		buf += n;
+		offset += n;
+		len -= n;
+	}
+	return 0;
+}
+
 int sim_fb_clear(struct nvvgpu_pgpu *pgpu, u64 offset, u64 size)
 {
 	struct sim_gpu *sim = pgpu->backend_priv;

@@ -35,6 +35,21 @@ struct task_struct;
 #define SIM_NUM_VGPU_CHANNELS	1536
 #define SIM_VMMU_SEGMENT_SIZE	SZ_32M
 #define SIM_PCI_DEVICE_ID	0x2236	/* an Ampere data-centre board */
+#define SIM_PCI_VENDOR_ID	0x10de
+#define SIM_PCI_SUBSYSTEM_ID	0x1482
+#define SIM_PCI_REVISION	0xa1
+/*
+ * Where GPU n's BARs would sit and which PCI address it would have: bus
+ * 0x41 + n, as on a two-socket server; BAR0 16 MiB, BAR1 64 GiB (resizable
+ * BAR), BAR3 32 MiB. The emulator checks GspSystemInfo against these.
+ */
+#define SIM_PCI_BUS(n)		(0x41 + (n))
+#define SIM_BAR0_ADDR(n)	(0xf0000000ULL - (u64)(n) * SZ_64M)
+#define SIM_BAR1_ADDR(n)	(0x38000000000ULL + (u64)(n) * SZ_64G)
+#define SIM_BAR3_ADDR(n)	(0xf2000000ULL - (u64)(n) * SZ_64M)
+/* BAR0 window that mirrors PCI config space (NV_PCFG) */
+#define SIM_PCI_CONFIG_MIRROR_BASE	0x088000
+#define SIM_PCI_CONFIG_MIRROR_SIZE	0x001000
 #define SIM_MAX_GFID		NVA081_MAX_VGPU_PER_PGPU
 #define SIM_RM_MAX_CLIENTS	64
 #define SIM_RM_MAX_OBJECTS	256
@@ -460,6 +475,24 @@ struct sim_gsp_msg {
 };
 
 /**
+ * struct sim_sysinfo - what the emulator reads of GspSystemInfo
+ * @bar0_addr: gpuPhysAddr
+ * @fb_bar_addr: gpuPhysFbAddr
+ * @inst_bar_addr: gpuPhysInstAddr
+ * @bdf: nvDomainBusDeviceFunc
+ * @pci_device_id: PCIDeviceID, if @has_pci_ids
+ * @has_pci_ids: the release's GspSystemInfo carries the PCI IDs
+ */
+struct sim_sysinfo {
+	u64 bar0_addr;
+	u64 fb_bar_addr;
+	u64 inst_bar_addr;
+	u64 bdf;
+	u32 pci_device_id;
+	bool has_pci_ids;
+};
+
+/**
  * struct sim_gsp - the GSP firmware emulator of one simulated GPU
  * @lock: serialises the emulator against debugfs and resets
  * @state: core state
@@ -484,7 +517,10 @@ struct sim_gsp_msg {
  * @big_token: rpc.sequence of the command being reassembled
  * @big_len: bytes of @big filled
  * @big_total: bytes expected in @big; 0 when no command is split
- * @got_sysinfo: GSP_SET_SYSTEM_INFO processed
+ * @got_sysinfo: GSP_SET_SYSTEM_INFO processed, and it described this board
+ * @types: the vGPU types the host added (PGPU_ADD_VGPU_TYPE); a reset
+ *	forgets them, as it forgets everything
+ * @num_types: valid entries in @types
  * @got_registry: SET_REGISTRY processed
  * @init_done: GSP_INIT_DONE sent
  * @unload_pending: suspend once the UNLOADING_GUEST_DRIVER reply is out
@@ -527,6 +563,8 @@ struct sim_gsp {
 	size_t big_total;
 
 	bool got_sysinfo;
+	struct nvvgpu_vgpu_type types[NVA081_MAX_VGPU_TYPES_PER_PGPU];
+	u32 num_types;
 	bool got_registry;
 	bool init_done;
 	bool unload_pending;

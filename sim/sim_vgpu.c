@@ -87,10 +87,11 @@ static const struct nvvgpu_vgpu_type *sim_vgpu_type(struct sim_gpu *sim,
 {
 	u32 i;
 
-	for (i = 0; i < sim->num_types; i++) {
-		if (sim->types[i].id == id) {
+	/* the firmware knows only the types the host added */
+	for (i = 0; i < sim->gsp.num_types; i++) {
+		if (sim->gsp.types[i].id == id) {
 			*index = i;
-			return &sim->types[i];
+			return &sim->gsp.types[i];
 		}
 	}
 	return NULL;
@@ -296,6 +297,56 @@ static void sim_vgpu_release(struct sim_vgpu *v)
 	memset(v, 0, sizeof(*v));
 }
 
+/*
+ * PGPU_ADD_VGPU_TYPE, in the release's layout: the types bootload may
+ * name from now on. Not while a plugin task runs on a type it would drop.
+ */
+static u32 sim_vgpu_add_types(struct sim_gpu *sim, const void *params,
+			      u32 size)
+{
+	struct nvvgpu_vgpu_type *types;
+	u32 i, n, status;
+	bool discard;
+
+	types = kcalloc(NVA081_MAX_VGPU_TYPES_PER_PGPU, sizeof(*types),
+			GFP_KERNEL);
+	if (!types)
+		return NV_ERR_NO_MEMORY;
+	status = sim_fwif_add_types_decode(sim, params, size, types, &n,
+					   &discard);
+	if (status)
+		goto out;
+	for (i = 0; i < SIM_MAX_GFID; i++) {
+		if (discard && sim->vgpus[i].state != SIM_VGPU_FREE) {
+			dev_warn(sim_dev(sim), "ADD_VGPU_TYPE: discarding types under running gfid %u\n",
+				 i + 1);
+			status = NV_ERR_STATE_IN_USE;
+			goto out;
+		}
+	}
+	if (!discard && sim->gsp.num_types + n > NVA081_MAX_VGPU_TYPES_PER_PGPU) {
+		status = NV_ERR_INSUFFICIENT_RESOURCES;
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		if (!types[i].id || !types[i].fb_size ||
+		    !types[i].max_instances ||
+		    types[i].max_instances > NVA081_MAX_VGPU_PER_PGPU) {
+			dev_warn(sim_dev(sim), "ADD_VGPU_TYPE: entry %u (type %u) malformed\n",
+				 i, types[i].id);
+			status = NV_ERR_INVALID_ARGUMENT;
+			goto out;
+		}
+	}
+	if (discard)
+		sim->gsp.num_types = 0;
+	memcpy(&sim->gsp.types[sim->gsp.num_types], types, n * sizeof(*types));
+	sim->gsp.num_types += n;
+out:
+	kfree(types);
+	return status;
+}
+
 /**
  * sim_vgpu_control() - serve a vGPU-manager control on the internal subdevice
  * @sim: the GPU
@@ -307,8 +358,6 @@ static void sim_vgpu_release(struct sim_vgpu *v)
  */
 u32 sim_vgpu_control(struct sim_gpu *sim, u32 cmd, void *params, u32 size)
 {
-	struct nvvgpu_emu_vgpu_types_params *types = params;
-	struct nvvgpu_emu_pgpu_info_params *info = params;
 	struct nv2080_vgpu_enumerate_params *en = params;
 	struct nv2080_vgpu_fb_usage_params *usage = params;
 	struct nv2080_vgpu_gfid_params *gp = params;
@@ -382,35 +431,8 @@ u32 sim_vgpu_control(struct sim_gpu *sim, u32 cmd, void *params, u32 size)
 		usage->vgpu_count = n;
 		return NV_OK;
 
-	case NVVGPU_EMU_CTRL_CMD_GET_PGPU_INFO:
-		if (size != sizeof(*info))
-			return NV_ERR_INVALID_PARAM_STRUCT;
-		info->engine_mask = sim->engine_mask;
-		info->num_channels = SIM_NUM_CHANNELS;
-		info->num_vgpu_channels = SIM_NUM_VGPU_CHANNELS;
-		return NV_OK;
-
-	case NVVGPU_EMU_CTRL_CMD_GET_VGPU_TYPES:
-		if (size != sizeof(*types))
-			return NV_ERR_INVALID_PARAM_STRUCT;
-		memset(types, 0, sizeof(*types));
-		for (i = 0; i < sim->num_types; i++) {
-			const struct nvvgpu_vgpu_type *t = &sim->types[i];
-			struct nvvgpu_emu_vgpu_type *o = &types->types[i];
-
-			o->vgpu_type = t->id;
-			strscpy(o->vgpu_name, t->name, sizeof(o->vgpu_name));
-			strscpy(o->vgpu_class, t->class, sizeof(o->vgpu_class));
-			o->max_instance = t->max_instances;
-			o->num_channels = t->num_channels;
-			o->vdev_id = t->device_id | (u32)t->subsystem_id << 16;
-			o->pdev_id = SIM_PCI_DEVICE_ID;
-			o->fb_length = t->fb_size;
-			o->gsp_heap_size = t->heap_size;
-			o->bar1_length = t->bar1_size;
-		}
-		types->num_types = sim->num_types;
-		return NV_OK;
+	case NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_PGPU_ADD_VGPU_TYPE:
+		return sim_vgpu_add_types(sim, params, size);
 	}
 	return NV_ERR_NOT_SUPPORTED;
 }

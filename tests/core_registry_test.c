@@ -55,9 +55,16 @@ static void fake_dma_free(struct nvvgpu_pgpu *pgpu, size_t size, void *vaddr,
 	kfree(vaddr);
 }
 
-static struct page *fake_fb_page(struct nvvgpu_pgpu *pgpu, u64 offset)
+static int fake_fb_pfn(struct nvvgpu_pgpu *pgpu, u64 offset,
+		       unsigned long *pfn)
 {
-	return NULL;
+	return -ERANGE;
+}
+
+static int fake_fb_rw(struct nvvgpu_pgpu *pgpu, u64 offset, void *buf,
+		      size_t len, bool write)
+{
+	return -ERANGE;
 }
 
 static int fake_fb_clear(struct nvvgpu_pgpu *pgpu, u64 offset, u64 size)
@@ -73,7 +80,8 @@ static const struct nvvgpu_backend_ops fake_backend_ops = {
 	.wr32 = fake_wr32,
 	.dma_alloc = fake_dma_alloc,
 	.dma_free = fake_dma_free,
-	.fb_page = fake_fb_page,
+	.fb_pfn = fake_fb_pfn,
+	.fb_rw = fake_fb_rw,
 	.fb_clear = fake_fb_clear,
 };
 

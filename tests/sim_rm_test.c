@@ -9,6 +9,7 @@
  */
 #include <kunit/test.h>
 #include <linux/platform_device.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
 
 #include <nvvgpu/abi/gsp_rm.h>
@@ -330,6 +331,100 @@ static void sim_rm_test_free_rules(struct kunit *test)
  */
 #define BOOTLOAD NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_BOOTLOAD_GSP_VGPU_PLUGIN_TASK
 
+#define ADD_TYPE NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_PGPU_ADD_VGPU_TYPE
+
+/* one type, laid out by the release table @abi's encoder */
+static void *sim_rm_test_add_types(struct kunit *test,
+				   const struct nvgsp_fw_abi *abi,
+				   const struct nvvgpu_vgpu_type *t)
+{
+	u8 *p = kunit_kzalloc(test, abi->add_types_size, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	p[0] = 1;
+	((u32 *)p)[1] = 1;
+	abi->vgpu_info_write(p + 8, t, 0x2236);
+	return p;
+}
+
+/* PGPU_ADD_VGPU_TYPE: the other release's layout is refused, ours taken */
+static void sim_rm_test_foreign_types(struct kunit *test, struct sim_gpu *sim,
+				      const struct nvgsp_fw_abi *other)
+{
+	const struct nvgsp_internal_handles *h = &sim->gsp.internal;
+	const struct nvvgpu_vgpu_type t = {
+		.id = 941, .name = "SIM-1Q", .class = "Quadro",
+		.fb_size = SZ_1G, .heap_size = SZ_64M, .bar1_size = SZ_256M,
+		.max_instances = 4, .num_channels = 64,
+		.device_id = 0x2236, .subsystem_id = 0x1481,
+	};
+	u32 size;
+	void *p;
+
+	KUNIT_ASSERT_NE(test, other->add_types_size, sim->abi->add_types_size);
+	p = sim_rm_test_add_types(test, other, &t);
+	KUNIT_EXPECT_EQ(test, sim_rm_test_control(test, sim, h->client,
+						  h->subdevice, ADD_TYPE, p,
+						  other->add_types_size),
+			NV_ERR_INVALID_PARAM_STRUCT);
+	KUNIT_EXPECT_EQ(test, sim->gsp.num_types, 0);
+
+	p = sim_rm_test_add_types(test, sim->abi, &t);
+	KUNIT_EXPECT_EQ(test, sim_rm_test_control(test, sim, h->client,
+						  h->subdevice, ADD_TYPE, p,
+						  sim->abi->add_types_size),
+			NV_OK);
+	KUNIT_ASSERT_EQ(test, sim->gsp.num_types, 1);
+	KUNIT_EXPECT_EQ(test, sim->gsp.types[0].id, t.id);
+	KUNIT_EXPECT_STREQ(test, sim->gsp.types[0].name, t.name);
+	KUNIT_EXPECT_EQ(test, sim->gsp.types[0].fb_size, t.fb_size);
+	KUNIT_EXPECT_EQ(test, sim->gsp.types[0].heap_size, t.heap_size);
+	KUNIT_EXPECT_EQ(test, sim->gsp.types[0].max_instances,
+			t.max_instances);
+	KUNIT_EXPECT_EQ(test, sim->gsp.types[0].subsystem_id, t.subsystem_id);
+
+	/* engines: the list is as long as the release says */
+	size = NV2080_GPU_GET_ENGINES_V2_SIZE(other->engines_list_size);
+	p = kunit_kzalloc(test, size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_EQ(test, sim_rm_test_control(test, sim, h->client,
+						  h->subdevice,
+						  NV2080_CTRL_CMD_GPU_GET_ENGINES_V2,
+						  p, size),
+			NV_ERR_INVALID_PARAM_STRUCT);
+}
+
+/*
+ * GspSystemInfo laid out by the other release is read wrong by this one:
+ * nvDomainBusDeviceFunc sits elsewhere, so the board is not recognised.
+ */
+static void sim_rm_test_foreign_sysinfo(struct kunit *test,
+					struct sim_gpu *sim,
+					const struct nvgsp_fw_abi *other)
+{
+	struct nvvgpu_system_info board;
+	struct sim_sysinfo si = {};
+	size_t size = max(other->sysinfo_size, sim->abi->sysinfo_size);
+	void *buf = kunit_kzalloc(test, size, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	sim_board_system_info(sim, &board);
+	other->sysinfo_write(buf, &board, 0x7ffffffff000ULL);
+	KUNIT_ASSERT_TRUE(test, sim_fwif_sysinfo_decode(sim, buf, &si));
+	KUNIT_EXPECT_EQ(test, si.bar0_addr, board.bar0_addr);
+	KUNIT_EXPECT_NE(test, si.bdf, NVGSP_SYSINFO_BDF(board.pci_domain,
+							board.pci_bus,
+							board.pci_devfn));
+
+	memset(buf, 0, size);
+	sim->abi->sysinfo_write(buf, &board, 0x7ffffffff000ULL);
+	KUNIT_ASSERT_TRUE(test, sim_fwif_sysinfo_decode(sim, buf, &si));
+	KUNIT_EXPECT_EQ(test, si.bdf, NVGSP_SYSINFO_BDF(board.pci_domain,
+							board.pci_bus,
+							board.pci_devfn));
+	KUNIT_EXPECT_EQ(test, si.fb_bar_addr, board.fb_bar_addr);
+}
+
 static void sim_rm_test_foreign_layout(struct kunit *test, const char *mine,
 				       const char *other)
 {
@@ -355,7 +450,7 @@ static void sim_rm_test_foreign_layout(struct kunit *test, const char *mine,
 	boot = kunit_kzalloc(test, abi->bootload_size, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, boot);
 	abi->bootload_write(boot, &(struct nvgsp_vgpu_bootload){
-		.gfid = 1, .vgpu_type = sim->types[0].id, .num_channels = 1,
+		.gfid = 1, .vgpu_type = 941, .num_channels = 1,
 		.engine_mask = sim->engine_mask, .num_guest_fb_segments = 1,
 	});
 	KUNIT_EXPECT_EQ(test, sim_rm_test_control(test, sim, h->client,
@@ -363,6 +458,9 @@ static void sim_rm_test_foreign_layout(struct kunit *test, const char *mine,
 						  abi->bootload_size),
 			NV_ERR_INVALID_PARAM_STRUCT);
 	KUNIT_EXPECT_EQ(test, sim->vgpus[0].state, SIM_VGPU_FREE);
+
+	sim_rm_test_foreign_types(test, sim, abi);
+	sim_rm_test_foreign_sysinfo(test, sim, abi);
 }
 
 static void sim_rm_test_r535_refuses_r570(struct kunit *test)

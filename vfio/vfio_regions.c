@@ -354,6 +354,11 @@ static ssize_t nvvgpu_vfio_emulated_rw(struct nvvgpu_vfio_device *nvdev,
 	return done;
 }
 
+/*
+ * BAR1 through read()/write(): the FB is not necessarily RAM (on hardware
+ * it is the PF's BAR1 aperture), so bounce through a page and let the
+ * backend copy to or from the FB.
+ */
 static ssize_t nvvgpu_vfio_fb_rw(struct nvvgpu_vfio_device *nvdev,
 				 char __user *buf, size_t count, u64 offset,
 				 bool write)
@@ -361,45 +366,55 @@ static ssize_t nvvgpu_vfio_fb_rw(struct nvvgpu_vfio_device *nvdev,
 	struct nvvgpu_pgpu *pgpu = nvdev->parent->pgpu;
 	struct nvvgpu_vgpu *vgpu = nvdev->vgpu;
 	size_t done = 0;
+	void *bounce;
+	ssize_t ret;
+
+	bounce = (void *)__get_free_page(GFP_KERNEL);
+	if (!bounce)
+		return -ENOMEM;
 
 	while (done < count) {
 		u64 pos = offset + done;
-		size_t in_page = offset_in_page(pos);
-		size_t len = min_t(size_t, count - done, PAGE_SIZE - in_page);
-		unsigned long left;
-		struct page *page;
-		void *vaddr;
+		size_t len = min_t(size_t, count - done,
+				   PAGE_SIZE - offset_in_page(pos));
+		int err;
 
 		if (pos >= vgpu->part.fb_size) {
 			/* BAR1 beyond the vGPU's FB: nothing behind it */
-			if (!write && clear_user(buf + done, len))
-				return -EFAULT;
+			if (!write && clear_user(buf + done, len)) {
+				ret = -EFAULT;
+				goto out;
+			}
 			done += len;
 			continue;
 		}
+		len = min_t(u64, len, vgpu->part.fb_size - pos);
 
-		page = nvvgpu_pgpu_fb_page(pgpu, vgpu->part.fb_offset + pos -
-					   in_page);
-		if (!page) {
+		if (write && copy_from_user(bounce, buf + done, len)) {
+			ret = -EFAULT;
+			goto out;
+		}
+		err = nvvgpu_pgpu_fb_rw(pgpu, vgpu->part.fb_offset + pos, bounce,
+					len, write);
+		if (err) {
 			dev_err_ratelimited(nvdev->vdev.dev,
-					    "no framebuffer page at %#llx\n",
-					    vgpu->part.fb_offset + pos);
-			return done ? done : -EIO;
+					    "framebuffer %s at %#llx failed: %pe\n",
+					    write ? "write" : "read",
+					    vgpu->part.fb_offset + pos,
+					    ERR_PTR(err));
+			ret = done ? done : -EIO;
+			goto out;
 		}
-
-		vaddr = kmap_local_page(page);
-		if (write) {
-			left = copy_from_user(vaddr + in_page, buf + done, len);
-			flush_dcache_page(page);
-		} else {
-			left = copy_to_user(buf + done, vaddr + in_page, len);
+		if (!write && copy_to_user(buf + done, bounce, len)) {
+			ret = -EFAULT;
+			goto out;
 		}
-		kunmap_local(vaddr);
-		if (left)
-			return -EFAULT;
 		done += len;
 	}
-	return done;
+	ret = done;
+out:
+	free_page((unsigned long)bounce);
+	return ret;
 }
 
 static ssize_t nvvgpu_vfio_rw(struct nvvgpu_vfio_device *nvdev,
@@ -472,7 +487,8 @@ static vm_fault_t nvvgpu_vfio_fb_fault(struct vm_fault *vmf)
 	struct nvvgpu_vfio_device *nvdev = vma->vm_private_data;
 	struct nvvgpu_vgpu *vgpu = nvdev->vgpu;
 	u64 offset = ((u64)vmf->pgoff << PAGE_SHIFT) & NVVGPU_VFIO_OFFSET_MASK;
-	struct page *page;
+	unsigned long pfn;
+	int err;
 
 	if (offset >= vgpu->part.fb_size) {
 		dev_dbg_ratelimited(nvdev->vdev.dev,
@@ -481,15 +497,16 @@ static vm_fault_t nvvgpu_vfio_fb_fault(struct vm_fault *vmf)
 		return VM_FAULT_SIGBUS;
 	}
 
-	page = nvvgpu_pgpu_fb_page(nvdev->parent->pgpu,
-				   vgpu->part.fb_offset + offset);
-	if (!page) {
+	err = nvvgpu_pgpu_fb_pfn(nvdev->parent->pgpu,
+				 vgpu->part.fb_offset + offset, &pfn);
+	if (err) {
 		dev_err_ratelimited(nvdev->vdev.dev,
-				    "no framebuffer page at %#llx\n",
-				    vgpu->part.fb_offset + offset);
-		return VM_FAULT_SIGBUS;
+				    "no framebuffer page at %#llx: %pe\n",
+				    vgpu->part.fb_offset + offset,
+				    ERR_PTR(err));
+		return err == -ENOMEM ? VM_FAULT_OOM : VM_FAULT_SIGBUS;
 	}
-	return vmf_insert_page(vma, vmf->address, page);
+	return vmf_insert_pfn(vma, vmf->address, pfn);
 }
 
 static const struct vm_operations_struct nvvgpu_vfio_fb_vm_ops = {
@@ -501,7 +518,8 @@ static const struct vm_operations_struct nvvgpu_vfio_fb_vm_ops = {
  * @vdev: the VFIO device
  * @vma: a shared mapping within BAR1
  *
- * Pages are inserted on fault, one framebuffer page at a time.
+ * Page frames are inserted on fault, one framebuffer page at a time, from
+ * the backend's fb_pfn: on hardware, pages of the PF's BAR1 aperture.
  *
  * Return: 0; -EINVAL for another region, a private mapping or a range
  * outside BAR1.
@@ -533,7 +551,8 @@ int nvvgpu_vfio_mmap(struct vfio_device *vdev, struct vm_area_struct *vma)
 		return -EINVAL;
 	}
 
-	vm_flags_set(vma, VM_MIXEDMAP | VM_DONTEXPAND | VM_DONTDUMP);
+	/* BAR1 is I/O memory on hardware: page frames, never struct pages */
+	vm_flags_set(vma, VM_IO | VM_PFNMAP | VM_DONTEXPAND | VM_DONTDUMP);
 	vma->vm_ops = &nvvgpu_vfio_fb_vm_ops;
 	vma->vm_private_data = nvdev;
 	return 0;

@@ -169,7 +169,46 @@ static inline void nvvgpu_pgpu_dma_free(struct nvvgpu_pgpu *pgpu, size_t size,
 static inline struct page *nvvgpu_pgpu_fb_page(struct nvvgpu_pgpu *pgpu,
 					       u64 offset)
 {
+	if (!pgpu->backend->fb_page)
+		return NULL;
 	return pgpu->backend->fb_page(pgpu, offset);
+}
+
+static inline int nvvgpu_pgpu_fb_pfn(struct nvvgpu_pgpu *pgpu, u64 offset,
+				     unsigned long *pfn)
+{
+	return pgpu->backend->fb_pfn(pgpu, offset, pfn);
+}
+
+static inline int nvvgpu_pgpu_fb_rw(struct nvvgpu_pgpu *pgpu, u64 offset,
+				    void *buf, size_t len, bool write)
+{
+	return pgpu->backend->fb_rw(pgpu, offset, buf, len, write);
+}
+
+static inline int nvvgpu_pgpu_fw_boot(struct nvvgpu_pgpu *pgpu,
+				      dma_addr_t libos_args)
+{
+	if (!pgpu->backend->fw_boot)
+		return -EOPNOTSUPP;
+	return pgpu->backend->fw_boot(pgpu, libos_args);
+}
+
+static inline int nvvgpu_pgpu_system_info(struct nvvgpu_pgpu *pgpu,
+					  struct nvvgpu_system_info *si)
+{
+	if (!pgpu->backend->system_info)
+		return -EOPNOTSUPP;
+	return pgpu->backend->system_info(pgpu, si);
+}
+
+static inline int nvvgpu_pgpu_vgpu_types(struct nvvgpu_pgpu *pgpu,
+					 struct nvvgpu_vgpu_type *types,
+					 u32 max)
+{
+	if (!pgpu->backend->vgpu_types)
+		return 0;
+	return pgpu->backend->vgpu_types(pgpu, types, max);
 }
 
 static inline int nvvgpu_pgpu_fb_clear(struct nvvgpu_pgpu *pgpu, u64 offset,

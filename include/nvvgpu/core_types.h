@@ -93,6 +93,38 @@ struct nvvgpu_vgpu_type {
 };
 
 /**
+ * struct nvvgpu_system_info - the board's bus facts, for the firmware
+ * @bar0_addr: bus address of BAR0 (registers)
+ * @fb_bar_addr: bus address of the framebuffer aperture (BAR1)
+ * @inst_bar_addr: bus address of the instance-memory aperture (BAR3)
+ * @pci_domain: PCI domain (segment) of the physical function
+ * @pci_bus: its bus number
+ * @pci_devfn: its device and function (PCI_DEVFN())
+ * @pci_vendor_id: PCI vendor ID (0x10de)
+ * @pci_device_id: PCI device ID
+ * @pci_subsystem_vendor_id: PCI subsystem vendor ID
+ * @pci_subsystem_id: PCI subsystem ID
+ * @pci_revision: PCI revision ID
+ * @pci_config_mirror_base: BAR0 offset where PCI config space is mirrored
+ * @pci_config_mirror_size: bytes of that mirror
+ */
+struct nvvgpu_system_info {
+	u64 bar0_addr;
+	u64 fb_bar_addr;
+	u64 inst_bar_addr;
+	u32 pci_domain;
+	u8 pci_bus;
+	u8 pci_devfn;
+	u16 pci_vendor_id;
+	u16 pci_device_id;
+	u16 pci_subsystem_vendor_id;
+	u16 pci_subsystem_id;
+	u8 pci_revision;
+	u32 pci_config_mirror_base;
+	u32 pci_config_mirror_size;
+};
+
+/**
  * struct nvvgpu_pgpu_info - static information the transport reads at attach
  * @fb_size: usable framebuffer bytes
  * @vmmu_segment_size: placement granularity of guest FB (GET_VMMU_SEGMENT_SIZE)

@@ -23,7 +23,7 @@ struct page;
  * gets called through a mismatched table. Bump a version whenever the table,
  * or the meaning of one of its members, changes.
  */
-#define NVVGPU_BACKEND_OPS_VERSION	3
+#define NVVGPU_BACKEND_OPS_VERSION	4
 #define NVVGPU_TRANSPORT_OPS_VERSION	2
 #define NVVGPU_PARTITION_OPS_VERSION	2
 #define NVVGPU_SCHED_OPS_VERSION	2
@@ -38,8 +38,23 @@ struct page;
  * @dma_alloc: allocate zeroed memory the GPU (and its firmware) can reach;
  *	stores the bus address the firmware must be given in @addr. May sleep.
  * @dma_free: free memory from @dma_alloc
- * @fb_page: the page backing framebuffer offset @offset (page aligned), for
- *	mapping a vGPU's BAR1 window; NULL if out of range
+ * @fb_page: the struct page backing framebuffer offset @offset (page
+ *	aligned), for a client that keeps a kernel mapping of an FB page (the
+ *	DRM bridge's completion semaphore); NULL if out of range. Process
+ *	context, may sleep. May be NULL on a backend whose FB has no struct
+ *	pages (a BAR1 aperture): such clients then refuse host channels.
+ * @fb_pfn: store in @pfn the page frame through which the CPU reaches
+ *	framebuffer offset @offset (page aligned), for inserting into a user
+ *	mapping with vmf_insert_pfn() (a VFIO BAR1 or DRM window fault). On
+ *	hardware a page of the BAR1 aperture that maps @offset, on the sim
+ *	the page it backs @offset with. Called from a page fault handler
+ *	(mmap lock held for reading) or process context, without nvvgpu
+ *	locks; may sleep. Returns 0, -ERANGE beyond the FB, or -ENOMEM.
+ * @fb_rw: copy @len bytes between @buf and the framebuffer at @offset
+ *	(no alignment needed, never crossing the FB's end), into the FB if
+ *	@write. For the read()/write() path of a BAR1 region. Process
+ *	context without nvvgpu locks; may sleep. Returns 0, -ERANGE beyond
+ *	the FB, or -ENOMEM.
  * @fb_clear: zero @size bytes of framebuffer at @offset (both page
  *	aligned), so that no tenant sees another's data. May sleep.
  * @vf_read: read the register at @offset of the BAR0 of virtual function
@@ -79,6 +94,27 @@ struct page;
  *	(ROBUST_CHANNEL_PREEMPTIVE_REMOVAL); 0 restores the backend's
  *	default. Called by the core with the pgpu lock held; may sleep. May
  *	be NULL.
+ * @fw_boot: load the GSP-RM firmware of the release the pgpu was
+ *	registered with and start it on the LibOS init arguments at bus
+ *	address @libos_args (the region array the transport built: RMARGS,
+ *	log buffers). On hardware this is request_firmware() of the GSP and
+ *	booter images, the ELF sections and radix3 page table, the WPR
+ *	metadata, FWSEC/booter, then the mailboxes and CPUCTL.STARTCPU, as
+ *	nouveau's r535 code does; the sim does its own equivalent. Returns
+ *	once the core runs; the transport waits for GSP_INIT_DONE itself.
+ *	Called by the transport at attach and after a GSP reset, holding its
+ *	reset lock for writing; may sleep. Returns 0 or a negative errno.
+ *	Required by a transport that boots GSP-RM.
+ * @system_info: fill @si with the board's bus facts GSP-RM must be told
+ *	(GspSystemInfo): BAR addresses, PCI address and IDs. Called by the
+ *	transport before each boot, in process context; may sleep. Returns
+ *	0 or a negative errno. Required with @fw_boot.
+ * @vgpu_types: the board's vGPU type catalogue: fill at most @max entries
+ *	of @types and return how many, or a negative errno. On hardware the
+ *	catalogue comes from NVIDIA's vGPU metadata file for the board
+ *	(request_firmware()); the transport validates it and hands it to the
+ *	firmware (PGPU_ADD_VGPU_TYPE). Called by the transport's read_info
+ *	with the pgpu lock held; may sleep. May be NULL: no vGPU types.
  *
  * The backend registers each pgpu with nvvgpu_pgpu_register(). It reports GSP
  * interrupts with nvvgpu_pgpu_handle_irq() and engine and channel events
@@ -93,6 +129,9 @@ struct nvvgpu_backend_ops {
 	void (*dma_free)(struct nvvgpu_pgpu *pgpu, size_t size, void *vaddr,
 			 dma_addr_t addr);
 	struct page *(*fb_page)(struct nvvgpu_pgpu *pgpu, u64 offset);
+	int (*fb_pfn)(struct nvvgpu_pgpu *pgpu, u64 offset, unsigned long *pfn);
+	int (*fb_rw)(struct nvvgpu_pgpu *pgpu, u64 offset, void *buf, size_t len,
+		     bool write);
 	int (*fb_clear)(struct nvvgpu_pgpu *pgpu, u64 offset, u64 size);
 	int (*vf_read)(struct nvvgpu_pgpu *pgpu, u32 gfid, u32 offset, u32 *val);
 	int (*vf_write)(struct nvvgpu_pgpu *pgpu, u32 gfid, u32 offset, u32 val);
@@ -103,6 +142,11 @@ struct nvvgpu_backend_ops {
 			    struct nvvgpu_engine_stats *st);
 	void (*set_preempt_timeout)(struct nvvgpu_pgpu *pgpu, u32 gfid,
 				    u32 timeout_us);
+	int (*fw_boot)(struct nvvgpu_pgpu *pgpu, dma_addr_t libos_args);
+	int (*system_info)(struct nvvgpu_pgpu *pgpu,
+			   struct nvvgpu_system_info *si);
+	int (*vgpu_types)(struct nvvgpu_pgpu *pgpu,
+			  struct nvvgpu_vgpu_type *types, u32 max);
 };
 
 /* set_owner()'s "no scheduler: every channel runs" */

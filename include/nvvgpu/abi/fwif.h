@@ -20,6 +20,8 @@
 #include "gsp_rpc.h"
 #include "gsp_static_info.h"
 
+#include "../core_types.h"
+
 /**
  * enum nvgsp_csum_rule - which bytes of an element the checksum covers
  * @NVGSP_CSUM_WHOLE_SLOTS: elemCount * 4096 bytes (up to 550)
@@ -58,6 +60,13 @@ enum nvgsp_csum_rule {
  *	parameters (@bootload_size zeroed bytes)
  * @log_regions: LibOS log regions registered (LOGINIT, LOGINTR, LOGRM,
  *	then LOGMNOC from 570 on)
+ * @sysinfo_write: lay the board's bus facts out in the release's
+ *	GspSystemInfo (@sysinfo_size zeroed bytes)
+ * @engines_list_size: NV2080_GPU_MAX_ENGINES_LIST_SIZE (GET_ENGINES_V2)
+ * @vgpu_info_size: sizeof(NVA081_CTRL_VGPU_INFO)
+ * @add_types_size: sizeof(PGPU_ADD_VGPU_TYPE_PARAMS)
+ * @vgpu_info_write: lay one catalogue entry out as the release's
+ *	NVA081_CTRL_VGPU_INFO (@vgpu_info_size zeroed bytes)
  */
 struct nvgsp_fw_abi {
 	const char *version;
@@ -80,6 +89,13 @@ struct nvgsp_fw_abi {
 	u32 bootload_size;
 	void (*bootload_write)(void *buf, const struct nvgsp_vgpu_bootload *b);
 	u32 log_regions;
+	void (*sysinfo_write)(void *buf, const struct nvvgpu_system_info *si,
+			      u64 max_user_va);
+	u32 engines_list_size;
+	u32 vgpu_info_size;
+	u32 add_types_size;
+	void (*vgpu_info_write)(void *buf, const struct nvvgpu_vgpu_type *t,
+				u16 pdev_id);
 };
 
 #define NVGSP_FWIF_RC_READ(r)						\
@@ -119,6 +135,73 @@ static inline void nvgsp_bootload_write_##r(void *buf,			\
 	p->plugin_heap_memory_length = b->heap_length;			\
 }
 
+/* the fields every release's GspSystemInfo has, under the same names */
+#define NVGSP_FWIF_SYSINFO_COMMON(r)					\
+static inline void nvgsp_sysinfo_common_##r(void *buf,			\
+					    const struct nvvgpu_system_info *si, \
+					    u64 max_user_va)		\
+{									\
+	struct nvgsp_system_info_##r *p = buf;				\
+									\
+	p->gpu_phys_addr = si->bar0_addr;				\
+	p->gpu_phys_fb_addr = si->fb_bar_addr;				\
+	p->gpu_phys_inst_addr = si->inst_bar_addr;			\
+	p->nv_domain_bus_device_func =					\
+		NVGSP_SYSINFO_BDF(si->pci_domain, si->pci_bus,		\
+				  si->pci_devfn);			\
+	p->max_user_va = max_user_va;					\
+	p->pci_config_mirror_base = si->pci_config_mirror_base;		\
+	p->pci_config_mirror_size = si->pci_config_mirror_size;		\
+}
+
+NVGSP_FWIF_SYSINFO_COMMON(r535)
+NVGSP_FWIF_SYSINFO_COMMON(r570)
+
+static inline void nvgsp_sysinfo_write_r535(void *buf,
+					    const struct nvvgpu_system_info *si,
+					    u64 max_user_va)
+{
+	nvgsp_sysinfo_common_r535(buf, si, max_user_va);
+}
+
+static inline void nvgsp_sysinfo_write_r570(void *buf,
+					    const struct nvvgpu_system_info *si,
+					    u64 max_user_va)
+{
+	struct nvgsp_system_info_r570 *p = buf;
+
+	nvgsp_sysinfo_common_r570(buf, si, max_user_va);
+	p->pci_device_id = si->pci_vendor_id | (u32)si->pci_device_id << 16;
+	p->pci_sub_device_id = si->pci_subsystem_vendor_id |
+			       (u32)si->pci_subsystem_id << 16;
+	p->pci_revision_id = si->pci_revision;
+}
+
+/*
+ * What the catalogue knows of a type, in NVA081_CTRL_VGPU_INFO; the
+ * display, licensing and placement fields stay zero until the catalogue
+ * carries them.
+ */
+#define NVGSP_FWIF_VGPU_INFO_WRITE(r)					\
+static inline void nvgsp_vgpu_info_write_##r(void *buf,		\
+					     const struct nvvgpu_vgpu_type *t, \
+					     u16 pdev_id)		\
+{									\
+	struct nva081_ctrl_vgpu_info_##r *p = buf;			\
+									\
+	p->vgpu_type = t->id;						\
+	strscpy(p->vgpu_name, t->name, sizeof(p->vgpu_name));		\
+	strscpy(p->vgpu_class, t->class, sizeof(p->vgpu_class));	\
+	p->max_instance = t->max_instances;				\
+	p->vdev_id = (u64)t->device_id << 16 | t->subsystem_id;	\
+	p->pdev_id = pdev_id;						\
+	p->fb_length = t->fb_size;					\
+	p->gsp_heap_size = t->heap_size;				\
+	p->bar1_length = t->bar1_size;					\
+}
+
+NVGSP_FWIF_VGPU_INFO_WRITE(r535)
+NVGSP_FWIF_VGPU_INFO_WRITE(r570)
 NVGSP_FWIF_RC_READ(r535)
 NVGSP_FWIF_RC_READ(r570)
 NVGSP_FWIF_BOOTLOAD_WRITE(r535)
@@ -175,6 +258,11 @@ static inline const struct nvgsp_fw_abi *nvgsp_fw_abi_find(const char *version)
 			.bootload_size = sizeof(struct nv2080_vgpu_bootload_params_r535),
 			.bootload_write = nvgsp_bootload_write_r535,
 			.log_regions = 3,
+			.sysinfo_write = nvgsp_sysinfo_write_r535,
+			.engines_list_size = NV2080_GPU_MAX_ENGINES_LIST_SIZE_R535,
+			.vgpu_info_size = sizeof(struct nva081_ctrl_vgpu_info_r535),
+			.add_types_size = sizeof(struct nv2080_vgpu_add_type_params_r535),
+			.vgpu_info_write = nvgsp_vgpu_info_write_r535,
 		},
 		{
 			.version = "570.144",
@@ -208,6 +296,11 @@ static inline const struct nvgsp_fw_abi *nvgsp_fw_abi_find(const char *version)
 			.bootload_size = sizeof(struct nv2080_vgpu_bootload_params_r570),
 			.bootload_write = nvgsp_bootload_write_r570,
 			.log_regions = 4,
+			.sysinfo_write = nvgsp_sysinfo_write_r570,
+			.engines_list_size = NV2080_GPU_MAX_ENGINES_LIST_SIZE_R570,
+			.vgpu_info_size = sizeof(struct nva081_ctrl_vgpu_info_r570),
+			.add_types_size = sizeof(struct nv2080_vgpu_add_type_params_r570),
+			.vgpu_info_write = nvgsp_vgpu_info_write_r570,
 		},
 	};
 	unsigned int i;

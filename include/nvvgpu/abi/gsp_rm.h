@@ -124,6 +124,53 @@ struct nv2080_ctrl_gpu_get_vmmu_segment_size_params {
 	u64 vmmu_segment_size;
 };
 
+/*
+ * NV2080_CTRL_CMD_GPU_GET_ENGINES_V2: the engines present, as NV2080 engine
+ * types. The list's length is NV2080_GPU_MAX_ENGINES_LIST_SIZE of the
+ * release, so the parameters are 252 bytes on 535.113.01 and 340 on 570.144
+ * (sizeof compiled from ctrl2080gpu.h at the tags).
+ */
+#define NV2080_CTRL_CMD_GPU_GET_ENGINES_V2	0x20800170
+#define NV2080_GPU_MAX_ENGINES_LIST_SIZE_R535	0x3e
+#define NV2080_GPU_MAX_ENGINES_LIST_SIZE_R570	0x54
+#define NV2080_GPU_GET_ENGINES_V2_SIZE(n)	(4 + 4 * (n))
+static_assert(NV2080_GPU_GET_ENGINES_V2_SIZE(NV2080_GPU_MAX_ENGINES_LIST_SIZE_R535) == 252);
+static_assert(NV2080_GPU_GET_ENGINES_V2_SIZE(NV2080_GPU_MAX_ENGINES_LIST_SIZE_R570) == 340);
+
+/*
+ * NV2080_CTRL_CMD_FIFO_GET_INFO: FIFO facts by index; MAX_CHANNEL_GROUPS is
+ * the channel IDs the GPU offers. 2056 bytes in both releases.
+ */
+#define NV2080_CTRL_CMD_FIFO_GET_INFO			0x20801109
+#define NV2080_CTRL_FIFO_INFO_INDEX_MAX_CHANNEL_GROUPS	1
+#define NV2080_CTRL_FIFO_GET_INFO_MAX_ENTRIES		256
+
+/**
+ * struct nv2080_ctrl_fifo_info - NV2080_CTRL_FIFO_INFO
+ * @index: NV2080_CTRL_FIFO_INFO_INDEX_*
+ * @data: its value, filled by the firmware
+ */
+struct nv2080_ctrl_fifo_info {
+	u32 index;
+	u32 data;
+};
+
+/**
+ * struct nv2080_ctrl_fifo_get_info_params - NV2080_CTRL_FIFO_GET_INFO_PARAMS
+ * @fifo_info_tbl_size: valid entries of @fifo_info_tbl
+ * @fifo_info_tbl: the queries
+ * @engine_type: engine for per-engine indices, else 0
+ */
+struct nv2080_ctrl_fifo_get_info_params {
+	u32 fifo_info_tbl_size;
+	struct nv2080_ctrl_fifo_info fifo_info_tbl[NV2080_CTRL_FIFO_GET_INFO_MAX_ENTRIES];
+	u32 engine_type;
+};
+
+static_assert(sizeof(struct nv2080_ctrl_fifo_get_info_params) == 2056);
+static_assert(offsetof(struct nv2080_ctrl_fifo_get_info_params,
+		       engine_type) == 2052);
+
 /* NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_*: sent to GSP-RM's internal subdevice */
 #define NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_BOOTLOAD_GSP_VGPU_PLUGIN_TASK	0x20804001
 #define NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_SHUTDOWN_GSP_VGPU_PLUGIN_TASK	0x20804002
@@ -574,28 +621,112 @@ struct nv2080_vgpu_fb_usage_params {
 	struct nv2080_vgpu_fb_usage usage[NVA081_MAX_VGPU_PER_PGPU];
 };
 
-/**
- * DOC: emulator-defined controls
- *
- * On real hosts the vGPU type table comes from NVIDIA's metadata file and
- * is pushed to GSP-RM with PGPU_ADD_VGPU_TYPE; nothing reads it back. In
- * nvvgpu the simulated GPU owns the table, so its firmware emulator serves
- * controls of its own, in the vGPU-manager interface but above every
- * message id NVIDIA uses (0xf0..0xf2); the first two on the internal
- * subdevice:
- *
- * - %NVVGPU_EMU_CTRL_CMD_GET_PGPU_INFO: engine mask and channel count;
- * - %NVVGPU_EMU_CTRL_CMD_GET_VGPU_TYPES: the type table, each entry a
- *   subset of NVA081_CTRL_VGPU_INFO with the same field meanings;
- * - %NVVGPU_EMU_CTRL_CMD_ECHO: an echo, on any subdevice.
- *
- * A backend for real hardware replaces these with the metadata file.
+/*
+ * NVA081_CTRL_VGPU_INFO: one vGPU type, as NVIDIA's metadata file describes
+ * it and PGPU_ADD_VGPU_TYPE hands it to GSP-RM. 4952 bytes on 535.113.01;
+ * 570.144 appends the placement fields (5224 bytes). Sizes and offsets were
+ * compiled from ctrla081.h at the tags.
  */
-#define NVVGPU_EMU_CTRL_CMD_GET_PGPU_INFO	0x208040f0
-#define NVVGPU_EMU_CTRL_CMD_GET_VGPU_TYPES	0x208040f1
+#define NVA081_VGPU_SIGNATURE_SIZE		128
+#define NV_GRID_LICENSE_INFO_MAX_LENGTH		128
+#define NV2080_GPU_MAX_NAME_STRING_LENGTH	64
+#define NVA081_EXTRA_PARAMETERS_SIZE		1024
+
+#define NVA081_CTRL_VGPU_INFO_COMMON					\
+	u32 vgpu_type;							\
+	u8 vgpu_name[NVA081_VGPU_STRING_BUFFER_SIZE];			\
+	u8 vgpu_class[NVA081_VGPU_STRING_BUFFER_SIZE];			\
+	u8 vgpu_signature[NVA081_VGPU_SIGNATURE_SIZE];			\
+	u8 license[NV_GRID_LICENSE_INFO_MAX_LENGTH];			\
+	u32 max_instance;						\
+	u32 num_heads;							\
+	u32 max_resolution_x;						\
+	u32 max_resolution_y;						\
+	u32 max_pixels;							\
+	u32 frl_config;							\
+	u32 cuda_enabled;						\
+	u32 ecc_supported;						\
+	u32 gpu_instance_size;						\
+	u32 multi_vgpu_supported;					\
+	u64 vdev_id;							\
+	u64 pdev_id;							\
+	u64 profile_size;						\
+	u64 fb_length;							\
+	u64 gsp_heap_size;						\
+	u64 fb_reservation;						\
+	u64 mappable_video_size;					\
+	u32 encoder_capacity;						\
+	u64 bar1_length;						\
+	u32 frl_enable;							\
+	u8 adapter_name[NV2080_GPU_MAX_NAME_STRING_LENGTH];		\
+	u16 adapter_name_unicode[NV2080_GPU_MAX_NAME_STRING_LENGTH];	\
+	u8 short_gpu_name_string[NV2080_GPU_MAX_NAME_STRING_LENGTH];	\
+	u8 licensed_product_name[NV_GRID_LICENSE_INFO_MAX_LENGTH];	\
+	u32 vgpu_extra_params[NVA081_EXTRA_PARAMETERS_SIZE];		\
+	u32 ftrace_enable;						\
+	u32 gpu_direct_supported;					\
+	u32 nvlink_p2p_supported;					\
+	u32 multi_vgpu_exclusive;					\
+	u32 exclusive_type;						\
+	u32 exclusive_size;						\
+	u32 gpu_instance_profile_id
+
+/* NVA081_CTRL_VGPU_INFO of 535.113.01; fields as NVIDIA names them */
+struct nva081_ctrl_vgpu_info_r535 {
+	NVA081_CTRL_VGPU_INFO_COMMON;
+};
+
+/* NVA081_CTRL_VGPU_INFO of 570.144 */
+struct nva081_ctrl_vgpu_info_r570 {
+	NVA081_CTRL_VGPU_INFO_COMMON;
+	u32 placement_size;
+	u32 homogeneous_placement_count;
+	u32 homogeneous_placement_ids[NVA081_MAX_VGPU_PER_PGPU];
+	u32 heterogeneous_placement_count;
+	u32 heterogeneous_placement_ids[NVA081_MAX_VGPU_PER_PGPU];
+};
 
 /*
- * NVVGPU_EMU_CTRL_CMD_ECHO, on any subdevice: the reply carries the params
+ * NV2080_CTRL_VGPU_MGR_INTERNAL_PGPU_ADD_VGPU_TYPE_PARAMS: up to 64 types
+ * at once; @discard_vgpu_types drops those added before.
+ */
+#define NV2080_VGPU_ADD_TYPE_PARAMS(r)					\
+struct nv2080_vgpu_add_type_params_##r {				\
+	u8 discard_vgpu_types;						\
+	u8 pad[3];							\
+	u32 vgpu_info_count;						\
+	struct nva081_ctrl_vgpu_info_##r vgpu_info[NVA081_MAX_VGPU_TYPES_PER_PGPU]; \
+}
+
+NV2080_VGPU_ADD_TYPE_PARAMS(r535);
+NV2080_VGPU_ADD_TYPE_PARAMS(r570);
+
+static_assert(sizeof(struct nva081_ctrl_vgpu_info_r535) == 4952);
+static_assert(sizeof(struct nva081_ctrl_vgpu_info_r570) == 5224);
+static_assert(offsetof(struct nva081_ctrl_vgpu_info_r535, license) == 196);
+static_assert(offsetof(struct nva081_ctrl_vgpu_info_r535, multi_vgpu_supported) == 360);
+static_assert(offsetof(struct nva081_ctrl_vgpu_info_r535, vdev_id) == 368);
+static_assert(offsetof(struct nva081_ctrl_vgpu_info_r535, fb_length) == 392);
+static_assert(offsetof(struct nva081_ctrl_vgpu_info_r535, gsp_heap_size) == 400);
+static_assert(offsetof(struct nva081_ctrl_vgpu_info_r535, encoder_capacity) == 424);
+static_assert(offsetof(struct nva081_ctrl_vgpu_info_r535, bar1_length) == 432);
+static_assert(offsetof(struct nva081_ctrl_vgpu_info_r535, adapter_name) == 444);
+static_assert(offsetof(struct nva081_ctrl_vgpu_info_r535, adapter_name_unicode) == 508);
+static_assert(offsetof(struct nva081_ctrl_vgpu_info_r535, licensed_product_name) == 700);
+static_assert(offsetof(struct nva081_ctrl_vgpu_info_r535, vgpu_extra_params) == 828);
+static_assert(offsetof(struct nva081_ctrl_vgpu_info_r535, ftrace_enable) == 4924);
+static_assert(offsetof(struct nva081_ctrl_vgpu_info_r535, gpu_instance_profile_id) == 4948);
+static_assert(offsetof(struct nva081_ctrl_vgpu_info_r570, gpu_instance_profile_id) == 4948);
+static_assert(sizeof(struct nv2080_vgpu_add_type_params_r535) == 316936);
+static_assert(sizeof(struct nv2080_vgpu_add_type_params_r570) == 334344);
+static_assert(offsetof(struct nv2080_vgpu_add_type_params_r535, vgpu_info) == 8);
+static_assert(offsetof(struct nv2080_vgpu_add_type_params_r570, vgpu_info) == 8);
+
+/*
+ * NVVGPU_EMU_CTRL_CMD_ECHO, the one emulator-defined control, above every
+ * message id NVIDIA uses in the vGPU-manager interface. Only the
+ * transport's test module (gsp/tests/, CONFIG_NVVGPU_GSP_TEST) sends it;
+ * on any subdevice: the reply carries the params
  * back with @cookie inverted, which proves the firmware processed this very
  * request, and @data unchanged (or inverted with %NVVGPU_EMU_ECHO_INVERT).
  * The transport's self-test and benchmark use it; params beyond 65456
@@ -605,58 +736,6 @@ struct nv2080_vgpu_fb_usage_params {
 #define NVVGPU_EMU_ECHO_INVERT			0x1
 /* largest @data the emulator echoes */
 #define NVVGPU_EMU_ECHO_MAX_DATA		(256 * 1024)
-
-/**
- * struct nvvgpu_emu_pgpu_info_params - NVVGPU_EMU_CTRL_CMD_GET_PGPU_INFO
- * @engine_mask: bit n set when NV2080 engine type n is present
- * @num_channels: channel IDs of the pgpu
- * @num_vgpu_channels: of which reserved for vGPUs (the top ones)
- */
-struct nvvgpu_emu_pgpu_info_params {
-	u64 engine_mask;
-	u32 num_channels;
-	u32 num_vgpu_channels;
-};
-
-/**
- * struct nvvgpu_emu_vgpu_type - one vGPU type (subset of NVA081_CTRL_VGPU_INFO)
- * @vgpu_type: type id
- * @vgpu_name: NUL-terminated name
- * @vgpu_class: NUL-terminated class ("Quadro", "NVS", "Compute")
- * @max_instance: instances one pgpu hosts
- * @num_channels: channel IDs per instance
- * @pad: zero
- * @vdev_id: guest PCI device ID (15:0) and subsystem ID (31:16)
- * @pdev_id: PCI device ID of the physical GPU
- * @fb_length: guest FB bytes
- * @gsp_heap_size: plugin heap bytes
- * @bar1_length: guest BAR1 bytes
- */
-struct nvvgpu_emu_vgpu_type {
-	u32 vgpu_type;
-	u8 vgpu_name[NVA081_VGPU_STRING_BUFFER_SIZE];
-	u8 vgpu_class[NVA081_VGPU_STRING_BUFFER_SIZE];
-	u32 max_instance;
-	u32 num_channels;
-	u32 pad;
-	u64 vdev_id;
-	u64 pdev_id;
-	u64 fb_length;
-	u64 gsp_heap_size;
-	u64 bar1_length;
-};
-
-/**
- * struct nvvgpu_emu_vgpu_types_params - NVVGPU_EMU_CTRL_CMD_GET_VGPU_TYPES
- * @num_types: valid entries in @types
- * @pad: zero
- * @types: the table
- */
-struct nvvgpu_emu_vgpu_types_params {
-	u32 num_types;
-	u32 pad;
-	struct nvvgpu_emu_vgpu_type types[NVA081_MAX_VGPU_TYPES_PER_PGPU];
-};
 
 /**
  * struct nvvgpu_emu_echo_params - NVVGPU_EMU_CTRL_CMD_ECHO
@@ -674,7 +753,5 @@ struct nvvgpu_emu_echo_params {
 };
 
 static_assert(sizeof(struct nvvgpu_emu_echo_params) == 16);
-static_assert(sizeof(struct nvvgpu_emu_vgpu_type) == 120);
-static_assert(sizeof(struct nvvgpu_emu_vgpu_types_params) == 8 + 64 * 120);
 
 #endif /* __NVVGPU_ABI_GSP_RM_H__ */

@@ -382,13 +382,106 @@ struct nvgsp_registry_table {
 static_assert(sizeof(struct nvgsp_registry_table) == 8);
 static_assert(sizeof(struct nvgsp_registry_entry) == 16);
 
-/*
- * GSP_SET_SYSTEM_INFO: GspSystemInfo. Its size and the offset of
- * nvDomainBusDeviceFunc change between releases (see fwif.h); the BAR
- * addresses lead in every release.
+/**
+ * struct nvgsp_system_info_r535 - GSP_SET_SYSTEM_INFO: the leading fields
+ *	of 535.113.01's GspSystemInfo (664 bytes in all; the rest, ACPI and
+ *	bus-topology data, goes out zeroed)
+ * @gpu_phys_addr: bus address of BAR0
+ * @gpu_phys_fb_addr: bus address of BAR1
+ * @gpu_phys_inst_addr: bus address of BAR3
+ * @nv_domain_bus_device_func: PCI domain << 16 | bus << 8 | devfn
+ * @sim_access_buf_phys_addr: simulation-only, 0
+ * @pcie_atomics_op_mask: atomics the root port completes, 0
+ * @console_mem_size: 0
+ * @max_user_va: top of a user address space (TASK_SIZE)
+ * @pci_config_mirror_base: BAR0 offset of the PCI config mirror
+ * @pci_config_mirror_size: its size
  */
-#define NVGSP_SYSINFO_GPU_PHYS_ADDR	0
-#define NVGSP_SYSINFO_GPU_PHYS_FB_ADDR	8
-#define NVGSP_SYSINFO_GPU_PHYS_INST_ADDR 16
+struct nvgsp_system_info_r535 {
+	u64 gpu_phys_addr;
+	u64 gpu_phys_fb_addr;
+	u64 gpu_phys_inst_addr;
+	u64 nv_domain_bus_device_func;
+	u64 sim_access_buf_phys_addr;
+	u64 pcie_atomics_op_mask;
+	u64 console_mem_size;
+	u64 max_user_va;
+	u32 pci_config_mirror_base;
+	u32 pci_config_mirror_size;
+};
+
+/**
+ * struct nvgsp_system_info_r570 - the same for 570.144 (928 bytes in
+ *	all), which adds gpuPhysIoAddr, notifyOpSharedSurfacePhysAddr and the
+ *	PCI IDs
+ * @gpu_phys_addr: bus address of BAR0
+ * @gpu_phys_fb_addr: bus address of BAR1
+ * @gpu_phys_inst_addr: bus address of BAR3
+ * @gpu_phys_io_addr: I/O BAR, 0 (none)
+ * @nv_domain_bus_device_func: PCI domain << 16 | bus << 8 | devfn
+ * @sim_access_buf_phys_addr: simulation-only, 0
+ * @notify_op_shared_surface_phys_addr: 0
+ * @pcie_atomics_op_mask: 0
+ * @console_mem_size: 0
+ * @max_user_va: top of a user address space (TASK_SIZE)
+ * @pci_config_mirror_base: BAR0 offset of the PCI config mirror
+ * @pci_config_mirror_size: its size
+ * @pci_device_id: vendor ID (15:0) and device ID (31:16)
+ * @pci_sub_device_id: subsystem vendor ID (15:0) and subsystem ID (31:16)
+ * @pci_revision_id: PCI revision
+ */
+struct nvgsp_system_info_r570 {
+	u64 gpu_phys_addr;
+	u64 gpu_phys_fb_addr;
+	u64 gpu_phys_inst_addr;
+	u64 gpu_phys_io_addr;
+	u64 nv_domain_bus_device_func;
+	u64 sim_access_buf_phys_addr;
+	u64 notify_op_shared_surface_phys_addr;
+	u64 pcie_atomics_op_mask;
+	u64 console_mem_size;
+	u64 max_user_va;
+	u32 pci_config_mirror_base;
+	u32 pci_config_mirror_size;
+	u32 pci_device_id;
+	u32 pci_sub_device_id;
+	u32 pci_revision_id;
+};
+
+static_assert(offsetof(struct nvgsp_system_info_r535, gpu_phys_addr) ==
+	      NVABI_R535_OFFSETOF_GSPSYSTEMINFO_GPUPHYSADDR);
+static_assert(offsetof(struct nvgsp_system_info_r535, gpu_phys_fb_addr) ==
+	      NVABI_R535_OFFSETOF_GSPSYSTEMINFO_GPUPHYSFBADDR);
+static_assert(offsetof(struct nvgsp_system_info_r535, gpu_phys_inst_addr) ==
+	      NVABI_R535_OFFSETOF_GSPSYSTEMINFO_GPUPHYSINSTADDR);
+static_assert(offsetof(struct nvgsp_system_info_r535,
+		       nv_domain_bus_device_func) ==
+	      NVABI_R535_OFFSETOF_GSPSYSTEMINFO_NVDOMAINBUSDEVICEFUNC_FWIF);
+static_assert(sizeof(struct nvgsp_system_info_r535) <=
+	      NVABI_R535_SIZEOF_GSPSYSTEMINFO_FWIF);
+static_assert(offsetof(struct nvgsp_system_info_r570, gpu_phys_addr) ==
+	      NVABI_R570_OFFSETOF_GSPSYSTEMINFO_GPUPHYSADDR);
+static_assert(offsetof(struct nvgsp_system_info_r570, gpu_phys_fb_addr) ==
+	      NVABI_R570_OFFSETOF_GSPSYSTEMINFO_GPUPHYSFBADDR);
+static_assert(offsetof(struct nvgsp_system_info_r570, gpu_phys_inst_addr) ==
+	      NVABI_R570_OFFSETOF_GSPSYSTEMINFO_GPUPHYSINSTADDR);
+static_assert(offsetof(struct nvgsp_system_info_r570,
+		       nv_domain_bus_device_func) ==
+	      NVABI_R570_OFFSETOF_GSPSYSTEMINFO_NVDOMAINBUSDEVICEFUNC_FWIF);
+static_assert(sizeof(struct nvgsp_system_info_r570) <=
+	      NVABI_R570_SIZEOF_GSPSYSTEMINFO_FWIF);
+/* not in gsp-abi-values.tsv: laid out from gsp_static_config.h at the tags */
+static_assert(offsetof(struct nvgsp_system_info_r535, max_user_va) == 56);
+static_assert(offsetof(struct nvgsp_system_info_r535,
+		       pci_config_mirror_base) == 64);
+static_assert(offsetof(struct nvgsp_system_info_r570, max_user_va) == 72);
+static_assert(offsetof(struct nvgsp_system_info_r570,
+		       pci_config_mirror_base) == 80);
+static_assert(offsetof(struct nvgsp_system_info_r570, pci_device_id) == 88);
+static_assert(offsetof(struct nvgsp_system_info_r570, pci_revision_id) == 96);
+
+/* nvDomainBusDeviceFunc as CPU-RM and nouveau build it */
+#define NVGSP_SYSINFO_BDF(domain, bus, devfn) \
+	((u64)(domain) << 16 | (u64)(bus) << 8 | (devfn))
 
 #endif /* __NVVGPU_ABI_GSP_RPC_H__ */
