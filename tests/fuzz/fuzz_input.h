@@ -8,7 +8,10 @@
  * each record is one element the firmware put on the ring, starting at the
  * host's read pointer and following each other slot by slot, with wrap.
  * Records are published in batches: the first batch at once, each further
- * one when the host rings the doorbell after queueing a command.
+ * one when the host rings the doorbell after queueing a command (its last
+ * element, for one split into continuation records). Records that do not
+ * fit on the ring (at most 62 slots ahead of the host) wait until the host
+ * has read everything published, and go on the ring from there.
  *
  * A record's bytes are the element from its first byte (element header,
  * RPC header, payload); the rest of its slots stay zero. Its flags ask the
@@ -59,8 +62,14 @@ enum nvfuzz_scenario {
  *   8 arg0       scenario argument (u16). LIFECYCLE: 0x100 an unsupported
  *                release, 0x200 a firmware reset before detach, with
  *                0x400 vGPUs existing, 0x800 memory scrubbing never
- *                ending, 0x1000 the core busy. RM_CONTROL: 0x8000 the
- *                echo (gsp_test_echo(), arg1 bytes, 0x100 inverted)
+ *                ending, 0x1000 the core busy; 0x2000 the board's fw_boot
+ *                fails (at the reset with 0x200, else at attach), 0x4000
+ *                the board reports no BAR1; bits 7:0 the vGPU type
+ *                catalogue, as for READ_INFO. READ_INFO: bits 7:0 the
+ *                board's vGPU type catalogue, 0 a valid one (the others
+ *                in fz_vgpu_types()). RM_CONTROL: 0x8000 the echo
+ *                (gsp_test_echo(), arg1 bytes, 0x100 inverted), else the
+ *                control (fz_controls[], mod its size)
  *  10 arg1       scenario argument (u16)
  *  12 mailbox    NV_PGSP_MAILBOX(0) with CFG_MAILBOX (u32)
  *  16 race_at    with CFG_RACE: after this many copies out of the ring ...

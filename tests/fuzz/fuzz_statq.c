@@ -15,8 +15,16 @@
  * the same reply matching and event decoders as in the kernel.
  *
  * The firmware publishes the records in batches: the first at once, the
- * next one each time the host rings the doorbell, after the firmware has
- * taken the new commands through its own receive checks.
+ * next one each time the host rings the doorbell for the last element of a
+ * command, after the firmware has taken it through its own receive checks.
+ * What does not fit on the ring (a reply larger than the ring, as
+ * PGPU_ADD_VGPU_TYPE's) it writes once the host has consumed everything
+ * published, while the host sleeps: as GSP-RM fills its status queue as
+ * the host frees it.
+ *
+ * As the backend it also boots the firmware (fw_boot), gives the board's
+ * bus facts for GspSystemInfo and its vGPU type catalogue, valid or, as
+ * the input asks, one that read_info must refuse.
  *
  * Beyond the sanitizers, the harness checks what the host must never do
  * whatever the firmware writes:
@@ -26,10 +34,11 @@
  *  - consume more slots than were published, or leave its read pointer
  *    out of range;
  *  - queue a malformed command, or one into slots the firmware has not
- *    freed;
+ *    freed, or a GspSystemInfo that does not describe the board;
  *  - leave a lock held, a waiter registered, an RM client handle
  *    allocated, or (LeakSanitizer) memory allocated;
- *  - accept static information its own validators promise to reject;
+ *  - accept static information, or a vGPU type of the board's catalogue,
+ *    its own validators promise to reject;
  *  - wait for ever (simulated clock budget, compat/nvfuzz_runtime.h).
  *
  * With NVFUZZ_CFG_RACE the firmware also writes into the ring right after
@@ -47,6 +56,8 @@
 #include <linux/bitfield.h>
 #include <linux/kernel.h>
 #include <linux/log2.h>
+#include <linux/sched.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -91,6 +102,21 @@ static struct nvvgpu_gsp fz_gsp;	/* the transport, pre-attached */
 static struct nvvgpu_vgpu_type fz_type = { .id = 941, .name = "FUZZ-1Q" };
 static struct nvvgpu_vgpu fz_vgpu;
 
+/* the board's bus facts: an Ampere data-centre board, as the sim's GPU 0 */
+static const struct nvvgpu_system_info fz_sysinfo = {
+	.bar0_addr = 0xf0000000,
+	.fb_bar_addr = 0x38000000000ULL,
+	.inst_bar_addr = 0xf2000000,
+	.pci_bus = 0x41,
+	.pci_vendor_id = 0x10de,
+	.pci_device_id = 0x2236,
+	.pci_subsystem_vendor_id = 0x10de,
+	.pci_subsystem_id = 0x1482,
+	.pci_revision = 0xa1,
+	.pci_config_mirror_base = 0x88000,
+	.pci_config_mirror_size = 0x1000,
+};
+
 /* the firmware's side of the queues */
 static struct {
 	const struct nvgsp_fw_abi *abi;
@@ -108,8 +134,18 @@ static struct {
 	bool in_reset;		/* ENGINE.RESET: the firmware forgot all */
 	bool scrubbing;		/* HWCFG2.MEM_SCRUBBING never ends */
 	bool core_busy;		/* nvvgpu_pgpu_clear_lost() says -EAGAIN */
+	bool no_bar1;		/* system_info reports no BAR1 */
+	bool booting;		/* the host boots the firmware (LIFECYCLE) */
+	u32 boots;		/* fw_boot calls */
+	u32 fail_boot;		/* the fw_boot call that fails (0: none) */
+	u8 catalogue;		/* vgpu_types: variant, see fz_vgpu_types() */
+	int cat_n;		/* what vgpu_types returned last */
 	u32 nrecs;
 	u32 rec_next;		/* first record not published yet */
+	size_t more_off;	/* first record not on the ring yet, in fz_in */
+	u32 more_seq;		/* the sequence number it gets */
+	u32 owed;		/* commands answered by batches not laid out */
+	size_t cmd_left;	/* bytes of a split command still to come */
 	u32 token;		/* rpc.sequence of the command taken last */
 	u32 ends[SLOTS + 1];	/* statq write pointer after each batch */
 	u32 batches;
@@ -137,6 +173,7 @@ static struct {
 static void fz_fixup(struct nvgsp_msg_element *m, u32 bytes, u8 flags,
 		     u32 seq, enum nvgsp_csum_rule rule);
 static void fz_layout(size_t in_off, u32 rd, u32 seq, bool first_now);
+static void fz_check_rd(void);
 
 static u16 get_le16(const u8 *p)
 {
@@ -223,16 +260,62 @@ void *nvfuzz_dma_memcpy(void *dst, const void *src, size_t n)
 }
 
 /*
+ * Payload bytes of the command an element with @len of them starts, as
+ * the firmware learns them from the first element (GSP-RM and the sim
+ * alike): SIZE_MAX when it cannot tell, and then a continuation record
+ * shorter than a whole one ends it.
+ */
+static size_t fz_cmd_total(const struct nvgsp_msg_element *m, u32 len)
+{
+	const struct nvgsp_rpc_rm_control *ctrl = (const void *)(m + 1);
+	const struct nvgsp_rpc_rm_alloc *alloc = (const void *)(m + 1);
+	const struct nvgsp_registry_table *reg = (const void *)(m + 1);
+
+	if (len < NVGSP_RPC_MAX_PAYLOAD)
+		return len;
+	switch (m->rpc.function) {
+	case NV_VGPU_MSG_FUNCTION_GSP_RM_CONTROL:
+		return sizeof(*ctrl) + (size_t)ctrl->params_size;
+	case NV_VGPU_MSG_FUNCTION_GSP_RM_ALLOC:
+		return sizeof(*alloc) + (size_t)alloc->params_size;
+	case NV_VGPU_MSG_FUNCTION_SET_REGISTRY:
+		return reg->size;
+	default:
+		return SIZE_MAX;
+	}
+}
+
+/*
+ * GSP_SET_SYSTEM_INFO must describe this board, in the release's layout
+ * (the firmware would program other BARs otherwise).
+ */
+static void fz_fw_check_sysinfo(const struct nvgsp_msg_element *m, u32 len)
+{
+	static u8 want[4096];
+
+	if (len != fz_fw.abi->sysinfo_size || len > sizeof(want))
+		nvfuzz_bug("host sent GspSystemInfo of %u bytes, %s has %u",
+			   len, fz_fw.abi->version, fz_fw.abi->sysinfo_size);
+	memset(want, 0, len);
+	fz_fw.abi->sysinfo_write(want, &fz_sysinfo, TASK_SIZE);
+	if (memcmp(m + 1, want, len))
+		nvfuzz_bug("host sent GspSystemInfo of another board");
+}
+
+/*
  * The firmware takes the commands queued since the last doorbell through
  * its own receive checks: whatever the firmware wrote before, the host
  * must only ever queue well-formed elements with consecutive sequence
- * numbers, into slots the firmware had freed.
+ * numbers, into slots the firmware had freed. Returns how many commands
+ * it now has whole (a split one with its last continuation record).
  */
-static void fz_fw_consume(void)
+static u32 fz_fw_consume(void)
 {
 	u32 wr = fw_cmdq_tx->write_ptr;
 	u32 fw_rd = fw_statq_rx->read_ptr;
 	const char *reason;
+	u32 len, whole = 0;
+	size_t total;
 	int n;
 
 	if (wr >= SLOTS)
@@ -268,6 +351,31 @@ static void fz_fw_consume(void)
 		if (fz_elem->rpc.function ==
 		    NV_VGPU_MSG_FUNCTION_UNLOADING_GUEST_DRIVER && !fz_fw.stuck)
 			fz_fw.suspended = true;
+		len = fz_elem->rpc.length - min_t(u32, fz_elem->rpc.length,
+						  NVGSP_RPC_HDR_SIZE);
+		/* the boot's; SC_CALL sends any function with any payload */
+		if (fz_elem->rpc.function ==
+		    NV_VGPU_MSG_FUNCTION_GSP_SET_SYSTEM_INFO && fz_fw.booting)
+			fz_fw_check_sysinfo(fz_elem, len);
+		/*
+		 * The rest of a split command, or a new one; a host that gave
+		 * up half-way (the queue stayed full) abandons the old one.
+		 */
+		if (fz_elem->rpc.function ==
+		    NV_VGPU_MSG_FUNCTION_CONTINUATION_RECORD && fz_fw.cmd_left) {
+			if (fz_fw.cmd_left == SIZE_MAX)
+				fz_fw.cmd_left = len < NVGSP_RPC_MAX_PAYLOAD ?
+						 0 : SIZE_MAX;
+			else
+				fz_fw.cmd_left -= min_t(size_t, len,
+							fz_fw.cmd_left);
+		} else {
+			total = fz_cmd_total(fz_elem, len);
+			fz_fw.cmd_left = total == SIZE_MAX ? SIZE_MAX :
+					 total - min_t(size_t, total, len);
+		}
+		if (!fz_fw.cmd_left)
+			whole++;
 		fz_fw.cmdq_seq++;
 		fz_fw.cmdq_slots += n;
 		fz_fw.cmdq_pos = nvgsp_msgq_advance(pos, n, SLOTS);
@@ -275,6 +383,7 @@ static void fz_fw_consume(void)
 	if (fz_fw.gsp && fz_fw.cmdq_seq != fz_fw.gsp->cmdq_seq)
 		nvfuzz_bug("host sent %u commands but counts %u",
 			   fz_fw.cmdq_seq, fz_fw.gsp->cmdq_seq);
+	return whole;
 }
 
 /*
@@ -365,6 +474,8 @@ static void fz_fw_reset(void)
 	fz_fw.in_reset = true;
 	fz_fw.cmdq_slots = SLOTS;	/* all may be dirty */
 	fz_fw.token = 0;
+	fz_fw.owed = 0;
+	fz_fw.cmd_left = 0;
 	fz_fw.suspended = false;
 	fz_fw.mailbox = 0;
 	fz_fw.halt = false;
@@ -391,16 +502,56 @@ static void fz_fw_start(void)
 	fw_statq_rx->read_ptr = fz_fw.stuck ? 0 : fz_fw.cmdq_pos;
 	fz_fw.rd0 = 0;
 	fz_fw.published = 0;
-	fz_layout(first < fz_fw.nrecs ? fz_fw.recs[first].in_off : fz_in_size,
-		  0, 0, true);
+	fz_layout(first < fz_fw.nrecs ? fz_fw.recs[first].in_off :
+		  fz_fw.more_off, 0, 0, true);
 	fz_fw.next = 1;
 	fz_fw_publish(fz_fw.ends[0]);
 	statq_protect(true);
 }
 
+/*
+ * Records that did not fit on the ring: once the host has consumed all
+ * the firmware published and every batch laid out is out, it writes them
+ * from its write pointer on. The first batch of that layout (the rest of
+ * one the ring cut short) goes out at once, then one per command answered
+ * meanwhile. Runs at doorbells and while the host sleeps.
+ */
+static void fz_fw_refill(void)
+{
+	u32 wr = fw_statq_tx->write_ptr;
+	bool was_ro = fz_statq_ro;
+
+	if (fz_fw.in_reset || fz_fw.more_off >= fz_in_size ||
+	    fz_fw.next < fz_fw.batches || wr >= SLOTS ||
+	    fw_cmdq_rx->read_ptr != wr)
+		return;
+	/* what the host did so far, before the accounting starts afresh */
+	fz_check_rd();
+	statq_protect(false);
+	fz_fw.rd0 = wr;
+	fz_fw.published = 0;
+	fz_layout(fz_fw.more_off, wr, fz_fw.more_seq, false);
+	fz_fw.next = 1;
+	fz_fw_publish(fz_fw.ends[0]);
+	while (fz_fw.owed && fz_fw.next < fz_fw.batches) {
+		fz_fw.owed--;
+		fz_fw_publish(fz_fw.ends[fz_fw.next++]);
+	}
+	statq_protect(was_ro);
+}
+
+/* the host sleeps: the firmware gets to write */
+static void fz_fw_run(void)
+{
+	if (fz_in)
+		fz_fw_refill();
+}
+
 /* a doorbell: take the commands, then publish the next batch of replies */
 static void fz_wr32(struct nvvgpu_pgpu *pgpu, u32 addr, u32 val)
 {
+	u32 whole;
+
 	if (addr == NV_PFALCON_FALCON_ENGINE &&
 	    (val & NV_PFALCON_FALCON_ENGINE_RESET)) {
 		fz_fw_reset();
@@ -414,13 +565,19 @@ static void fz_wr32(struct nvvgpu_pgpu *pgpu, u32 addr, u32 val)
 	/* held in reset, the firmware takes no commands: they wait */
 	if (addr != NV_PGSP_QUEUE_HEAD(NV_PGSP_RPC_QUEUE_IDX) || fz_fw.in_reset)
 		return;
-	fz_fw_consume();
+	whole = fz_fw_consume();
 	statq_protect(false);
 	if (!fz_fw.stuck)
 		fw_statq_rx->read_ptr = fz_fw.cmdq_pos;
-	if (fz_fw.next < fz_fw.batches)
-		fz_fw_publish(fz_fw.ends[fz_fw.next++]);
+	/* each whole command gets its batch of replies */
+	while (whole--) {
+		if (fz_fw.next < fz_fw.batches)
+			fz_fw_publish(fz_fw.ends[fz_fw.next++]);
+		else if (fz_fw.more_off < fz_in_size)
+			fz_fw.owed++;
+	}
 	statq_protect(true);
+	fz_fw_refill();
 }
 
 /* the shared block is the one the firmware side looks at */
@@ -445,6 +602,134 @@ static void fz_dma_free(struct nvvgpu_pgpu *pgpu, size_t size, void *vaddr,
 		free(vaddr);
 }
 
+/*
+ * The board loads the firmware and starts it on the LibOS arguments as the
+ * transport did itself before backend ops v4: MAILBOX0/1, then STARTCPU,
+ * which boots a firmware held in reset again (fz_fw_start()); at attach
+ * the firmware already runs. Fails as a missing firmware file would when
+ * the input asks.
+ */
+static int fz_fw_boot(struct nvvgpu_pgpu *pgpu, dma_addr_t libos_args)
+{
+	if (++fz_fw.boots == fz_fw.fail_boot)
+		return -ENOENT;
+	if (!libos_args)
+		nvfuzz_bug("fw_boot without LibOS arguments");
+	fz_wr32(pgpu, NV_PGSP_FALCON_MAILBOX0, lower_32_bits(libos_args));
+	fz_wr32(pgpu, NV_PGSP_FALCON_MAILBOX1, upper_32_bits(libos_args));
+	fz_wr32(pgpu, NV_PFALCON_FALCON_CPUCTL,
+		NV_PFALCON_FALCON_CPUCTL_STARTCPU);
+	return 0;
+}
+
+static int fz_system_info(struct nvvgpu_pgpu *pgpu,
+			  struct nvvgpu_system_info *si)
+{
+	*si = fz_sysinfo;
+	if (fz_fw.no_bar1)
+		si->fb_bar_addr = 0;
+	return 0;
+}
+
+/*
+ * The board's vGPU type catalogue: two types that pass every check of
+ * gsp_read_info() against the seeds' static information (4 GiB FB, 2048
+ * channels). A non-zero fz_fw.catalogue (the scenario's arg0, bits 7:0)
+ * makes it one the transport must refuse or take as it is: bits 7:6 the
+ * count (the two, none, NVVGPU_MAX_TYPES, no catalogue file), bits 3:0
+ * break one field of entry bits 5:4 (mod the count).
+ */
+static int fz_vgpu_types(struct nvvgpu_pgpu *pgpu,
+			 struct nvvgpu_vgpu_type *types, u32 max)
+{
+	static const char * const names[] = { "FUZZ-1Q", "FUZZ-2C" };
+	u8 v = fz_fw.catalogue;
+	u32 i, n;
+	struct nvvgpu_vgpu_type *t;
+
+	switch (v >> 6) {
+	case 0:
+		n = ARRAY_SIZE(names);
+		break;
+	case 1:
+		n = 0;
+		break;
+	case 2:
+		n = NVVGPU_MAX_TYPES;
+		break;
+	default:
+		return fz_fw.cat_n = -ENOENT;
+	}
+	n = min(n, max);
+	memset(types, 0, (size_t)max * sizeof(*types));
+	for (i = 0; i < n; i++) {
+		t = &types[i];
+		t->id = fz_type.id + i;
+		if (i < ARRAY_SIZE(names))
+			strscpy(t->name, names[i], sizeof(t->name));
+		else
+			snprintf(t->name, sizeof(t->name), "FUZZ-%uA", i);
+		strscpy(t->class, i & 1 ? "Compute" : "Quadro",
+			sizeof(t->class));
+		t->fb_size = (1ULL << 30) << (i & 1);
+		t->heap_size = 32 << 20;
+		t->bar1_size = 256 << 20;
+		t->max_instances = 4 >> (i & 1);
+		t->num_channels = 64;
+		t->device_id = 0x2238;
+		t->subsystem_id = 0x1500 + i;
+	}
+	if (!n)
+		return fz_fw.cat_n = 0;
+
+	i = (v >> 4 & 3) % n;
+	t = &types[i];
+	switch (v & 0xf) {
+	case 1:
+		t->id = 0;
+		break;
+	case 2:
+		t->name[0] = '\0';
+		break;
+	case 3:		/* unterminated */
+		memset(t->name, 'N', sizeof(t->name));
+		break;
+	case 4:
+		t->class[0] = '\0';
+		break;
+	case 5:
+		memset(t->class, 'C', sizeof(t->class));
+		break;
+	case 6:
+		t->fb_size = 0;
+		break;
+	case 7:		/* beyond any FB the static information can report */
+		t->fb_size = 1ULL << 63;
+		break;
+	case 8:
+		t->heap_size = 1ULL << 63;
+		break;
+	case 9:
+		t->max_instances = 0;
+		break;
+	case 10:
+		t->max_instances = NVVGPU_MAX_VGPUS_PER_PGPU + 1;
+		break;
+	case 11:
+		t->num_channels = 0;
+		break;
+	case 12:	/* beyond the channels read_info accepts */
+		t->num_channels = SZ_64K + 1;
+		break;
+	case 13:
+		t->id = types[i ? 0 : n - 1].id;
+		break;
+	default:
+		break;
+	}
+	return fz_fw.cat_n = n;
+}
+
 static const struct nvvgpu_backend_ops fz_backend = {
 	.version = NVVGPU_BACKEND_OPS_VERSION,
 	.name = "fuzz",
@@ -452,6 +737,9 @@ static const struct nvvgpu_backend_ops fz_backend = {
 	.wr32 = fz_wr32,
 	.dma_alloc = fz_dma_alloc,
 	.dma_free = fz_dma_free,
+	.fw_boot = fz_fw_boot,
+	.system_info = fz_system_info,
+	.vgpu_types = fz_vgpu_types,
 };
 
 int nvfuzz_initialize(int *argc, char ***argv)
@@ -461,6 +749,7 @@ int nvfuzz_initialize(int *argc, char ***argv)
 	u8 *map;
 
 	nvfuzz_verbose = getenv("NVFUZZ_VERBOSE");
+	nvfuzz_sleep_hook = fz_fw_run;
 	fz_race_enabled = !race || strcmp(race, "0");
 	fz_abi[0] = nvgsp_fw_abi_find("535.113.01");
 	fz_abi[1] = nvgsp_fw_abi_find("570.144");
@@ -533,8 +822,9 @@ static void fz_fixup(struct nvgsp_msg_element *m, u32 bytes, u8 flags,
 /*
  * Put the input's records, from byte @in_off of it, on the ring from slot
  * @rd on, never more than the 62 slots a producer may fill, and note where
- * each batch ends. With @first_now the first batch is published at once
- * even if its first record says NEXT.
+ * each batch ends. A record that does not fit waits, with the ones after
+ * it, for fz_fw_refill(). With @first_now the first batch is published at
+ * once even if its first record says NEXT.
  */
 static void fz_layout(size_t in_off, u32 rd, u32 seq, bool first_now)
 {
@@ -553,28 +843,30 @@ static void fz_layout(size_t in_off, u32 rd, u32 seq, bool first_now)
 				  size - NVFUZZ_REC_HDR_SIZE);
 		u32 n;
 
-		if ((flags & NVFUZZ_REC_NEXT) && !(first_now && !fz_fw.nrecs)) {
-			fz_fw.ends[fz_fw.batches++] = pos;
-			fz_fw.batch_rec[fz_fw.batches] = fz_fw.nrecs;
-		}
-		fz_fw.recs[fz_fw.nrecs].in_off = p - fz_in;
-		p += NVFUZZ_REC_HDR_SIZE;
-		size -= NVFUZZ_REC_HDR_SIZE;
 		bytes = min_t(u32, bytes, NVGSP_MSG_MAX_SIZE);
-
 		memset(fz_elem, 0, fz_elem_dirty);
-		memcpy(fz_elem, p, bytes);
+		memcpy(fz_elem, p + NVFUZZ_REC_HDR_SIZE, bytes);
 		/* the fixups only touch the headers */
 		fz_elem_dirty = max_t(size_t, bytes, sizeof(*fz_elem));
-		p += bytes;
-		size -= bytes;
-		fz_fixup(fz_elem, bytes, flags, seq++, rule);
+		fz_fixup(fz_elem, bytes, flags, seq, rule);
 
 		n = fz_elem->elem_count;
 		if (!n || n > NVGSP_MSG_MAX_SLOTS)
 			n = clamp_t(u32, DIV_ROUND_UP(bytes, NVGSP_QUEUE_SLOT_SIZE),
 				    1, NVGSP_MSG_MAX_SLOTS);
-		n = min(n, SLOTS - 1 - placed);
+		/* the firmware writes a message only where it fits whole */
+		if (n > SLOTS - 1 - placed)
+			break;
+
+		if ((flags & NVFUZZ_REC_NEXT) && !(first_now && !fz_fw.nrecs)) {
+			fz_fw.ends[fz_fw.batches++] = pos;
+			fz_fw.batch_rec[fz_fw.batches] = fz_fw.nrecs;
+		}
+		fz_fw.recs[fz_fw.nrecs].in_off = p - fz_in;
+		p += NVFUZZ_REC_HDR_SIZE + bytes;
+		size -= NVFUZZ_REC_HDR_SIZE + bytes;
+		seq++;
+
 		nvgsp_ring_write(fw_statq_slots, SLOTS, pos, fz_elem, n);
 		fz_mark_ring(fw_statq_slots, pos, n);
 		fz_fw.recs[fz_fw.nrecs].slot = pos;
@@ -584,33 +876,52 @@ static void fz_layout(size_t in_off, u32 rd, u32 seq, bool first_now)
 		placed += n;
 	}
 	fz_fw.ends[fz_fw.batches++] = pos;
+	fz_fw.more_off = size >= NVFUZZ_REC_HDR_SIZE ? (size_t)(p - fz_in) :
+			 fz_in_size;
+	fz_fw.more_seq = seq;
 }
 
-/* the RM controls the host sends, with their parameter sizes */
+/*
+ * The RM controls the host sends, with their parameter sizes in 535.113.01
+ * and 570.144; the index is NVFUZZ_SC_RM_CONTROL's arg0, so entries keep
+ * their place.
+ */
 static const struct {
 	u32 cmd;
-	u32 size;
+	u32 size[2];
 } fz_controls[] = {
 	{ NV2080_CTRL_CMD_GPU_GET_VMMU_SEGMENT_SIZE,
-	  sizeof(struct nv2080_ctrl_gpu_get_vmmu_segment_size_params) },
-	{ NVVGPU_EMU_CTRL_CMD_GET_PGPU_INFO,
-	  sizeof(struct nvvgpu_emu_pgpu_info_params) },
-	{ NVVGPU_EMU_CTRL_CMD_GET_VGPU_TYPES,
-	  sizeof(struct nvvgpu_emu_vgpu_types_params) },
+	  { sizeof(struct nv2080_ctrl_gpu_get_vmmu_segment_size_params),
+	    sizeof(struct nv2080_ctrl_gpu_get_vmmu_segment_size_params) } },
+	{ NV2080_CTRL_CMD_GPU_GET_ENGINES_V2,
+	  { NV2080_GPU_GET_ENGINES_V2_SIZE(NV2080_GPU_MAX_ENGINES_LIST_SIZE_R535),
+	    NV2080_GPU_GET_ENGINES_V2_SIZE(NV2080_GPU_MAX_ENGINES_LIST_SIZE_R570) } },
+	{ NV2080_CTRL_CMD_FIFO_GET_INFO,
+	  { sizeof(struct nv2080_ctrl_fifo_get_info_params),
+	    sizeof(struct nv2080_ctrl_fifo_get_info_params) } },
 	{ NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_BOOTLOAD_GSP_VGPU_PLUGIN_TASK,
-	  sizeof(struct nv2080_vgpu_bootload_params_r570) },
+	  { sizeof(struct nv2080_vgpu_bootload_params_r535),
+	    sizeof(struct nv2080_vgpu_bootload_params_r570) } },
 	{ NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_SHUTDOWN_GSP_VGPU_PLUGIN_TASK,
-	  sizeof(struct nv2080_vgpu_gfid_params) },
+	  { sizeof(struct nv2080_vgpu_gfid_params),
+	    sizeof(struct nv2080_vgpu_gfid_params) } },
 	{ NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_ENUMERATE_VGPU_PER_PGPU,
-	  sizeof(struct nv2080_vgpu_enumerate_params) },
+	  { sizeof(struct nv2080_vgpu_enumerate_params),
+	    sizeof(struct nv2080_vgpu_enumerate_params) } },
 	{ NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_GET_VGPU_FB_USAGE,
-	  sizeof(struct nv2080_vgpu_fb_usage_params) },
+	  { sizeof(struct nv2080_vgpu_fb_usage_params),
+	    sizeof(struct nv2080_vgpu_fb_usage_params) } },
+	/* larger than the status queue: its reply comes as the host reads */
+	{ NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_PGPU_ADD_VGPU_TYPE,
+	  { sizeof(struct nv2080_vgpu_add_type_params_r535),
+	    sizeof(struct nv2080_vgpu_add_type_params_r570) } },
 };
 
 static void fz_rm_control(struct nvvgpu_gsp *gsp, u16 arg0, u16 arg1)
 {
 	unsigned int i = arg0 % ARRAY_SIZE(fz_controls);
-	u32 size = arg1 ? arg1 : fz_controls[i].size;
+	bool r570 = fz_fw.abi == fz_abi[1];
+	u32 size = arg1 ? arg1 : fz_controls[i].size[r570];
 	void *params;
 
 	/* the live test module's echo: large requests, reply checked bytewise */
@@ -643,23 +954,35 @@ static void fz_call(struct nvvgpu_gsp *gsp, u16 fn, u16 reply_len)
 	free(reply);
 }
 
-/* what gsp_read_info() promises about the information it accepted */
+/*
+ * What gsp_read_info() promises about the information it accepted: FB,
+ * VMMU segment, channels (FIFO_GET_INFO) and engines (GET_ENGINES_V2) as
+ * the firmware reported them within bounds, and the board's catalogue
+ * whole, every type within the pgpu and no id twice.
+ */
 static void fz_check_info(const struct nvvgpu_pgpu_info *info)
 {
-	u32 i;
+	u32 i, j;
 
 	if (!info->fb_size || !is_power_of_2(info->vmmu_segment_size) ||
 	    info->vmmu_segment_size > info->fb_size || !info->num_channels ||
-	    !info->engine_mask || info->num_types > NVVGPU_MAX_TYPES)
+	    info->num_channels > SZ_64K || !info->engine_mask ||
+	    info->num_types > NVVGPU_MAX_TYPES ||
+	    info->num_types > NVA081_MAX_VGPU_TYPES_PER_PGPU)
 		nvfuzz_bug("read_info accepted fb %#llx vmmu %#llx ch %u eng %#llx types %u",
 			   info->fb_size, info->vmmu_segment_size,
 			   info->num_channels, info->engine_mask,
 			   info->num_types);
+	if ((int)info->num_types != fz_fw.cat_n)
+		nvfuzz_bug("read_info kept %u vGPU types of a catalogue of %d",
+			   info->num_types, fz_fw.cat_n);
 	for (i = 0; i < info->num_types; i++) {
 		const struct nvvgpu_vgpu_type *t = &info->types[i];
 
 		if (!t->id || !t->name[0] ||
-		    strnlen(t->name, sizeof(t->name)) == sizeof(t->name) ||
+		    strnlen(t->name, sizeof(t->name)) >=
+		    min_t(size_t, sizeof(t->name), NVA081_VGPU_STRING_BUFFER_SIZE) ||
+		    !t->class[0] ||
 		    strnlen(t->class, sizeof(t->class)) == sizeof(t->class) ||
 		    !t->fb_size || t->fb_size > info->fb_size ||
 		    t->heap_size > info->fb_size || !t->max_instances ||
@@ -667,15 +990,20 @@ static void fz_check_info(const struct nvvgpu_pgpu_info *info)
 		    !t->num_channels || t->num_channels > info->num_channels)
 			nvfuzz_bug("read_info accepted vGPU type %u (index %u)",
 				   t->id, i);
+		for (j = 0; j < i; j++)
+			if (info->types[j].id == t->id)
+				nvfuzz_bug("read_info accepted vGPU type %u twice",
+					   t->id);
 	}
 }
 
-static void fz_read_info(struct nvvgpu_gsp *gsp)
+static void fz_read_info(struct nvvgpu_gsp *gsp, u16 arg0)
 {
 	struct nvvgpu_pgpu_info *info = calloc(1, sizeof(*info));
 
 	if (!info)
 		return;
+	fz_fw.catalogue = arg0 & 0xff;
 	gsp->h_client = NVFUZZ_H_CLIENT;
 	if (!gsp_read_info(gsp, info))
 		fz_check_info(info);
@@ -704,6 +1032,12 @@ static void fz_lifecycle(u16 arg0)
 	void *priv = NULL;
 
 	memset(&fz_pgpu.info, 0, sizeof(fz_pgpu.info));
+	fz_fw.booting = true;
+	fz_fw.catalogue = arg0 & 0xff;
+	fz_fw.no_bar1 = arg0 & 0x4000;
+	/* the board cannot boot the firmware: at attach, or at the reset */
+	if (arg0 & 0x2000)
+		fz_fw.fail_boot = arg0 & 0x200 ? 2 : 1;
 	/* a release nvvgpu does not support, now and then */
 	strscpy(fz_pgpu.fw_version, arg0 & 0x100 ? "550.54.14" :
 		fz_fw.abi->version, sizeof(fz_pgpu.fw_version));
@@ -760,7 +1094,7 @@ static void fz_run(struct nvvgpu_gsp *gsp, enum nvfuzz_scenario sc,
 		gsp_vgpu_shutdown(gsp, &fz_vgpu);
 		break;
 	case NVFUZZ_SC_READ_INFO:
-		fz_read_info(gsp);
+		fz_read_info(gsp, arg0);
 		break;
 	case NVFUZZ_SC_CLIENT:
 		fz_client(gsp);
@@ -853,6 +1187,9 @@ int nvfuzz_test_one_input(const u8 *data, size_t size)
 	data += n;
 	size -= n;
 	cfg = hdr[0];
+	/* nothing for the firmware to write until the ring is laid out */
+	fz_in = NULL;
+	fz_in_size = 0;
 	sc = (cfg & NVFUZZ_CFG_SCENARIO_MASK) >> NVFUZZ_CFG_SCENARIO_SHIFT;
 
 	memset(&fz_fw, 0, sizeof(fz_fw));

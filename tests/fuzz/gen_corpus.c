@@ -19,6 +19,7 @@
 #include <nvvgpu/abi/fwif.h>
 #include <nvvgpu/abi/gsp_rm.h>
 #include <nvvgpu/abi/msgq.h>
+#include <nvvgpu/abi/nv_channel.h>
 
 #include "fuzz_input.h"
 
@@ -127,11 +128,32 @@ static void seed_end(const char *name)
 
 static u8 reply_token;
 
+/* RC_TRIGGERED in the release's layout (the fields moved in 570) */
+static u32 rc_triggered(void *buf, u32 engine_type, u32 chid, u32 except_type,
+			u32 scope)
+{
+	struct nvgsp_rpc_rc_triggered_r535 *r535 = buf;
+	struct nvgsp_rpc_rc_triggered_r570 *r570 = buf;
+
+	memset(buf, 0, abi->rc_triggered_min_size);
+	if (abi->rc_triggered_min_size == sizeof(*r570)) {
+		*r570 = (struct nvgsp_rpc_rc_triggered_r570) {
+			.engine_type = engine_type, .chid = chid,
+			.except_type = except_type, .scope = scope,
+		};
+	} else {
+		*r535 = (struct nvgsp_rpc_rc_triggered_r535) {
+			.engine_type = engine_type, .chid = chid,
+			.except_type = except_type, .scope = scope,
+		};
+	}
+	return abi->rc_triggered_min_size;
+}
+
 static void gen_events(u8 flags, const char *name)
 {
-	struct nvgsp_rpc_rc_triggered_r535 rc = {
-		.engine_type = 1, .chid = 17, .except_type = 31, .scope = 1,
-	};
+	u8 rc[sizeof(struct nvgsp_rpc_rc_triggered_r570)];
+	u32 rc_len = rc_triggered(rc, 1, 17, 31, 1);
 	u8 log[sizeof(struct nvgsp_rpc_os_error_log) + 4] = { 0 };
 	struct nvgsp_rpc_os_error_log *el = (void *)log;
 	u32 init_done = 0;
@@ -143,7 +165,7 @@ static void gen_events(u8 flags, const char *name)
 
 	seed_begin(0, 0, 0, 0);
 	seed_scenario(NVFUZZ_SC_DRAIN);
-	seed_event(flags, NVGSP_EVENT_RC_TRIGGERED, &rc, sizeof(rc));
+	seed_event(flags, NVGSP_EVENT_RC_TRIGGERED, rc, rc_len);
 	seed_event(flags, NVGSP_EVENT_OS_ERROR_LOG, log, abi->os_error_log_size);
 	seed_event(flags, NVGSP_EVENT_GSP_LOCKDOWN_NOTICE, &lockdown, 1);
 	seed_event(flags, NVGSP_EVENT_GSP_INIT_DONE, &init_done, 4);
@@ -166,7 +188,8 @@ static void gen_wrap(void)
 	memset(text, 'x', sizeof(text));
 	seed_begin(0, 61, 0, 0);
 	seed_scenario(NVFUZZ_SC_DRAIN);
-	seed_event(FIX, NVGSP_EVENT_RC_TRIGGERED, text, 20);
+	seed_event(FIX, NVGSP_EVENT_RC_TRIGGERED, text,
+		   abi->rc_triggered_min_size);
 	seed_event(FIX, NVGSP_EVENT_UCODE_LIBOS_PRINT, text, sizeof(text));
 	seed_event(FIX, NVGSP_EVENT_GSP_LOCKDOWN_NOTICE, text, 1);
 	seed_end("drain-wrap");
@@ -174,15 +197,16 @@ static void gen_wrap(void)
 
 static void gen_race(void)
 {
-	struct nvgsp_rpc_rc_triggered_r535 rc = { .chid = 1 };
+	u8 rc[sizeof(struct nvgsp_rpc_rc_triggered_r570)];
+	u32 rc_len = rc_triggered(rc, 0, 1, 0, 0);
 
 	seed_begin(NVFUZZ_CFG_RACE, 5, 0, 0);
 	seed_scenario(NVFUZZ_SC_DRAIN);
 	seed[16] = 0;		/* after the first copy ... */
 	seed[17] = 0x80 | 80 / 4;	/* ... the payload changes */
 	put_le32(seed + 20, 0xdeadbeef);
-	seed_event(FIX, NVGSP_EVENT_RC_TRIGGERED, &rc, sizeof(rc));
-	seed_event(FIX, NVGSP_EVENT_RC_TRIGGERED, &rc, sizeof(rc));
+	seed_event(FIX, NVGSP_EVENT_RC_TRIGGERED, rc, rc_len);
+	seed_event(FIX, NVGSP_EVENT_RC_TRIGGERED, rc, rc_len);
 	seed_end("drain-race");
 
 	/* ... or the pad word of the element header */
@@ -258,22 +282,77 @@ static void seed_rm_alloc_reply(u32 parent, u32 object, u32 class,
 		 sizeof(*a) + params_size);
 }
 
-static void seed_rm_control_reply(u32 cmd, u32 status, const void *params,
-				  u32 params_size)
+/*
+ * The reply to an RPC, split as GSP-RM splits one larger than an element:
+ * the first element published at the request's doorbell, the
+ * continuation records right behind it (all zeros but their headers,
+ * which the seed keeps).
+ */
+static void seed_reply(u32 function, u32 result, const void *payload,
+		       u32 len)
 {
-	static u8 buf[sizeof(struct nvgsp_rpc_rm_control) + 8192];
-	struct nvgsp_rpc_rm_control *c = (void *)buf;
+	u32 off = 0, chunk;
 
-	memset(buf, 0, sizeof(buf));
-	c->h_client = NVFUZZ_H_INTERNAL_CLIENT;
-	c->h_object = NVFUZZ_H_INTERNAL_SUBDEVICE;
+	do {
+		chunk = nvgsp_split_chunk(len, off);
+		seed_msg(off ? FIX | reply_token : REPLY,
+			 nvgsp_split_function(function, off),
+			 off ? NV_OK : result, (const u8 *)payload + off, chunk);
+		off += chunk;
+	} while (off < len);
+}
+
+/* an RM control's reply echoes its parameters, in the size sent */
+static void seed_rm_control_reply_to(u32 h_client, u32 h_object, u32 cmd,
+				     u32 status, const void *params,
+				     u32 params_size)
+{
+	struct nvgsp_rpc_rm_control *c = calloc(1, sizeof(*c) + params_size);
+
+	if (!c)
+		exit(1);
+	c->h_client = h_client;
+	c->h_object = h_object;
 	c->cmd = cmd;
 	c->status = status;
 	c->params_size = params_size;
 	if (params)
 		memcpy(c->params, params, params_size);
-	seed_msg(REPLY, NV_VGPU_MSG_FUNCTION_GSP_RM_CONTROL, NV_OK, buf,
-		 sizeof(*c) + params_size);
+	seed_reply(NV_VGPU_MSG_FUNCTION_GSP_RM_CONTROL, NV_OK, c,
+		   sizeof(*c) + params_size);
+	free(c);
+}
+
+/* on GSP-RM's internal subdevice (the vGPU-manager controls) */
+static void seed_rm_control_reply(u32 cmd, u32 status, const void *params,
+				  u32 params_size)
+{
+	seed_rm_control_reply_to(NVFUZZ_H_INTERNAL_CLIENT,
+				 NVFUZZ_H_INTERNAL_SUBDEVICE, cmd, status,
+				 params, params_size);
+}
+
+/* on our client's subdevice */
+static void seed_rm_control_reply_ours(u32 cmd, u32 status,
+				       const void *params, u32 params_size)
+{
+	seed_rm_control_reply_to(NVFUZZ_H_CLIENT, NVVGPU_RM_HANDLE_SUBDEVICE,
+				 cmd, status, params, params_size);
+}
+
+/* the internal subdevice duplicated into our client, first dynamic handle */
+static void seed_dup_reply(u32 status)
+{
+	struct nvgsp_rpc_dup_object d = {
+		.h_client = NVFUZZ_H_CLIENT,
+		.h_parent = NVVGPU_RM_HANDLE_DEVICE,
+		.h_object = NVVGPU_RM_HANDLE_DYN_BASE,
+		.h_client_src = NVFUZZ_H_INTERNAL_CLIENT,
+		.h_object_src = NVFUZZ_H_INTERNAL_SUBDEVICE,
+		.status = status,
+	};
+
+	seed_msg(REPLY, NV_VGPU_MSG_FUNCTION_DUP_OBJECT, NV_OK, &d, sizeof(d));
 }
 
 static void seed_free_reply(u32 object, u32 status)
@@ -294,7 +373,7 @@ static void gen_rm(void)
 	seed_begin(0, 0, 0, 0);
 	seed_scenario(NVFUZZ_SC_CLIENT);
 	seed_rm_alloc_reply(NVFUZZ_H_CLIENT, NVFUZZ_H_CLIENT, NV01_ROOT, NV_OK,
-			    sizeof(struct nv0000_alloc_params));
+			    abi->nv0000_alloc_size);
 	seed_rm_alloc_reply(NVFUZZ_H_CLIENT, NVVGPU_RM_HANDLE_DEVICE,
 			    NV01_DEVICE_0, NV_ERR_INSUFFICIENT_RESOURCES,
 			    sizeof(struct nv0080_alloc_params));
@@ -317,11 +396,20 @@ static void gen_rm(void)
 	seed_end("rm-free-shutdown");
 }
 
-/* replies to gsp_read_info(): static info, VMMU segment, pgpu, types */
+/*
+ * Replies to gsp_read_info(): static info (4 GiB FB), DUP_OBJECT of the
+ * internal subdevice, VMMU segment, engines (GR0, COPY0, COPY1), 2048
+ * channels, then PGPU_ADD_VGPU_TYPE of the board's catalogue (the
+ * harness's two types). That control's parameters are the release's
+ * whole table (317 or 334 KB), so its reply is larger than the status
+ * queue: five or six elements the firmware writes as the host reads.
+ * The reply echoes the discard flag and the count; the entries, which
+ * the host does not read back, stay zero, so the seed does not grow by
+ * what the fuzzer would only waste mutations on.
+ */
 static void seed_read_info_replies(void)
 {
 	static u8 info[4096];
-	static struct nvvgpu_emu_vgpu_types_params types;
 	struct nv2080_fb_region_info_params *fb =
 		(void *)(info + abi->static_info_fb_regions);
 	struct nvgsp_internal_handles *h =
@@ -329,13 +417,19 @@ static void seed_read_info_replies(void)
 	struct nv2080_ctrl_gpu_get_vmmu_segment_size_params vmmu = {
 		.vmmu_segment_size = 2 << 20,
 	};
-	struct nvvgpu_emu_pgpu_info_params pgpu = {
-		.engine_mask = 0x3, .num_channels = 2048,
-		.num_vgpu_channels = 1024,
+	u32 engines_size = NV2080_GPU_GET_ENGINES_V2_SIZE(abi->engines_list_size);
+	u32 *engines = calloc(1, engines_size);
+	struct nv2080_ctrl_fifo_get_info_params fifo = {
+		.fifo_info_tbl_size = 1,
+		.fifo_info_tbl[0] = {
+			.index = NV2080_CTRL_FIFO_INFO_INDEX_MAX_CHANNEL_GROUPS,
+			.data = 2048,
+		},
 	};
-	static const char * const names[] = { "FUZZ-1Q", "FUZZ-2C" };
-	u32 i;
+	u8 *add = calloc(1, abi->add_types_size);
 
+	if (!engines || !add)
+		exit(1);
 	memset(info, 0, sizeof(info));
 	fb->num_fb_regions = 2;
 	fb->regions[0].limit = (4ULL << 30) - 1;
@@ -346,32 +440,29 @@ static void seed_read_info_replies(void)
 	h->device = NVFUZZ_H_INTERNAL_DEVICE;
 	h->subdevice = NVFUZZ_H_INTERNAL_SUBDEVICE;
 
-	memset(&types, 0, sizeof(types));
-	types.num_types = ARRAY_SIZE(names);
-	for (i = 0; i < ARRAY_SIZE(names); i++) {
-		struct nvvgpu_emu_vgpu_type *t = &types.types[i];
+	engines[0] = 3;
+	engines[1] = NV2080_ENGINE_TYPE_GR0;
+	engines[2] = NV2080_ENGINE_TYPE_COPY0;
+	engines[3] = NV2080_ENGINE_TYPE_COPY1;
 
-		t->vgpu_type = 941 + i;
-		strscpy((char *)t->vgpu_name, names[i], sizeof(t->vgpu_name));
-		strscpy((char *)t->vgpu_class, i ? "Compute" : "Quadro",
-			sizeof(t->vgpu_class));
-		t->max_instance = 4 >> i;
-		t->num_channels = 64;
-		t->vdev_id = 0x12345678 + i;
-		t->fb_length = (1ULL << 30) << i;
-		t->gsp_heap_size = 32 << 20;
-		t->bar1_length = 256 << 20;
-	}
+	/* discardVgpuTypes, vgpuInfoCount */
+	add[0] = 1;
+	put_le32(add + 4, 2);
 
 	seed_msg(REPLY, NV_VGPU_MSG_FUNCTION_GET_GSP_STATIC_INFO, NV_OK, info,
 		 abi->static_info_size);
 	seed_event(FIX, NVGSP_EVENT_UCODE_LIBOS_PRINT, "info", 4);
-	seed_rm_control_reply(NV2080_CTRL_CMD_GPU_GET_VMMU_SEGMENT_SIZE, NV_OK,
-			      &vmmu, sizeof(vmmu));
-	seed_rm_control_reply(NVVGPU_EMU_CTRL_CMD_GET_PGPU_INFO, NV_OK, &pgpu,
-			      sizeof(pgpu));
-	seed_rm_control_reply(NVVGPU_EMU_CTRL_CMD_GET_VGPU_TYPES, NV_OK, &types,
-			      sizeof(types));
+	seed_dup_reply(NV_OK);
+	seed_rm_control_reply_ours(NV2080_CTRL_CMD_GPU_GET_VMMU_SEGMENT_SIZE,
+				   NV_OK, &vmmu, sizeof(vmmu));
+	seed_rm_control_reply_ours(NV2080_CTRL_CMD_GPU_GET_ENGINES_V2, NV_OK,
+				   engines, engines_size);
+	seed_rm_control_reply_ours(NV2080_CTRL_CMD_FIFO_GET_INFO, NV_OK, &fifo,
+				   sizeof(fifo));
+	seed_rm_control_reply(NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_PGPU_ADD_VGPU_TYPE,
+			      NV_OK, add, abi->add_types_size);
+	free(add);
+	free(engines);
 }
 
 /* the byte gsp_test_echo() (gsp/tests/gsp_test_echo.c) expects at @i */
@@ -408,24 +499,36 @@ static void gen_read_info(void)
 	seed_read_info_replies();
 	seed_end("read-info");
 
-	/* the same with the third allocation of the host failing */
+	/*
+	 * the same with the ninth allocation of the host failing: the staging
+	 * buffer of PGPU_ADD_VGPU_TYPE (gsp_rm_control())
+	 */
 	seed_begin(0, 0, 0, 0);
 	seed_scenario(NVFUZZ_SC_READ_INFO);
-	seed[18] = 3;
+	seed[18] = 9;
 	seed_read_info_replies();
 	seed_end("read-info-nomem");
+
+	/*
+	 * the board's catalogue lists a type with more FB than the pgpu has
+	 * (arg0: fz_vgpu_types() in fuzz_statq.c); the firmware is not told
+	 */
+	seed_begin(0, 0, 0x17, 0);
+	seed_scenario(NVFUZZ_SC_READ_INFO);
+	seed_read_info_replies();
+	seed_end("read-info-bad-type");
 }
 
 static void gen_client(void)
 {
-	struct nv2080_vgpu_bootload_params_r535 *boot = calloc(1, sizeof(*boot));
+	u8 *boot = calloc(1, abi->bootload_size);
 
 	if (!boot)
 		exit(1);
 	seed_begin(0, 0, 0, 0);
 	seed_scenario(NVFUZZ_SC_CLIENT);
 	seed_rm_alloc_reply(NVFUZZ_H_CLIENT, NVFUZZ_H_CLIENT, NV01_ROOT, NV_OK,
-			    sizeof(struct nv0000_alloc_params));
+			    abi->nv0000_alloc_size);
 	seed_rm_alloc_reply(NVFUZZ_H_CLIENT, NVVGPU_RM_HANDLE_DEVICE,
 			    NV01_DEVICE_0, NV_OK,
 			    sizeof(struct nv0080_alloc_params));
@@ -433,7 +536,7 @@ static void gen_client(void)
 			    NV20_SUBDEVICE_0, NV_OK,
 			    sizeof(struct nv2080_alloc_params));
 	seed_rm_control_reply(NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_BOOTLOAD_GSP_VGPU_PLUGIN_TASK,
-			      NV_OK, boot, sizeof(*boot));
+			      NV_OK, boot, abi->bootload_size);
 	seed_free_reply(NVFUZZ_H_CLIENT, NV_OK);
 	seed_end("client-bootload");
 	free(boot);
@@ -445,7 +548,8 @@ static void gen_client(void)
  */
 static void gen_lifecycle(u16 reset, const char *name)
 {
-	struct nv2080_vgpu_bootload_params_r535 *boot = calloc(1, sizeof(*boot));
+	const struct nvgsp_vgpu_bootload b = { .gfid = 1, .vgpu_type = 941 };
+	u8 *boot = calloc(1, abi->bootload_size);
 	struct nv2080_vgpu_gfid_params gfid = { .gfid = 1 };
 	struct nvgsp_rpc_unloading_guest_driver unload = { 0 };
 	u32 init_done = 0;
@@ -459,7 +563,7 @@ static void gen_lifecycle(u16 reset, const char *name)
 	seed_msg(REPLY, NV_VGPU_MSG_FUNCTION_SET_REGISTRY, NV_OK, NULL, 0);
 	seed_event(FIX, NVGSP_EVENT_GSP_INIT_DONE, &init_done, 4);
 	seed_rm_alloc_reply(NVFUZZ_H_CLIENT, NVFUZZ_H_CLIENT, NV01_ROOT, NV_OK,
-			    sizeof(struct nv0000_alloc_params));
+			    abi->nv0000_alloc_size);
 	seed_rm_alloc_reply(NVFUZZ_H_CLIENT, NVVGPU_RM_HANDLE_DEVICE,
 			    NV01_DEVICE_0, NV_OK,
 			    sizeof(struct nv0080_alloc_params));
@@ -467,9 +571,9 @@ static void gen_lifecycle(u16 reset, const char *name)
 			    NV20_SUBDEVICE_0, NV_OK,
 			    sizeof(struct nv2080_alloc_params));
 	seed_read_info_replies();
-	boot->gfid = 1;
+	abi->bootload_write(boot, &b);
 	seed_rm_control_reply(NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_BOOTLOAD_GSP_VGPU_PLUGIN_TASK,
-			      NV_OK, boot, sizeof(*boot));
+			      NV_OK, boot, abi->bootload_size);
 	seed_rm_control_reply(NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_SHUTDOWN_GSP_VGPU_PLUGIN_TASK,
 			      NV_OK, &gfid, sizeof(gfid));
 	seed_rm_control_reply(NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_VGPU_PLUGIN_CLEANUP,
@@ -479,7 +583,7 @@ static void gen_lifecycle(u16 reset, const char *name)
 		seed_seq = 0;
 		seed_event(REPLY, NVGSP_EVENT_GSP_INIT_DONE, &init_done, 4);
 		seed_rm_alloc_reply(NVFUZZ_H_CLIENT, NVFUZZ_H_CLIENT, NV01_ROOT,
-				    NV_OK, sizeof(struct nv0000_alloc_params));
+				    NV_OK, abi->nv0000_alloc_size);
 		seed_rm_alloc_reply(NVFUZZ_H_CLIENT, NVVGPU_RM_HANDLE_DEVICE,
 				    NV01_DEVICE_0, NV_OK,
 				    sizeof(struct nv0080_alloc_params));
@@ -543,6 +647,8 @@ int main(int argc, char **argv)
 		gen_lifecycle(0x200, "lifecycle-reset");
 		/* the core stays busy: the pgpu cannot be cleared */
 		gen_lifecycle(0x200 | 0x1000, "lifecycle-reset-busy");
+		/* the board cannot boot the firmware again (fw_boot fails) */
+		gen_lifecycle(0x200 | 0x2000, "lifecycle-reset-noboot");
 		gen_fatal();
 	}
 	free(elem_buf);

@@ -27,6 +27,7 @@
 #define NVFUZZ_TIME_BUDGET_NS	(60ULL * NSEC_PER_SEC)
 
 bool nvfuzz_verbose;
+void (*nvfuzz_sleep_hook)(void);
 /* jiffies do not start at 0 in the kernel either */
 static u64 nvfuzz_clock_ns = NSEC_PER_SEC;
 static u64 nvfuzz_clock_start_ns;
@@ -72,6 +73,8 @@ void nvfuzz_sleep_ns(u64 ns)
 	if (nvfuzz_clock_ns - nvfuzz_clock_start_ns > NVFUZZ_TIME_BUDGET_NS)
 		nvfuzz_bug("hang: %llu s of simulated time spent waiting in one input",
 			   (nvfuzz_clock_ns - nvfuzz_clock_start_ns) / NSEC_PER_SEC);
+	if (nvfuzz_sleep_hook)
+		nvfuzz_sleep_hook();
 }
 
 void nvfuzz_fail_alloc_at(unsigned int n)

@@ -21,6 +21,11 @@ __printf(1, 2) __noreturn void nvfuzz_bug(const char *fmt, ...);
 /* the simulated clock, in ns */
 u64 nvfuzz_now_ns(void);
 void nvfuzz_sleep_ns(u64 ns);
+/*
+ * for the harness: run after every sleep of the code under test, the time
+ * the firmware gets to do its share (NULL: nothing runs meanwhile)
+ */
+extern void (*nvfuzz_sleep_hook)(void);
 
 /*
  * Allocation failure injection: the @n-th kmalloc() (or harness-provided

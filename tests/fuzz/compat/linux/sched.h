@@ -9,6 +9,12 @@
 
 #define TASK_UNINTERRUPTIBLE	0x2
 
+/*
+ * The top of a user address space, from <asm/processor.h> in the kernel:
+ * x86_64 with 4-level page tables, (1 << 47) - PAGE_SIZE.
+ */
+#define TASK_SIZE		0x00007ffffffff000ULL
+
 struct task_struct;
 
 static inline struct task_struct *get_current(void)
