@@ -11,6 +11,7 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/sysfs.h>
 
 #include <nvvgpu/core.h>
 
@@ -36,21 +37,72 @@
  * with the engine time used) and logged per engine.
  */
 
-static unsigned int timeslice_us = 2000;
-module_param(timeslice_us, uint, 0444);
-MODULE_PARM_DESC(timeslice_us, "Initial base time slice in microseconds (100..100000, default 2000; per pgpu at run time in sysfs nvvgpu_sched/timeslice_us)");
-
-static char *policy = "best_effort";
-module_param(policy, charp, 0444);
-MODULE_PARM_DESC(policy, "Initial policy: best_effort, equal_share, fixed_share, weighted or arr (per pgpu at run time in sysfs nvvgpu_sched/policy)");
-
+/* what each pgpu's run queue starts with; the module parameters set some */
 static struct nvvgpu_sched_params nvvgpu_sched_defaults = {
+	.policy = NVVGPU_SCHED_BEST_EFFORT,
+	.timeslice_us = 2000,
 	.arr_avg_factor = NVVGPU_SCHED_ARR_AVG_DEFAULT,
 	.arr_frequency = NVVGPU_SCHED_ARR_FREQ_DEFAULT,
 	.arr_min_us = 1000,
 	.arr_max_us = 10000,
 	.host_weight = 1,
 };
+
+/*
+ * The module parameters are checked as they are set, so that a bad one
+ * fails the module's load (EINVAL) with a log line naming it, before any
+ * run queue exists.
+ */
+static int nvvgpu_sched_timeslice_set(const char *val,
+				      const struct kernel_param *kp)
+{
+	int err = param_set_uint_minmax(val, kp, NVVGPU_SCHED_SLICE_MIN_US,
+					NVVGPU_SCHED_SLICE_MAX_US);
+
+	if (err)
+		pr_err("timeslice_us=%s: not a number in %u..%u\n", val,
+		       NVVGPU_SCHED_SLICE_MIN_US, NVVGPU_SCHED_SLICE_MAX_US);
+	return err;
+}
+
+static const struct kernel_param_ops nvvgpu_sched_timeslice_ops = {
+	.set = nvvgpu_sched_timeslice_set,
+	.get = param_get_uint,
+};
+
+module_param_cb(timeslice_us, &nvvgpu_sched_timeslice_ops,
+		&nvvgpu_sched_defaults.timeslice_us, 0444);
+MODULE_PARM_DESC(timeslice_us, "Initial base time slice in microseconds (100..100000, default 2000; per pgpu at run time in sysfs nvvgpu_sched/timeslice_us)");
+
+static int nvvgpu_sched_policy_set(const char *val,
+				   const struct kernel_param *kp)
+{
+	enum nvvgpu_sched_policy policy = nvvgpu_sched_policy_lookup(val);
+
+	if (policy == NVVGPU_SCHED_POLICY_NR) {
+		pr_err("policy: unknown policy '%s' (best_effort, equal_share, fixed_share, weighted, arr)\n",
+		       val ?: "");
+		return -EINVAL;
+	}
+	*(enum nvvgpu_sched_policy *)kp->arg = policy;
+	return 0;
+}
+
+static int nvvgpu_sched_policy_get(char *buf, const struct kernel_param *kp)
+{
+	const enum nvvgpu_sched_policy *policy = kp->arg;
+
+	return sysfs_emit(buf, "%s\n", nvvgpu_sched_policy_name(*policy));
+}
+
+static const struct kernel_param_ops nvvgpu_sched_policy_ops = {
+	.set = nvvgpu_sched_policy_set,
+	.get = nvvgpu_sched_policy_get,
+};
+
+module_param_cb(policy, &nvvgpu_sched_policy_ops,
+		&nvvgpu_sched_defaults.policy, 0444);
+MODULE_PARM_DESC(policy, "Initial policy: best_effort, equal_share, fixed_share, weighted or arr (per pgpu at run time in sysfs nvvgpu_sched/policy)");
 
 static u32 nvvgpu_sched_owner(struct nvvgpu_sched_rq *rq,
 			      struct nvvgpu_sched_entity *se)
@@ -464,20 +516,6 @@ static const struct nvvgpu_sched_ops nvvgpu_sched_ops = {
 
 static int __init nvvgpu_sched_module_init(void)
 {
-	const char *why;
-
-	nvvgpu_sched_defaults.timeslice_us = timeslice_us;
-	nvvgpu_sched_defaults.policy = nvvgpu_sched_policy_lookup(policy);
-	if (nvvgpu_sched_defaults.policy == NVVGPU_SCHED_POLICY_NR) {
-		pr_err("policy: unknown policy '%s' (best_effort, equal_share, fixed_share, weighted, arr)\n",
-		       policy ?: "");
-		return -EINVAL;
-	}
-	if (nvvgpu_sched_check_params(&nvvgpu_sched_defaults, &why)) {
-		pr_err("policy=%s timeslice_us=%u: %s\n", policy ?: "",
-		       timeslice_us, why);
-		return -EINVAL;
-	}
 	return nvvgpu_register_provider(&nvvgpu_sched_ops.base);
 }
 
