@@ -206,7 +206,6 @@ static void gsp_host_channel_free_op(struct nvvgpu_pgpu *pgpu,
 static const struct nvvgpu_transport_ops gsp_transport_ops = {
 	.base = {
 		.version = NVVGPU_TRANSPORT_OPS_VERSION,
-		.kind = NVVGPU_PROVIDER_TRANSPORT,
 		.name = "gsp",
 		.owner = THIS_MODULE,
 		.attach = gsp_attach,
@@ -220,22 +219,7 @@ static const struct nvvgpu_transport_ops gsp_transport_ops = {
 	.host_channel_free = gsp_host_channel_free_op,
 };
 
-static int __init gsp_init(void)
-{
-	return nvvgpu_register_provider(&gsp_transport_ops.base);
-}
-
-static void __exit gsp_exit(void)
-{
-	int ret = nvvgpu_unregister_provider(&gsp_transport_ops.base);
-
-	if (ret)
-		pr_err("nvvgpu_gsp: unregistering the transport failed: %d\n",
-		       ret);
-}
-
-module_init(gsp_init);
-module_exit(gsp_exit);
+module_nvvgpu_transport(gsp_transport_ops);
 
 MODULE_DESCRIPTION("nvvgpu GSP-RM firmware transport");
 MODULE_LICENSE("GPL");

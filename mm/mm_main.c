@@ -246,7 +246,6 @@ static void nvvgpu_mm_host_fb_free(struct nvvgpu_pgpu *pgpu, u64 offset,
 static const struct nvvgpu_partition_ops nvvgpu_mm_ops = {
 	.base = {
 		.version = NVVGPU_PARTITION_OPS_VERSION,
-		.kind = NVVGPU_PROVIDER_PARTITION,
 		.name = "mm",
 		.owner = THIS_MODULE,
 		.attach = nvvgpu_mm_attach,
@@ -259,19 +258,7 @@ static const struct nvvgpu_partition_ops nvvgpu_mm_ops = {
 	.host_fb_free = nvvgpu_mm_host_fb_free,
 };
 
-static int __init nvvgpu_mm_module_init(void)
-{
-	return nvvgpu_register_provider(&nvvgpu_mm_ops.base);
-}
-
-static void __exit nvvgpu_mm_module_exit(void)
-{
-	/* vGPUs pin this module, so none can depend on it here */
-	nvvgpu_unregister_provider(&nvvgpu_mm_ops.base);
-}
-
-module_init(nvvgpu_mm_module_init);
-module_exit(nvvgpu_mm_module_exit);
+module_nvvgpu_partition(nvvgpu_mm_ops);
 
 MODULE_IMPORT_NS(NVVGPU);
 MODULE_DESCRIPTION("nvvgpu framebuffer and channel partitioning");

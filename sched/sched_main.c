@@ -501,7 +501,6 @@ static int nvvgpu_sched_vgpu_stats(struct nvvgpu_vgpu *vgpu,
 static const struct nvvgpu_sched_ops nvvgpu_sched_ops = {
 	.base = {
 		.version = NVVGPU_SCHED_OPS_VERSION,
-		.kind = NVVGPU_PROVIDER_SCHEDULER,
 		.name = "timeslice",
 		.owner = THIS_MODULE,
 		.attach = nvvgpu_sched_attach,
@@ -514,19 +513,7 @@ static const struct nvvgpu_sched_ops nvvgpu_sched_ops = {
 	.vgpu_stats = nvvgpu_sched_vgpu_stats,
 };
 
-static int __init nvvgpu_sched_module_init(void)
-{
-	return nvvgpu_register_provider(&nvvgpu_sched_ops.base);
-}
-
-static void __exit nvvgpu_sched_module_exit(void)
-{
-	/* vGPUs pin this module, so none can depend on it here */
-	nvvgpu_unregister_provider(&nvvgpu_sched_ops.base);
-}
-
-module_init(nvvgpu_sched_module_init);
-module_exit(nvvgpu_sched_module_exit);
+module_nvvgpu_scheduler(nvvgpu_sched_ops);
 
 MODULE_IMPORT_NS(NVVGPU);
 MODULE_DESCRIPTION("nvvgpu time-slice scheduler with tracepoints");

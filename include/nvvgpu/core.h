@@ -9,6 +9,7 @@
 #define __NVVGPU_CORE_H__
 
 #include <linux/container_of.h>
+#include <linux/device/driver.h>
 #include <linux/err.h>
 #include <linux/kstrtox.h>
 #include <linux/string.h>
@@ -37,9 +38,46 @@ void nvvgpu_pgpu_handle_irq(struct nvvgpu_pgpu *pgpu);
 void nvvgpu_pgpu_set_lost(struct nvvgpu_pgpu *pgpu, const char *why);
 int nvvgpu_pgpu_clear_lost(struct nvvgpu_pgpu *pgpu);
 
-/* provider registration (transport, partition, scheduler) */
-int nvvgpu_register_provider(const struct nvvgpu_provider *prov);
-int nvvgpu_unregister_provider(const struct nvvgpu_provider *prov);
+/* provider registration: one function per kind */
+int nvvgpu_register_transport(const struct nvvgpu_transport_ops *ops);
+int nvvgpu_unregister_transport(const struct nvvgpu_transport_ops *ops);
+int nvvgpu_register_partition(const struct nvvgpu_partition_ops *ops);
+int nvvgpu_unregister_partition(const struct nvvgpu_partition_ops *ops);
+int nvvgpu_register_scheduler(const struct nvvgpu_sched_ops *ops);
+int nvvgpu_unregister_scheduler(const struct nvvgpu_sched_ops *ops);
+
+/**
+ * module_nvvgpu_transport() - a module that is one transport
+ * @__ops: the module's static const &struct nvvgpu_transport_ops
+ *
+ * Registers @__ops at module init and unregisters it at exit, in place of
+ * module_init() and module_exit(), as module_auxiliary_driver() does for an
+ * auxiliary driver. A failed registration fails the module's load with its
+ * errno. Unregistering at exit cannot meet a vGPU: each pins the module.
+ */
+#define module_nvvgpu_transport(__ops) \
+	module_driver(__ops, nvvgpu_register_transport, \
+		      nvvgpu_unregister_transport)
+
+/**
+ * module_nvvgpu_partition() - a module that is one partition provider
+ * @__ops: the module's static const &struct nvvgpu_partition_ops
+ *
+ * As module_nvvgpu_transport().
+ */
+#define module_nvvgpu_partition(__ops) \
+	module_driver(__ops, nvvgpu_register_partition, \
+		      nvvgpu_unregister_partition)
+
+/**
+ * module_nvvgpu_scheduler() - a module that is one scheduler
+ * @__ops: the module's static const &struct nvvgpu_sched_ops
+ *
+ * As module_nvvgpu_transport().
+ */
+#define module_nvvgpu_scheduler(__ops) \
+	module_driver(__ops, nvvgpu_register_scheduler, \
+		      nvvgpu_unregister_scheduler)
 
 /* clients, bound through the auxiliary devices */
 struct nvvgpu_pgpu *nvvgpu_aux_to_pgpu(struct auxiliary_device *adev);

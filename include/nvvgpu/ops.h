@@ -24,9 +24,9 @@ struct page;
  * or the meaning of one of its members, changes.
  */
 #define NVVGPU_BACKEND_OPS_VERSION	3
-#define NVVGPU_TRANSPORT_OPS_VERSION	2
-#define NVVGPU_PARTITION_OPS_VERSION	2
-#define NVVGPU_SCHED_OPS_VERSION	2
+#define NVVGPU_TRANSPORT_OPS_VERSION	3
+#define NVVGPU_PARTITION_OPS_VERSION	3
+#define NVVGPU_SCHED_OPS_VERSION	3
 #define NVVGPU_CLIENT_OPS_VERSION	2
 
 /**
@@ -113,7 +113,6 @@ struct nvvgpu_backend_ops {
 /**
  * struct nvvgpu_provider - the part every provider ops table starts with
  * @version: the interface version of the kind's ops table
- * @kind: which kind of provider this is
  * @name: provider name for logs and debugfs, e.g. "gsp"
  * @owner: module that implements the ops (THIS_MODULE); pinned while a vGPU
  *	depends on it
@@ -122,12 +121,12 @@ struct nvvgpu_backend_ops {
  * @detach: undo @attach. Called with the pgpu lock held, never while a vGPU
  *	of @pgpu exists.
  *
- * Embedded as the first member "base" of each kind's ops table; the core
- * recovers the full table with container_of().
+ * Embedded as the member "base" of each kind's ops table. The kind is that
+ * of the registration function the table is given to
+ * (nvvgpu_register_transport() and its siblings), never a tag in the table.
  */
 struct nvvgpu_provider {
 	u32 version;
-	enum nvvgpu_provider_kind kind;
 	const char *name;
 	struct module *owner;
 	int (*attach)(struct nvvgpu_pgpu *pgpu, void **priv);
@@ -136,7 +135,7 @@ struct nvvgpu_provider {
 
 /**
  * struct nvvgpu_transport_ops - the firmware transport (GSP-RM)
- * @base: common part; @base.kind is %NVVGPU_PROVIDER_TRANSPORT
+ * @base: common part
  * @read_info: after @base.attach, fill the pgpu's static information and
  *	vGPU type table from the firmware
  * @irq: the backend signalled a GSP interrupt. May be called in atomic
@@ -173,7 +172,7 @@ struct nvvgpu_transport_ops {
 
 /**
  * struct nvvgpu_partition_ops - partitioning of framebuffer and channels
- * @base: common part; @base.kind is %NVVGPU_PROVIDER_PARTITION
+ * @base: common part
  * @vgpu_alloc: reserve guest FB, management heap and a channel-ID range for
  *	@vgpu's type and describe them in @part; -ENOSPC when they do not fit
  * @vgpu_free: release (and scrub) what @vgpu_alloc reserved
@@ -200,7 +199,7 @@ struct nvvgpu_partition_ops {
 
 /**
  * struct nvvgpu_sched_ops - time-slice scheduling of vGPUs
- * @base: common part; @base.kind is %NVVGPU_PROVIDER_SCHEDULER. Its
+ * @base: common part. Its
  *	@base.attach gives the engines to the host alone (nvvgpu_pgpu_run())
  *	and registers for work reports (nvvgpu_pgpu_set_work_sink()); its
  *	@base.detach undoes both and lets every channel run.

@@ -328,12 +328,12 @@ int nvvgpu_pgpu_clear_lost(struct nvvgpu_pgpu *pgpu)
 	return 0;
 }
 
-int nvvgpu_register_provider(const struct nvvgpu_provider *prov)
+int nvvgpu_register_transport(const struct nvvgpu_transport_ops *ops)
 {
 	return 0;
 }
 
-int nvvgpu_unregister_provider(const struct nvvgpu_provider *prov)
+int nvvgpu_unregister_transport(const struct nvvgpu_transport_ops *ops)
 {
 	return 0;
 }
