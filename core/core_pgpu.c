@@ -5,7 +5,9 @@
  * Copyright (c) 2026 The nvvgpu developers
  */
 
+#include <linux/delay.h>
 #include <linux/device.h>
+#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -201,3 +203,38 @@ int nvvgpu_pgpu_clear_lost(struct nvvgpu_pgpu *pgpu)
 	return ret;
 }
 EXPORT_SYMBOL_NS_GPL(nvvgpu_pgpu_clear_lost, NVVGPU);
+
+/**
+ * nvvgpu_pgpu_lock_sysfs() - take the pgpu lock from a sysfs or debugfs
+ *	handler
+ * @pgpu: the physical GPU
+ *
+ * A provider that detaches, with the pgpu lock held, removes its sysfs and
+ * debugfs files, and their removal waits for the handlers running in them:
+ * a handler sleeping on the pgpu lock would wait for the detach that waits
+ * for it. As lock_device_hotplug_sysfs() does, this takes the lock if it is
+ * free and otherwise, after a short sleep, has the system call restarted
+ * from the top, where it finds the file gone if a detach removed it.
+ *
+ * Context: process context, in a sysfs or debugfs file's handler.
+ * Return: 0 with the pgpu lock held, to be released with
+ * nvvgpu_pgpu_unlock(); or -ERESTARTNOINTR, which the handler returns.
+ */
+int nvvgpu_pgpu_lock_sysfs(struct nvvgpu_pgpu *pgpu)
+{
+	if (mutex_trylock(&pgpu->lock))
+		return 0;
+	usleep_range(5000, 10000);
+	return restart_syscall();
+}
+EXPORT_SYMBOL_NS_GPL(nvvgpu_pgpu_lock_sysfs, NVVGPU);
+
+/**
+ * nvvgpu_pgpu_unlock() - release the pgpu lock
+ * @pgpu: the physical GPU, locked with nvvgpu_pgpu_lock_sysfs()
+ */
+void nvvgpu_pgpu_unlock(struct nvvgpu_pgpu *pgpu)
+{
+	mutex_unlock(&pgpu->lock);
+}
+EXPORT_SYMBOL_NS_GPL(nvvgpu_pgpu_unlock, NVVGPU);
