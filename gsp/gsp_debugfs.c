@@ -94,7 +94,7 @@ static const struct file_operations gsp_reset_fops = {
  */
 void gsp_debugfs_add(struct nvvgpu_gsp *gsp)
 {
-	struct dentry *parent = gsp->pgpu->debugfs;
+	struct dentry *parent = nvvgpu_pgpu_debugfs(gsp->pgpu);
 
 	if (IS_ERR_OR_NULL(parent))
 		return;

@@ -60,7 +60,7 @@ static int gsp_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 	if (!gsp)
 		return -ENOMEM;
 	gsp->pgpu = pgpu;
-	gsp->dev = pgpu->dev;
+	gsp->dev = nvvgpu_pgpu_dev(pgpu);
 	init_rwsem(&gsp->reset_sem);
 	gsp_rpc_init(gsp);
 	mutex_init(&gsp->rm_lock);
@@ -71,7 +71,7 @@ static int gsp_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 	if (ret)
 		goto err;
 
-	gsp->abi = gsp_fwif_select(gsp, pgpu->fw_version);
+	gsp->abi = gsp_fwif_select(gsp, nvvgpu_pgpu_fw_version(pgpu));
 	if (!gsp->abi) {
 		ret = -EOPNOTSUPP;
 		goto err;

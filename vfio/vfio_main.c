@@ -306,7 +306,7 @@ static void nvvgpu_vfio_pgpu_lost(struct nvvgpu_pgpu *pgpu, void *priv)
 
 	WRITE_ONCE(parent->lost, true);
 	dev_warn(&parent->adev->dev, "pgpu %u lost: vGPU devices fail from now on\n",
-		 pgpu->id);
+		 nvvgpu_pgpu_id(pgpu));
 
 	mutex_lock(&parent->lock);
 	list_for_each_entry(nvdev, &parent->devices, link)
@@ -320,7 +320,7 @@ static void nvvgpu_vfio_pgpu_recovered(struct nvvgpu_pgpu *pgpu, void *priv)
 
 	if (READ_ONCE(parent->lost))
 		dev_info(&parent->adev->dev, "pgpu %u recovered: vGPU devices open again\n",
-			 pgpu->id);
+			 nvvgpu_pgpu_id(pgpu));
 	WRITE_ONCE(parent->lost, false);
 }
 
@@ -377,7 +377,7 @@ static int nvvgpu_vfio_aux_probe(struct auxiliary_device *adev,
 	}
 
 	dev_info(&adev->dev, "pgpu %u: %u vGPU types, chip %#010x\n",
-		 pgpu->id, parent->num_types, parent->boot_0);
+		 nvvgpu_pgpu_id(pgpu), parent->num_types, parent->boot_0);
 	return 0;
 
 err_client:
