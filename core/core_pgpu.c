@@ -174,33 +174,27 @@ EXPORT_SYMBOL_NS_GPL(nvvgpu_pgpu_set_lost, NVVGPU);
  * For the transport, once a reset brought the firmware back: vGPU creation
  * and lifecycle changes are allowed again. vGPUs that existed when the pgpu
  * was lost died with the firmware, so the pgpu stays lost while any of them
- * is left. The clients are told through &nvvgpu_client_ops.pgpu_recovered.
+ * is left. The clients are told through &nvvgpu_client_ops.pgpu_recovered,
+ * from a work item, after the providers that registered meanwhile are
+ * attached.
  *
- * Does not wait for the pgpu lock: a transport calls this from its reset
- * path, which the core may itself be waiting for with that lock held (a
- * detach removing the transport's reset trigger).
- *
+ * Context: the pgpu lock held: a transport's reset runs from a debugfs
+ * handler and takes it with nvvgpu_pgpu_lock_sysfs() for the whole reset.
  * Return: 0 (also when the pgpu was not lost); -EBUSY while vGPUs of the
- * pgpu exist; -EAGAIN when the pgpu lock is taken (a lifecycle change,
- * attach or detach is under way): try again.
+ * pgpu exist.
  */
 int nvvgpu_pgpu_clear_lost(struct nvvgpu_pgpu *pgpu)
 {
-	int ret = 0;
+	lockdep_assert_held(&pgpu->lock);
 
-	if (!mutex_trylock(&pgpu->lock))
-		return -EAGAIN;
-	if (pgpu->lost) {
-		if (pgpu->num_vgpus) {
-			ret = -EBUSY;
-		} else {
-			WRITE_ONCE(pgpu->lost, false);
-			dev_info(pgpu->dev, "pgpu %u recovered\n", pgpu->id);
-			schedule_work(&pgpu->lost_work);
-		}
-	}
-	mutex_unlock(&pgpu->lock);
-	return ret;
+	if (!pgpu->lost)
+		return 0;
+	if (pgpu->num_vgpus)
+		return -EBUSY;
+	WRITE_ONCE(pgpu->lost, false);
+	dev_info(pgpu->dev, "pgpu %u recovered\n", pgpu->id);
+	schedule_work(&pgpu->lost_work);
+	return 0;
 }
 EXPORT_SYMBOL_NS_GPL(nvvgpu_pgpu_clear_lost, NVVGPU);
 

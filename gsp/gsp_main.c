@@ -106,8 +106,10 @@ static void gsp_detach(struct nvvgpu_pgpu *pgpu, void *priv)
 {
 	struct nvvgpu_gsp *gsp = priv;
 
-	/* a reset in progress gives up; debugfs removal waits for it */
-	WRITE_ONCE(gsp->detaching, true);
+	/*
+	 * Removing the debugfs files waits for their handlers; a reset, which
+	 * needs the pgpu lock we are called with, backs off (DOC: reset).
+	 */
 	gsp_test_hooks_detach(gsp);
 	gsp_debugfs_remove(gsp);
 	gsp_rm_client_free(gsp);

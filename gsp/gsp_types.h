@@ -221,7 +221,6 @@ struct gsp_stats {
  * @dead: the firmware halted, the queue broke, or a reset is under way;
  *	RPCs fail with -ENODEV
  * @resetting: a reset is tearing the queues down; receivers keep off
- * @detaching: the transport is being detached; a reset gives up
  * @booted: GSP_INIT_DONE arrived
  * @internal: GSP-RM's internal client/device/subdevice handles
  * @client_ida: allocator of our RM client handles
@@ -286,7 +285,6 @@ struct nvvgpu_gsp {
 	struct work_struct fatal_work;
 	bool dead;
 	bool resetting;
-	bool detaching;
 	bool booted;
 
 	struct nvgsp_internal_handles internal;

@@ -684,9 +684,13 @@ static void core_test_lost(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nvvgpu_type_available(pgpu, &pgpu->info.types[0]), 0U);
 
 	/* vGPUs died with the firmware: no recovery while one is left */
+	KUNIT_ASSERT_EQ(test, nvvgpu_pgpu_lock_sysfs(pgpu), 0);
 	KUNIT_EXPECT_EQ(test, nvvgpu_pgpu_clear_lost(pgpu), -EBUSY);
+	nvvgpu_pgpu_unlock(pgpu);
 	nvvgpu_vgpu_destroy(vgpu);
+	KUNIT_ASSERT_EQ(test, nvvgpu_pgpu_lock_sysfs(pgpu), 0);
 	KUNIT_EXPECT_EQ(test, nvvgpu_pgpu_clear_lost(pgpu), 0);
+	nvvgpu_pgpu_unlock(pgpu);
 	flush_work(&pgpu->lost_work);
 	KUNIT_EXPECT_FALSE(test, pgpu->lost);
 	KUNIT_EXPECT_EQ(test, nvvgpu_type_available(pgpu, &pgpu->info.types[0]), 3U);
