@@ -76,6 +76,8 @@ static int nvvgpu_host_pin(struct nvvgpu_pgpu *pgpu)
 	struct module *tr = pgpu->prov[NVVGPU_PROVIDER_TRANSPORT]->owner;
 	struct module *part = pgpu->prov[NVVGPU_PROVIDER_PARTITION]->owner;
 
+	lockdep_assert_held(&pgpu->lock);
+
 	if (!try_module_get(tr))
 		return -ENODEV;
 	if (!try_module_get(part)) {
@@ -87,6 +89,8 @@ static int nvvgpu_host_pin(struct nvvgpu_pgpu *pgpu)
 
 static void nvvgpu_host_unpin(struct nvvgpu_pgpu *pgpu)
 {
+	lockdep_assert_held(&pgpu->lock);
+
 	module_put(pgpu->prov[NVVGPU_PROVIDER_PARTITION]->owner);
 	module_put(pgpu->prov[NVVGPU_PROVIDER_TRANSPORT]->owner);
 }

@@ -63,6 +63,7 @@ static int nvvgpu_pgpu_attach_one(struct nvvgpu_pgpu *pgpu,
 	void *priv = NULL;
 	int err;
 
+	lockdep_assert_held(&nvvgpu_core.lock);
 	lockdep_assert_held(&pgpu->lock);
 
 	err = prov->attach ? prov->attach(pgpu, &priv) : 0;
@@ -162,6 +163,7 @@ void nvvgpu_pgpu_detach_from(struct nvvgpu_pgpu *pgpu,
 {
 	int k;
 
+	lockdep_assert_held(&nvvgpu_core.lock);
 	lockdep_assert_held(&pgpu->lock);
 	WARN_ON_ONCE(pgpu->num_vgpus);
 

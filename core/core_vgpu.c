@@ -170,6 +170,7 @@ static const char *nvvgpu_owner_name(struct nvvgpu_pgpu *pgpu,
 {
 	struct module *owner = pgpu->prov[kind]->owner;
 
+	lockdep_assert_held(&pgpu->lock);
 	return owner ? module_name(owner) : pgpu->prov[kind]->name;
 }
 
@@ -177,6 +178,8 @@ static int nvvgpu_vgpu_pin(struct nvvgpu_vgpu *vgpu)
 {
 	struct nvvgpu_pgpu *pgpu = vgpu->pgpu;
 	enum nvvgpu_provider_kind kind;
+
+	lockdep_assert_held(&pgpu->lock);
 
 	for (kind = 0; kind < NVVGPU_PROVIDER_NR; kind++) {
 		if (!try_module_get(pgpu->prov[kind]->owner)) {
@@ -193,6 +196,8 @@ static int nvvgpu_vgpu_pin(struct nvvgpu_vgpu *vgpu)
 static void nvvgpu_vgpu_unpin(struct nvvgpu_vgpu *vgpu)
 {
 	enum nvvgpu_provider_kind kind;
+
+	lockdep_assert_held(&vgpu->pgpu->lock);
 
 	for (kind = 0; kind < NVVGPU_PROVIDER_NR; kind++)
 		if (__test_and_clear_bit(kind, &vgpu->pinned))
