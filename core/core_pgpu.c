@@ -112,8 +112,7 @@ void nvvgpu_pgpu_unregister(struct nvvgpu_pgpu *pgpu)
 	mutex_lock(&nvvgpu_core.lock);
 	mutex_lock(&pgpu->lock);
 	xa_for_each(&pgpu->vgpus, index, vgpu) {
-		dev_warn(pgpu->dev, "vgpu %pUl still exists at pgpu removal: destroying it\n",
-			 &vgpu->uuid);
+		nvvgpu_vgpu_warn(vgpu, "still exists at pgpu removal: destroying it\n");
 		nvvgpu_vgpu_destroy_locked(vgpu);
 	}
 	nvvgpu_pgpu_detach_from(pgpu, 0);

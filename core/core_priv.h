@@ -92,6 +92,23 @@ struct nvvgpu_core {
 
 extern struct nvvgpu_core nvvgpu_core;
 
+/*
+ * Log lines about one vGPU, on its pgpu's device and prefixed with its
+ * UUID, as xe_sriov_printk.h prefixes a VF's.
+ */
+#define nvvgpu_vgpu_printk(level, vgpu, fmt, ...) do {			\
+	const struct nvvgpu_vgpu *__vgpu = (vgpu);			\
+									\
+	dev_##level(__vgpu->pgpu->dev, "vgpu %pUl: " fmt, &__vgpu->uuid,	\
+		    ##__VA_ARGS__);					\
+} while (0)
+#define nvvgpu_vgpu_err(vgpu, fmt, ...) \
+	nvvgpu_vgpu_printk(err, vgpu, fmt, ##__VA_ARGS__)
+#define nvvgpu_vgpu_warn(vgpu, fmt, ...) \
+	nvvgpu_vgpu_printk(warn, vgpu, fmt, ##__VA_ARGS__)
+#define nvvgpu_vgpu_dbg(vgpu, fmt, ...) \
+	nvvgpu_vgpu_printk(dbg, vgpu, fmt, ##__VA_ARGS__)
+
 /* core_registry.c */
 const char *nvvgpu_provider_kind_name(enum nvvgpu_provider_kind kind);
 void nvvgpu_pgpu_sync_attach(struct nvvgpu_pgpu *pgpu);

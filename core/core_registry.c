@@ -68,8 +68,8 @@ static int nvvgpu_pgpu_attach_one(struct nvvgpu_pgpu *pgpu,
 
 	err = prov->attach ? prov->attach(pgpu, &priv) : 0;
 	if (err) {
-		dev_err(pgpu->dev, "%s provider '%s' failed to attach: %d\n",
-			nvvgpu_provider_kind_name(kind), prov->name, err);
+		dev_err(pgpu->dev, "%s provider '%s' failed to attach: %pe\n",
+			nvvgpu_provider_kind_name(kind), prov->name, ERR_PTR(err));
 		return err;
 	}
 	pgpu->prov[kind] = prov;
@@ -83,8 +83,8 @@ static int nvvgpu_pgpu_attach_one(struct nvvgpu_pgpu *pgpu,
 			     pgpu->info.num_types > NVVGPU_MAX_TYPES))
 			err = -EPROTO;
 		if (err) {
-			dev_err(pgpu->dev, "transport '%s' could not read static info: %d\n",
-				prov->name, err);
+			dev_err(pgpu->dev, "transport '%s' could not read static info: %pe\n",
+				prov->name, ERR_PTR(err));
 			if (prov->detach)
 				prov->detach(pgpu, priv);
 			pgpu->prov[kind] = NULL;
