@@ -86,7 +86,7 @@ static int gsp_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 
 	ret = gsp_rm_client_alloc(gsp);
 	if (ret) {
-		dev_err(gsp->dev, "could not allocate the RM client: %d\n", ret);
+		dev_err(gsp->dev, "could not allocate the RM client: %pe\n", ERR_PTR(ret));
 		goto err_unload;
 	}
 

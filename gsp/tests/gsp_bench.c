@@ -613,7 +613,7 @@ int gsp_bench_run(struct nvvgpu_gsp *gsp, struct seq_file *m)
 	}
 	up_read(&gsp->reset_sem);
 	if (ret)
-		dev_err(gsp->dev, "bench: a measurement failed: %d\n", ret);
+		dev_err(gsp->dev, "bench: a measurement failed: %pe\n", ERR_PTR(ret));
 	else
 		gsp_bench_report(b, m);
 
