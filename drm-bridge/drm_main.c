@@ -191,13 +191,13 @@ static int nvvgpu_drm_probe(struct auxiliary_device *adev,
 	err = nvvgpu_client_register(pgpu, NVVGPU_CLIENT_DRM,
 				     &nvvgpu_drm_client_ops, ndrm);
 	if (err) {
-		dev_err(&adev->dev, "cannot register with the core: %d\n", err);
+		dev_err(&adev->dev, "cannot register with the core: %pe\n", ERR_PTR(err));
 		goto err_sink;
 	}
 
 	err = drm_dev_register(drm, 0);
 	if (err) {
-		dev_err(&adev->dev, "cannot register the DRM device: %d\n", err);
+		dev_err(&adev->dev, "cannot register the DRM device: %pe\n", ERR_PTR(err));
 		goto err_client;
 	}
 	auxiliary_set_drvdata(adev, ndrm);

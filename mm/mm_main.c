@@ -185,8 +185,8 @@ static void nvvgpu_mm_vgpu_free(struct nvvgpu_vgpu *vgpu)
 	mutex_lock(&mm->lock);
 	if (err)
 		/* keep it out of circulation rather than leak its contents */
-		dev_err(nvvgpu_pgpu_dev(pgpu), "mm: scrub of %#llx+%#llx failed (%d): range retired\n",
-			mv->chunk, size, err);
+		dev_err(nvvgpu_pgpu_dev(pgpu), "mm: scrub of %#llx+%#llx failed (%pe): range retired\n",
+			mv->chunk, size, ERR_PTR(err));
 	else
 		nvvgpu_mm_free(&mm->fb, mv->chunk);
 	nvvgpu_mm_free(&mm->chid, mv->chid);
@@ -237,8 +237,8 @@ static void nvvgpu_mm_host_fb_free(struct nvvgpu_pgpu *pgpu, u64 offset,
 	err = nvvgpu_pgpu_fb_clear(pgpu, offset, size);
 	mutex_lock(&mm->lock);
 	if (err)
-		dev_err(nvvgpu_pgpu_dev(pgpu), "mm: scrub of host range %#llx+%#llx failed (%d): range retired\n",
-			offset, size, err);
+		dev_err(nvvgpu_pgpu_dev(pgpu), "mm: scrub of host range %#llx+%#llx failed (%pe): range retired\n",
+			offset, size, ERR_PTR(err));
 	else if (nvvgpu_mm_free(&mm->host, offset))
 		dev_err(nvvgpu_pgpu_dev(pgpu), "mm: no host range at %#llx to free\n", offset);
 	mutex_unlock(&mm->lock);

@@ -760,7 +760,7 @@ static void core_test_registration_race(struct kunit *test)
 		if (IS_ERR(tb)) {
 			complete_all(&go);
 			wait_for_completion(&a.done);
-			KUNIT_FAIL(test, "kthread_run: %ld", PTR_ERR(tb));
+			KUNIT_FAIL(test, "kthread_run: %pe", tb);
 			return;
 		}
 		complete_all(&go);
