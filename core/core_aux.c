@@ -94,8 +94,8 @@ void nvvgpu_pgpu_sync_aux(struct nvvgpu_pgpu *pgpu)
 		if (want && !pgpu->aux[kind]) {
 			adev = nvvgpu_aux_add(pgpu, kind);
 			if (IS_ERR(adev)) {
-				dev_err(pgpu->dev, "cannot create %s client device: %ld\n",
-					nvvgpu_client_names[kind], PTR_ERR(adev));
+				dev_err(pgpu->dev, "cannot create %s client device: %pe\n",
+					nvvgpu_client_names[kind], adev);
 				continue;
 			}
 			pgpu->aux[kind] = adev;

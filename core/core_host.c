@@ -76,6 +76,8 @@ static int nvvgpu_host_pin(struct nvvgpu_pgpu *pgpu)
 	struct module *tr = pgpu->prov[NVVGPU_PROVIDER_TRANSPORT]->owner;
 	struct module *part = pgpu->prov[NVVGPU_PROVIDER_PARTITION]->owner;
 
+	lockdep_assert_held(&pgpu->lock);
+
 	if (!try_module_get(tr))
 		return -ENODEV;
 	if (!try_module_get(part)) {
@@ -87,6 +89,8 @@ static int nvvgpu_host_pin(struct nvvgpu_pgpu *pgpu)
 
 static void nvvgpu_host_unpin(struct nvvgpu_pgpu *pgpu)
 {
+	lockdep_assert_held(&pgpu->lock);
+
 	module_put(pgpu->prov[NVVGPU_PROVIDER_PARTITION]->owner);
 	module_put(pgpu->prov[NVVGPU_PROVIDER_TRANSPORT]->owner);
 }
@@ -120,8 +124,8 @@ int nvvgpu_host_channel_create(struct nvvgpu_pgpu *pgpu,
 	mutex_lock(&pgpu->lock);
 	err = nvvgpu_host_check(pgpu, desc);
 	if (err) {
-		dev_dbg(pgpu->dev, "host channel on engine %u, %u entries, %#llx bytes: %d\n",
-			desc->engine, desc->entries, desc->size, err);
+		dev_dbg(pgpu->dev, "host channel on engine %u, %u entries, %#llx bytes: %pe\n",
+			desc->engine, desc->entries, desc->size, ERR_PTR(err));
 		goto err_unlock;
 	}
 	err = nvvgpu_host_pin(pgpu);
@@ -131,8 +135,8 @@ int nvvgpu_host_channel_create(struct nvvgpu_pgpu *pgpu,
 	part = nvvgpu_partitioner(pgpu);
 	err = part->host_fb_alloc(pgpu, desc->size, &ch->va_base);
 	if (err) {
-		dev_info_ratelimited(pgpu->dev, "no room for a %#llx byte host channel window: %d\n",
-				     desc->size, err);
+		dev_info_ratelimited(pgpu->dev, "no room for a %#llx byte host channel window: %pe\n",
+				     desc->size, ERR_PTR(err));
 		goto err_unpin;
 	}
 	err = nvvgpu_pgpu_fb_clear(pgpu, ch->va_base, desc->size);

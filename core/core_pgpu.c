@@ -5,7 +5,9 @@
  * Copyright (c) 2026 The nvvgpu developers
  */
 
+#include <linux/delay.h>
 #include <linux/device.h>
+#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -111,8 +113,7 @@ void nvvgpu_pgpu_unregister(struct nvvgpu_pgpu *pgpu)
 	mutex_lock(&nvvgpu_core.lock);
 	mutex_lock(&pgpu->lock);
 	xa_for_each(&pgpu->vgpus, index, vgpu) {
-		dev_warn(pgpu->dev, "vgpu %pUl still exists at pgpu removal: destroying it\n",
-			 &vgpu->uuid);
+		nvvgpu_vgpu_warn(vgpu, "still exists at pgpu removal: destroying it\n");
 		nvvgpu_vgpu_destroy_locked(vgpu);
 	}
 	nvvgpu_pgpu_detach_from(pgpu, 0);
@@ -173,32 +174,61 @@ EXPORT_SYMBOL_NS_GPL(nvvgpu_pgpu_set_lost, NVVGPU);
  * For the transport, once a reset brought the firmware back: vGPU creation
  * and lifecycle changes are allowed again. vGPUs that existed when the pgpu
  * was lost died with the firmware, so the pgpu stays lost while any of them
- * is left. The clients are told through &nvvgpu_client_ops.pgpu_recovered.
+ * is left. The clients are told through &nvvgpu_client_ops.pgpu_recovered,
+ * from a work item, after the providers that registered meanwhile are
+ * attached.
  *
- * Does not wait for the pgpu lock: a transport calls this from its reset
- * path, which the core may itself be waiting for with that lock held (a
- * detach removing the transport's reset trigger).
- *
+ * Context: the pgpu lock held: a transport's reset runs from a debugfs
+ * handler and takes it with nvvgpu_pgpu_lock_sysfs() for the whole reset.
  * Return: 0 (also when the pgpu was not lost); -EBUSY while vGPUs of the
- * pgpu exist; -EAGAIN when the pgpu lock is taken (a lifecycle change,
- * attach or detach is under way): try again.
+ * pgpu exist.
  */
 int nvvgpu_pgpu_clear_lost(struct nvvgpu_pgpu *pgpu)
 {
-	int ret = 0;
+	lockdep_assert_held(&pgpu->lock);
 
-	if (!mutex_trylock(&pgpu->lock))
-		return -EAGAIN;
-	if (pgpu->lost) {
-		if (pgpu->num_vgpus) {
-			ret = -EBUSY;
-		} else {
-			WRITE_ONCE(pgpu->lost, false);
-			dev_info(pgpu->dev, "pgpu %u recovered\n", pgpu->id);
-			schedule_work(&pgpu->lost_work);
-		}
-	}
-	mutex_unlock(&pgpu->lock);
-	return ret;
+	if (!pgpu->lost)
+		return 0;
+	if (pgpu->num_vgpus)
+		return -EBUSY;
+	WRITE_ONCE(pgpu->lost, false);
+	dev_info(pgpu->dev, "pgpu %u recovered\n", pgpu->id);
+	schedule_work(&pgpu->lost_work);
+	return 0;
 }
 EXPORT_SYMBOL_NS_GPL(nvvgpu_pgpu_clear_lost, NVVGPU);
+
+/**
+ * nvvgpu_pgpu_lock_sysfs() - take the pgpu lock from a sysfs or debugfs
+ *	handler
+ * @pgpu: the physical GPU
+ *
+ * A provider that detaches, with the pgpu lock held, removes its sysfs and
+ * debugfs files, and their removal waits for the handlers running in them:
+ * a handler sleeping on the pgpu lock would wait for the detach that waits
+ * for it. As lock_device_hotplug_sysfs() does, this takes the lock if it is
+ * free and otherwise, after a short sleep, has the system call restarted
+ * from the top, where it finds the file gone if a detach removed it.
+ *
+ * Context: process context, in a sysfs or debugfs file's handler.
+ * Return: 0 with the pgpu lock held, to be released with
+ * nvvgpu_pgpu_unlock(); or -ERESTARTNOINTR, which the handler returns.
+ */
+int nvvgpu_pgpu_lock_sysfs(struct nvvgpu_pgpu *pgpu)
+{
+	if (mutex_trylock(&pgpu->lock))
+		return 0;
+	usleep_range(5000, 10000);
+	return restart_syscall();
+}
+EXPORT_SYMBOL_NS_GPL(nvvgpu_pgpu_lock_sysfs, NVVGPU);
+
+/**
+ * nvvgpu_pgpu_unlock() - release the pgpu lock
+ * @pgpu: the physical GPU, locked with nvvgpu_pgpu_lock_sysfs()
+ */
+void nvvgpu_pgpu_unlock(struct nvvgpu_pgpu *pgpu)
+{
+	mutex_unlock(&pgpu->lock);
+}
+EXPORT_SYMBOL_NS_GPL(nvvgpu_pgpu_unlock, NVVGPU);

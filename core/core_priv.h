@@ -9,13 +9,70 @@
 
 #include <linux/idr.h>
 #include <linux/list.h>
+#include <linux/lockdep.h>
 #include <linux/mutex.h>
 
 #include <nvvgpu/core.h>
 
 /**
+ * DOC: lock order
+ *
+ * The core's locks, outermost first. A lock is taken only with locks above
+ * it held (or none), never with one below it::
+ *
+ *   nvvgpu_core.lock              the registry, the pgpu list
+ *     pgpu->aux_lock              the client devices (nvvgpu_pgpu_sync_aux())
+ *       (driver core: the client device's lock, its probe and remove)
+ *         pgpu->client_lock       client registration
+ *         pgpu->lock              a client's remove destroys its vGPUs
+ *     pgpu->lock                  attach state, vGPUs, lifecycle, settings
+ *       the providers' and backend's locks, through the ops called under it
+ *         (the transport's: DOC: lock order in gsp/gsp_types.h)
+ *       nvvgpu_core.vgpu_lock     the host-wide UUID list (vGPU destroy)
+ *       pgpu->irq_lock            spinlock, interrupts off; the transport's
+ *                                 irq op runs under it
+ *   pgpu->client_lock             the lost work, alone: the clients'
+ *                                 pgpu_lost and pgpu_recovered run under it
+ *
+ * - nvvgpu_core.lock comes before any pgpu lock: registration, pgpu
+ *   registration and removal, and the lost work walk or attach under both.
+ * - pgpu->aux_lock is never taken with pgpu->lock held
+ *   (nvvgpu_pgpu_sync_aux() asserts it): adding a client device probes the
+ *   client, which takes the pgpu lock, and removing one destroys vGPUs.
+ * - pgpu->client_lock is never taken with pgpu->lock held, so a client's
+ *   callbacks may use the core's API; they must not register or unregister
+ *   a client. nvvgpu_client_unregister() waits for a callback running.
+ * - vGPU creation takes nvvgpu_core.vgpu_lock alone, before the pgpu lock,
+ *   to claim the UUID; destruction releases it under the pgpu lock.
+ * - The event and work sinks are published with RCU, not under a lock: the
+ *   backend reports under rcu_read_lock(), in any context but hardirq,
+ *   holding none of the locks above.
+ * - The lost work takes nvvgpu_core.lock and pgpu->lock (to attach the
+ *   providers that registered while the pgpu was lost), drops them, then
+ *   takes pgpu->client_lock. Nothing waits for it with a core lock held:
+ *   nvvgpu_pgpu_unregister() cancels it first.
+ *
+ * Sysfs and debugfs handlers: a provider detaches with nvvgpu_core.lock and
+ * pgpu->lock held, and removes its files there (the scheduler's
+ * nvvgpu_sched/ directory, the transport's gsp/ in debugfs); removing a
+ * file waits for the handlers running in it. A handler that slept on the
+ * pgpu lock would therefore wait for the detach that waits for it. Such
+ * handlers take the lock with nvvgpu_pgpu_lock_sysfs(), the core's only
+ * trylock: if the lock is taken they sleep a few milliseconds and have the
+ * system call restarted (restart_syscall()), as lock_device_hotplug_sysfs()
+ * does against device removal. That is not a retry loop in the kernel: the
+ * call starts over from the VFS, and once the detach has removed the file
+ * it fails there instead of waiting; no lock is held across the restart,
+ * so no order is inverted. The providers' debugfs readers take only their
+ * own locks. The core's own debugfs state file, and the VFIO client's mdev
+ * files (available_instances), are removed with no core lock held, so
+ * their handlers take the pgpu lock blocking.
+ */
+
+/**
  * struct nvvgpu_core - the core's global state
- * @lock: protects @prov and @pgpus; taken before any pgpu lock
+ * @lock: protects @prov and @pgpus; taken before any pgpu lock (DOC: lock
+ *	order)
  * @prov: the registered provider of each kind
  * @pgpus: every registered pgpu
  * @pgpu_ids: allocator of pgpu ids
@@ -34,6 +91,23 @@ struct nvvgpu_core {
 };
 
 extern struct nvvgpu_core nvvgpu_core;
+
+/*
+ * Log lines about one vGPU, on its pgpu's device and prefixed with its
+ * UUID, as xe_sriov_printk.h prefixes a VF's.
+ */
+#define nvvgpu_vgpu_printk(level, vgpu, fmt, ...) do {			\
+	const struct nvvgpu_vgpu *__vgpu = (vgpu);			\
+									\
+	dev_##level(__vgpu->pgpu->dev, "vgpu %pUl: " fmt, &__vgpu->uuid,	\
+		    ##__VA_ARGS__);					\
+} while (0)
+#define nvvgpu_vgpu_err(vgpu, fmt, ...) \
+	nvvgpu_vgpu_printk(err, vgpu, fmt, ##__VA_ARGS__)
+#define nvvgpu_vgpu_warn(vgpu, fmt, ...) \
+	nvvgpu_vgpu_printk(warn, vgpu, fmt, ##__VA_ARGS__)
+#define nvvgpu_vgpu_dbg(vgpu, fmt, ...) \
+	nvvgpu_vgpu_printk(dbg, vgpu, fmt, ##__VA_ARGS__)
 
 /* core_registry.c */
 const char *nvvgpu_provider_kind_name(enum nvvgpu_provider_kind kind);
@@ -57,10 +131,16 @@ void nvvgpu_pgpu_report_preempt_timeout(struct nvvgpu_pgpu *pgpu, u32 gfid,
 void nvvgpu_debugfs_pgpu_add(struct nvvgpu_pgpu *pgpu);
 void nvvgpu_debugfs_pgpu_remove(struct nvvgpu_pgpu *pgpu);
 
-/* the attached providers' full ops tables; only while they are attached */
+/*
+ * The attached providers' full ops tables, only while they are attached
+ * and with the pgpu lock held. Each slot is filled only from the typed
+ * registration function of its kind, so the container is always the right
+ * table.
+ */
 static inline const struct nvvgpu_transport_ops *
 nvvgpu_transport(struct nvvgpu_pgpu *pgpu)
 {
+	lockdep_assert_held(&pgpu->lock);
 	return container_of(pgpu->prov[NVVGPU_PROVIDER_TRANSPORT],
 			    struct nvvgpu_transport_ops, base);
 }
@@ -68,6 +148,7 @@ nvvgpu_transport(struct nvvgpu_pgpu *pgpu)
 static inline const struct nvvgpu_partition_ops *
 nvvgpu_partitioner(struct nvvgpu_pgpu *pgpu)
 {
+	lockdep_assert_held(&pgpu->lock);
 	return container_of(pgpu->prov[NVVGPU_PROVIDER_PARTITION],
 			    struct nvvgpu_partition_ops, base);
 }
@@ -75,6 +156,7 @@ nvvgpu_partitioner(struct nvvgpu_pgpu *pgpu)
 static inline const struct nvvgpu_sched_ops *
 nvvgpu_scheduler(struct nvvgpu_pgpu *pgpu)
 {
+	lockdep_assert_held(&pgpu->lock);
 	return container_of(pgpu->prov[NVVGPU_PROVIDER_SCHEDULER],
 			    struct nvvgpu_sched_ops, base);
 }

@@ -4,6 +4,7 @@
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/lockdep.h>
 #include <linux/module.h>
@@ -16,9 +17,17 @@
  * DOC: provider registry
  *
  * One provider of each kind (transport, partition, scheduler) is registered
- * at a time. A provider attaches to a pgpu only when every kind before it is
- * attached: the partition provider needs the FB size the transport read, and
- * the scheduler schedules what was partitioned. Registering replays the
+ * at a time, each through the registration function of its kind
+ * (nvvgpu_register_transport(), nvvgpu_register_partition(),
+ * nvvgpu_register_scheduler()), which takes that kind's ops table: the
+ * kind is the function's, so a table can never be filed, or called, as
+ * another kind's. Behind them one generic registry keeps the common part
+ * (&struct nvvgpu_provider) of each; nvvgpu_transport() and its siblings
+ * recover the full table from the slot of their kind.
+ *
+ * A provider attaches to a pgpu only when every kind before it is attached:
+ * the partition provider needs the FB size the transport read, and the
+ * scheduler schedules what was partitioned. Registering replays the
  * attach for every existing pgpu; registering the transport later attaches
  * the partition and scheduler providers that were waiting for it.
  *
@@ -47,34 +56,35 @@ const char *nvvgpu_provider_kind_name(enum nvvgpu_provider_kind kind)
 }
 
 static int nvvgpu_pgpu_attach_one(struct nvvgpu_pgpu *pgpu,
-				  const struct nvvgpu_provider *prov)
+				  enum nvvgpu_provider_kind kind)
 {
+	const struct nvvgpu_provider *prov = nvvgpu_core.prov[kind];
 	const struct nvvgpu_transport_ops *tops;
-	enum nvvgpu_provider_kind kind = prov->kind;
 	void *priv = NULL;
 	int err;
 
+	lockdep_assert_held(&nvvgpu_core.lock);
 	lockdep_assert_held(&pgpu->lock);
 
 	err = prov->attach ? prov->attach(pgpu, &priv) : 0;
 	if (err) {
-		dev_err(pgpu->dev, "%s provider '%s' failed to attach: %d\n",
-			nvvgpu_provider_kind_name(kind), prov->name, err);
+		dev_err(pgpu->dev, "%s provider '%s' failed to attach: %pe\n",
+			nvvgpu_provider_kind_name(kind), prov->name, ERR_PTR(err));
 		return err;
 	}
 	pgpu->prov[kind] = prov;
 	pgpu->prov_priv[kind] = priv;
 
 	if (kind == NVVGPU_PROVIDER_TRANSPORT) {
-		tops = container_of(prov, struct nvvgpu_transport_ops, base);
+		tops = nvvgpu_transport(pgpu);
 		memset(&pgpu->info, 0, sizeof(pgpu->info));
 		err = tops->read_info(pgpu, &pgpu->info);
 		if (!err && (!pgpu->info.fb_size ||
 			     pgpu->info.num_types > NVVGPU_MAX_TYPES))
 			err = -EPROTO;
 		if (err) {
-			dev_err(pgpu->dev, "transport '%s' could not read static info: %d\n",
-				prov->name, err);
+			dev_err(pgpu->dev, "transport '%s' could not read static info: %pe\n",
+				prov->name, ERR_PTR(err));
 			if (prov->detach)
 				prov->detach(pgpu, priv);
 			pgpu->prov[kind] = NULL;
@@ -138,7 +148,7 @@ void nvvgpu_pgpu_sync_attach(struct nvvgpu_pgpu *pgpu)
 			continue;
 		if (!nvvgpu_core.prov[kind] || pgpu->lost)
 			return;
-		if (nvvgpu_pgpu_attach_one(pgpu, nvvgpu_core.prov[kind]))
+		if (nvvgpu_pgpu_attach_one(pgpu, kind))
 			return;
 	}
 }
@@ -153,6 +163,7 @@ void nvvgpu_pgpu_detach_from(struct nvvgpu_pgpu *pgpu,
 {
 	int k;
 
+	lockdep_assert_held(&nvvgpu_core.lock);
 	lockdep_assert_held(&pgpu->lock);
 	WARN_ON_ONCE(pgpu->num_vgpus);
 
@@ -160,87 +171,54 @@ void nvvgpu_pgpu_detach_from(struct nvvgpu_pgpu *pgpu,
 		nvvgpu_pgpu_detach_one(pgpu, k);
 }
 
-static int nvvgpu_provider_check(const struct nvvgpu_provider *prov)
+/*
+ * What every kind's table must pass first: a name, and the interface
+ * version of its kind. Nothing beyond the common part is read before, since
+ * a table of another version may be laid out otherwise.
+ */
+static int nvvgpu_provider_check(enum nvvgpu_provider_kind kind,
+				 const struct nvvgpu_provider *prov)
 {
+	const char *kname = nvvgpu_provider_kind_name(kind);
+
 	if (!prov || !prov->name) {
-		pr_err("nvvgpu: provider without a name refused\n");
+		pr_err("%s provider without a name refused\n", kname);
 		return -EINVAL;
 	}
-	if (prov->kind >= NVVGPU_PROVIDER_NR) {
-		pr_err("nvvgpu: provider '%s' has unknown kind %u\n",
-		       prov->name, prov->kind);
+	if (prov->version != nvvgpu_provider_versions[kind]) {
+		pr_err("%s provider '%s' speaks interface version %u, core speaks %u: refused\n",
+		       kname, prov->name, prov->version,
+		       nvvgpu_provider_versions[kind]);
 		return -EINVAL;
 	}
-	if (prov->version != nvvgpu_provider_versions[prov->kind]) {
-		pr_err("nvvgpu: %s provider '%s' speaks interface version %u, core speaks %u: refused\n",
-		       nvvgpu_provider_kind_name(prov->kind), prov->name,
-		       prov->version, nvvgpu_provider_versions[prov->kind]);
-		return -EINVAL;
-	}
-	switch (prov->kind) {
-	case NVVGPU_PROVIDER_TRANSPORT: {
-		const struct nvvgpu_transport_ops *o =
-			container_of(prov, struct nvvgpu_transport_ops, base);
-
-		if (o->read_info && o->vgpu_bootload && o->vgpu_shutdown)
-			return 0;
-		break;
-	}
-	case NVVGPU_PROVIDER_PARTITION: {
-		const struct nvvgpu_partition_ops *o =
-			container_of(prov, struct nvvgpu_partition_ops, base);
-
-		if (o->vgpu_alloc && o->vgpu_free && o->type_capacity)
-			return 0;
-		break;
-	}
-	case NVVGPU_PROVIDER_SCHEDULER: {
-		const struct nvvgpu_sched_ops *o =
-			container_of(prov, struct nvvgpu_sched_ops, base);
-
-		if (o->vgpu_add && o->vgpu_remove && o->vgpu_set_runnable)
-			return 0;
-		break;
-	}
-	default:
-		break;
-	}
-	pr_err("nvvgpu: %s provider '%s' lacks mandatory ops: refused\n",
-	       nvvgpu_provider_kind_name(prov->kind), prov->name);
-	return -EINVAL;
+	return 0;
 }
 
-/**
- * nvvgpu_register_provider() - register a transport, partition or scheduler
- * @prov: the "base" member of the provider's const ops table
- *
- * Checks the interface version, then attaches the provider to every pgpu
- * that has the kinds it depends on, and creates the client devices of each
- * pgpu that became ready.
- *
- * Return: 0; -EINVAL for a malformed table or version mismatch; -EBUSY if a
- * provider of that kind is already registered.
+/*
+ * The registration of every kind, once nvvgpu_provider_check() passed:
+ * @why is what the kind's own check found wrong with the table, or NULL.
  */
-int nvvgpu_register_provider(const struct nvvgpu_provider *prov)
+static int nvvgpu_provider_register(enum nvvgpu_provider_kind kind,
+				    const struct nvvgpu_provider *prov,
+				    const char *why)
 {
+	const char *kname = nvvgpu_provider_kind_name(kind);
 	struct nvvgpu_pgpu *pgpu;
-	int err;
 
-	err = nvvgpu_provider_check(prov);
-	if (err)
-		return err;
+	if (why) {
+		pr_err("%s provider '%s' %s: refused\n", kname, prov->name, why);
+		return -EINVAL;
+	}
 
 	mutex_lock(&nvvgpu_core.lock);
-	if (nvvgpu_core.prov[prov->kind]) {
-		pr_err("nvvgpu: %s provider '%s' refused: '%s' is already registered\n",
-		       nvvgpu_provider_kind_name(prov->kind), prov->name,
-		       nvvgpu_core.prov[prov->kind]->name);
+	if (nvvgpu_core.prov[kind]) {
+		pr_err("%s provider '%s' refused: '%s' is already registered\n",
+		       kname, prov->name, nvvgpu_core.prov[kind]->name);
 		mutex_unlock(&nvvgpu_core.lock);
 		return -EBUSY;
 	}
-	nvvgpu_core.prov[prov->kind] = prov;
-	pr_info("nvvgpu: %s provider '%s' registered\n",
-		nvvgpu_provider_kind_name(prov->kind), prov->name);
+	nvvgpu_core.prov[kind] = prov;
+	pr_info("%s provider '%s' registered\n", kname, prov->name);
 
 	list_for_each_entry(pgpu, &nvvgpu_core.pgpus, link) {
 		mutex_lock(&pgpu->lock);
@@ -251,24 +229,18 @@ int nvvgpu_register_provider(const struct nvvgpu_provider *prov)
 	mutex_unlock(&nvvgpu_core.lock);
 	return 0;
 }
-EXPORT_SYMBOL_NS_GPL(nvvgpu_register_provider, NVVGPU);
 
-/**
- * nvvgpu_unregister_provider() - unregister a provider
- * @prov: what was passed to nvvgpu_register_provider()
- *
- * Return: 0 once it is detached from every pgpu; -EBUSY, with nothing
- * changed, while vGPUs depend on it; -ENOENT if it is not registered.
- */
-int nvvgpu_unregister_provider(const struct nvvgpu_provider *prov)
+static int nvvgpu_provider_unregister(enum nvvgpu_provider_kind kind,
+				      const struct nvvgpu_provider *prov)
 {
-	enum nvvgpu_provider_kind kind = prov->kind;
+	const char *kname = nvvgpu_provider_kind_name(kind);
 	struct nvvgpu_pgpu *pgpu;
 	int err = 0;
 
 	mutex_lock(&nvvgpu_core.lock);
-	if (kind >= NVVGPU_PROVIDER_NR || nvvgpu_core.prov[kind] != prov) {
-		pr_err("nvvgpu: provider '%s' is not registered\n", prov->name);
+	if (!prov || nvvgpu_core.prov[kind] != prov) {
+		pr_err("%s provider '%s' is not registered\n", kname,
+		       prov && prov->name ? prov->name : "?");
 		err = -ENOENT;
 		goto out;
 	}
@@ -279,8 +251,8 @@ int nvvgpu_unregister_provider(const struct nvvgpu_provider *prov)
 		    (pgpu->num_vgpus || pgpu->num_host_channels)) {
 			dev_err(pgpu->dev,
 				"cannot unregister %s provider '%s': %u vGPU(s) and %u host channel(s) depend on it\n",
-				nvvgpu_provider_kind_name(kind), prov->name,
-				pgpu->num_vgpus, pgpu->num_host_channels);
+				kname, prov->name, pgpu->num_vgpus,
+				pgpu->num_host_channels);
 			err = -EBUSY;
 		}
 		mutex_unlock(&pgpu->lock);
@@ -303,7 +275,7 @@ int nvvgpu_unregister_provider(const struct nvvgpu_provider *prov)
 		mutex_unlock(&pgpu->lock);
 		if (err) {
 			dev_err(pgpu->dev, "cannot unregister %s provider '%s': a vGPU appeared\n",
-				nvvgpu_provider_kind_name(kind), prov->name);
+				kname, prov->name);
 			break;
 		}
 	}
@@ -318,13 +290,172 @@ int nvvgpu_unregister_provider(const struct nvvgpu_provider *prov)
 	if (err)
 		goto out;
 	nvvgpu_core.prov[kind] = NULL;
-	pr_info("nvvgpu: %s provider '%s' unregistered\n",
-		nvvgpu_provider_kind_name(kind), prov->name);
+	pr_info("%s provider '%s' unregistered\n", kname, prov->name);
 out:
 	mutex_unlock(&nvvgpu_core.lock);
 	return err;
 }
-EXPORT_SYMBOL_NS_GPL(nvvgpu_unregister_provider, NVVGPU);
+
+/**
+ * nvvgpu_register_transport() - register the firmware transport
+ * @ops: the transport's const ops table, which must stay valid until
+ *	nvvgpu_unregister_transport() returned 0
+ *
+ * Checks the interface version and the mandatory ops (@read_info,
+ * @vgpu_bootload, @vgpu_shutdown; @host_channel_alloc and
+ * @host_channel_free both or neither), then attaches the transport to every
+ * pgpu, with the partition and scheduler providers waiting for it, and
+ * creates the client devices of each pgpu that became ready. A pgpu whose
+ * attach fails stays without a transport (logged); registration succeeds.
+ *
+ * Context: process context; takes the core lock and each pgpu's lock, and
+ * binds the clients; may sleep.
+ * Return: 0; -EINVAL, logged, for a table without a name, of another
+ * interface version, or without a mandatory op; -EBUSY if a transport is
+ * already registered.
+ */
+int nvvgpu_register_transport(const struct nvvgpu_transport_ops *ops)
+{
+	const char *why = NULL;
+	int err;
+
+	err = nvvgpu_provider_check(NVVGPU_PROVIDER_TRANSPORT,
+				    ops ? &ops->base : NULL);
+	if (err)
+		return err;
+	if (!ops->read_info || !ops->vgpu_bootload || !ops->vgpu_shutdown)
+		why = "lacks read_info, vgpu_bootload or vgpu_shutdown";
+	else if (!ops->host_channel_alloc != !ops->host_channel_free)
+		why = "has only one of host_channel_alloc and host_channel_free";
+	return nvvgpu_provider_register(NVVGPU_PROVIDER_TRANSPORT, &ops->base,
+					why);
+}
+EXPORT_SYMBOL_NS_GPL(nvvgpu_register_transport, NVVGPU);
+
+/**
+ * nvvgpu_unregister_transport() - unregister the firmware transport
+ * @ops: what was given to nvvgpu_register_transport()
+ *
+ * Detaches the scheduler, the partition provider and then the transport
+ * from every pgpu and removes the pgpus' client devices; the other
+ * providers stay registered and attach again when a transport comes.
+ *
+ * Context: process context; takes the core lock and each pgpu's lock, and
+ * unbinds the clients; may sleep.
+ * Return: 0; -EBUSY, logged and with nothing changed, while a vGPU or host
+ * channel depends on it; -ENOENT, logged, if @ops is not the registered
+ * transport.
+ */
+int nvvgpu_unregister_transport(const struct nvvgpu_transport_ops *ops)
+{
+	return nvvgpu_provider_unregister(NVVGPU_PROVIDER_TRANSPORT,
+					  ops ? &ops->base : NULL);
+}
+EXPORT_SYMBOL_NS_GPL(nvvgpu_unregister_transport, NVVGPU);
+
+/**
+ * nvvgpu_register_partition() - register the partition provider
+ * @ops: the provider's const ops table, which must stay valid until
+ *	nvvgpu_unregister_partition() returned 0
+ *
+ * Checks the interface version and the mandatory ops (@vgpu_alloc,
+ * @vgpu_free, @type_capacity; @host_fb_alloc and @host_fb_free both or
+ * neither), then attaches the provider to every pgpu whose transport is
+ * attached; the scheduler waiting for it follows.
+ *
+ * Context: process context; takes the core lock and each pgpu's lock; may
+ * sleep.
+ * Return: 0; -EINVAL, logged, for a malformed table or another interface
+ * version; -EBUSY if a partition provider is already registered.
+ */
+int nvvgpu_register_partition(const struct nvvgpu_partition_ops *ops)
+{
+	const char *why = NULL;
+	int err;
+
+	err = nvvgpu_provider_check(NVVGPU_PROVIDER_PARTITION,
+				    ops ? &ops->base : NULL);
+	if (err)
+		return err;
+	if (!ops->vgpu_alloc || !ops->vgpu_free || !ops->type_capacity)
+		why = "lacks vgpu_alloc, vgpu_free or type_capacity";
+	else if (!ops->host_fb_alloc != !ops->host_fb_free)
+		why = "has only one of host_fb_alloc and host_fb_free";
+	return nvvgpu_provider_register(NVVGPU_PROVIDER_PARTITION, &ops->base,
+					why);
+}
+EXPORT_SYMBOL_NS_GPL(nvvgpu_register_partition, NVVGPU);
+
+/**
+ * nvvgpu_unregister_partition() - unregister the partition provider
+ * @ops: what was given to nvvgpu_register_partition()
+ *
+ * Detaches the scheduler and then the partition provider from every pgpu;
+ * the scheduler stays registered and attaches again with the next
+ * partition provider.
+ *
+ * Context: process context; takes the core lock and each pgpu's lock; may
+ * sleep.
+ * Return: 0; -EBUSY, logged and with nothing changed, while a vGPU or host
+ * channel depends on it; -ENOENT, logged, if @ops is not the registered
+ * partition provider.
+ */
+int nvvgpu_unregister_partition(const struct nvvgpu_partition_ops *ops)
+{
+	return nvvgpu_provider_unregister(NVVGPU_PROVIDER_PARTITION,
+					  ops ? &ops->base : NULL);
+}
+EXPORT_SYMBOL_NS_GPL(nvvgpu_unregister_partition, NVVGPU);
+
+/**
+ * nvvgpu_register_scheduler() - register the scheduler
+ * @ops: the scheduler's const ops table, which must stay valid until
+ *	nvvgpu_unregister_scheduler() returned 0
+ *
+ * Checks the interface version and the mandatory ops (@vgpu_add,
+ * @vgpu_remove, @vgpu_set_runnable), then attaches the scheduler to every
+ * pgpu whose transport and partition provider are attached.
+ *
+ * Context: process context; takes the core lock and each pgpu's lock; may
+ * sleep.
+ * Return: 0; -EINVAL, logged, for a malformed table or another interface
+ * version; -EBUSY if a scheduler is already registered.
+ */
+int nvvgpu_register_scheduler(const struct nvvgpu_sched_ops *ops)
+{
+	const char *why = NULL;
+	int err;
+
+	err = nvvgpu_provider_check(NVVGPU_PROVIDER_SCHEDULER,
+				    ops ? &ops->base : NULL);
+	if (err)
+		return err;
+	if (!ops->vgpu_add || !ops->vgpu_remove || !ops->vgpu_set_runnable)
+		why = "lacks vgpu_add, vgpu_remove or vgpu_set_runnable";
+	return nvvgpu_provider_register(NVVGPU_PROVIDER_SCHEDULER, &ops->base,
+					why);
+}
+EXPORT_SYMBOL_NS_GPL(nvvgpu_register_scheduler, NVVGPU);
+
+/**
+ * nvvgpu_unregister_scheduler() - unregister the scheduler
+ * @ops: what was given to nvvgpu_register_scheduler()
+ *
+ * Detaches the scheduler from every pgpu, which then runs every channel
+ * unscheduled.
+ *
+ * Context: process context; takes the core lock and each pgpu's lock; may
+ * sleep.
+ * Return: 0; -EBUSY, logged and with nothing changed, while a vGPU or host
+ * channel depends on it; -ENOENT, logged, if @ops is not the registered
+ * scheduler.
+ */
+int nvvgpu_unregister_scheduler(const struct nvvgpu_sched_ops *ops)
+{
+	return nvvgpu_provider_unregister(NVVGPU_PROVIDER_SCHEDULER,
+					  ops ? &ops->base : NULL);
+}
+EXPORT_SYMBOL_NS_GPL(nvvgpu_unregister_scheduler, NVVGPU);
 
 /**
  * nvvgpu_registered_provider() - the provider registered for a kind

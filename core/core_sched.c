@@ -9,9 +9,7 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/delay.h>
 #include <linux/rcupdate.h>
-#include <linux/sched/signal.h>
 
 #include "core_priv.h"
 
@@ -148,20 +146,6 @@ int nvvgpu_pgpu_engine_stats(struct nvvgpu_pgpu *pgpu, u32 engine, u32 gfid,
 }
 EXPORT_SYMBOL_NS_GPL(nvvgpu_pgpu_engine_stats, NVVGPU);
 
-/*
- * The pgpu lock, for a sysfs file's show or store: a client or provider
- * that detaches under this lock removes its files and waits for their
- * callers to return, so they must not sleep on it. As
- * lock_device_hotplug_sysfs() does, back off and have the call restarted.
- */
-static int nvvgpu_pgpu_lock_sysfs(struct nvvgpu_pgpu *pgpu)
-{
-	if (mutex_trylock(&pgpu->lock))
-		return 0;
-	usleep_range(5000, 10000);
-	return restart_syscall();
-}
-
 /* tell the scheduler a vGPU's settings changed */
 void nvvgpu_vgpu_sched_update(struct nvvgpu_vgpu *vgpu)
 {
@@ -266,7 +250,7 @@ int nvvgpu_vgpu_set_param(struct nvvgpu_vgpu *vgpu,
 	if (err)
 		return err;
 	nvvgpu_vgpu_param_apply(vgpu, param, val);
-	mutex_unlock(&pgpu->lock);
+	nvvgpu_pgpu_unlock(pgpu);
 	dev_dbg(pgpu->dev, "%s: %s %u\n", who, nvvgpu_vgpu_params[param].name,
 		val);
 	return 0;
@@ -327,7 +311,7 @@ int nvvgpu_pgpu_set_vgpu_param(struct nvvgpu_pgpu *pgpu,
 		nvvgpu_vgpu_param_apply(vgpu, param, val);
 		n++;
 	}
-	mutex_unlock(&pgpu->lock);
+	nvvgpu_pgpu_unlock(pgpu);
 	dev_info(pgpu->dev, "pgpu %u: %s %u for all %d vGPUs\n", pgpu->id,
 		 nvvgpu_vgpu_params[param].name, val, n);
 	return n;
@@ -359,7 +343,7 @@ int nvvgpu_vgpu_sched_stats(struct nvvgpu_vgpu *vgpu,
 	if (vgpu->prov_priv[NVVGPU_PROVIDER_SCHEDULER] &&
 	    nvvgpu_scheduler(pgpu)->vgpu_stats)
 		err = nvvgpu_scheduler(pgpu)->vgpu_stats(vgpu, st);
-	mutex_unlock(&pgpu->lock);
+	nvvgpu_pgpu_unlock(pgpu);
 	return err;
 }
 EXPORT_SYMBOL_NS_GPL(nvvgpu_vgpu_sched_stats, NVVGPU);

@@ -78,9 +78,9 @@ static int nvvgpu_vgpu_set_state(struct nvvgpu_vgpu *vgpu,
 	lockdep_assert_held(&vgpu->pgpu->lock);
 
 	if (!(nvvgpu_vgpu_transitions[from] & BIT(to))) {
-		dev_dbg(vgpu->pgpu->dev, "vgpu %pUl: no transition %s -> %s\n",
-			&vgpu->uuid, nvvgpu_vgpu_state_name(from),
-			nvvgpu_vgpu_state_name(to));
+		nvvgpu_vgpu_dbg(vgpu, "no transition %s -> %s\n",
+				nvvgpu_vgpu_state_name(from),
+				nvvgpu_vgpu_state_name(to));
 		return -EBUSY;
 	}
 	vgpu->state = to;
@@ -170,6 +170,7 @@ static const char *nvvgpu_owner_name(struct nvvgpu_pgpu *pgpu,
 {
 	struct module *owner = pgpu->prov[kind]->owner;
 
+	lockdep_assert_held(&pgpu->lock);
 	return owner ? module_name(owner) : pgpu->prov[kind]->name;
 }
 
@@ -177,6 +178,8 @@ static int nvvgpu_vgpu_pin(struct nvvgpu_vgpu *vgpu)
 {
 	struct nvvgpu_pgpu *pgpu = vgpu->pgpu;
 	enum nvvgpu_provider_kind kind;
+
+	lockdep_assert_held(&pgpu->lock);
 
 	for (kind = 0; kind < NVVGPU_PROVIDER_NR; kind++) {
 		if (!try_module_get(pgpu->prov[kind]->owner)) {
@@ -193,6 +196,8 @@ static int nvvgpu_vgpu_pin(struct nvvgpu_vgpu *vgpu)
 static void nvvgpu_vgpu_unpin(struct nvvgpu_vgpu *vgpu)
 {
 	enum nvvgpu_provider_kind kind;
+
+	lockdep_assert_held(&vgpu->pgpu->lock);
 
 	for (kind = 0; kind < NVVGPU_PROVIDER_NR; kind++)
 		if (__test_and_clear_bit(kind, &vgpu->pinned))
@@ -279,7 +284,7 @@ int nvvgpu_vgpu_create(struct nvvgpu_pgpu *pgpu, u32 type_id,
 
 	err = nvvgpu_vgpu_claim_uuid(vgpu);
 	if (err) {
-		dev_err(pgpu->dev, "vgpu %pUl: UUID already in use\n", uuid);
+		nvvgpu_vgpu_err(vgpu, "UUID already in use\n");
 		kfree(vgpu);
 		return err;
 	}
@@ -291,15 +296,14 @@ int nvvgpu_vgpu_create(struct nvvgpu_pgpu *pgpu, u32 type_id,
 
 	type = nvvgpu_pgpu_find_type(pgpu, type_id);
 	if (!type) {
-		dev_err(pgpu->dev, "vgpu %pUl: unknown vGPU type %u\n", uuid,
-			type_id);
+		nvvgpu_vgpu_err(vgpu, "unknown vGPU type %u\n", type_id);
 		err = -EINVAL;
 		goto err_unlock;
 	}
 	vgpu->type = type;
 	if (!nvvgpu_type_available_locked(pgpu, type)) {
-		dev_err(pgpu->dev, "vgpu %pUl: no instance of type %u (%s) available\n",
-			uuid, type->id, type->name);
+		nvvgpu_vgpu_err(vgpu, "no instance of type %u (%s) available\n",
+				type->id, type->name);
 		err = -ENOSPC;
 		goto err_unlock;
 	}
@@ -319,16 +323,16 @@ int nvvgpu_vgpu_create(struct nvvgpu_pgpu *pgpu, u32 type_id,
 
 	err = nvvgpu_partitioner(pgpu)->vgpu_alloc(vgpu, &vgpu->part);
 	if (err) {
-		dev_err(pgpu->dev, "vgpu %pUl: cannot reserve resources of type %s: %d\n",
-			uuid, type->name, err);
+		nvvgpu_vgpu_err(vgpu, "cannot reserve resources of type %s: %pe\n",
+				type->name, ERR_PTR(err));
 		goto err_unpin;
 	}
 	nvvgpu_vgpu_set_state(vgpu, NVVGPU_VGPU_PROVISIONED);
 
 	err = nvvgpu_transport(pgpu)->vgpu_bootload(vgpu);
 	if (err) {
-		dev_err(pgpu->dev, "vgpu %pUl: plugin bootload failed: %d\n",
-			uuid, err);
+		nvvgpu_vgpu_err(vgpu, "plugin bootload failed: %pe\n",
+				ERR_PTR(err));
 		goto err_free;
 	}
 	vgpu->plugin_up = true;
@@ -340,8 +344,8 @@ int nvvgpu_vgpu_create(struct nvvgpu_pgpu *pgpu, u32 type_id,
 						   0);
 	err = nvvgpu_scheduler(pgpu)->vgpu_add(vgpu);
 	if (err) {
-		dev_err(pgpu->dev, "vgpu %pUl: scheduler refused it: %d\n",
-			uuid, err);
+		nvvgpu_vgpu_err(vgpu, "scheduler refused it: %pe\n",
+				ERR_PTR(err));
 		goto err_shutdown;
 	}
 	dev_info(pgpu->dev, "vgpu %u %pUl created: type %u (%s), fb %llu MiB at %#llx, channels %u-%u\n",
@@ -543,14 +547,14 @@ int nvvgpu_vgpu_reset(struct nvvgpu_vgpu *vgpu)
 
 	err = nvvgpu_vgpu_scrub(vgpu);
 	if (err)
-		dev_err(pgpu->dev, "vgpu %pUl: scrub at reset failed: %d\n",
-			&vgpu->uuid, err);
+		nvvgpu_vgpu_err(vgpu, "scrub at reset failed: %pe\n",
+				ERR_PTR(err));
 	else
 		err = nvvgpu_transport(pgpu)->vgpu_bootload(vgpu);
 	trace_nvvgpu_vgpu_reset(vgpu, err);
 	if (err) {
-		dev_err(pgpu->dev, "vgpu %pUl: reset failed (%d): stopped, destroy it\n",
-			&vgpu->uuid, err);
+		nvvgpu_vgpu_err(vgpu, "reset failed (%pe): stopped, destroy it\n",
+				ERR_PTR(err));
 		if (vgpu->state == NVVGPU_VGPU_RUNNING ||
 		    vgpu->state == NVVGPU_VGPU_PAUSED)
 			nvvgpu_vgpu_set_state(vgpu, NVVGPU_VGPU_STOPPED);
@@ -559,7 +563,7 @@ int nvvgpu_vgpu_reset(struct nvvgpu_vgpu *vgpu)
 	vgpu->plugin_up = true;
 	if (running)
 		nvvgpu_scheduler(pgpu)->vgpu_set_runnable(vgpu, true);
-	dev_dbg(pgpu->dev, "vgpu %pUl reset\n", &vgpu->uuid);
+	nvvgpu_vgpu_dbg(vgpu, "reset\n");
 out:
 	mutex_unlock(&pgpu->lock);
 	return err;

@@ -54,20 +54,20 @@ int nvvgpu_drm_ioctl_getparam(struct drm_device *drm, void *data,
 	pgpu = ndrm->pgpu;
 	switch (args->param) {
 	case DRM_NVVGPU_PARAM_FB_SIZE:
-		args->value = pgpu->info.fb_size;
+		args->value = nvvgpu_pgpu_info(pgpu)->fb_size;
 		break;
 	case DRM_NVVGPU_PARAM_NUM_VGPU_TYPES:
-		args->value = pgpu->info.num_types;
+		args->value = nvvgpu_pgpu_info(pgpu)->num_types;
 		break;
 	case DRM_NVVGPU_PARAM_NUM_VGPUS:
 		/* a snapshot: vGPUs come and go under the pgpu lock */
-		args->value = READ_ONCE(pgpu->num_vgpus);
+		args->value = nvvgpu_pgpu_num_vgpus(pgpu);
 		break;
 	case DRM_NVVGPU_PARAM_FW_VERSION:
 		args->value = ndrm->fw_version;
 		break;
 	case DRM_NVVGPU_PARAM_NUM_CHANNELS:
-		args->value = pgpu->info.num_channels;
+		args->value = nvvgpu_pgpu_info(pgpu)->num_channels;
 		break;
 	case DRM_NVVGPU_PARAM_GEM_MAX_SIZE:
 		args->value = NVVGPU_DRM_GEM_MAX_SIZE;

@@ -127,7 +127,8 @@ static void nvvgpu_drm_pgpu_lost(struct nvvgpu_pgpu *pgpu, void *priv)
 	struct nvvgpu_drm *ndrm = priv;
 
 	WRITE_ONCE(ndrm->lost, true);
-	drm_warn(ndrm->drm, "pgpu %u lost: host channels fail\n", pgpu->id);
+	drm_warn(ndrm->drm, "pgpu %u lost: host channels fail\n",
+		 nvvgpu_pgpu_id(pgpu));
 	nvvgpu_drm_channels_lost(ndrm);
 }
 
@@ -136,7 +137,8 @@ static void nvvgpu_drm_pgpu_recovered(struct nvvgpu_pgpu *pgpu, void *priv)
 	struct nvvgpu_drm *ndrm = priv;
 
 	if (READ_ONCE(ndrm->lost))
-		drm_info(ndrm->drm, "pgpu %u recovered\n", pgpu->id);
+		drm_info(ndrm->drm, "pgpu %u recovered\n",
+			 nvvgpu_pgpu_id(pgpu));
 	WRITE_ONCE(ndrm->lost, false);
 }
 
@@ -163,7 +165,7 @@ static int nvvgpu_drm_probe(struct auxiliary_device *adev,
 	struct drm_device *drm;
 	int err;
 
-	drm = drm_dev_alloc(&nvvgpu_drm_driver, pgpu->dev);
+	drm = drm_dev_alloc(&nvvgpu_drm_driver, nvvgpu_pgpu_dev(pgpu));
 	if (IS_ERR(drm))
 		return PTR_ERR(drm);
 
@@ -181,27 +183,28 @@ static int nvvgpu_drm_probe(struct auxiliary_device *adev,
 	ndrm->drm = drm;
 	ndrm->adev = adev;
 	ndrm->pgpu = pgpu;
-	ndrm->fw_version = nvvgpu_drm_parse_fw_version(ndrm, pgpu->fw_version);
+	ndrm->fw_version =
+		nvvgpu_drm_parse_fw_version(ndrm, nvvgpu_pgpu_fw_version(pgpu));
 	drm->dev_private = ndrm;
 	nvvgpu_drm_channels_init(ndrm);
 
 	err = nvvgpu_client_register(pgpu, NVVGPU_CLIENT_DRM,
 				     &nvvgpu_drm_client_ops, ndrm);
 	if (err) {
-		dev_err(&adev->dev, "cannot register with the core: %d\n", err);
+		dev_err(&adev->dev, "cannot register with the core: %pe\n", ERR_PTR(err));
 		goto err_sink;
 	}
 
 	err = drm_dev_register(drm, 0);
 	if (err) {
-		dev_err(&adev->dev, "cannot register the DRM device: %d\n", err);
+		dev_err(&adev->dev, "cannot register the DRM device: %pe\n", ERR_PTR(err));
 		goto err_client;
 	}
 	auxiliary_set_drvdata(adev, ndrm);
 
-	drm_info(drm, "pgpu %u: render node %s, firmware %s\n", pgpu->id,
-		 dev_name(drm->render->kdev),
-		 pgpu->fw_version);
+	drm_info(drm, "pgpu %u: render node %s, firmware %s\n",
+		 nvvgpu_pgpu_id(pgpu), dev_name(drm->render->kdev),
+		 nvvgpu_pgpu_fw_version(pgpu));
 	return 0;
 
 err_client:

@@ -245,7 +245,7 @@ int gsp_boot_start(struct nvvgpu_gsp *gsp)
 	if (!ret)
 		ret = gsp_send_registry(gsp);
 	if (ret) {
-		dev_err(gsp->dev, "could not queue the boot RPCs: %d\n", ret);
+		dev_err(gsp->dev, "could not queue the boot RPCs: %pe\n", ERR_PTR(ret));
 		return ret;
 	}
 
@@ -260,7 +260,7 @@ int gsp_boot_start(struct nvvgpu_gsp *gsp)
 	ret = gsp_rpc_wait_event(gsp, NVGSP_EVENT_GSP_INIT_DONE,
 				 gsp_rpc_timeout_ms);
 	if (ret) {
-		dev_err(gsp->dev, "GSP-RM did not complete boot: %d\n", ret);
+		dev_err(gsp->dev, "GSP-RM did not complete boot: %pe\n", ERR_PTR(ret));
 		return ret;
 	}
 	gsp->booted = true;
@@ -285,7 +285,7 @@ void gsp_unload(struct nvvgpu_gsp *gsp)
 	ret = gsp_rpc_call(gsp, NV_VGPU_MSG_FUNCTION_UNLOADING_GUEST_DRIVER,
 			   &unload, sizeof(unload), NULL, 0);
 	if (ret) {
-		dev_warn(gsp->dev, "UNLOADING_GUEST_DRIVER failed: %d\n", ret);
+		dev_warn(gsp->dev, "UNLOADING_GUEST_DRIVER failed: %pe\n", ERR_PTR(ret));
 		return;
 	}
 	ret = read_poll_timeout(nvvgpu_pgpu_rd32, mbox,

@@ -9,9 +9,10 @@
  * The live test module, nvvgpu_gsp_test (gsp/tests/), adds echo and bench
  * here while it is loaded.
  *
- * The files are removed when the transport detaches; removal waits for a
- * handler still running, which is why a reset gives up (rather than waits)
- * when it finds the transport detaching.
+ * The files are removed when the transport detaches, with the pgpu lock
+ * held; removal waits for a handler still running, which is why a reset
+ * takes that lock with nvvgpu_pgpu_lock_sysfs(), backing off rather than
+ * waiting (DOC: reset).
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
@@ -94,7 +95,7 @@ static const struct file_operations gsp_reset_fops = {
  */
 void gsp_debugfs_add(struct nvvgpu_gsp *gsp)
 {
-	struct dentry *parent = gsp->pgpu->debugfs;
+	struct dentry *parent = nvvgpu_pgpu_debugfs(gsp->pgpu);
 
 	if (IS_ERR_OR_NULL(parent))
 		return;

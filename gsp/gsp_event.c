@@ -48,7 +48,7 @@ static void gsp_event_rc_triggered(struct nvvgpu_gsp *gsp, enum nvgsp_event ev,
 	ret = gsp_rpc_send(gsp, NV_VGPU_MSG_FUNCTION_ECC_NOTIFIER_WRITE_ACK,
 			   NULL, 0);
 	if (ret)
-		dev_err(gsp->dev, "ECC_NOTIFIER_WRITE_ACK not sent: %d\n", ret);
+		dev_err(gsp->dev, "ECC_NOTIFIER_WRITE_ACK not sent: %pe\n", ERR_PTR(ret));
 	else
 		dev_dbg(gsp->dev, "ECC error acknowledged\n");
 }

@@ -60,7 +60,7 @@ static int gsp_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 	if (!gsp)
 		return -ENOMEM;
 	gsp->pgpu = pgpu;
-	gsp->dev = pgpu->dev;
+	gsp->dev = nvvgpu_pgpu_dev(pgpu);
 	init_rwsem(&gsp->reset_sem);
 	gsp_rpc_init(gsp);
 	mutex_init(&gsp->rm_lock);
@@ -71,7 +71,7 @@ static int gsp_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 	if (ret)
 		goto err;
 
-	gsp->abi = gsp_fwif_select(gsp, pgpu->fw_version);
+	gsp->abi = gsp_fwif_select(gsp, nvvgpu_pgpu_fw_version(pgpu));
 	if (!gsp->abi) {
 		ret = -EOPNOTSUPP;
 		goto err;
@@ -86,7 +86,7 @@ static int gsp_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 
 	ret = gsp_rm_client_alloc(gsp);
 	if (ret) {
-		dev_err(gsp->dev, "could not allocate the RM client: %d\n", ret);
+		dev_err(gsp->dev, "could not allocate the RM client: %pe\n", ERR_PTR(ret));
 		goto err_unload;
 	}
 
@@ -106,8 +106,10 @@ static void gsp_detach(struct nvvgpu_pgpu *pgpu, void *priv)
 {
 	struct nvvgpu_gsp *gsp = priv;
 
-	/* a reset in progress gives up; debugfs removal waits for it */
-	WRITE_ONCE(gsp->detaching, true);
+	/*
+	 * Removing the debugfs files waits for their handlers; a reset, which
+	 * needs the pgpu lock we are called with, backs off (DOC: reset).
+	 */
 	gsp_test_hooks_detach(gsp);
 	gsp_debugfs_remove(gsp);
 	gsp_rm_client_free(gsp);
@@ -206,7 +208,6 @@ static void gsp_host_channel_free_op(struct nvvgpu_pgpu *pgpu,
 static const struct nvvgpu_transport_ops gsp_transport_ops = {
 	.base = {
 		.version = NVVGPU_TRANSPORT_OPS_VERSION,
-		.kind = NVVGPU_PROVIDER_TRANSPORT,
 		.name = "gsp",
 		.owner = THIS_MODULE,
 		.attach = gsp_attach,
@@ -220,22 +221,7 @@ static const struct nvvgpu_transport_ops gsp_transport_ops = {
 	.host_channel_free = gsp_host_channel_free_op,
 };
 
-static int __init gsp_init(void)
-{
-	return nvvgpu_register_provider(&gsp_transport_ops.base);
-}
-
-static void __exit gsp_exit(void)
-{
-	int ret = nvvgpu_unregister_provider(&gsp_transport_ops.base);
-
-	if (ret)
-		pr_err("nvvgpu_gsp: unregistering the transport failed: %d\n",
-		       ret);
-}
-
-module_init(gsp_init);
-module_exit(gsp_exit);
+module_nvvgpu_transport(gsp_transport_ops);
 
 MODULE_DESCRIPTION("nvvgpu GSP-RM firmware transport");
 MODULE_LICENSE("GPL");

@@ -23,10 +23,17 @@
  * (debugfs <pgpu>/gsp/reset). Without vGPUs only: their plugin tasks live
  * in the firmware and would be lost silently.
  *
+ * 0. Take the pgpu lock, with nvvgpu_pgpu_lock_sysfs(): the reset runs in a
+ *    debugfs handler, and a detach, which holds that lock, removes the
+ *    handler's file and waits for it; so when the lock is taken the write
+ *    backs off and is restarted (see DOC: lock order). Holding it, no vGPU
+ *    can be created or destroyed and the transport cannot be detached
+ *    until the reset is done, so the check for vGPUs is exact.
  * 1. Take the reset lock for writing: no user of the transport (vGPU
- *    bootload or shutdown, static info, debugfs) is inside, and new ones
- *    wait. Mark the transport dead (RPCs fail at once) and resetting
- *    (receivers and the fatal-report work keep off), flush the work items.
+ *    bootload or shutdown, static info, events, the test module's files)
+ *    is inside, and new ones wait. Mark the transport dead (RPCs fail at
+ *    once) and resetting (receivers and the fatal-report work keep off),
+ *    flush the work items.
  * 2. Engine reset: ENGINE.RESET set, 10 us, cleared; wait for
  *    HWCFG2.MEM_SCRUBBING to end. The firmware has forgotten everything.
  * 3. Tear down the queues: the status queue, which only the firmware
@@ -39,16 +46,15 @@
  *    RM client and the static information again, which must be what the
  *    core already has (FB, channels, engines, vGPU types): the pgpu's
  *    catalogue cannot change under the core.
- * 5. Release the reset lock, then clear the pgpu's lost state with
- *    nvvgpu_pgpu_clear_lost(), retried while the pgpu lock is busy and
- *    given up if the transport is being detached meanwhile.
+ * 5. Release the reset lock, clear the pgpu's lost state with
+ *    nvvgpu_pgpu_clear_lost() (the clients are told from a work item of
+ *    the core's), release the pgpu lock.
  *
  * A failure at 2-4 leaves the transport dead and the pgpu lost; the reset
  * may be tried again.
  */
 
 #define GSP_RESET_SCRUB_TIMEOUT_US	USEC_PER_SEC
-#define GSP_RESET_CLEAR_TIMEOUT_MS	30000
 
 static int gsp_reset_engine(struct nvvgpu_gsp *gsp)
 {
@@ -86,7 +92,7 @@ static bool gsp_reset_same_type(const struct nvvgpu_vgpu_type *a,
 static int gsp_reset_check_info(struct nvvgpu_gsp *gsp,
 				const struct nvvgpu_pgpu_info *now)
 {
-	const struct nvvgpu_pgpu_info *was = &gsp->pgpu->info;
+	const struct nvvgpu_pgpu_info *was = nvvgpu_pgpu_info(gsp->pgpu);
 	u32 i;
 
 	if (now->fb_size != was->fb_size ||
@@ -106,12 +112,13 @@ changed:
 	return -EPROTO;
 }
 
-/* steps 2-4, with the reset lock held for writing */
+/* steps 2-4, with the pgpu lock and the reset lock (for writing) held */
 static int gsp_reset_locked(struct nvvgpu_gsp *gsp,
 			    struct nvvgpu_pgpu_info *info)
 {
 	int ret;
 
+	nvvgpu_pgpu_assert_locked(gsp->pgpu);
 	lockdep_assert_held_write(&gsp->reset_sem);
 
 	WRITE_ONCE(gsp->resetting, true);
@@ -132,8 +139,8 @@ static int gsp_reset_locked(struct nvvgpu_gsp *gsp,
 		return ret;
 	ret = gsp_rm_client_alloc(gsp);
 	if (ret) {
-		dev_err(gsp->dev, "GSP reset: could not allocate the RM client: %d\n",
-			ret);
+		dev_err(gsp->dev, "GSP reset: could not allocate the RM client: %pe\n",
+			ERR_PTR(ret));
 		return ret;
 	}
 	ret = gsp_read_info(gsp, info);
@@ -142,40 +149,20 @@ static int gsp_reset_locked(struct nvvgpu_gsp *gsp,
 	return gsp_reset_check_info(gsp, info);
 }
 
-/* step 5: the core's pgpu lock may be held by a detach waiting for us */
-static int gsp_reset_clear_lost(struct nvvgpu_gsp *gsp)
-{
-	unsigned long deadline = jiffies +
-				 msecs_to_jiffies(GSP_RESET_CLEAR_TIMEOUT_MS);
-	int ret;
-
-	for (;;) {
-		ret = nvvgpu_pgpu_clear_lost(gsp->pgpu);
-		if (ret != -EAGAIN)
-			break;
-		if (READ_ONCE(gsp->detaching))
-			return -ENODEV;
-		if (time_after(jiffies, deadline))
-			break;
-		msleep(20);
-	}
-	if (ret)
-		dev_err(gsp->dev, "GSP reset done, but the pgpu stays lost: %d\n",
-			ret);
-	return ret;
-}
-
 /**
  * gsp_reset() - reset the GSP core, re-boot GSP-RM, recover the pgpu
  * @gsp: the transport
  *
- * See DOC: reset. Process context; sleeps for up to a few timeouts.
+ * See DOC: reset. Process context, from a debugfs write: sleeps for up to
+ * a few timeouts, with the pgpu lock held.
  *
- * Return: 0; -EBUSY while vGPUs exist; -ENODEV if the transport is being
- * detached; the errno of the step that failed (the pgpu is then lost).
+ * Return: 0; -EBUSY while vGPUs exist; -ERESTARTNOINTR when the pgpu lock
+ * is taken (the write is restarted); -ENOMEM; the errno of the step that
+ * failed (the pgpu is then lost).
  */
 int gsp_reset(struct nvvgpu_gsp *gsp)
 {
+	struct nvvgpu_pgpu *pgpu = gsp->pgpu;
 	struct nvvgpu_pgpu_info *info;
 	bool was_dead;
 	int ret;
@@ -184,42 +171,44 @@ int gsp_reset(struct nvvgpu_gsp *gsp)
 	if (!info)
 		return -ENOMEM;
 
-	down_write(&gsp->reset_sem);
-	if (READ_ONCE(gsp->detaching)) {
-		ret = -ENODEV;
-		goto out_unlock;
-	}
-	/* advisory: creation fails on a dead transport, and is refused when lost */
-	if (READ_ONCE(gsp->pgpu->num_vgpus)) {
+	ret = nvvgpu_pgpu_lock_sysfs(pgpu);
+	if (ret)
+		goto out_free;
+	if (nvvgpu_pgpu_num_vgpus(pgpu)) {
 		dev_err(gsp->dev, "GSP reset refused: %u vGPUs exist, destroy them first\n",
-			READ_ONCE(gsp->pgpu->num_vgpus));
+			nvvgpu_pgpu_num_vgpus(pgpu));
 		ret = -EBUSY;
 		goto out_unlock;
 	}
 
+	down_write(&gsp->reset_sem);
 	was_dead = xchg(&gsp->dead, true);
 	gsp_rpc_kick(gsp);
 	dev_info(gsp->dev, "GSP reset: firmware %s, tearing the queues down\n",
 		 was_dead ? "dead" : "alive");
 	ret = gsp_reset_locked(gsp, info);
-	trace_gsp_reset(gsp->pgpu->id, was_dead, ret);
+	trace_gsp_reset(nvvgpu_pgpu_id(pgpu), was_dead, ret);
 	if (ret) {
 		WRITE_ONCE(gsp->resetting, false);
 		WRITE_ONCE(gsp->dead, true);
 		gsp->stats.reset_failures++;
-		dev_err(gsp->dev, "GSP reset failed: %d\n", ret);
-		nvvgpu_pgpu_set_lost(gsp->pgpu, "GSP reset failed");
+		up_write(&gsp->reset_sem);
+		dev_err(gsp->dev, "GSP reset failed: %pe\n", ERR_PTR(ret));
+		nvvgpu_pgpu_set_lost(pgpu, "GSP reset failed");
 		goto out_unlock;
 	}
 	gsp->stats.resets++;
+	up_write(&gsp->reset_sem);
 	dev_info(gsp->dev, "GSP reset: GSP-RM %s booted again\n",
 		 gsp->abi->version);
-	up_write(&gsp->reset_sem);
-	kfree(info);
-	return gsp_reset_clear_lost(gsp);
 
+	ret = nvvgpu_pgpu_clear_lost(pgpu);
+	if (ret)
+		dev_err(gsp->dev, "GSP reset done, but the pgpu stays lost: %pe\n",
+			ERR_PTR(ret));
 out_unlock:
-	up_write(&gsp->reset_sem);
+	nvvgpu_pgpu_unlock(pgpu);
+out_free:
 	kfree(info);
 	return ret;
 }

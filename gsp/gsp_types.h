@@ -178,6 +178,52 @@ struct gsp_stats {
 };
 
 /**
+ * DOC: lock order
+ *
+ * The transport's locks, outermost first. A lock is taken only with locks
+ * above it held (or none), never with one below it::
+ *
+ *   (core: the pgpu lock)   held by the core around every op but irq, and
+ *                           taken by gsp_reset() (nvvgpu_pgpu_lock_sysfs())
+ *     gsp_test_lock         the live test module's hooks (test builds only)
+ *     reset_sem             read: the core's ops, the event work, the test
+ *                           module's files; write: gsp_reset()
+ *       handler_lock        the event handlers, while they run
+ *         rm_lock           a large RM control's staging buffer
+ *           rpc_serial      one RPC at a time, until tokens are echoed
+ *             cmdq_lock     the senders; the RPC token
+ *               msgq_lock   the receivers: waiters, sequence, counters
+ *                 event_lock  spinlock: the event backlog
+ *
+ *   (core: the pgpu irq_lock)  spinlock, interrupts off, around gsp_irq(),
+ *                              which takes none of the above: it acks the
+ *                              interrupt, wakes the waiters or queues a
+ *                              work item
+ *
+ * Work items and who waits for them:
+ *
+ * - recv_work drains the status queue under msgq_lock (events are queued
+ *   under event_lock); fatal_work reads the fatal report and marks the
+ *   pgpu lost, which takes no lock. gsp_reset() cancels both with
+ *   reset_sem held for writing, which is safe because neither takes a
+ *   lock above msgq_lock.
+ * - event_work runs the handlers under reset_sem (read) and handler_lock,
+ *   so nothing waits for it with either held: a reset does not flush it
+ *   (the handlers wait for the reset instead), and detach cancels it
+ *   holding no transport lock.
+ * - A waiter of gsp_rpc_call() sleeps holding only what its caller holds
+ *   (at most the pgpu lock, reset_sem, handler_lock, rm_lock, rpc_serial),
+ *   never cmdq_lock or msgq_lock; its wait is bounded by rpc_timeout_ms.
+ *
+ * Nothing in the transport uses a trylock. gsp_reset() needs the pgpu lock
+ * above reset_sem, in the order of the core's ops, but runs in a debugfs
+ * handler whose file a detach removes with that lock held; it takes the
+ * lock with nvvgpu_pgpu_lock_sysfs(), which backs off by restarting the
+ * write from the top rather than waiting (see DOC: lock order in
+ * core/core_priv.h).
+ */
+
+/**
  * struct nvvgpu_gsp - the transport's state for one pgpu
  * @pgpu: the physical GPU
  * @dev: its device, for logs
@@ -192,8 +238,9 @@ struct gsp_stats {
  * @statq_tx: the firmware's statq producer header
  * @statq_rx: the firmware's cmdq read pointer
  * @statq_slots: statq slot 0
- * @reset_sem: users of the transport (the core's ops, debugfs) hold it for
- *	reading; a reset holds it for writing, so it never runs under them
+ * @reset_sem: users of the transport (the core's ops, the event work, the
+ *	test module's files) hold it for reading; a reset holds it for
+ *	writing, so it never runs under them (DOC: lock order)
  * @cmdq_lock: serialises senders and the slots they fill; protects
  *	@cmdq_seq
  * @cmdq_seq: seqNum of our next command
@@ -221,7 +268,6 @@ struct gsp_stats {
  * @dead: the firmware halted, the queue broke, or a reset is under way;
  *	RPCs fail with -ENODEV
  * @resetting: a reset is tearing the queues down; receivers keep off
- * @detaching: the transport is being detached; a reset gives up
  * @booted: GSP_INIT_DONE arrived
  * @internal: GSP-RM's internal client/device/subdevice handles
  * @client_ida: allocator of our RM client handles
@@ -286,7 +332,6 @@ struct nvvgpu_gsp {
 	struct work_struct fatal_work;
 	bool dead;
 	bool resetting;
-	bool detaching;
 	bool booted;
 
 	struct nvgsp_internal_handles internal;

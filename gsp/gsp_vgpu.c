@@ -344,8 +344,8 @@ int gsp_vgpu_bootload(struct nvvgpu_gsp *gsp, struct nvvgpu_vgpu *vgpu)
 			     NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_BOOTLOAD_GSP_VGPU_PLUGIN_TASK,
 			     p, gsp->abi->bootload_size);
 	if (ret)
-		dev_err(gsp->dev, "vGPU %u (gfid %u, type %s): bootload failed: %d\n",
-			vgpu->id, b.gfid, vgpu->type->name, ret);
+		dev_err(gsp->dev, "vGPU %u (gfid %u, type %s): bootload failed: %pe\n",
+			vgpu->id, b.gfid, vgpu->type->name, ERR_PTR(ret));
 	else
 		dev_dbg(gsp->dev, "vGPU %u (gfid %u, type %s) bootloaded\n",
 			vgpu->id, b.gfid, vgpu->type->name);
@@ -369,14 +369,14 @@ void gsp_vgpu_shutdown(struct nvvgpu_gsp *gsp, struct nvvgpu_vgpu *vgpu)
 			     NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_SHUTDOWN_GSP_VGPU_PLUGIN_TASK,
 			     &p, sizeof(p));
 	if (ret)
-		dev_err(gsp->dev, "vGPU %u (gfid %u): plugin shutdown failed: %d\n",
-			vgpu->id, p.gfid, ret);
+		dev_err(gsp->dev, "vGPU %u (gfid %u): plugin shutdown failed: %pe\n",
+			vgpu->id, p.gfid, ERR_PTR(ret));
 
 	p.gfid = vgpu->id + 1;
 	ret = gsp_rm_control(gsp, gsp->internal.client, gsp->internal.subdevice,
 			     NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_VGPU_PLUGIN_CLEANUP,
 			     &p, sizeof(p));
 	if (ret)
-		dev_err(gsp->dev, "vGPU %u (gfid %u): plugin cleanup failed: %d\n",
-			vgpu->id, p.gfid, ret);
+		dev_err(gsp->dev, "vGPU %u (gfid %u): plugin cleanup failed: %pe\n",
+			vgpu->id, p.gfid, ERR_PTR(ret));
 }

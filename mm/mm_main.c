@@ -73,14 +73,14 @@ DEFINE_SHOW_ATTRIBUTE(nvvgpu_mm);
 
 static int nvvgpu_mm_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 {
-	const struct nvvgpu_pgpu_info *info = &pgpu->info;
+	const struct nvvgpu_pgpu_info *info = nvvgpu_pgpu_info(pgpu);
 	struct nvvgpu_mm_pgpu *mm;
 
-	lockdep_assert_held(&pgpu->lock);
+	nvvgpu_pgpu_assert_locked(pgpu);
 
 	if (!info->vmmu_segment_size || !info->num_channels ||
 	    info->fb_size < info->vmmu_segment_size) {
-		dev_err(pgpu->dev, "mm: unusable static info (fb %llu, segment %llu, channels %u)\n",
+		dev_err(nvvgpu_pgpu_dev(pgpu), "mm: unusable static info (fb %llu, segment %llu, channels %u)\n",
 			info->fb_size, info->vmmu_segment_size,
 			info->num_channels);
 		return -EINVAL;
@@ -97,7 +97,7 @@ static int nvvgpu_mm_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 	nvvgpu_mm_init(&mm->fb, mm->host_fb, info->fb_size);
 	nvvgpu_mm_init(&mm->host, 0, mm->host_fb);
 	nvvgpu_mm_init(&mm->chid, mm->host_chids, info->num_channels);
-	mm->debugfs = debugfs_create_file("partitions", 0444, pgpu->debugfs,
+	mm->debugfs = debugfs_create_file("partitions", 0444, nvvgpu_pgpu_debugfs(pgpu),
 					  mm, &nvvgpu_mm_fops);
 	*priv = mm;
 	return 0;
@@ -107,7 +107,7 @@ static void nvvgpu_mm_detach(struct nvvgpu_pgpu *pgpu, void *priv)
 {
 	struct nvvgpu_mm_pgpu *mm = priv;
 
-	lockdep_assert_held(&pgpu->lock);
+	nvvgpu_pgpu_assert_locked(pgpu);
 
 	debugfs_remove(mm->debugfs);
 	nvvgpu_mm_fini(&mm->fb);
@@ -132,7 +132,7 @@ static int nvvgpu_mm_vgpu_alloc(struct nvvgpu_vgpu *vgpu,
 	u64 chunk, chid;
 	int err;
 
-	lockdep_assert_held(&pgpu->lock);
+	nvvgpu_pgpu_assert_locked(pgpu);
 
 	if (!type->fb_size || !type->num_channels)
 		return -EINVAL;
@@ -152,7 +152,7 @@ static int nvvgpu_mm_vgpu_alloc(struct nvvgpu_vgpu *vgpu,
 
 	mv->chunk = chunk;
 	mv->chid = chid;
-	vgpu->prov_priv[NVVGPU_PROVIDER_PARTITION] = mv;
+	nvvgpu_vgpu_set_provider_priv(vgpu, NVVGPU_PROVIDER_PARTITION, mv);
 	part->fb_offset = chunk;
 	part->fb_size = type->fb_size;
 	part->heap_offset = chunk + type->fb_size;
@@ -173,24 +173,25 @@ static void nvvgpu_mm_vgpu_free(struct nvvgpu_vgpu *vgpu)
 {
 	struct nvvgpu_pgpu *pgpu = vgpu->pgpu;
 	struct nvvgpu_mm_pgpu *mm = nvvgpu_provider_priv(pgpu, NVVGPU_PROVIDER_PARTITION);
-	struct nvvgpu_mm_vgpu *mv = vgpu->prov_priv[NVVGPU_PROVIDER_PARTITION];
+	struct nvvgpu_mm_vgpu *mv =
+		nvvgpu_vgpu_provider_priv(vgpu, NVVGPU_PROVIDER_PARTITION);
 	u64 size = nvvgpu_mm_chunk_size(vgpu->type);
 	int err;
 
-	lockdep_assert_held(&pgpu->lock);
+	nvvgpu_pgpu_assert_locked(pgpu);
 
 	/* scrub before the chunk can be handed to the next tenant */
 	err = nvvgpu_pgpu_fb_clear(pgpu, mv->chunk, PAGE_ALIGN(size));
 	mutex_lock(&mm->lock);
 	if (err)
 		/* keep it out of circulation rather than leak its contents */
-		dev_err(pgpu->dev, "mm: scrub of %#llx+%#llx failed (%d): range retired\n",
-			mv->chunk, size, err);
+		dev_err(nvvgpu_pgpu_dev(pgpu), "mm: scrub of %#llx+%#llx failed (%pe): range retired\n",
+			mv->chunk, size, ERR_PTR(err));
 	else
 		nvvgpu_mm_free(&mm->fb, mv->chunk);
 	nvvgpu_mm_free(&mm->chid, mv->chid);
 	mutex_unlock(&mm->lock);
-	vgpu->prov_priv[NVVGPU_PROVIDER_PARTITION] = NULL;
+	nvvgpu_vgpu_set_provider_priv(vgpu, NVVGPU_PROVIDER_PARTITION, NULL);
 	kfree(mv);
 }
 
@@ -200,7 +201,7 @@ static unsigned int nvvgpu_mm_type_capacity(struct nvvgpu_pgpu *pgpu,
 	struct nvvgpu_mm_pgpu *mm = nvvgpu_provider_priv(pgpu, NVVGPU_PROVIDER_PARTITION);
 	u64 fb, chid;
 
-	lockdep_assert_held(&pgpu->lock);
+	nvvgpu_pgpu_assert_locked(pgpu);
 
 	mutex_lock(&mm->lock);
 	fb = nvvgpu_mm_capacity(&mm->fb, nvvgpu_mm_chunk_size(type), mm->segment);
@@ -215,7 +216,7 @@ static int nvvgpu_mm_host_fb_alloc(struct nvvgpu_pgpu *pgpu, u64 size,
 	struct nvvgpu_mm_pgpu *mm = nvvgpu_provider_priv(pgpu, NVVGPU_PROVIDER_PARTITION);
 	int err;
 
-	lockdep_assert_held(&pgpu->lock);
+	nvvgpu_pgpu_assert_locked(pgpu);
 
 	if (!size || !PAGE_ALIGNED(size))
 		return -EINVAL;
@@ -231,22 +232,21 @@ static void nvvgpu_mm_host_fb_free(struct nvvgpu_pgpu *pgpu, u64 offset,
 	struct nvvgpu_mm_pgpu *mm = nvvgpu_provider_priv(pgpu, NVVGPU_PROVIDER_PARTITION);
 	int err;
 
-	lockdep_assert_held(&pgpu->lock);
+	nvvgpu_pgpu_assert_locked(pgpu);
 
 	err = nvvgpu_pgpu_fb_clear(pgpu, offset, size);
 	mutex_lock(&mm->lock);
 	if (err)
-		dev_err(pgpu->dev, "mm: scrub of host range %#llx+%#llx failed (%d): range retired\n",
-			offset, size, err);
+		dev_err(nvvgpu_pgpu_dev(pgpu), "mm: scrub of host range %#llx+%#llx failed (%pe): range retired\n",
+			offset, size, ERR_PTR(err));
 	else if (nvvgpu_mm_free(&mm->host, offset))
-		dev_err(pgpu->dev, "mm: no host range at %#llx to free\n", offset);
+		dev_err(nvvgpu_pgpu_dev(pgpu), "mm: no host range at %#llx to free\n", offset);
 	mutex_unlock(&mm->lock);
 }
 
 static const struct nvvgpu_partition_ops nvvgpu_mm_ops = {
 	.base = {
 		.version = NVVGPU_PARTITION_OPS_VERSION,
-		.kind = NVVGPU_PROVIDER_PARTITION,
 		.name = "mm",
 		.owner = THIS_MODULE,
 		.attach = nvvgpu_mm_attach,
@@ -259,19 +259,7 @@ static const struct nvvgpu_partition_ops nvvgpu_mm_ops = {
 	.host_fb_free = nvvgpu_mm_host_fb_free,
 };
 
-static int __init nvvgpu_mm_module_init(void)
-{
-	return nvvgpu_register_provider(&nvvgpu_mm_ops.base);
-}
-
-static void __exit nvvgpu_mm_module_exit(void)
-{
-	/* vGPUs pin this module, so none can depend on it here */
-	nvvgpu_unregister_provider(&nvvgpu_mm_ops.base);
-}
-
-module_init(nvvgpu_mm_module_init);
-module_exit(nvvgpu_mm_module_exit);
+module_nvvgpu_partition(nvvgpu_mm_ops);
 
 MODULE_IMPORT_NS(NVVGPU);
 MODULE_DESCRIPTION("nvvgpu framebuffer and channel partitioning");

@@ -107,7 +107,7 @@ void nvvgpu_sched_account_in(struct nvvgpu_sched_rq *rq,
 	for (i = 0; i < rq->num_engines; i++)
 		nvvgpu_sched_read(rq, i, se, &se->at_in[i]);
 	if (rq->pgpu)
-		trace_nvvgpu_sched_switch_in(rq->pgpu->id,
+		trace_nvvgpu_sched_switch_in(nvvgpu_pgpu_id(rq->pgpu),
 					     NVVGPU_SCHED_ALL_ENGINES, se,
 					     rq->slice_ns, 0, se->st.preempt_ns);
 }
@@ -166,7 +166,7 @@ void nvvgpu_sched_account_out(struct nvvgpu_sched_rq *rq,
 	se->st.preempt_ns = preempt;
 	for (i = 0; i < rq->num_engines; i++) {
 		if (rq->pgpu)
-			trace_nvvgpu_sched_switch_out(rq->pgpu->id, i, se,
+			trace_nvvgpu_sched_switch_out(nvvgpu_pgpu_id(rq->pgpu), i, se,
 						      slice_ns, busy[i], preempt);
 		nvvgpu_sched_log_add(rq, i, se, now, slice_ns);
 	}

@@ -11,6 +11,7 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/sysfs.h>
 
 #include <nvvgpu/core.h>
 
@@ -36,21 +37,72 @@
  * with the engine time used) and logged per engine.
  */
 
-static unsigned int timeslice_us = 2000;
-module_param(timeslice_us, uint, 0444);
-MODULE_PARM_DESC(timeslice_us, "Initial base time slice in microseconds (100..100000, default 2000; per pgpu at run time in sysfs nvvgpu_sched/timeslice_us)");
-
-static char *policy = "best_effort";
-module_param(policy, charp, 0444);
-MODULE_PARM_DESC(policy, "Initial policy: best_effort, equal_share, fixed_share, weighted or arr (per pgpu at run time in sysfs nvvgpu_sched/policy)");
-
+/* what each pgpu's run queue starts with; the module parameters set some */
 static struct nvvgpu_sched_params nvvgpu_sched_defaults = {
+	.policy = NVVGPU_SCHED_BEST_EFFORT,
+	.timeslice_us = 2000,
 	.arr_avg_factor = NVVGPU_SCHED_ARR_AVG_DEFAULT,
 	.arr_frequency = NVVGPU_SCHED_ARR_FREQ_DEFAULT,
 	.arr_min_us = 1000,
 	.arr_max_us = 10000,
 	.host_weight = 1,
 };
+
+/*
+ * The module parameters are checked as they are set, so that a bad one
+ * fails the module's load (EINVAL) with a log line naming it, before any
+ * run queue exists.
+ */
+static int nvvgpu_sched_timeslice_set(const char *val,
+				      const struct kernel_param *kp)
+{
+	int err = param_set_uint_minmax(val, kp, NVVGPU_SCHED_SLICE_MIN_US,
+					NVVGPU_SCHED_SLICE_MAX_US);
+
+	if (err)
+		pr_err("timeslice_us=%s: not a number in %u..%u\n", val,
+		       NVVGPU_SCHED_SLICE_MIN_US, NVVGPU_SCHED_SLICE_MAX_US);
+	return err;
+}
+
+static const struct kernel_param_ops nvvgpu_sched_timeslice_ops = {
+	.set = nvvgpu_sched_timeslice_set,
+	.get = param_get_uint,
+};
+
+module_param_cb(timeslice_us, &nvvgpu_sched_timeslice_ops,
+		&nvvgpu_sched_defaults.timeslice_us, 0444);
+MODULE_PARM_DESC(timeslice_us, "Initial base time slice in microseconds (100..100000, default 2000; per pgpu at run time in sysfs nvvgpu_sched/timeslice_us)");
+
+static int nvvgpu_sched_policy_set(const char *val,
+				   const struct kernel_param *kp)
+{
+	enum nvvgpu_sched_policy policy = nvvgpu_sched_policy_lookup(val);
+
+	if (policy == NVVGPU_SCHED_POLICY_NR) {
+		pr_err("policy: unknown policy '%s' (best_effort, equal_share, fixed_share, weighted, arr)\n",
+		       val ?: "");
+		return -EINVAL;
+	}
+	*(enum nvvgpu_sched_policy *)kp->arg = policy;
+	return 0;
+}
+
+static int nvvgpu_sched_policy_get(char *buf, const struct kernel_param *kp)
+{
+	const enum nvvgpu_sched_policy *policy = kp->arg;
+
+	return sysfs_emit(buf, "%s\n", nvvgpu_sched_policy_name(*policy));
+}
+
+static const struct kernel_param_ops nvvgpu_sched_policy_ops = {
+	.set = nvvgpu_sched_policy_set,
+	.get = nvvgpu_sched_policy_get,
+};
+
+module_param_cb(policy, &nvvgpu_sched_policy_ops,
+		&nvvgpu_sched_defaults.policy, 0444);
+MODULE_PARM_DESC(policy, "Initial policy: best_effort, equal_share, fixed_share, weighted or arr (per pgpu at run time in sysfs nvvgpu_sched/policy)");
 
 static u32 nvvgpu_sched_owner(struct nvvgpu_sched_rq *rq,
 			      struct nvvgpu_sched_entity *se)
@@ -71,7 +123,7 @@ static void nvvgpu_sched_switch(struct nvvgpu_sched_rq *rq, u64 now)
 	if (prev) {
 		nvvgpu_sched_account_out(rq, prev, now, prev_slice);
 		if (expired && ran >= prev_slice)
-			trace_nvvgpu_sched_slice_expired(rq->pgpu->id,
+			trace_nvvgpu_sched_slice_expired(nvvgpu_pgpu_id(rq->pgpu),
 							 NVVGPU_SCHED_ALL_ENGINES,
 							 prev, prev_slice, ran,
 							 prev->st.preempt_ns);
@@ -79,13 +131,13 @@ static void nvvgpu_sched_switch(struct nvvgpu_sched_rq *rq, u64 now)
 	if (next) {
 		nvvgpu_sched_account_in(rq, next);
 		if (rq->curr_idle_since)
-			trace_nvvgpu_sched_idle(rq->pgpu->id,
+			trace_nvvgpu_sched_idle(nvvgpu_pgpu_id(rq->pgpu),
 						NVVGPU_SCHED_ALL_ENGINES, next,
 						rq->slice_ns, 0,
 						next->st.preempt_ns);
 	}
 	if (prev || next)
-		trace_nvvgpu_sched_switch(rq->pgpu->id,
+		trace_nvvgpu_sched_switch(nvvgpu_pgpu_id(rq->pgpu),
 					  prev ? prev->id : NVVGPU_SCHED_NOBODY,
 					  prev ? ran : 0,
 					  next ? next->id : NVVGPU_SCHED_NOBODY,
@@ -150,7 +202,7 @@ int nvvgpu_sched_update_params(struct nvvgpu_sched_rq *rq,
 	lockdep_assert_held(&rq->params_lock);
 
 	if (nvvgpu_sched_check_params(&q, &why)) {
-		dev_warn(rq->pgpu->dev, "nvvgpu_sched/%s: refused: %s\n", file,
+		dev_warn(nvvgpu_pgpu_dev(rq->pgpu), "nvvgpu_sched/%s: refused: %s\n", file,
 			 why);
 		return -EINVAL;
 	}
@@ -158,7 +210,7 @@ int nvvgpu_sched_update_params(struct nvvgpu_sched_rq *rq,
 	q.fixed_slots = rq->p.fixed_slots;
 	if (nvvgpu_sched_set_params(rq, &q, ktime_get_ns()))
 		nvvgpu_sched_kick(rq);
-	trace_nvvgpu_sched_config(rq->pgpu->id, &rq->p,
+	trace_nvvgpu_sched_config(nvvgpu_pgpu_id(rq->pgpu), &rq->p,
 				  nvvgpu_sched_policy_name(rq->p.policy));
 	spin_unlock_bh(&rq->lock);
 	return 0;
@@ -179,7 +231,7 @@ static void nvvgpu_sched_work(struct nvvgpu_work_sink *sink, u32 gfid,
 	if (se && nvvgpu_sched_set_work(rq, se, pending, ktime_get_ns()))
 		nvvgpu_sched_kick(rq);
 	if (se && !pending && rq->curr == se)
-		trace_nvvgpu_sched_idle(rq->pgpu->id, NVVGPU_SCHED_ALL_ENGINES,
+		trace_nvvgpu_sched_idle(nvvgpu_pgpu_id(rq->pgpu), NVVGPU_SCHED_ALL_ENGINES,
 					se, rq->slice_ns,
 					ktime_get_ns() - rq->slice_start,
 					se->st.preempt_ns);
@@ -199,7 +251,7 @@ static void nvvgpu_sched_preempt_timeout(struct nvvgpu_work_sink *sink,
 	se = rq->by_gfid[gfid];
 	if (se) {
 		se->st.preempt_timeouts++;
-		trace_nvvgpu_sched_preempt_timeout(rq->pgpu->id,
+		trace_nvvgpu_sched_preempt_timeout(nvvgpu_pgpu_id(rq->pgpu),
 						   NVVGPU_SCHED_ALL_ENGINES, se,
 						   rq->slice_ns, 0,
 						   se->st.preempt_ns);
@@ -259,7 +311,7 @@ static int nvvgpu_sched_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 	struct nvvgpu_sched_rq *rq;
 	int err;
 
-	lockdep_assert_held(&pgpu->lock);
+	nvvgpu_pgpu_assert_locked(pgpu);
 
 	rq = kzalloc(sizeof(*rq), GFP_KERNEL);
 	if (!rq)
@@ -281,7 +333,7 @@ static int nvvgpu_sched_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 	err = nvvgpu_sched_sysfs_add(rq);
 	if (err)
 		return err;
-	rq->debugfs = debugfs_create_file("sched", 0444, pgpu->debugfs, rq,
+	rq->debugfs = debugfs_create_file("sched", 0444, nvvgpu_pgpu_debugfs(pgpu), rq,
 					  &nvvgpu_sched_fops);
 	rq->sink.work = nvvgpu_sched_work;
 	rq->sink.preempt_timeout = nvvgpu_sched_preempt_timeout;
@@ -306,7 +358,7 @@ static void nvvgpu_sched_detach(struct nvvgpu_pgpu *pgpu, void *priv)
 {
 	struct nvvgpu_sched_rq *rq = priv;
 
-	lockdep_assert_held(&pgpu->lock);
+	nvvgpu_pgpu_assert_locked(pgpu);
 
 	/* no report, sysfs write or debugfs read reaches @rq after these */
 	nvvgpu_pgpu_set_work_sink(pgpu, NULL);
@@ -324,6 +376,11 @@ static void nvvgpu_sched_detach(struct nvvgpu_pgpu *pgpu, void *priv)
 static struct nvvgpu_sched_rq *nvvgpu_sched_rq(struct nvvgpu_vgpu *vgpu)
 {
 	return nvvgpu_provider_priv(vgpu->pgpu, NVVGPU_PROVIDER_SCHEDULER);
+}
+
+static struct nvvgpu_sched_entity *nvvgpu_sched_entity(struct nvvgpu_vgpu *vgpu)
+{
+	return nvvgpu_vgpu_provider_priv(vgpu, NVVGPU_PROVIDER_SCHEDULER);
 }
 
 /* the fixed-share round: the most instances any present type allows */
@@ -354,7 +411,7 @@ static int nvvgpu_sched_vgpu_add(struct nvvgpu_vgpu *vgpu)
 	u32 gfid = nvvgpu_vgpu_gfid(vgpu);
 	struct nvvgpu_sched_entity *se;
 
-	lockdep_assert_held(&vgpu->pgpu->lock);
+	nvvgpu_pgpu_assert_locked(vgpu->pgpu);
 
 	if (gfid >= ARRAY_SIZE(rq->by_gfid))
 		return -EINVAL;
@@ -362,9 +419,11 @@ static int nvvgpu_sched_vgpu_add(struct nvvgpu_vgpu *vgpu)
 	if (!se)
 		return -ENOMEM;
 	se->vgpu = vgpu;
-	nvvgpu_sched_entity_init(se, vgpu->id, gfid, READ_ONCE(vgpu->weight));
-	se->quantum_ns = (u64)READ_ONCE(vgpu->exec_quantum_us) * NSEC_PER_USEC;
-	vgpu->prov_priv[NVVGPU_PROVIDER_SCHEDULER] = se;
+	nvvgpu_sched_entity_init(se, vgpu->id, gfid,
+				 nvvgpu_vgpu_get_param(vgpu, NVVGPU_VGPU_WEIGHT));
+	se->quantum_ns = (u64)nvvgpu_vgpu_get_param(vgpu, NVVGPU_VGPU_EXEC_QUANTUM_US) *
+			 NSEC_PER_USEC;
+	nvvgpu_vgpu_set_provider_priv(vgpu, NVVGPU_PROVIDER_SCHEDULER, se);
 
 	spin_lock_bh(&rq->lock);
 	nvvgpu_sched_account_origin(rq, se);
@@ -380,9 +439,9 @@ static int nvvgpu_sched_vgpu_add(struct nvvgpu_vgpu *vgpu)
 static void nvvgpu_sched_vgpu_remove(struct nvvgpu_vgpu *vgpu)
 {
 	struct nvvgpu_sched_rq *rq = nvvgpu_sched_rq(vgpu);
-	struct nvvgpu_sched_entity *se = vgpu->prov_priv[NVVGPU_PROVIDER_SCHEDULER];
+	struct nvvgpu_sched_entity *se = nvvgpu_sched_entity(vgpu);
 
-	lockdep_assert_held(&vgpu->pgpu->lock);
+	nvvgpu_pgpu_assert_locked(vgpu->pgpu);
 
 	spin_lock_bh(&rq->lock);
 	if (nvvgpu_sched_remove(rq, se, ktime_get_ns()))
@@ -391,7 +450,7 @@ static void nvvgpu_sched_vgpu_remove(struct nvvgpu_vgpu *vgpu)
 	nvvgpu_sched_update_slots(rq);
 	trace_nvvgpu_sched_remove(vgpu);
 	spin_unlock_bh(&rq->lock);
-	vgpu->prov_priv[NVVGPU_PROVIDER_SCHEDULER] = NULL;
+	nvvgpu_vgpu_set_provider_priv(vgpu, NVVGPU_PROVIDER_SCHEDULER, NULL);
 	kfree(se);
 }
 
@@ -399,9 +458,9 @@ static void nvvgpu_sched_vgpu_set_runnable(struct nvvgpu_vgpu *vgpu,
 					   bool runnable)
 {
 	struct nvvgpu_sched_rq *rq = nvvgpu_sched_rq(vgpu);
-	struct nvvgpu_sched_entity *se = vgpu->prov_priv[NVVGPU_PROVIDER_SCHEDULER];
+	struct nvvgpu_sched_entity *se = nvvgpu_sched_entity(vgpu);
 
-	lockdep_assert_held(&vgpu->pgpu->lock);
+	nvvgpu_pgpu_assert_locked(vgpu->pgpu);
 
 	spin_lock_bh(&rq->lock);
 	if (se->open != runnable) {
@@ -418,13 +477,14 @@ static void nvvgpu_sched_vgpu_set_runnable(struct nvvgpu_vgpu *vgpu,
 static void nvvgpu_sched_vgpu_update(struct nvvgpu_vgpu *vgpu)
 {
 	struct nvvgpu_sched_rq *rq = nvvgpu_sched_rq(vgpu);
-	struct nvvgpu_sched_entity *se = vgpu->prov_priv[NVVGPU_PROVIDER_SCHEDULER];
+	struct nvvgpu_sched_entity *se = nvvgpu_sched_entity(vgpu);
 
-	lockdep_assert_held(&vgpu->pgpu->lock);
+	nvvgpu_pgpu_assert_locked(vgpu->pgpu);
 
 	spin_lock_bh(&rq->lock);
-	nvvgpu_sched_set_entity(rq, se, READ_ONCE(vgpu->weight),
-				(u64)READ_ONCE(vgpu->exec_quantum_us) *
+	nvvgpu_sched_set_entity(rq, se,
+				nvvgpu_vgpu_get_param(vgpu, NVVGPU_VGPU_WEIGHT),
+				(u64)nvvgpu_vgpu_get_param(vgpu, NVVGPU_VGPU_EXEC_QUANTUM_US) *
 				NSEC_PER_USEC);
 	spin_unlock_bh(&rq->lock);
 }
@@ -433,9 +493,9 @@ static int nvvgpu_sched_vgpu_stats(struct nvvgpu_vgpu *vgpu,
 				   struct nvvgpu_vgpu_sched_stats *st)
 {
 	struct nvvgpu_sched_rq *rq = nvvgpu_sched_rq(vgpu);
-	struct nvvgpu_sched_entity *se = vgpu->prov_priv[NVVGPU_PROVIDER_SCHEDULER];
+	struct nvvgpu_sched_entity *se = nvvgpu_sched_entity(vgpu);
 
-	lockdep_assert_held(&vgpu->pgpu->lock);
+	nvvgpu_pgpu_assert_locked(vgpu->pgpu);
 
 	spin_lock_bh(&rq->lock);
 	nvvgpu_sched_fill_stats(rq, se, st);
@@ -449,7 +509,6 @@ static int nvvgpu_sched_vgpu_stats(struct nvvgpu_vgpu *vgpu,
 static const struct nvvgpu_sched_ops nvvgpu_sched_ops = {
 	.base = {
 		.version = NVVGPU_SCHED_OPS_VERSION,
-		.kind = NVVGPU_PROVIDER_SCHEDULER,
 		.name = "timeslice",
 		.owner = THIS_MODULE,
 		.attach = nvvgpu_sched_attach,
@@ -462,33 +521,7 @@ static const struct nvvgpu_sched_ops nvvgpu_sched_ops = {
 	.vgpu_stats = nvvgpu_sched_vgpu_stats,
 };
 
-static int __init nvvgpu_sched_module_init(void)
-{
-	const char *why;
-
-	nvvgpu_sched_defaults.timeslice_us = timeslice_us;
-	nvvgpu_sched_defaults.policy = nvvgpu_sched_policy_lookup(policy);
-	if (nvvgpu_sched_defaults.policy == NVVGPU_SCHED_POLICY_NR) {
-		pr_err("policy: unknown policy '%s' (best_effort, equal_share, fixed_share, weighted, arr)\n",
-		       policy ?: "");
-		return -EINVAL;
-	}
-	if (nvvgpu_sched_check_params(&nvvgpu_sched_defaults, &why)) {
-		pr_err("policy=%s timeslice_us=%u: %s\n", policy ?: "",
-		       timeslice_us, why);
-		return -EINVAL;
-	}
-	return nvvgpu_register_provider(&nvvgpu_sched_ops.base);
-}
-
-static void __exit nvvgpu_sched_module_exit(void)
-{
-	/* vGPUs pin this module, so none can depend on it here */
-	nvvgpu_unregister_provider(&nvvgpu_sched_ops.base);
-}
-
-module_init(nvvgpu_sched_module_init);
-module_exit(nvvgpu_sched_module_exit);
+module_nvvgpu_scheduler(nvvgpu_sched_ops);
 
 MODULE_IMPORT_NS(NVVGPU);
 MODULE_DESCRIPTION("nvvgpu time-slice scheduler with tracepoints");

@@ -48,7 +48,7 @@ static ssize_t policy_store(struct kobject *kobj, struct kobj_attribute *attr,
 	int err;
 
 	if (strscpy(name, buf, sizeof(name)) < 0) {
-		dev_warn(rq->pgpu->dev, "nvvgpu_sched/policy: %zu bytes, no policy name is that long\n",
+		dev_warn(nvvgpu_pgpu_dev(rq->pgpu), "nvvgpu_sched/policy: %zu bytes, no policy name is that long\n",
 			 count);
 		return -EINVAL;
 	}
@@ -58,7 +58,7 @@ static ssize_t policy_store(struct kobject *kobj, struct kobj_attribute *attr,
 	spin_unlock_bh(&rq->lock);
 	p.policy = nvvgpu_sched_policy_lookup(strim(name));
 	if (p.policy == NVVGPU_SCHED_POLICY_NR) {
-		dev_warn(rq->pgpu->dev, "nvvgpu_sched/policy: unknown policy \"%s\" (best_effort, equal_share, fixed_share, weighted, arr)\n",
+		dev_warn(nvvgpu_pgpu_dev(rq->pgpu), "nvvgpu_sched/policy: unknown policy \"%s\" (best_effort, equal_share, fixed_share, weighted, arr)\n",
 			 strim(name));
 		err = -EINVAL;
 	} else {
@@ -97,7 +97,7 @@ static ssize_t nvvgpu_sched_param_store(struct kobject *kobj,
 
 	err = kstrtou32(buf, 0, &val);
 	if (err) {
-		dev_warn(rq->pgpu->dev, "nvvgpu_sched/%s: \"%.*s\" is not a number in 0..%u\n",
+		dev_warn(nvvgpu_pgpu_dev(rq->pgpu), "nvvgpu_sched/%s: \"%.*s\" is not a number in 0..%u\n",
 			 name, (int)strcspn(buf, "\n"), buf, U32_MAX);
 		return err;
 	}
@@ -154,7 +154,7 @@ static ssize_t nvvgpu_sched_bulk_store(struct kobject *kobj, const char *name,
 
 	ret = kstrtou32(buf, 0, &val);
 	if (ret) {
-		dev_warn(rq->pgpu->dev, "nvvgpu_sched/%s: \"%.*s\" is not a number in 0..%u\n",
+		dev_warn(nvvgpu_pgpu_dev(rq->pgpu), "nvvgpu_sched/%s: \"%.*s\" is not a number in 0..%u\n",
 			 name, (int)strcspn(buf, "\n"), buf, U32_MAX);
 		return ret;
 	}
@@ -252,7 +252,7 @@ int nvvgpu_sched_sysfs_add(struct nvvgpu_sched_rq *rq)
 	int err;
 
 	err = kobject_init_and_add(&rq->kobj, &nvvgpu_sched_ktype,
-				   &rq->pgpu->dev->kobj, "nvvgpu_sched");
+				   &nvvgpu_pgpu_dev(rq->pgpu)->kobj, "nvvgpu_sched");
 	if (err)
 		kobject_put(&rq->kobj);
 	return err;

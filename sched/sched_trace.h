@@ -31,7 +31,7 @@ DECLARE_EVENT_CLASS(nvvgpu_sched_vgpu,
 		__field(u32, weight)
 	),
 	TP_fast_assign(
-		__entry->pgpu = vgpu->pgpu->id;
+		__entry->pgpu = nvvgpu_pgpu_id(vgpu->pgpu);
 		__entry->vgpu = vgpu->id;
 		__entry->weight = vgpu->weight;
 	),

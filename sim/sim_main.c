@@ -107,8 +107,8 @@ static int sim_gpu_create(unsigned int index)
 						    NULL, 0);
 	if (IS_ERR(sim->pdev)) {
 		ret = PTR_ERR(sim->pdev);
-		pr_err("gpu %u: platform device registration failed: %d\n",
-		       index, ret);
+		pr_err("gpu %u: platform device registration failed: %pe\n",
+		       index, ERR_PTR(ret));
 		goto err_free;
 	}
 
@@ -118,7 +118,7 @@ static int sim_gpu_create(unsigned int index)
 				    sim->fw_version, sim);
 	if (IS_ERR(pgpu)) {
 		ret = PTR_ERR(pgpu);
-		dev_err(sim_dev(sim), "pgpu registration failed: %d\n", ret);
+		dev_err(sim_dev(sim), "pgpu registration failed: %pe\n", ERR_PTR(ret));
 		goto err_pdev;
 	}
 	WRITE_ONCE(sim->pgpu, pgpu);

@@ -12,6 +12,8 @@
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <kunit/visibility.h>
 #include <linux/gfp.h>
 #include <linux/highmem.h>
@@ -46,7 +48,7 @@ void sim_mem_fini(struct sim_gpu *sim)
 	struct page *page;
 
 	list_for_each_entry_safe(r, tmp, &sim->mem_regions, link) {
-		pr_warn("nvvgpu_sim: gpu %u: %zu bytes at bus %#llx never freed\n",
+		pr_warn("gpu %u: %zu bytes at bus %#llx never freed\n",
 			sim->index, r->size, r->bus);
 		list_del(&r->link);
 		vfree(r->vaddr);

@@ -205,11 +205,21 @@ static void fake_set_runnable(struct nvvgpu_vgpu *vgpu, bool runnable)
 	fake.runnable = runnable;
 }
 
+/* one half of a pair, for the malformed-table tests; never called */
+static int fake_host_channel_alloc(struct nvvgpu_pgpu *pgpu,
+				   struct nvvgpu_host_channel *ch)
+{
+	return -EOPNOTSUPP;
+}
+
+static void fake_host_fb_free(struct nvvgpu_pgpu *pgpu, u64 offset, u64 size)
+{
+}
+
 /* two transports that differ only by name, for the double-registration tests */
 #define FAKE_TRANSPORT(_name) {					\
 	.base = {							\
 		.version = NVVGPU_TRANSPORT_OPS_VERSION,		\
-		.kind = NVVGPU_PROVIDER_TRANSPORT,			\
 		.name = _name,						\
 		.owner = THIS_MODULE,					\
 		.attach = fake_transport_attach,			\
@@ -228,7 +238,6 @@ static const struct nvvgpu_transport_ops fake_transport2 =
 static const struct nvvgpu_partition_ops fake_partition = {
 	.base = {
 		.version = NVVGPU_PARTITION_OPS_VERSION,
-		.kind = NVVGPU_PROVIDER_PARTITION,
 		.name = "kunit-partition",
 		.owner = THIS_MODULE,
 		.attach = fake_partition_attach,
@@ -242,7 +251,6 @@ static const struct nvvgpu_partition_ops fake_partition = {
 static const struct nvvgpu_sched_ops fake_sched = {
 	.base = {
 		.version = NVVGPU_SCHED_OPS_VERSION,
-		.kind = NVVGPU_PROVIDER_SCHEDULER,
 		.name = "kunit-sched",
 		.owner = THIS_MODULE,
 		.attach = fake_sched_attach,
@@ -256,6 +264,47 @@ static const struct nvvgpu_sched_ops fake_sched = {
 static const struct nvvgpu_provider *fake_providers[NVVGPU_PROVIDER_NR] = {
 	&fake_transport.base, &fake_partition.base, &fake_sched.base,
 };
+
+/*
+ * The registry hands back the common part of a kind's table (for the
+ * tests that take it over and give it back): through the typed functions
+ * again, recovered as the core filed it, under its kind.
+ */
+static int register_kind(enum nvvgpu_provider_kind kind,
+			 const struct nvvgpu_provider *prov)
+{
+	switch (kind) {
+	case NVVGPU_PROVIDER_TRANSPORT:
+		return nvvgpu_register_transport(container_of(prov,
+				struct nvvgpu_transport_ops, base));
+	case NVVGPU_PROVIDER_PARTITION:
+		return nvvgpu_register_partition(container_of(prov,
+				struct nvvgpu_partition_ops, base));
+	case NVVGPU_PROVIDER_SCHEDULER:
+		return nvvgpu_register_scheduler(container_of(prov,
+				struct nvvgpu_sched_ops, base));
+	default:
+		return -EINVAL;
+	}
+}
+
+static int unregister_kind(enum nvvgpu_provider_kind kind,
+			   const struct nvvgpu_provider *prov)
+{
+	switch (kind) {
+	case NVVGPU_PROVIDER_TRANSPORT:
+		return nvvgpu_unregister_transport(container_of(prov,
+				struct nvvgpu_transport_ops, base));
+	case NVVGPU_PROVIDER_PARTITION:
+		return nvvgpu_unregister_partition(container_of(prov,
+				struct nvvgpu_partition_ops, base));
+	case NVVGPU_PROVIDER_SCHEDULER:
+		return nvvgpu_unregister_scheduler(container_of(prov,
+				struct nvvgpu_sched_ops, base));
+	default:
+		return -EINVAL;
+	}
+}
 
 /* per test: the real providers we took out of the registry, and our GPU */
 struct core_test_ctx {
@@ -280,7 +329,7 @@ static int core_test_init(struct kunit *test)
 
 		if (!p)
 			continue;
-		if (nvvgpu_unregister_provider(p)) {
+		if (unregister_kind(kind, p)) {
 			kunit_skip(test, "real %s provider has vGPUs", p->name);
 			return 0;
 		}
@@ -303,11 +352,11 @@ static void core_test_exit(struct kunit *test)
 		nvvgpu_pgpu_unregister(ctx->pgpu);
 	for (kind = 0; kind < NVVGPU_PROVIDER_NR; kind++) {
 		if (nvvgpu_registered_provider(kind) == fake_providers[kind])
-			nvvgpu_unregister_provider(fake_providers[kind]);
+			unregister_kind(kind, fake_providers[kind]);
 	}
 	for (kind = 0; kind < NVVGPU_PROVIDER_NR; kind++)
 		if (ctx->saved[kind])
-			nvvgpu_register_provider(ctx->saved[kind]);
+			register_kind(kind, ctx->saved[kind]);
 }
 
 static struct nvvgpu_pgpu *add_gpu(struct kunit *test)
@@ -325,7 +374,7 @@ static void register_all(struct kunit *test)
 	int kind;
 
 	for (kind = 0; kind < NVVGPU_PROVIDER_NR; kind++)
-		KUNIT_ASSERT_EQ(test, nvvgpu_register_provider(fake_providers[kind]), 0);
+		KUNIT_ASSERT_EQ(test, register_kind(kind, fake_providers[kind]), 0);
 }
 
 static const uuid_t test_uuid[] = {
@@ -336,13 +385,22 @@ static const uuid_t test_uuid[] = {
 
 static void core_test_version_mismatch(struct kunit *test)
 {
-	struct nvvgpu_partition_ops bad = fake_partition;
+	struct nvvgpu_transport_ops bad_transport = fake_transport;
+	struct nvvgpu_partition_ops bad_partition = fake_partition;
+	struct nvvgpu_sched_ops bad_sched = fake_sched;
 	struct nvvgpu_backend_ops bad_backend = fake_backend_ops;
 	struct core_test_ctx *ctx = test->priv;
+	int kind;
 
-	bad.base.version = NVVGPU_PARTITION_OPS_VERSION + 1;
-	KUNIT_EXPECT_EQ(test, nvvgpu_register_provider(&bad.base), -EINVAL);
-	KUNIT_EXPECT_NULL(test, nvvgpu_registered_provider(NVVGPU_PROVIDER_PARTITION));
+	/* each kind is checked against its own version */
+	bad_transport.base.version = NVVGPU_TRANSPORT_OPS_VERSION + 1;
+	KUNIT_EXPECT_EQ(test, nvvgpu_register_transport(&bad_transport), -EINVAL);
+	bad_partition.base.version = NVVGPU_PARTITION_OPS_VERSION + 1;
+	KUNIT_EXPECT_EQ(test, nvvgpu_register_partition(&bad_partition), -EINVAL);
+	bad_sched.base.version = NVVGPU_SCHED_OPS_VERSION + 1;
+	KUNIT_EXPECT_EQ(test, nvvgpu_register_scheduler(&bad_sched), -EINVAL);
+	for (kind = 0; kind < NVVGPU_PROVIDER_NR; kind++)
+		KUNIT_EXPECT_NULL(test, nvvgpu_registered_provider(kind));
 
 	bad_backend.version = NVVGPU_BACKEND_OPS_VERSION + 1;
 	KUNIT_EXPECT_EQ(test, PTR_ERR(nvvgpu_pgpu_register(ctx->dev, &bad_backend,
@@ -350,29 +408,60 @@ static void core_test_version_mismatch(struct kunit *test)
 			-EINVAL);
 }
 
+/*
+ * A table of one kind given as another's is refused by the compiler: each
+ * kind has its own registration function and table type, and the table
+ * carries no kind to get wrong.
+ */
 static void core_test_malformed(struct kunit *test)
 {
+	struct nvvgpu_transport_ops no_info = fake_transport;
+	struct nvvgpu_transport_ops half_channel = fake_transport;
+	struct nvvgpu_transport_ops no_name = fake_transport;
+	struct nvvgpu_partition_ops no_capacity = fake_partition;
+	struct nvvgpu_partition_ops half_host_fb = fake_partition;
 	struct nvvgpu_sched_ops no_add = fake_sched;
-	struct nvvgpu_transport_ops bad_kind = fake_transport;
 	struct nvvgpu_backend_ops no_clear = fake_backend_ops;
 	struct core_test_ctx *ctx = test->priv;
+	int kind;
 
+	KUNIT_EXPECT_EQ(test, nvvgpu_register_transport(NULL), -EINVAL);
+	KUNIT_EXPECT_EQ(test, nvvgpu_register_partition(NULL), -EINVAL);
+	KUNIT_EXPECT_EQ(test, nvvgpu_register_scheduler(NULL), -EINVAL);
+	no_name.base.name = NULL;
+	KUNIT_EXPECT_EQ(test, nvvgpu_register_transport(&no_name), -EINVAL);
+	no_info.read_info = NULL;
+	KUNIT_EXPECT_EQ(test, nvvgpu_register_transport(&no_info), -EINVAL);
+	half_channel.host_channel_alloc = fake_host_channel_alloc;
+	KUNIT_EXPECT_EQ(test, nvvgpu_register_transport(&half_channel), -EINVAL);
+	no_capacity.type_capacity = NULL;
+	KUNIT_EXPECT_EQ(test, nvvgpu_register_partition(&no_capacity), -EINVAL);
+	half_host_fb.host_fb_free = fake_host_fb_free;
+	KUNIT_EXPECT_EQ(test, nvvgpu_register_partition(&half_host_fb), -EINVAL);
 	no_add.vgpu_add = NULL;
-	KUNIT_EXPECT_EQ(test, nvvgpu_register_provider(&no_add.base), -EINVAL);
-	bad_kind.base.kind = NVVGPU_PROVIDER_NR;
-	KUNIT_EXPECT_EQ(test, nvvgpu_register_provider(&bad_kind.base), -EINVAL);
+	KUNIT_EXPECT_EQ(test, nvvgpu_register_scheduler(&no_add), -EINVAL);
+	for (kind = 0; kind < NVVGPU_PROVIDER_NR; kind++)
+		KUNIT_EXPECT_NULL(test, nvvgpu_registered_provider(kind));
+
 	no_clear.fb_clear = NULL;
 	KUNIT_EXPECT_EQ(test, PTR_ERR(nvvgpu_pgpu_register(ctx->dev, &no_clear,
 							   "535.113.01", NULL)),
 			-EINVAL);
-	KUNIT_EXPECT_EQ(test, nvvgpu_unregister_provider(&fake_sched.base), -ENOENT);
+
+	/* only the table registered can be unregistered */
+	KUNIT_EXPECT_EQ(test, nvvgpu_unregister_scheduler(&fake_sched), -ENOENT);
+	KUNIT_EXPECT_EQ(test, nvvgpu_unregister_scheduler(NULL), -ENOENT);
+	KUNIT_ASSERT_EQ(test, nvvgpu_register_transport(&fake_transport), 0);
+	KUNIT_EXPECT_EQ(test, nvvgpu_unregister_transport(&fake_transport2), -ENOENT);
+	KUNIT_EXPECT_PTR_EQ(test, nvvgpu_registered_provider(NVVGPU_PROVIDER_TRANSPORT),
+			    &fake_transport.base);
 }
 
 static void core_test_double_registration(struct kunit *test)
 {
-	KUNIT_ASSERT_EQ(test, nvvgpu_register_provider(&fake_transport.base), 0);
-	KUNIT_EXPECT_EQ(test, nvvgpu_register_provider(&fake_transport.base), -EBUSY);
-	KUNIT_EXPECT_EQ(test, nvvgpu_register_provider(&fake_transport2.base), -EBUSY);
+	KUNIT_ASSERT_EQ(test, nvvgpu_register_transport(&fake_transport), 0);
+	KUNIT_EXPECT_EQ(test, nvvgpu_register_transport(&fake_transport), -EBUSY);
+	KUNIT_EXPECT_EQ(test, nvvgpu_register_transport(&fake_transport2), -EBUSY);
 	KUNIT_EXPECT_PTR_EQ(test, nvvgpu_registered_provider(NVVGPU_PROVIDER_TRANSPORT),
 			    &fake_transport.base);
 }
@@ -386,11 +475,11 @@ static void core_test_replay_attach(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, pgpu->aux[NVVGPU_CLIENT_VFIO]);
 
 	/* dependents registered first wait for the transport */
-	KUNIT_ASSERT_EQ(test, nvvgpu_register_provider(&fake_sched.base), 0);
-	KUNIT_ASSERT_EQ(test, nvvgpu_register_provider(&fake_partition.base), 0);
+	KUNIT_ASSERT_EQ(test, nvvgpu_register_scheduler(&fake_sched), 0);
+	KUNIT_ASSERT_EQ(test, nvvgpu_register_partition(&fake_partition), 0);
 	KUNIT_EXPECT_EQ(test, pgpu->attached, 0UL);
 
-	KUNIT_ASSERT_EQ(test, nvvgpu_register_provider(&fake_transport.base), 0);
+	KUNIT_ASSERT_EQ(test, nvvgpu_register_transport(&fake_transport), 0);
 	KUNIT_EXPECT_EQ(test, pgpu->attached, 0x7UL);
 	KUNIT_EXPECT_TRUE(test, pgpu->ready);
 	KUNIT_EXPECT_EQ(test, pgpu->info.num_types, 2U);
@@ -423,7 +512,7 @@ static void core_test_unregister_detaches_dependents(struct kunit *test)
 	struct nvvgpu_pgpu *pgpu = add_gpu(test);
 
 	register_all(test);
-	KUNIT_ASSERT_EQ(test, nvvgpu_unregister_provider(&fake_transport.base), 0);
+	KUNIT_ASSERT_EQ(test, nvvgpu_unregister_transport(&fake_transport), 0);
 	KUNIT_EXPECT_EQ(test, pgpu->attached, 0UL);
 	KUNIT_EXPECT_FALSE(test, pgpu->ready);
 	KUNIT_EXPECT_NULL(test, pgpu->aux[NVVGPU_CLIENT_VFIO]);
@@ -431,7 +520,7 @@ static void core_test_unregister_detaches_dependents(struct kunit *test)
 	/* the dependents stay registered and come back with the transport */
 	KUNIT_EXPECT_PTR_EQ(test, nvvgpu_registered_provider(NVVGPU_PROVIDER_SCHEDULER),
 			    &fake_sched.base);
-	KUNIT_ASSERT_EQ(test, nvvgpu_register_provider(&fake_transport.base), 0);
+	KUNIT_ASSERT_EQ(test, nvvgpu_register_transport(&fake_transport), 0);
 	KUNIT_EXPECT_EQ(test, pgpu->attached, 0x7UL);
 	KUNIT_EXPECT_EQ(test, atomic_read(&fake.attach[NVVGPU_PROVIDER_SCHEDULER]), 2);
 }
@@ -445,14 +534,14 @@ static void core_test_unregister_busy(struct kunit *test)
 	register_all(test);
 	KUNIT_ASSERT_EQ(test, nvvgpu_vgpu_create(pgpu, 941, &test_uuid[0], &vgpu), 0);
 	for (kind = 0; kind < NVVGPU_PROVIDER_NR; kind++) {
-		KUNIT_EXPECT_EQ(test, nvvgpu_unregister_provider(fake_providers[kind]),
+		KUNIT_EXPECT_EQ(test, unregister_kind(kind, fake_providers[kind]),
 				-EBUSY);
 		KUNIT_EXPECT_PTR_EQ(test, nvvgpu_registered_provider(kind),
 				    fake_providers[kind]);
 	}
 	KUNIT_EXPECT_EQ(test, pgpu->attached, 0x7UL);
 	nvvgpu_vgpu_destroy(vgpu);
-	KUNIT_EXPECT_EQ(test, nvvgpu_unregister_provider(&fake_partition.base), 0);
+	KUNIT_EXPECT_EQ(test, nvvgpu_unregister_partition(&fake_partition), 0);
 	KUNIT_EXPECT_EQ(test, pgpu->attached, 0x1UL);
 }
 
@@ -528,12 +617,12 @@ static void core_test_create_errors(struct kunit *test)
 	struct nvvgpu_pgpu *pgpu = add_gpu(test);
 	struct nvvgpu_vgpu *vgpu, *v2;
 
-	KUNIT_ASSERT_EQ(test, nvvgpu_register_provider(&fake_transport.base), 0);
-	KUNIT_ASSERT_EQ(test, nvvgpu_register_provider(&fake_partition.base), 0);
+	KUNIT_ASSERT_EQ(test, nvvgpu_register_transport(&fake_transport), 0);
+	KUNIT_ASSERT_EQ(test, nvvgpu_register_partition(&fake_partition), 0);
 	/* no scheduler yet */
 	KUNIT_EXPECT_EQ(test, nvvgpu_vgpu_create(pgpu, 941, &test_uuid[0], &vgpu),
 			-ENODEV);
-	KUNIT_ASSERT_EQ(test, nvvgpu_register_provider(&fake_sched.base), 0);
+	KUNIT_ASSERT_EQ(test, nvvgpu_register_scheduler(&fake_sched), 0);
 
 	KUNIT_EXPECT_EQ(test, nvvgpu_vgpu_create(pgpu, 7, &test_uuid[0], &vgpu),
 			-EINVAL);
@@ -603,9 +692,13 @@ static void core_test_lost(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nvvgpu_type_available(pgpu, &pgpu->info.types[0]), 0U);
 
 	/* vGPUs died with the firmware: no recovery while one is left */
+	KUNIT_ASSERT_EQ(test, nvvgpu_pgpu_lock_sysfs(pgpu), 0);
 	KUNIT_EXPECT_EQ(test, nvvgpu_pgpu_clear_lost(pgpu), -EBUSY);
+	nvvgpu_pgpu_unlock(pgpu);
 	nvvgpu_vgpu_destroy(vgpu);
+	KUNIT_ASSERT_EQ(test, nvvgpu_pgpu_lock_sysfs(pgpu), 0);
 	KUNIT_EXPECT_EQ(test, nvvgpu_pgpu_clear_lost(pgpu), 0);
+	nvvgpu_pgpu_unlock(pgpu);
 	flush_work(&pgpu->lost_work);
 	KUNIT_EXPECT_FALSE(test, pgpu->lost);
 	KUNIT_EXPECT_EQ(test, nvvgpu_type_available(pgpu, &pgpu->info.types[0]), 3U);
@@ -632,7 +725,7 @@ static void core_test_unregister_gpu_with_vgpus(struct kunit *test)
 
 /* two threads race to register a provider of the same kind, many times */
 struct race_arg {
-	const struct nvvgpu_provider *prov;
+	const struct nvvgpu_transport_ops *ops;
 	struct completion *go;
 	struct completion done;
 	int wins;
@@ -643,9 +736,9 @@ static int race_fn(void *data)
 	struct race_arg *arg = data;
 
 	wait_for_completion(arg->go);
-	if (!nvvgpu_register_provider(arg->prov)) {
+	if (!nvvgpu_register_transport(arg->ops)) {
 		arg->wins++;
-		nvvgpu_unregister_provider(arg->prov);
+		nvvgpu_unregister_transport(arg->ops);
 	}
 	complete(&arg->done);
 	return 0;
@@ -654,13 +747,13 @@ static int race_fn(void *data)
 static void core_test_registration_race(struct kunit *test)
 {
 	struct nvvgpu_pgpu *pgpu = add_gpu(test);
-	struct race_arg a = { .prov = &fake_transport.base };
-	struct race_arg b = { .prov = &fake_transport2.base };
+	struct race_arg a = { .ops = &fake_transport };
+	struct race_arg b = { .ops = &fake_transport2 };
 	struct task_struct *ta, *tb;
 	DECLARE_COMPLETION_ONSTACK(go);
 	int i;
 
-	KUNIT_ASSERT_EQ(test, nvvgpu_register_provider(&fake_partition.base), 0);
+	KUNIT_ASSERT_EQ(test, nvvgpu_register_partition(&fake_partition), 0);
 	a.go = &go;
 	b.go = &go;
 	init_completion(&a.done);
@@ -675,7 +768,7 @@ static void core_test_registration_race(struct kunit *test)
 		if (IS_ERR(tb)) {
 			complete_all(&go);
 			wait_for_completion(&a.done);
-			KUNIT_FAIL(test, "kthread_run: %ld", PTR_ERR(tb));
+			KUNIT_FAIL(test, "kthread_run: %pe", tb);
 			return;
 		}
 		complete_all(&go);

@@ -27,7 +27,6 @@ static void badver_set_runnable(struct nvvgpu_vgpu *vgpu, bool runnable)
 static const struct nvvgpu_sched_ops badver_ops = {
 	.base = {
 		.version = 999,
-		.kind = NVVGPU_PROVIDER_SCHEDULER,
 		.name = "badver",
 		.owner = THIS_MODULE,
 	},
@@ -36,18 +35,7 @@ static const struct nvvgpu_sched_ops badver_ops = {
 	.vgpu_set_runnable = badver_set_runnable,
 };
 
-static int __init badver_init(void)
-{
-	return nvvgpu_register_provider(&badver_ops.base);
-}
-
-static void __exit badver_exit(void)
-{
-	nvvgpu_unregister_provider(&badver_ops.base);
-}
-
-module_init(badver_init);
-module_exit(badver_exit);
+module_nvvgpu_scheduler(badver_ops);
 
 MODULE_IMPORT_NS(NVVGPU);
 MODULE_DESCRIPTION("nvvgpu test: provider with a mismatched interface version");

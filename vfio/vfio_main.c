@@ -87,8 +87,8 @@ static int nvvgpu_vfio_open_device(struct vfio_device *vdev)
 
 	err = nvvgpu_vgpu_start(nvdev->vgpu);
 	if (err) {
-		dev_err(vdev->dev, "cannot start vGPU %u: %d\n",
-			nvdev->vgpu->id, err);
+		dev_err(vdev->dev, "cannot start vGPU %u: %pe\n",
+			nvdev->vgpu->id, ERR_PTR(err));
 		return err;
 	}
 
@@ -111,8 +111,8 @@ static void nvvgpu_vfio_close_device(struct vfio_device *vdev)
 
 	err = nvvgpu_vgpu_stop(nvdev->vgpu);
 	if (err)
-		dev_err(vdev->dev, "cannot stop vGPU %u: %d\n",
-			nvdev->vgpu->id, err);
+		dev_err(vdev->dev, "cannot stop vGPU %u: %pe\n",
+			nvdev->vgpu->id, ERR_PTR(err));
 }
 
 static long nvvgpu_vfio_ioctl_get_info(struct nvvgpu_vfio_device *nvdev,
@@ -150,7 +150,7 @@ static long nvvgpu_vfio_reset(struct nvvgpu_vfio_device *nvdev)
 
 	err = nvvgpu_vgpu_reset(nvdev->vgpu);
 	if (err) {
-		dev_err(nvdev->vdev.dev, "reset failed: %d\n", err);
+		dev_err(nvdev->vdev.dev, "reset failed: %pe\n", ERR_PTR(err));
 		return err;
 	}
 	mutex_lock(&nvdev->lock);
@@ -235,8 +235,8 @@ static int nvvgpu_vfio_mdev_probe(struct mdev_device *mdev)
 	err = nvvgpu_vgpu_create(parent->pgpu, vtype->type->id, &uuid,
 				 &nvdev->vgpu);
 	if (err) {
-		dev_err(&mdev->dev, "cannot create a vGPU of type %u (%s): %d\n",
-			vtype->type->id, vtype->type->name, err);
+		dev_err(&mdev->dev, "cannot create a vGPU of type %u (%s): %pe\n",
+			vtype->type->id, vtype->type->name, ERR_PTR(err));
 		goto err_put;
 	}
 	if (!PAGE_ALIGNED(nvdev->vgpu->part.fb_offset)) {
@@ -249,8 +249,8 @@ static int nvvgpu_vfio_mdev_probe(struct mdev_device *mdev)
 	dev_set_drvdata(&mdev->dev, nvdev);
 	err = vfio_register_emulated_iommu_dev(&nvdev->vdev);
 	if (err) {
-		dev_err(&mdev->dev, "cannot register the VFIO device: %d\n",
-			err);
+		dev_err(&mdev->dev, "cannot register the VFIO device: %pe\n",
+			ERR_PTR(err));
 		goto err_destroy;
 	}
 
@@ -306,7 +306,7 @@ static void nvvgpu_vfio_pgpu_lost(struct nvvgpu_pgpu *pgpu, void *priv)
 
 	WRITE_ONCE(parent->lost, true);
 	dev_warn(&parent->adev->dev, "pgpu %u lost: vGPU devices fail from now on\n",
-		 pgpu->id);
+		 nvvgpu_pgpu_id(pgpu));
 
 	mutex_lock(&parent->lock);
 	list_for_each_entry(nvdev, &parent->devices, link)
@@ -320,7 +320,7 @@ static void nvvgpu_vfio_pgpu_recovered(struct nvvgpu_pgpu *pgpu, void *priv)
 
 	if (READ_ONCE(parent->lost))
 		dev_info(&parent->adev->dev, "pgpu %u recovered: vGPU devices open again\n",
-			 pgpu->id);
+			 nvvgpu_pgpu_id(pgpu));
 	WRITE_ONCE(parent->lost, false);
 }
 
@@ -362,7 +362,7 @@ static int nvvgpu_vfio_aux_probe(struct auxiliary_device *adev,
 	err = nvvgpu_client_register(pgpu, NVVGPU_CLIENT_VFIO,
 				     &nvvgpu_vfio_client_ops, parent);
 	if (err) {
-		dev_err(&adev->dev, "cannot register with the core: %d\n", err);
+		dev_err(&adev->dev, "cannot register with the core: %pe\n", ERR_PTR(err));
 		goto err_mutex;
 	}
 
@@ -371,13 +371,13 @@ static int nvvgpu_vfio_aux_probe(struct auxiliary_device *adev,
 				   &nvvgpu_vfio_mdev_driver, parent->mtypes,
 				   parent->num_types);
 	if (err) {
-		dev_err(&adev->dev, "cannot register the mdev parent: %d\n",
-			err);
+		dev_err(&adev->dev, "cannot register the mdev parent: %pe\n",
+			ERR_PTR(err));
 		goto err_client;
 	}
 
 	dev_info(&adev->dev, "pgpu %u: %u vGPU types, chip %#010x\n",
-		 pgpu->id, parent->num_types, parent->boot_0);
+		 nvvgpu_pgpu_id(pgpu), parent->num_types, parent->boot_0);
 	return 0;
 
 err_client:

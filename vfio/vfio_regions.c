@@ -195,8 +195,8 @@ static int nvvgpu_vfio_bar0_forward(struct nvvgpu_vfio_device *nvdev,
 		return 0;
 	}
 	if (ret) {
-		dev_warn_ratelimited(nvdev->vdev.dev, "BAR0 %s of %#x failed: %d\n",
-				     write ? "write" : "read", reg, ret);
+		dev_warn_ratelimited(nvdev->vdev.dev, "BAR0 %s of %#x failed: %pe\n",
+				     write ? "write" : "read", reg, ERR_PTR(ret));
 		return -EIO;
 	}
 	return 0;

@@ -43,7 +43,8 @@
 static bool nvvgpu_vfio_type_usable(struct nvvgpu_vfio_parent *parent,
 				    unsigned int index)
 {
-	const struct nvvgpu_vgpu_type *type = &parent->pgpu->info.types[index];
+	const struct nvvgpu_pgpu_info *info = nvvgpu_pgpu_info(parent->pgpu);
+	const struct nvvgpu_vgpu_type *type = &info->types[index];
 	struct device *dev = &parent->adev->dev;
 	const char *why = NULL;
 	unsigned int i;
@@ -61,7 +62,7 @@ static bool nvvgpu_vfio_type_usable(struct nvvgpu_vfio_parent *parent,
 		why = "BAR1 too large";
 
 	for (i = 0; !why && i < index; i++)
-		if (parent->pgpu->info.types[i].id == type->id)
+		if (info->types[i].id == type->id)
 			why = "duplicate id";
 
 	if (why)
@@ -81,13 +82,13 @@ static bool nvvgpu_vfio_type_usable(struct nvvgpu_vfio_parent *parent,
  */
 int nvvgpu_vfio_types_init(struct nvvgpu_vfio_parent *parent)
 {
-	const struct nvvgpu_pgpu_info *info = &parent->pgpu->info;
+	const struct nvvgpu_pgpu_info *info = nvvgpu_pgpu_info(parent->pgpu);
 	struct device *dev = &parent->adev->dev;
 	unsigned int i, n = 0;
 	u32 num = min_t(u32, info->num_types, NVVGPU_MAX_TYPES);
 
 	if (!num) {
-		dev_err(dev, "pgpu %u has no vGPU type\n", parent->pgpu->id);
+		dev_err(dev, "pgpu %u has no vGPU type\n", nvvgpu_pgpu_id(parent->pgpu));
 		return -ENODEV;
 	}
 
@@ -116,7 +117,7 @@ int nvvgpu_vfio_types_init(struct nvvgpu_vfio_parent *parent)
 
 	if (!n) {
 		dev_err(dev, "pgpu %u has no usable vGPU type\n",
-			parent->pgpu->id);
+			nvvgpu_pgpu_id(parent->pgpu));
 		return -ENODEV;
 	}
 	parent->num_types = n;

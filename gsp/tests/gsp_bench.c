@@ -492,7 +492,7 @@ static void gsp_bench_report(struct gsp_bench *b, struct seq_file *m)
 	u64 run_ns = jiffies64_to_nsecs(b->j_end - b->j_start);
 
 	seq_printf(m, "bench: pgpu %u, firmware %s, interleaved call by call, %llu ms\n",
-		   b->gsp->pgpu->id, b->gsp->abi->version,
+		   nvvgpu_pgpu_id(b->gsp->pgpu), b->gsp->abi->version,
 		   div_u64(run_ns, NSEC_PER_MSEC));
 	if (b->cycles)
 		seq_printf(m, "clock: cycle counter, %llu MHz against jiffies\n",
@@ -613,7 +613,7 @@ int gsp_bench_run(struct nvvgpu_gsp *gsp, struct seq_file *m)
 	}
 	up_read(&gsp->reset_sem);
 	if (ret)
-		dev_err(gsp->dev, "bench: a measurement failed: %d\n", ret);
+		dev_err(gsp->dev, "bench: a measurement failed: %pe\n", ERR_PTR(ret));
 	else
 		gsp_bench_report(b, m);
 

@@ -9,8 +9,10 @@
 #define __NVVGPU_CORE_H__
 
 #include <linux/container_of.h>
+#include <linux/device/driver.h>
 #include <linux/err.h>
 #include <linux/kstrtox.h>
+#include <linux/lockdep.h>
 #include <linux/string.h>
 #include <linux/uuid.h>
 
@@ -36,10 +38,49 @@ void nvvgpu_pgpu_unregister(struct nvvgpu_pgpu *pgpu);
 void nvvgpu_pgpu_handle_irq(struct nvvgpu_pgpu *pgpu);
 void nvvgpu_pgpu_set_lost(struct nvvgpu_pgpu *pgpu, const char *why);
 int nvvgpu_pgpu_clear_lost(struct nvvgpu_pgpu *pgpu);
+int nvvgpu_pgpu_lock_sysfs(struct nvvgpu_pgpu *pgpu);
+void nvvgpu_pgpu_unlock(struct nvvgpu_pgpu *pgpu);
 
-/* provider registration (transport, partition, scheduler) */
-int nvvgpu_register_provider(const struct nvvgpu_provider *prov);
-int nvvgpu_unregister_provider(const struct nvvgpu_provider *prov);
+/* provider registration: one function per kind */
+int nvvgpu_register_transport(const struct nvvgpu_transport_ops *ops);
+int nvvgpu_unregister_transport(const struct nvvgpu_transport_ops *ops);
+int nvvgpu_register_partition(const struct nvvgpu_partition_ops *ops);
+int nvvgpu_unregister_partition(const struct nvvgpu_partition_ops *ops);
+int nvvgpu_register_scheduler(const struct nvvgpu_sched_ops *ops);
+int nvvgpu_unregister_scheduler(const struct nvvgpu_sched_ops *ops);
+
+/**
+ * module_nvvgpu_transport() - a module that is one transport
+ * @__ops: the module's static const &struct nvvgpu_transport_ops
+ *
+ * Registers @__ops at module init and unregisters it at exit, in place of
+ * module_init() and module_exit(), as module_auxiliary_driver() does for an
+ * auxiliary driver. A failed registration fails the module's load with its
+ * errno. Unregistering at exit cannot meet a vGPU: each pins the module.
+ */
+#define module_nvvgpu_transport(__ops) \
+	module_driver(__ops, nvvgpu_register_transport, \
+		      nvvgpu_unregister_transport)
+
+/**
+ * module_nvvgpu_partition() - a module that is one partition provider
+ * @__ops: the module's static const &struct nvvgpu_partition_ops
+ *
+ * As module_nvvgpu_transport().
+ */
+#define module_nvvgpu_partition(__ops) \
+	module_driver(__ops, nvvgpu_register_partition, \
+		      nvvgpu_unregister_partition)
+
+/**
+ * module_nvvgpu_scheduler() - a module that is one scheduler
+ * @__ops: the module's static const &struct nvvgpu_sched_ops
+ *
+ * As module_nvvgpu_transport().
+ */
+#define module_nvvgpu_scheduler(__ops) \
+	module_driver(__ops, nvvgpu_register_scheduler, \
+		      nvvgpu_unregister_scheduler)
 
 /* clients, bound through the auxiliary devices */
 struct nvvgpu_pgpu *nvvgpu_aux_to_pgpu(struct auxiliary_device *adev);
@@ -128,6 +169,102 @@ static inline int nvvgpu_parse_u32s(char *s, u32 *v, int max)
 }
 
 /**
+ * DOC: accessors
+ *
+ * &struct nvvgpu_pgpu and &struct nvvgpu_vgpu are the core's: other
+ * modules read them, and assert the pgpu lock, only through the helpers
+ * below, as Xe's PF code reaches its master mutex through
+ * xe_gt_sriov_pf_master_mutex(). The lock itself is taken by the core's
+ * API, or, from a sysfs or debugfs handler, with nvvgpu_pgpu_lock_sysfs().
+ */
+
+/**
+ * nvvgpu_pgpu_assert_locked() - lockdep: the caller holds the pgpu lock
+ * @pgpu: the physical GPU
+ *
+ * For a provider's op or helper documented as called with the pgpu lock
+ * held.
+ */
+static inline void nvvgpu_pgpu_assert_locked(struct nvvgpu_pgpu *pgpu)
+{
+	lockdep_assert_held(&pgpu->lock);
+}
+
+/**
+ * nvvgpu_pgpu_dev() - the backend's device of a pgpu
+ * @pgpu: the physical GPU
+ *
+ * Return: the device, for logs and as a parent; valid while @pgpu is.
+ */
+static inline struct device *nvvgpu_pgpu_dev(const struct nvvgpu_pgpu *pgpu)
+{
+	return pgpu->dev;
+}
+
+/**
+ * nvvgpu_pgpu_id() - the core-wide index of a pgpu
+ * @pgpu: the physical GPU
+ *
+ * Return: the index in its debugfs and client device names, in tracepoints.
+ */
+static inline u32 nvvgpu_pgpu_id(const struct nvvgpu_pgpu *pgpu)
+{
+	return pgpu->id;
+}
+
+/**
+ * nvvgpu_pgpu_fw_version() - the firmware version the backend reported
+ * @pgpu: the physical GPU
+ *
+ * Return: e.g. "535.113.01"; valid while @pgpu is.
+ */
+static inline const char *nvvgpu_pgpu_fw_version(const struct nvvgpu_pgpu *pgpu)
+{
+	return pgpu->fw_version;
+}
+
+/**
+ * nvvgpu_pgpu_info() - the static information the transport read
+ * @pgpu: the physical GPU
+ *
+ * Valid while the transport is attached: in the partition provider's and
+ * the scheduler's ops, and in a client from its auxiliary device's probe
+ * to its remove.
+ *
+ * Return: the information, read-only.
+ */
+static inline const struct nvvgpu_pgpu_info *
+nvvgpu_pgpu_info(const struct nvvgpu_pgpu *pgpu)
+{
+	return &pgpu->info;
+}
+
+/**
+ * nvvgpu_pgpu_debugfs() - the pgpu's debugfs directory
+ * @pgpu: the physical GPU
+ *
+ * Providers put their per-pgpu files there, and remove them at detach.
+ *
+ * Return: the directory (an error pointer without debugfs, which the
+ * debugfs API takes as a parent).
+ */
+static inline struct dentry *nvvgpu_pgpu_debugfs(const struct nvvgpu_pgpu *pgpu)
+{
+	return pgpu->debugfs;
+}
+
+/**
+ * nvvgpu_pgpu_num_vgpus() - how many vGPUs a pgpu has
+ * @pgpu: the physical GPU
+ *
+ * Return: a snapshot; exact while the pgpu lock is held.
+ */
+static inline u32 nvvgpu_pgpu_num_vgpus(const struct nvvgpu_pgpu *pgpu)
+{
+	return READ_ONCE(pgpu->num_vgpus);
+}
+
+/**
  * nvvgpu_provider_priv() - per-pgpu data a provider returned from attach
  * @pgpu: the physical GPU
  * @kind: the provider kind asking
@@ -138,6 +275,39 @@ static inline void *nvvgpu_provider_priv(struct nvvgpu_pgpu *pgpu,
 					 enum nvvgpu_provider_kind kind)
 {
 	return pgpu->prov_priv[kind];
+}
+
+/**
+ * nvvgpu_vgpu_provider_priv() - a provider's per-vGPU data
+ * @vgpu: the vGPU
+ * @kind: the provider kind asking
+ *
+ * Return: what the provider stored with nvvgpu_vgpu_set_provider_priv(),
+ * or NULL.
+ */
+static inline void *nvvgpu_vgpu_provider_priv(const struct nvvgpu_vgpu *vgpu,
+					      enum nvvgpu_provider_kind kind)
+{
+	return vgpu->prov_priv[kind];
+}
+
+/**
+ * nvvgpu_vgpu_set_provider_priv() - keep a provider's per-vGPU data
+ * @vgpu: the vGPU
+ * @kind: the provider kind storing
+ * @priv: the data, or NULL
+ *
+ * From the provider's ops on @vgpu (the pgpu lock held): set by the op
+ * that adds the vGPU (vgpu_alloc, vgpu_add), cleared by the one that
+ * removes it. The core calls a scheduler's vgpu_update and vgpu_stats only
+ * for a vGPU that has scheduler data.
+ */
+static inline void nvvgpu_vgpu_set_provider_priv(struct nvvgpu_vgpu *vgpu,
+						 enum nvvgpu_provider_kind kind,
+						 void *priv)
+{
+	nvvgpu_pgpu_assert_locked(vgpu->pgpu);
+	vgpu->prov_priv[kind] = priv;
 }
 
 /*

@@ -24,9 +24,9 @@ struct page;
  * or the meaning of one of its members, changes.
  */
 #define NVVGPU_BACKEND_OPS_VERSION	4
-#define NVVGPU_TRANSPORT_OPS_VERSION	2
-#define NVVGPU_PARTITION_OPS_VERSION	2
-#define NVVGPU_SCHED_OPS_VERSION	2
+#define NVVGPU_TRANSPORT_OPS_VERSION	3
+#define NVVGPU_PARTITION_OPS_VERSION	3
+#define NVVGPU_SCHED_OPS_VERSION	3
 #define NVVGPU_CLIENT_OPS_VERSION	2
 
 /**
@@ -155,140 +155,408 @@ struct nvvgpu_backend_ops {
 #define NVVGPU_OWNER_NONE	(U32_MAX - 1)
 
 /**
- * struct nvvgpu_provider - the part every provider ops table starts with
- * @version: the interface version of the kind's ops table
- * @kind: which kind of provider this is
- * @name: provider name for logs and debugfs, e.g. "gsp"
- * @owner: module that implements the ops (THIS_MODULE); pinned while a vGPU
- *	depends on it
- * @attach: set the provider up for @pgpu; may store per-pgpu data in @priv.
- *	Called with the pgpu lock held, after every earlier kind is attached.
- * @detach: undo @attach. Called with the pgpu lock held, never while a vGPU
- *	of @pgpu exists.
+ * DOC: provider ops
  *
- * Embedded as the first member "base" of each kind's ops table; the core
- * recovers the full table with container_of().
+ * What the members of the provider and client tables below say, each in
+ * the same order: who calls it and from where; the context and the locks
+ * held; whether it may sleep; whether it may be NULL; what it returns and
+ * what the core does with that. "The pgpu lock" is the core's per-pgpu
+ * lock (nvvgpu_pgpu_assert_locked()); "the core lock" the registry's lock,
+ * taken before it. See DOC: lock order in core/core_priv.h.
+ *
+ * Every call of a provider's op on a pgpu comes between its @attach and
+ * its @detach on that pgpu. Every vGPU op comes between the creation and
+ * the destruction of the vGPU, and every op but the transport's @irq comes
+ * with the pgpu lock held, so the ops of one pgpu never run concurrently
+ * with each other or with an attach or detach; different pgpus' may.
+ *
+ * A provider's sysfs and debugfs handlers that need the pgpu lock take it
+ * with nvvgpu_pgpu_lock_sysfs(): @detach, which removes their files under
+ * that lock, waits for them.
+ */
+
+/**
+ * struct nvvgpu_provider - the part every provider ops table starts with
+ *
+ * Embedded as the member "base" of each kind's ops table. The kind is that
+ * of the registration function the table is given to
+ * (nvvgpu_register_transport() and its siblings), never a tag in the table.
  */
 struct nvvgpu_provider {
+	/**
+	 * @version: the interface version of the kind's table
+	 * (%NVVGPU_TRANSPORT_OPS_VERSION, ...). Checked first at
+	 * registration, before any other member is read: a mismatch is
+	 * refused with -EINVAL and a log line naming both versions.
+	 */
 	u32 version;
-	enum nvvgpu_provider_kind kind;
+	/**
+	 * @name: the provider's name, for logs and the pgpu's debugfs state,
+	 * e.g. "gsp". Mandatory: a table without one is refused (-EINVAL).
+	 */
 	const char *name;
+	/**
+	 * @owner: the module that implements the ops (THIS_MODULE). The core
+	 * takes a reference on it for each vGPU and host channel that uses
+	 * the provider, so the module cannot be unloaded under them. NULL
+	 * (built in) is never pinned.
+	 */
 	struct module *owner;
+	/**
+	 * @attach: set the provider up for @pgpu.
+	 *
+	 * Called by the core for each pgpu, once every kind before this one
+	 * is attached and while the pgpu is not lost: from the registration
+	 * of this kind or of an earlier one (the providers that were waiting
+	 * for it), from nvvgpu_pgpu_register() when the backend adds the
+	 * pgpu, from the core's lost work when the pgpu recovers, and from
+	 * an unregistration refused with -EBUSY, which attaches again what
+	 * it had detached. Process context, with the core lock and the pgpu
+	 * lock held; may sleep. It must not call the registration API, nor
+	 * wait for anything that takes either lock.
+	 *
+	 * May store per-pgpu data in *@priv (NULL on entry), which the core
+	 * passes to @detach and returns from nvvgpu_provider_priv(). For the
+	 * transport, &nvvgpu_transport_ops.read_info follows at once, in the
+	 * same context.
+	 *
+	 * May be NULL: nothing to set up. Returns 0 or a negative errno,
+	 * which the core logs; the kind, and every kind after it, then stay
+	 * detached from this pgpu until the next registration of any
+	 * provider, or the pgpu's recovery, tries again.
+	 */
 	int (*attach)(struct nvvgpu_pgpu *pgpu, void **priv);
+	/**
+	 * @detach: undo @attach; @priv is what it stored.
+	 *
+	 * Called by the core, later kinds first: from the unregistration of
+	 * this kind or of an earlier one, from nvvgpu_pgpu_unregister() when
+	 * the backend removes the pgpu (after the client devices went and
+	 * any vGPU left was destroyed), and, for the transport, right after
+	 * an @attach whose read_info failed. Process context, with the core
+	 * lock and the pgpu lock held; may sleep. Never while a vGPU of
+	 * @pgpu exists (unregistration refuses with -EBUSY; the core warns).
+	 * Unregistration also refuses while host channels exist;
+	 * nvvgpu_pgpu_unregister() does not check them, it relies on the
+	 * DRM client's remove having destroyed them.
+	 *
+	 * Must release everything @attach made and remove the provider's
+	 * files, whose handlers it thereby waits for (see DOC: provider
+	 * ops). May be NULL. Cannot fail.
+	 */
 	void (*detach)(struct nvvgpu_pgpu *pgpu, void *priv);
 };
 
 /**
  * struct nvvgpu_transport_ops - the firmware transport (GSP-RM)
- * @base: common part; @base.kind is %NVVGPU_PROVIDER_TRANSPORT
- * @read_info: after @base.attach, fill the pgpu's static information and
- *	vGPU type table from the firmware
- * @irq: the backend signalled a GSP interrupt. May be called in atomic
- *	context; must not sleep.
- * @vgpu_bootload: start the firmware's plugin task for a provisioned vGPU
- *	(BOOTLOAD_GSP_VGPU_PLUGIN_TASK)
- * @vgpu_shutdown: stop and clean up the plugin task
- *	(SHUTDOWN_GSP_VGPU_PLUGIN_TASK, VGPU_PLUGIN_CLEANUP). Must not fail
- *	in a way that leaks: errors are logged and the vGPU is torn down anyway.
- * @host_channel_alloc: create the firmware's objects of a host channel (on
- *	GSP-RM: a VA space over @ch's window, the channel in it, and its
- *	work-submit token) from @ch's engine, window, ring and USERD, and
- *	fill @ch->token, @ch->chid and @ch->obj. Called by
- *	nvvgpu_host_channel_create() with the pgpu lock held; may sleep.
- *	Returns 0 or a negative errno, with nothing left allocated. May be
- *	NULL: the pgpu then has no host channels (-EOPNOTSUPP).
- * @host_channel_free: destroy what @host_channel_alloc made; the channel
- *	stops at a method boundary before this returns. Called by
- *	nvvgpu_host_channel_destroy() with the pgpu lock held; may sleep.
- *	Errors are logged, never returned. NULL exactly when
- *	@host_channel_alloc is.
+ * @base: common part, registered with nvvgpu_register_transport()
+ *
+ * The transport attaches first on every pgpu and supplies the static
+ * information the other providers and the clients build on.
  */
 struct nvvgpu_transport_ops {
 	struct nvvgpu_provider base;
+	/**
+	 * @read_info: fill @info with the pgpu's static information (FB
+	 * size, VMMU segment size, channels, engines) and vGPU type table,
+	 * from the firmware.
+	 *
+	 * Called by the core right after @base.attach succeeded, in the same
+	 * context: process context, the core lock and the pgpu lock held;
+	 * may sleep. @info is zeroed before. Mandatory.
+	 *
+	 * Returns 0 or a negative errno. The core refuses, with -EPROTO, an
+	 * @info without FB or with more than %NVVGPU_MAX_TYPES types, and
+	 * checks nothing else: the entries of the type table are the
+	 * transport's to validate (the VFIO client skips those it cannot
+	 * expose). On an error the core logs it and calls @base.detach. On
+	 * success the pgpu is ready: @irq is routed, the other kinds attach
+	 * and the client devices are created.
+	 */
 	int (*read_info)(struct nvvgpu_pgpu *pgpu, struct nvvgpu_pgpu_info *info);
+	/**
+	 * @irq: the backend signalled a GSP interrupt.
+	 *
+	 * Called by nvvgpu_pgpu_handle_irq(), from whatever context the
+	 * backend calls that in (its interrupt handler included), with the
+	 * pgpu's irq spinlock held and interrupts off: must not sleep, nor
+	 * take a lock that is also taken with interrupts on, nor call
+	 * nvvgpu_pgpu_handle_irq(). Only after @read_info succeeded and
+	 * until @base.detach begins: an interrupt during @base.attach or
+	 * @read_info is dropped, so the transport must poll for what it
+	 * waits for then.
+	 *
+	 * May be NULL: GSP interrupts are dropped. Returns nothing.
+	 */
 	void (*irq)(struct nvvgpu_pgpu *pgpu);
+	/**
+	 * @vgpu_bootload: start the firmware's plugin task for @vgpu
+	 * (BOOTLOAD_GSP_VGPU_PLUGIN_TASK), whose resources are in
+	 * @vgpu->part.
+	 *
+	 * Called by nvvgpu_vgpu_create() after the partition provider's
+	 * vgpu_alloc, and by nvvgpu_vgpu_reset() after @vgpu_shutdown, the
+	 * backend's vf_flr and the scrub of the vGPU's FB. Process context,
+	 * the pgpu lock held; may sleep. Mandatory.
+	 *
+	 * Returns 0 or a negative errno, which the core logs. A failed
+	 * creation is undone without @vgpu_shutdown (the partition is freed);
+	 * a failed reset leaves the vGPU stopped, without a plugin, to be
+	 * destroyed.
+	 */
 	int (*vgpu_bootload)(struct nvvgpu_vgpu *vgpu);
+	/**
+	 * @vgpu_shutdown: stop and clean up @vgpu's plugin task
+	 * (SHUTDOWN_GSP_VGPU_PLUGIN_TASK, VGPU_PLUGIN_CLEANUP).
+	 *
+	 * Called, for a vGPU whose plugin @vgpu_bootload started and only
+	 * once per bootload, by nvvgpu_vgpu_destroy() (after the scheduler's
+	 * vgpu_remove, before the partition's vgpu_free), by
+	 * nvvgpu_vgpu_reset() (before the FLR), and by nvvgpu_vgpu_create()
+	 * when the scheduler refused the vGPU. Also when the pgpu is lost:
+	 * the firmware may be dead. Process context, the pgpu lock held; may
+	 * sleep. Mandatory.
+	 *
+	 * Cannot fail in a way that leaks: errors are the transport's to log,
+	 * and the vGPU is torn down anyway.
+	 */
 	void (*vgpu_shutdown)(struct nvvgpu_vgpu *vgpu);
+	/**
+	 * @host_channel_alloc: create the firmware's objects of a host
+	 * channel (on GSP-RM: a VA space over @ch's window, the channel in
+	 * it, and its work-submit token) from @ch's engine, window, ring and
+	 * USERD, and fill @ch->token, @ch->chid and @ch->obj.
+	 *
+	 * Called by nvvgpu_host_channel_create() after the partition
+	 * provider's host_fb_alloc gave the window and the core zeroed it.
+	 * Process context, the pgpu lock held; may sleep.
+	 *
+	 * May be NULL, together with @host_channel_free (registration
+	 * refuses one without the other): the pgpu then has no host
+	 * channels (-EOPNOTSUPP). Returns 0 or a negative errno, with
+	 * nothing left allocated; the core logs it and frees the window.
+	 */
 	int (*host_channel_alloc)(struct nvvgpu_pgpu *pgpu,
 				  struct nvvgpu_host_channel *ch);
+	/**
+	 * @host_channel_free: destroy what @host_channel_alloc made; the
+	 * channel stops at a method boundary before this returns.
+	 *
+	 * Called once per channel, by nvvgpu_host_channel_stop() or by
+	 * nvvgpu_host_channel_destroy() (before its window is freed), also
+	 * when the pgpu is lost. Process context, the pgpu lock held; may
+	 * sleep.
+	 *
+	 * NULL exactly when @host_channel_alloc is. Errors are logged, never
+	 * returned.
+	 */
 	void (*host_channel_free)(struct nvvgpu_pgpu *pgpu,
 				  struct nvvgpu_host_channel *ch);
 };
 
 /**
  * struct nvvgpu_partition_ops - partitioning of framebuffer and channels
- * @base: common part; @base.kind is %NVVGPU_PROVIDER_PARTITION
- * @vgpu_alloc: reserve guest FB, management heap and a channel-ID range for
- *	@vgpu's type and describe them in @part; -ENOSPC when they do not fit
- * @vgpu_free: release (and scrub) what @vgpu_alloc reserved
- * @type_capacity: how many more vGPUs of @type would fit in what is free
- *	now, so that available_instances never promises what @vgpu_alloc
- *	would refuse
- * @host_fb_alloc: reserve @size bytes (page aligned) of the framebuffer
- *	the host keeps for itself, never given to a vGPU, and store its
- *	offset in @offset. Called by nvvgpu_host_channel_create() with the
- *	pgpu lock held; may sleep. Returns 0, -ENOSPC when it does not fit,
- *	or -ENOMEM. May be NULL: the pgpu then has no host channels.
- * @host_fb_free: scrub and release a range from @host_fb_alloc. Same
- *	context; NULL exactly when @host_fb_alloc is.
+ * @base: common part, registered with nvvgpu_register_partition()
+ *
+ * Attaches after the transport, from the static information it read
+ * (nvvgpu_pgpu_info()).
  */
 struct nvvgpu_partition_ops {
 	struct nvvgpu_provider base;
+	/**
+	 * @vgpu_alloc: reserve guest FB, management heap and a channel-ID
+	 * range for @vgpu->type, and describe them in @part.
+	 *
+	 * Called by nvvgpu_vgpu_create(), after the core checked the type's
+	 * instance limit and @type_capacity, before the transport's
+	 * vgpu_bootload. Process context, the pgpu lock held; may sleep.
+	 * @part is zeroed. Per-vGPU data may be kept with
+	 * nvvgpu_vgpu_set_provider_priv(). Mandatory.
+	 *
+	 * Returns 0; -ENOSPC when the resources do not fit; or another
+	 * negative errno. The core logs a failure and fails the creation;
+	 * nothing may stay reserved.
+	 */
 	int (*vgpu_alloc)(struct nvvgpu_vgpu *vgpu, struct nvvgpu_partition *part);
+	/**
+	 * @vgpu_free: release what @vgpu_alloc reserved.
+	 *
+	 * Called by nvvgpu_vgpu_destroy() after the transport's
+	 * vgpu_shutdown, and by nvvgpu_vgpu_create() when a later step
+	 * failed. Process context, the pgpu lock held; may sleep. Mandatory.
+	 *
+	 * Must scrub the guest FB and heap before another vGPU can get them
+	 * (the core does not at destroy); a range it cannot scrub it keeps
+	 * out of circulation. Cannot fail.
+	 */
 	void (*vgpu_free)(struct nvvgpu_vgpu *vgpu);
+	/**
+	 * @type_capacity: how many more vGPUs of @type fit in what is free
+	 * now.
+	 *
+	 * Called by nvvgpu_type_available() (the VFIO client's
+	 * available_instances, read from sysfs) and nvvgpu_vgpu_create().
+	 * Process context, the pgpu lock held; may sleep, but should be
+	 * quick. Mandatory.
+	 *
+	 * Returns a count; the core takes the smaller of it, the type's
+	 * instance limit and the pgpu's vGPU limit. It must never count an
+	 * instance @vgpu_alloc would refuse.
+	 */
 	unsigned int (*type_capacity)(struct nvvgpu_pgpu *pgpu,
 				      const struct nvvgpu_vgpu_type *type);
+	/**
+	 * @host_fb_alloc: reserve @size bytes (page aligned) of the
+	 * framebuffer the host keeps for itself, never given to a vGPU, and
+	 * store its offset in @offset.
+	 *
+	 * Called by nvvgpu_host_channel_create(). Process context, the pgpu
+	 * lock held; may sleep.
+	 *
+	 * May be NULL, together with @host_fb_free (registration refuses
+	 * one without the other): the pgpu then has no host channels
+	 * (-EOPNOTSUPP). Returns 0, -ENOSPC when it does not fit, or
+	 * -ENOMEM; the caller gets the error.
+	 */
 	int (*host_fb_alloc)(struct nvvgpu_pgpu *pgpu, u64 size, u64 *offset);
+	/**
+	 * @host_fb_free: scrub and release a range from @host_fb_alloc.
+	 *
+	 * Called by nvvgpu_host_channel_destroy() after the transport's
+	 * host_channel_free, and by nvvgpu_host_channel_create() when a
+	 * later step failed. Process context, the pgpu lock held; may sleep.
+	 *
+	 * NULL exactly when @host_fb_alloc is. Cannot fail: a range it cannot
+	 * scrub it keeps out of circulation.
+	 */
 	void (*host_fb_free)(struct nvvgpu_pgpu *pgpu, u64 offset, u64 size);
 };
 
 /**
  * struct nvvgpu_sched_ops - time-slice scheduling of vGPUs
- * @base: common part; @base.kind is %NVVGPU_PROVIDER_SCHEDULER. Its
- *	@base.attach gives the engines to the host alone (nvvgpu_pgpu_run())
- *	and registers for work reports (nvvgpu_pgpu_set_work_sink()); its
- *	@base.detach undoes both and lets every channel run.
- * @vgpu_add: put @vgpu on the pgpu's run queue, closed (no slices yet).
- *	Called by nvvgpu_vgpu_create() with the pgpu lock held; may sleep.
- *	Returns 0 or -ENOMEM.
- * @vgpu_remove: take @vgpu off the run queue; if it holds the GPU, its
- *	slice ends now. Called by nvvgpu_vgpu_destroy() with the pgpu lock
- *	held, after @vgpu_set_runnable(false); may sleep.
- * @vgpu_set_runnable: a VMM opened (and did not pause) @vgpu, so it may be
- *	given slices, or it closed or paused it. Called on each lifecycle
- *	transition with the pgpu lock held; may sleep. Must not fail.
- * @vgpu_update: @vgpu's weight or execution quantum changed
- *	(nvvgpu_vgpu_set_param()); applies
- *	from its next slice. Called with the pgpu lock held; may sleep.
- * @vgpu_stats: fill @st with what the scheduler gave @vgpu so far, with
- *	its engine time. Called by nvvgpu_vgpu_sched_stats() in process
- *	context with the pgpu lock held; may sleep. Returns 0.
+ * @base: common part, registered with nvvgpu_register_scheduler(). Its
+ *	attach takes over who runs on the engines (nvvgpu_pgpu_run()) and
+ *	registers for the backend's work reports
+ *	(nvvgpu_pgpu_set_work_sink()); its detach withdraws the sink and
+ *	lets every channel run (nvvgpu_pgpu_run_all()).
+ *
+ * Attaches last, after the partition provider. Its decisions are made in
+ * its own context (a timer, the work reports), under its own locks; the
+ * ops below only keep its run queue in step with the vGPUs' lifecycle.
  */
 struct nvvgpu_sched_ops {
 	struct nvvgpu_provider base;
+	/**
+	 * @vgpu_add: put @vgpu on the pgpu's run queue, closed: it gets no
+	 * slice until @vgpu_set_runnable says it may.
+	 *
+	 * Called by nvvgpu_vgpu_create() after the transport's
+	 * vgpu_bootload. Process context, the pgpu lock held; may sleep.
+	 * Mandatory. The scheduler should keep its per-vGPU data with
+	 * nvvgpu_vgpu_set_provider_priv(): the core calls @vgpu_update and
+	 * @vgpu_stats only for a vGPU that has some.
+	 *
+	 * Returns 0 or a negative errno, which the core logs before it
+	 * shuts the plugin down, frees the partition and fails the creation.
+	 */
 	int (*vgpu_add)(struct nvvgpu_vgpu *vgpu);
+	/**
+	 * @vgpu_remove: take @vgpu off the run queue; if it holds the GPU,
+	 * its slice ends now.
+	 *
+	 * Called by nvvgpu_vgpu_destroy(), first of the teardown (after
+	 * @vgpu_set_runnable(false) for a running or paused vGPU), also when
+	 * the pgpu is lost. Process context, the pgpu lock held; may sleep.
+	 * Mandatory. Must drop the per-vGPU data. Cannot fail.
+	 */
 	void (*vgpu_remove)(struct nvvgpu_vgpu *vgpu);
+	/**
+	 * @vgpu_set_runnable: a VMM opened (and did not pause) @vgpu, so it
+	 * may be given slices (@runnable true), or it closed or paused it.
+	 *
+	 * Called with true by nvvgpu_vgpu_start() and nvvgpu_vgpu_resume(),
+	 * with false by nvvgpu_vgpu_stop() and nvvgpu_vgpu_pause(), with
+	 * false and then true by nvvgpu_vgpu_reset() around the reset of a
+	 * running vGPU (true only if it came back), and with false by
+	 * nvvgpu_vgpu_destroy() for a running or paused one. The value may
+	 * repeat the last one (stopping a paused vGPU says false again).
+	 * Process context, the pgpu lock held; may sleep. Mandatory. Cannot
+	 * fail.
+	 */
 	void (*vgpu_set_runnable)(struct nvvgpu_vgpu *vgpu, bool runnable);
+	/**
+	 * @vgpu_update: @vgpu's weight or execution quantum changed; read
+	 * them with nvvgpu_vgpu_get_param(). They apply from its next slice.
+	 *
+	 * Called by nvvgpu_vgpu_set_param() and nvvgpu_pgpu_set_vgpu_param()
+	 * (sysfs stores; the preemption timeout goes to the backend, not
+	 * here), only for a vGPU with scheduler data. Process context, the
+	 * pgpu lock held; may sleep.
+	 *
+	 * May be NULL: the settings are then only read at @vgpu_add.
+	 * Returns nothing.
+	 */
 	void (*vgpu_update)(struct nvvgpu_vgpu *vgpu);
+	/**
+	 * @vgpu_stats: fill @st with what the scheduler gave @vgpu so far,
+	 * with its engine time (nvvgpu_pgpu_engine_stats()).
+	 *
+	 * Called by nvvgpu_vgpu_sched_stats() (a sysfs show), only for a
+	 * vGPU with scheduler data; @st is zeroed. Process context, the pgpu
+	 * lock held; may sleep.
+	 *
+	 * May be NULL: the caller gets -ENODEV. Returns 0 or a negative
+	 * errno, which the caller gets.
+	 */
 	int (*vgpu_stats)(struct nvvgpu_vgpu *vgpu,
 			  struct nvvgpu_vgpu_sched_stats *st);
 };
 
 /**
  * struct nvvgpu_client_ops - callbacks of a client bound to a pgpu
- * @version: must be %NVVGPU_CLIENT_OPS_VERSION
- * @name: client name for logs
- * @pgpu_lost: the pgpu stopped responding; the client should fail new
- *	requests. Called from a work item with the pgpu's client lock held:
- *	it must not register or unregister clients.
- * @pgpu_recovered: a reset brought the pgpu back (nvvgpu_pgpu_clear_lost());
- *	the client may serve requests again. Same context as @pgpu_lost; may
- *	also come without a @pgpu_lost before it when both happened quickly.
+ *
+ * Registered by a client (an auxiliary driver of the core's client
+ * devices) from its probe with nvvgpu_client_register(), and dropped from
+ * its remove with nvvgpu_client_unregister(), which waits for a callback
+ * running: none runs after it returns.
  */
 struct nvvgpu_client_ops {
+	/**
+	 * @version: must be %NVVGPU_CLIENT_OPS_VERSION; a mismatch is
+	 * refused with -EINVAL and a log line naming both versions.
+	 */
 	u32 version;
+	/** @name: the client's name, for logs. Mandatory (-EINVAL). */
 	const char *name;
+	/**
+	 * @pgpu_lost: the pgpu stopped responding (nvvgpu_pgpu_set_lost());
+	 * the core refuses new vGPUs and lifecycle changes with -EIO, and
+	 * the client should fail its own new requests.
+	 *
+	 * Called from the core's lost work (the system workqueue), in
+	 * process context, with the pgpu's client lock held and no other
+	 * core lock; may sleep. May use the core's API, but must not
+	 * register or unregister a client, nor wait for a client device to
+	 * be unbound (its remove waits for this callback). @priv is what the
+	 * client registered with.
+	 *
+	 * May be NULL. Returns nothing. Only a client registered when the
+	 * work runs is told: one that registers later while the pgpu is
+	 * lost is not, and the core has no call to ask.
+	 */
 	void (*pgpu_lost)(struct nvvgpu_pgpu *pgpu, void *priv);
+	/**
+	 * @pgpu_recovered: a reset brought the pgpu back
+	 * (nvvgpu_pgpu_clear_lost()), and the providers that registered
+	 * while it was lost are attached; the client may serve again.
+	 *
+	 * Same context and rules as @pgpu_lost. May be NULL.
+	 *
+	 * The lost work reads the pgpu's state once, when it runs, so calls
+	 * do not pair: a loss and a recovery in quick succession may come as
+	 * @pgpu_recovered alone, and either callback may come twice in a
+	 * row. Each says what the state is now.
+	 */
 	void (*pgpu_recovered)(struct nvvgpu_pgpu *pgpu, void *priv);
 };
 

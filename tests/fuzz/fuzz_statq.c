@@ -133,7 +133,7 @@ static struct {
 	u32 batch_rec[SLOTS + 1];	/* first record of each batch */
 	bool in_reset;		/* ENGINE.RESET: the firmware forgot all */
 	bool scrubbing;		/* HWCFG2.MEM_SCRUBBING never ends */
-	bool core_busy;		/* nvvgpu_pgpu_clear_lost() says -EAGAIN */
+	bool core_busy;		/* nvvgpu_pgpu_lock_sysfs() backs off */
 	bool no_bar1;		/* system_info reports no BAR1 */
 	bool booting;		/* the host boots the firmware (LIFECYCLE) */
 	u32 boots;		/* fw_boot calls */
@@ -429,20 +429,32 @@ void nvvgpu_pgpu_set_lost(struct nvvgpu_pgpu *pgpu, const char *why)
 	fz_fw.lost = true;
 }
 
-int nvvgpu_pgpu_clear_lost(struct nvvgpu_pgpu *pgpu)
+int nvvgpu_pgpu_lock_sysfs(struct nvvgpu_pgpu *pgpu)
 {
 	if (fz_fw.core_busy)
-		return -EAGAIN;
+		return -ERESTARTNOINTR;
+	pgpu->lock.held = true;
+	return 0;
+}
+
+void nvvgpu_pgpu_unlock(struct nvvgpu_pgpu *pgpu)
+{
+	pgpu->lock.held = false;
+}
+
+int nvvgpu_pgpu_clear_lost(struct nvvgpu_pgpu *pgpu)
+{
+	lockdep_assert_held(&pgpu->lock);
 	fz_fw.lost = false;
 	return 0;
 }
 
-int nvvgpu_register_provider(const struct nvvgpu_provider *prov)
+int nvvgpu_register_transport(const struct nvvgpu_transport_ops *ops)
 {
 	return 0;
 }
 
-int nvvgpu_unregister_provider(const struct nvvgpu_provider *prov)
+int nvvgpu_unregister_transport(const struct nvvgpu_transport_ops *ops)
 {
 	return 0;
 }

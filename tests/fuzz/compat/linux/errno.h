@@ -10,6 +10,7 @@
 #include_next <linux/errno.h>
 
 #define ERESTARTSYS	512
+#define ERESTARTNOINTR	513
 #define ENOTSUPP	524
 #define EPROBE_DEFER	517
 
