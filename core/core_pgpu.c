@@ -38,7 +38,7 @@ struct nvvgpu_pgpu *nvvgpu_pgpu_register(struct device *dev,
 					 const char *fw_version, void *priv)
 {
 	struct nvvgpu_pgpu *pgpu;
-	int id;
+	int id, err;
 
 	if (!dev || !ops || !fw_version)
 		return ERR_PTR(-EINVAL);
@@ -74,6 +74,15 @@ struct nvvgpu_pgpu *nvvgpu_pgpu_register(struct device *dev,
 	spin_lock_init(&pgpu->irq_lock);
 	xa_init_flags(&pgpu->vgpus, XA_FLAGS_ALLOC);
 	INIT_WORK(&pgpu->lost_work, nvvgpu_pgpu_lost_work);
+	err = nvvgpu_pgpu_sysfs_add(pgpu);
+	if (err) {
+		dev_err(dev, "could not create nvvgpu_providers/: %pe\n",
+			ERR_PTR(err));
+		put_device(pgpu->dev);
+		ida_free(&nvvgpu_core.pgpu_ids, id);
+		kfree(pgpu);
+		return ERR_PTR(err);
+	}
 	nvvgpu_debugfs_pgpu_add(pgpu);
 
 	dev_info(dev, "pgpu %u registered by backend '%s', firmware %s\n",
@@ -104,6 +113,8 @@ void nvvgpu_pgpu_unregister(struct nvvgpu_pgpu *pgpu)
 	struct nvvgpu_vgpu *vgpu;
 	unsigned long index;
 
+	/* its handlers take the core lock: remove it before taking that */
+	nvvgpu_pgpu_sysfs_remove(pgpu);
 	mutex_lock(&pgpu->aux_lock);
 	pgpu->removing = true;
 	mutex_unlock(&pgpu->aux_lock);

@@ -69,11 +69,19 @@
  * their handlers take the pgpu lock blocking.
  */
 
+/*
+ * Providers of one kind registered at once: the active one of each pgpu and
+ * those it may be switched to. The transport has no hand-over: one only.
+ */
+#define NVVGPU_PROVIDERS_PER_KIND	4
+
 /**
  * struct nvvgpu_core - the core's global state
  * @lock: protects @prov and @pgpus; taken before any pgpu lock (DOC: lock
  *	order)
- * @prov: the registered provider of each kind
+ * @prov: the registered providers of each kind, in registration order,
+ *	packed from index 0; [kind][0] is the one a pgpu attaches (the
+ *	default), the others are there to be switched to
  * @pgpus: every registered pgpu
  * @pgpu_ids: allocator of pgpu ids
  * @vgpu_lock: protects @vgpus
@@ -82,7 +90,7 @@
  */
 struct nvvgpu_core {
 	struct mutex lock; /* see @lock above */
-	const struct nvvgpu_provider *prov[NVVGPU_PROVIDER_NR];
+	const struct nvvgpu_provider *prov[NVVGPU_PROVIDER_NR][NVVGPU_PROVIDERS_PER_KIND];
 	struct list_head pgpus;
 	struct ida pgpu_ids;
 	struct mutex vgpu_lock; /* see @vgpu_lock above */
@@ -112,6 +120,17 @@ extern struct nvvgpu_core nvvgpu_core;
 /* core_registry.c */
 const char *nvvgpu_provider_kind_name(enum nvvgpu_provider_kind kind);
 void nvvgpu_pgpu_sync_attach(struct nvvgpu_pgpu *pgpu);
+int nvvgpu_pgpu_attach_one(struct nvvgpu_pgpu *pgpu,
+			   enum nvvgpu_provider_kind kind,
+			   const struct nvvgpu_provider *prov);
+void nvvgpu_pgpu_detach_one(struct nvvgpu_pgpu *pgpu,
+			    enum nvvgpu_provider_kind kind);
+/* core_handover.c */
+int nvvgpu_pgpu_switch_provider_locked(struct nvvgpu_pgpu *pgpu,
+				       enum nvvgpu_provider_kind kind,
+				       const char *name);
+int nvvgpu_pgpu_sysfs_add(struct nvvgpu_pgpu *pgpu);
+void nvvgpu_pgpu_sysfs_remove(struct nvvgpu_pgpu *pgpu);
 void nvvgpu_pgpu_detach_from(struct nvvgpu_pgpu *pgpu,
 			     enum nvvgpu_provider_kind kind);
 

@@ -55,10 +55,18 @@ const char *nvvgpu_provider_kind_name(enum nvvgpu_provider_kind kind)
 	return kind < NVVGPU_PROVIDER_NR ? nvvgpu_provider_kind_names[kind] : "?";
 }
 
-static int nvvgpu_pgpu_attach_one(struct nvvgpu_pgpu *pgpu,
-				  enum nvvgpu_provider_kind kind)
+/**
+ * nvvgpu_pgpu_attach_one() - attach one provider of a kind to a pgpu
+ * @pgpu: the physical GPU, with every earlier kind attached
+ * @kind: the kind
+ * @prov: a registered provider of @kind
+ *
+ * Return: 0 or the provider's errno (logged).
+ */
+int nvvgpu_pgpu_attach_one(struct nvvgpu_pgpu *pgpu,
+			   enum nvvgpu_provider_kind kind,
+			   const struct nvvgpu_provider *prov)
 {
-	const struct nvvgpu_provider *prov = nvvgpu_core.prov[kind];
 	const struct nvvgpu_transport_ops *tops;
 	void *priv = NULL;
 	int err;
@@ -103,8 +111,13 @@ static int nvvgpu_pgpu_attach_one(struct nvvgpu_pgpu *pgpu,
 	return 0;
 }
 
-static void nvvgpu_pgpu_detach_one(struct nvvgpu_pgpu *pgpu,
-				   enum nvvgpu_provider_kind kind)
+/**
+ * nvvgpu_pgpu_detach_one() - detach the provider of one kind from a pgpu
+ * @pgpu: the physical GPU
+ * @kind: the kind; later kinds stay attached
+ */
+void nvvgpu_pgpu_detach_one(struct nvvgpu_pgpu *pgpu,
+			    enum nvvgpu_provider_kind kind)
 {
 	const struct nvvgpu_provider *prov = pgpu->prov[kind];
 
@@ -146,9 +159,10 @@ void nvvgpu_pgpu_sync_attach(struct nvvgpu_pgpu *pgpu)
 	for (kind = 0; kind < NVVGPU_PROVIDER_NR; kind++) {
 		if (test_bit(kind, &pgpu->attached))
 			continue;
-		if (!nvvgpu_core.prov[kind] || pgpu->lost)
+		if (!nvvgpu_core.prov[kind][0] || pgpu->lost)
 			return;
-		if (nvvgpu_pgpu_attach_one(pgpu, kind))
+		if (nvvgpu_pgpu_attach_one(pgpu, kind,
+					   nvvgpu_core.prov[kind][0]))
 			return;
 	}
 }
@@ -204,6 +218,7 @@ static int nvvgpu_provider_register(enum nvvgpu_provider_kind kind,
 {
 	const char *kname = nvvgpu_provider_kind_name(kind);
 	struct nvvgpu_pgpu *pgpu;
+	unsigned int i, slots;
 
 	if (why) {
 		pr_err("%s provider '%s' %s: refused\n", kname, prov->name, why);
@@ -211,14 +226,30 @@ static int nvvgpu_provider_register(enum nvvgpu_provider_kind kind,
 	}
 
 	mutex_lock(&nvvgpu_core.lock);
-	if (nvvgpu_core.prov[kind]) {
-		pr_err("%s provider '%s' refused: '%s' is already registered\n",
-		       kname, prov->name, nvvgpu_core.prov[kind]->name);
+	slots = kind == NVVGPU_PROVIDER_TRANSPORT ? 1 : NVVGPU_PROVIDERS_PER_KIND;
+	for (i = 0; i < slots && nvvgpu_core.prov[kind][i]; i++) {
+		if (nvvgpu_core.prov[kind][i] == prov ||
+		    !strcmp(nvvgpu_core.prov[kind][i]->name, prov->name)) {
+			pr_err("%s provider '%s' refused: a provider of that name is already registered\n",
+			       kname, prov->name);
+			mutex_unlock(&nvvgpu_core.lock);
+			return -EBUSY;
+		}
+	}
+	if (i == slots) {
+		pr_err("%s provider '%s' refused: '%s' and %u more are registered, at most %u may be\n",
+		       kname, prov->name, nvvgpu_core.prov[kind][0]->name,
+		       slots - 1, slots);
 		mutex_unlock(&nvvgpu_core.lock);
 		return -EBUSY;
 	}
-	nvvgpu_core.prov[kind] = prov;
-	pr_info("%s provider '%s' registered\n", kname, prov->name);
+	nvvgpu_core.prov[kind][i] = prov;
+	if (i)
+		pr_info("%s provider '%s' registered beside '%s'; pgpus switch to it through nvvgpu_providers/%s\n",
+			kname, prov->name, nvvgpu_core.prov[kind][0]->name,
+			kname);
+	else
+		pr_info("%s provider '%s' registered\n", kname, prov->name);
 
 	list_for_each_entry(pgpu, &nvvgpu_core.pgpus, link) {
 		mutex_lock(&pgpu->lock);
@@ -235,19 +266,24 @@ static int nvvgpu_provider_unregister(enum nvvgpu_provider_kind kind,
 {
 	const char *kname = nvvgpu_provider_kind_name(kind);
 	struct nvvgpu_pgpu *pgpu;
+	unsigned int slot;
 	int err = 0;
 
 	mutex_lock(&nvvgpu_core.lock);
-	if (!prov || nvvgpu_core.prov[kind] != prov) {
+	for (slot = 0; slot < NVVGPU_PROVIDERS_PER_KIND; slot++)
+		if (prov && nvvgpu_core.prov[kind][slot] == prov)
+			break;
+	if (slot == NVVGPU_PROVIDERS_PER_KIND) {
 		pr_err("%s provider '%s' is not registered\n", kname,
 		       prov && prov->name ? prov->name : "?");
 		err = -ENOENT;
 		goto out;
 	}
 
+	/* only the pgpus it is active on depend on it */
 	list_for_each_entry(pgpu, &nvvgpu_core.pgpus, link) {
 		mutex_lock(&pgpu->lock);
-		if (test_bit(kind, &pgpu->attached) &&
+		if (test_bit(kind, &pgpu->attached) && pgpu->prov[kind] == prov &&
 		    (pgpu->num_vgpus || pgpu->num_host_channels)) {
 			dev_err(pgpu->dev,
 				"cannot unregister %s provider '%s': %u vGPU(s) and %u host channel(s) depend on it\n",
@@ -267,8 +303,9 @@ static int nvvgpu_provider_unregister(enum nvvgpu_provider_kind kind,
 	 */
 	list_for_each_entry(pgpu, &nvvgpu_core.pgpus, link) {
 		mutex_lock(&pgpu->lock);
-		if (test_bit(kind, &pgpu->attached) &&
-		    (pgpu->num_vgpus || pgpu->num_host_channels))
+		if (!test_bit(kind, &pgpu->attached) || pgpu->prov[kind] != prov)
+			;	/* another provider of the kind, or none */
+		else if (pgpu->num_vgpus || pgpu->num_host_channels)
 			err = -EBUSY;
 		else
 			nvvgpu_pgpu_detach_from(pgpu, kind);
@@ -279,17 +316,22 @@ static int nvvgpu_provider_unregister(enum nvvgpu_provider_kind kind,
 			break;
 		}
 	}
+	if (!err) {
+		/* pack the slots: the next in line becomes the default */
+		for (; slot + 1 < NVVGPU_PROVIDERS_PER_KIND; slot++)
+			nvvgpu_core.prov[kind][slot] =
+				nvvgpu_core.prov[kind][slot + 1];
+		nvvgpu_core.prov[kind][slot] = NULL;
+	}
+	/* after a refusal, attach again what was detached; else the default */
 	list_for_each_entry(pgpu, &nvvgpu_core.pgpus, link) {
-		if (err) {
-			mutex_lock(&pgpu->lock);
-			nvvgpu_pgpu_sync_attach(pgpu);
-			mutex_unlock(&pgpu->lock);
-		}
+		mutex_lock(&pgpu->lock);
+		nvvgpu_pgpu_sync_attach(pgpu);
+		mutex_unlock(&pgpu->lock);
 		nvvgpu_pgpu_sync_aux(pgpu);
 	}
 	if (err)
 		goto out;
-	nvvgpu_core.prov[kind] = NULL;
 	pr_info("%s provider '%s' unregistered\n", kname, prov->name);
 out:
 	mutex_unlock(&nvvgpu_core.lock);
@@ -472,7 +514,7 @@ nvvgpu_registered_provider(enum nvvgpu_provider_kind kind)
 	const struct nvvgpu_provider *prov;
 
 	mutex_lock(&nvvgpu_core.lock);
-	prov = kind < NVVGPU_PROVIDER_NR ? nvvgpu_core.prov[kind] : NULL;
+	prov = kind < NVVGPU_PROVIDER_NR ? nvvgpu_core.prov[kind][0] : NULL;
 	mutex_unlock(&nvvgpu_core.lock);
 	return prov;
 }

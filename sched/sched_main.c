@@ -306,83 +306,6 @@ static int nvvgpu_sched_show(struct seq_file *m, void *data)
 }
 DEFINE_SHOW_ATTRIBUTE(nvvgpu_sched);
 
-static int nvvgpu_sched_attach(struct nvvgpu_pgpu *pgpu, void **priv)
-{
-	struct nvvgpu_sched_rq *rq;
-	int err;
-
-	nvvgpu_pgpu_assert_locked(pgpu);
-
-	rq = kzalloc(sizeof(*rq), GFP_KERNEL);
-	if (!rq)
-		return -ENOMEM;
-	rq->pgpu = pgpu;
-	spin_lock_init(&rq->lock);
-	mutex_init(&rq->params_lock);
-	nvvgpu_sched_rq_init(rq, &nvvgpu_sched_defaults);
-	hrtimer_init(&rq->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_SOFT);
-	rq->timer.function = nvvgpu_sched_tick;
-	err = nvvgpu_sched_engines_init(rq);
-	if (err)
-		goto err_free;
-	nvvgpu_sched_account_origin(rq, &rq->host);
-	rq->by_gfid[0] = &rq->host;
-	rq->host.has_work = nvvgpu_pgpu_has_work(pgpu, 0);
-
-	/* the sysfs directory's release frees @rq from here on */
-	err = nvvgpu_sched_sysfs_add(rq);
-	if (err)
-		return err;
-	rq->debugfs = debugfs_create_file("sched", 0444, nvvgpu_pgpu_debugfs(pgpu), rq,
-					  &nvvgpu_sched_fops);
-	rq->sink.work = nvvgpu_sched_work;
-	rq->sink.preempt_timeout = nvvgpu_sched_preempt_timeout;
-	nvvgpu_pgpu_set_work_sink(pgpu, &rq->sink);
-
-	/* until a vGPU or the host has work, nothing runs */
-	spin_lock_bh(&rq->lock);
-	nvvgpu_pgpu_run(pgpu, NVVGPU_OWNER_NONE);
-	if (rq->host.has_work)
-		nvvgpu_sched_kick(rq);
-	spin_unlock_bh(&rq->lock);
-	*priv = rq;
-	return 0;
-
-err_free:
-	nvvgpu_sched_engines_fini(rq);
-	kfree(rq);
-	return err;
-}
-
-static void nvvgpu_sched_detach(struct nvvgpu_pgpu *pgpu, void *priv)
-{
-	struct nvvgpu_sched_rq *rq = priv;
-
-	nvvgpu_pgpu_assert_locked(pgpu);
-
-	/* no report, sysfs write or debugfs read reaches @rq after these */
-	nvvgpu_pgpu_set_work_sink(pgpu, NULL);
-	nvvgpu_sched_sysfs_remove(rq);
-	debugfs_remove(rq->debugfs);
-	hrtimer_cancel(&rq->timer);
-	WARN_ON_ONCE(!list_empty(&rq->entities));
-	/* nobody decides any more: every channel may run */
-	spin_lock_bh(&rq->lock);
-	nvvgpu_pgpu_run_all(pgpu);
-	spin_unlock_bh(&rq->lock);
-	nvvgpu_sched_sysfs_put(rq);
-}
-
-static struct nvvgpu_sched_rq *nvvgpu_sched_rq(struct nvvgpu_vgpu *vgpu)
-{
-	return nvvgpu_provider_priv(vgpu->pgpu, NVVGPU_PROVIDER_SCHEDULER);
-}
-
-static struct nvvgpu_sched_entity *nvvgpu_sched_entity(struct nvvgpu_vgpu *vgpu)
-{
-	return nvvgpu_vgpu_provider_priv(vgpu, NVVGPU_PROVIDER_SCHEDULER);
-}
-
 /* the fixed-share round: the most instances any present type allows */
 static u32 nvvgpu_sched_fixed_slots(struct nvvgpu_sched_rq *rq)
 {
@@ -403,6 +326,282 @@ static void nvvgpu_sched_update_slots(struct nvvgpu_sched_rq *rq)
 	p = rq->p;
 	p.fixed_slots = nvvgpu_sched_fixed_slots(rq);
 	nvvgpu_sched_set_params(rq, &p, ktime_get_ns());
+}
+
+/*
+ * A run queue with settings @p and the host entity, its sysfs and debugfs
+ * files; nothing is scheduled until nvvgpu_sched_rq_start().
+ */
+static struct nvvgpu_sched_rq *nvvgpu_sched_rq_new(struct nvvgpu_pgpu *pgpu,
+						   const struct nvvgpu_sched_params *p)
+{
+	struct nvvgpu_sched_rq *rq;
+	int err;
+
+	rq = kzalloc(sizeof(*rq), GFP_KERNEL);
+	if (!rq)
+		return ERR_PTR(-ENOMEM);
+	rq->pgpu = pgpu;
+	spin_lock_init(&rq->lock);
+	mutex_init(&rq->params_lock);
+	nvvgpu_sched_rq_init(rq, p);
+	hrtimer_init(&rq->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_SOFT);
+	rq->timer.function = nvvgpu_sched_tick;
+	err = nvvgpu_sched_engines_init(rq);
+	if (err) {
+		nvvgpu_sched_engines_fini(rq);
+		kfree(rq);
+		return ERR_PTR(err);
+	}
+	nvvgpu_sched_account_origin(rq, &rq->host);
+	rq->by_gfid[0] = &rq->host;
+	rq->host.has_work = nvvgpu_pgpu_has_work(pgpu, 0);
+
+	/* the sysfs directory's release frees @rq from here on */
+	err = nvvgpu_sched_sysfs_add(rq);
+	if (err)
+		return ERR_PTR(err);
+	rq->debugfs = debugfs_create_file("sched", 0444, nvvgpu_pgpu_debugfs(pgpu), rq,
+					  &nvvgpu_sched_fops);
+	rq->sink.work = nvvgpu_sched_work;
+	rq->sink.preempt_timeout = nvvgpu_sched_preempt_timeout;
+	return rq;
+}
+
+/* take the work reports and decide from now on */
+static void nvvgpu_sched_rq_start(struct nvvgpu_sched_rq *rq)
+{
+	nvvgpu_pgpu_set_work_sink(rq->pgpu, &rq->sink);
+	spin_lock_bh(&rq->lock);
+	nvvgpu_sched_kick(rq);
+	spin_unlock_bh(&rq->lock);
+}
+
+static int nvvgpu_sched_attach(struct nvvgpu_pgpu *pgpu, void **priv)
+{
+	struct nvvgpu_sched_rq *rq;
+
+	nvvgpu_pgpu_assert_locked(pgpu);
+
+	rq = nvvgpu_sched_rq_new(pgpu, &nvvgpu_sched_defaults);
+	if (IS_ERR(rq))
+		return PTR_ERR(rq);
+	/* until a vGPU or the host has work, nothing runs */
+	spin_lock_bh(&rq->lock);
+	nvvgpu_pgpu_run(pgpu, NVVGPU_OWNER_NONE);
+	spin_unlock_bh(&rq->lock);
+	nvvgpu_sched_rq_start(rq);
+	*priv = rq;
+	return 0;
+}
+
+static void nvvgpu_sched_detach(struct nvvgpu_pgpu *pgpu, void *priv)
+{
+	struct nvvgpu_sched_rq *rq = priv;
+	struct nvvgpu_sched_entity *se, *next;
+
+	nvvgpu_pgpu_assert_locked(pgpu);
+
+	if (rq->exported) {
+		/* the vGPUs and the engines are the incoming scheduler's */
+		list_for_each_entry_safe(se, next, &rq->entities, link) {
+			list_del(&se->link);
+			kfree(se);
+		}
+		nvvgpu_sched_sysfs_put(rq);
+		return;
+	}
+	/* no report, sysfs write or debugfs read reaches @rq after these */
+	nvvgpu_pgpu_set_work_sink(pgpu, NULL);
+	nvvgpu_sched_sysfs_remove(rq);
+	debugfs_remove(rq->debugfs);
+	hrtimer_cancel(&rq->timer);
+	WARN_ON_ONCE(!list_empty(&rq->entities));
+	/* nobody decides any more: every channel may run */
+	spin_lock_bh(&rq->lock);
+	nvvgpu_pgpu_run_all(pgpu);
+	spin_unlock_bh(&rq->lock);
+	nvvgpu_sched_sysfs_put(rq);
+}
+
+/*
+ * Hand-over (DOC: hand-over in core/core_handover.c): stop deciding, leave
+ * the engines with whoever holds them, and describe the settings and each
+ * vGPU's accounting for the incoming scheduler.
+ */
+static int nvvgpu_sched_export(struct nvvgpu_pgpu *pgpu, void *priv,
+			       struct nvvgpu_handover *ho)
+{
+	struct nvvgpu_sched_rq *rq = priv;
+	u64 now;
+	u32 i;
+
+	nvvgpu_pgpu_assert_locked(pgpu);
+
+	nvvgpu_pgpu_set_work_sink(pgpu, NULL);
+	/* the incoming scheduler's files take the same names */
+	nvvgpu_sched_sysfs_remove(rq);
+	debugfs_remove(rq->debugfs);
+	rq->debugfs = NULL;
+	hrtimer_cancel(&rq->timer);
+	rq->exported = true;
+
+	spin_lock_bh(&rq->lock);
+	now = ktime_get_ns();
+	strscpy(ho->sched.policy, nvvgpu_sched_policy_name(rq->p.policy),
+		sizeof(ho->sched.policy));
+	ho->sched.timeslice_us = rq->p.timeslice_us;
+	ho->sched.host_weight = rq->p.host_weight;
+	ho->sched.arr_avg_factor = rq->p.arr_avg_factor;
+	ho->sched.arr_frequency = rq->p.arr_frequency;
+	for (i = 0; i < ho->num_vgpus; i++) {
+		struct nvvgpu_vgpu *vgpu = ho->vgpus[i].vgpu;
+		struct nvvgpu_sched_entity *se =
+			nvvgpu_vgpu_provider_priv(vgpu, NVVGPU_PROVIDER_SCHEDULER);
+
+		if (!se)
+			continue;
+		nvvgpu_sched_fill_stats(rq, se, &ho->vgpus[i].stats);
+		if (rq->curr == se)
+			ho->vgpus[i].stats.granted_ns += now - rq->slice_start;
+	}
+	spin_unlock_bh(&rq->lock);
+	return 0;
+}
+
+static void nvvgpu_sched_resume(struct nvvgpu_pgpu *pgpu, void *priv)
+{
+	struct nvvgpu_sched_rq *rq = priv;
+
+	nvvgpu_pgpu_assert_locked(pgpu);
+
+	rq->exported = false;
+	if (kobject_add(&rq->kobj, &nvvgpu_pgpu_dev(pgpu)->kobj, "nvvgpu_sched"))
+		dev_warn(nvvgpu_pgpu_dev(pgpu), "nvvgpu_sched/ could not be restored\n");
+	rq->debugfs = debugfs_create_file("sched", 0444, nvvgpu_pgpu_debugfs(pgpu),
+					  rq, &nvvgpu_sched_fops);
+	nvvgpu_sched_rq_start(rq);
+}
+
+/* an entity's counters continue from what the outgoing scheduler gave it */
+static void nvvgpu_sched_adopt_stats(struct nvvgpu_sched_rq *rq,
+				     struct nvvgpu_sched_entity *se,
+				     const struct nvvgpu_vgpu_sched_stats *st)
+{
+	u32 i;
+
+	nvvgpu_sched_account_origin(rq, se);
+	se->st.slices = st->slices;
+	se->st.granted_ns = st->granted_ns;
+	se->st.wait_ns = st->wait_ns;
+	se->st.idle_ns = st->idle_ns;
+	se->st.preemptions = st->preemptions;
+	se->st.preempt_timeouts = st->preempt_timeouts;
+	for (i = 0; i < rq->num_engines && i < st->num_engines; i++) {
+		struct nvvgpu_engine_stats *o = &se->origin[i];
+		const struct nvvgpu_engine_stats *e = &st->engine[i];
+
+		o->busy_ns -= min(o->busy_ns, e->busy_ns);
+		o->jobs -= min(o->jobs, e->jobs);
+		o->preemptions -= min(o->preemptions, e->preemptions);
+		o->preempt_ns -= min(o->preempt_ns, e->preempt_ns);
+		o->ctxsw_ns -= min(o->ctxsw_ns, e->ctxsw_ns);
+		se->st.busy_ns[i] = e->busy_ns;
+		se->st.jobs[i] = e->jobs;
+		se->logged_busy_ns[i] = e->busy_ns;
+	}
+}
+
+/* take the vGPUs of @ho as they are, with the outgoing settings we know */
+static int nvvgpu_sched_adopt(struct nvvgpu_pgpu *pgpu,
+			      const struct nvvgpu_handover *ho, void **priv)
+{
+	struct nvvgpu_sched_params p = nvvgpu_sched_defaults;
+	enum nvvgpu_sched_policy policy;
+	struct nvvgpu_sched_entity *se, *next;
+	struct nvvgpu_sched_rq *rq;
+	const char *why;
+	u32 i;
+
+	nvvgpu_pgpu_assert_locked(pgpu);
+
+	policy = nvvgpu_sched_policy_lookup(ho->sched.policy);
+	if (policy != NVVGPU_SCHED_POLICY_NR)
+		p.policy = policy;
+	else if (ho->sched.policy[0])
+		dev_info(nvvgpu_pgpu_dev(pgpu), "sched: no policy '%s' here, taking %s\n",
+			 ho->sched.policy, nvvgpu_sched_policy_name(p.policy));
+	if (ho->sched.timeslice_us)
+		p.timeslice_us = ho->sched.timeslice_us;
+	if (ho->sched.host_weight)
+		p.host_weight = ho->sched.host_weight;
+	if (ho->sched.arr_avg_factor)
+		p.arr_avg_factor = ho->sched.arr_avg_factor;
+	if (ho->sched.arr_frequency)
+		p.arr_frequency = ho->sched.arr_frequency;
+	if (nvvgpu_sched_check_params(&p, &why)) {
+		dev_info(nvvgpu_pgpu_dev(pgpu), "sched: handed-over settings refused (%s): defaults\n",
+			 why);
+		p = nvvgpu_sched_defaults;
+	}
+
+	rq = nvvgpu_sched_rq_new(pgpu, &p);
+	if (IS_ERR(rq))
+		return PTR_ERR(rq);
+	for (i = 0; i < ho->num_vgpus; i++) {
+		struct nvvgpu_vgpu *vgpu = ho->vgpus[i].vgpu;
+		u32 gfid = nvvgpu_vgpu_gfid(vgpu);
+
+		if (gfid >= ARRAY_SIZE(rq->by_gfid))
+			goto err;
+		se = kzalloc(sizeof(*se), GFP_KERNEL);
+		if (!se)
+			goto err;
+		se->vgpu = vgpu;
+		nvvgpu_sched_entity_init(se, vgpu->id, gfid,
+					 nvvgpu_vgpu_get_param(vgpu, NVVGPU_VGPU_WEIGHT));
+		se->quantum_ns = (u64)nvvgpu_vgpu_get_param(vgpu,
+							    NVVGPU_VGPU_EXEC_QUANTUM_US) *
+				 NSEC_PER_USEC;
+		spin_lock_bh(&rq->lock);
+		nvvgpu_sched_adopt_stats(rq, se, &ho->vgpus[i].stats);
+		se->has_work = nvvgpu_pgpu_has_work(pgpu, gfid);
+		nvvgpu_sched_add(rq, se);
+		rq->by_gfid[gfid] = se;
+		nvvgpu_sched_set_open(rq, se, ho->vgpus[i].runnable,
+				      ktime_get_ns());
+		spin_unlock_bh(&rq->lock);
+	}
+	spin_lock_bh(&rq->lock);
+	nvvgpu_sched_update_slots(rq);
+	spin_unlock_bh(&rq->lock);
+	/* the entities are complete: only now do the vGPUs point at them */
+	list_for_each_entry(se, &rq->entities, link)
+		nvvgpu_vgpu_set_provider_priv(se->vgpu, NVVGPU_PROVIDER_SCHEDULER,
+					      se);
+	nvvgpu_sched_rq_start(rq);
+	*priv = rq;
+	return 0;
+
+err:
+	list_for_each_entry_safe(se, next, &rq->entities, link) {
+		list_del(&se->link);
+		kfree(se);
+	}
+	nvvgpu_sched_sysfs_remove(rq);
+	debugfs_remove(rq->debugfs);
+	nvvgpu_sched_sysfs_put(rq);
+	return -ENOMEM;
+}
+
+static struct nvvgpu_sched_rq *nvvgpu_sched_rq(struct nvvgpu_vgpu *vgpu)
+{
+	return nvvgpu_provider_priv(vgpu->pgpu, NVVGPU_PROVIDER_SCHEDULER);
+}
+
+static struct nvvgpu_sched_entity *nvvgpu_sched_entity(struct nvvgpu_vgpu *vgpu)
+{
+	return nvvgpu_vgpu_provider_priv(vgpu, NVVGPU_PROVIDER_SCHEDULER);
 }
 
 static int nvvgpu_sched_vgpu_add(struct nvvgpu_vgpu *vgpu)
@@ -513,6 +712,9 @@ static const struct nvvgpu_sched_ops nvvgpu_sched_ops = {
 		.owner = THIS_MODULE,
 		.attach = nvvgpu_sched_attach,
 		.detach = nvvgpu_sched_detach,
+		.export = nvvgpu_sched_export,
+		.resume = nvvgpu_sched_resume,
+		.adopt = nvvgpu_sched_adopt,
 	},
 	.vgpu_add = nvvgpu_sched_vgpu_add,
 	.vgpu_remove = nvvgpu_sched_vgpu_remove,

@@ -239,6 +239,8 @@ struct nvvgpu_sched_params {
  * @kobj: the pgpu's nvvgpu_sched sysfs directory; its release frees the
  *	run queue
  * @debugfs: the pgpu's "sched" file
+ * @exported: handed over to another scheduler (pgpu lock): it no longer
+ *	decides, and its detach frees only its own data
  */
 struct nvvgpu_sched_rq {
 	struct nvvgpu_pgpu *pgpu;
@@ -267,6 +269,7 @@ struct nvvgpu_sched_rq {
 	struct nvvgpu_work_sink sink;
 	struct kobject kobj;
 	struct dentry *debugfs;
+	bool exported;
 };
 
 #endif /* __NVVGPU_SCHED_TYPES_H__ */

@@ -27,6 +27,12 @@ static struct {
 	int fail_bootload;
 	int fail_alloc;
 	bool runnable;
+	/* hand-over: calls, what adopt saw, and a refusal to inject */
+	atomic_t export, resume, adopt;
+	int fail_adopt;
+	u32 adopted_vgpus;
+	bool adopted_runnable[NVVGPU_MAX_VGPUS_PER_PGPU];
+	char adopted_policy[NVVGPU_HANDOVER_POLICY_LEN];
 } fake;
 
 static const struct nvvgpu_backend_ops fake_backend_ops;
@@ -248,6 +254,12 @@ static const struct nvvgpu_partition_ops fake_partition = {
 	.type_capacity = fake_type_capacity,
 };
 
+static int fake_export(struct nvvgpu_pgpu *pgpu, void *priv,
+		       struct nvvgpu_handover *ho);
+static void fake_resume(struct nvvgpu_pgpu *pgpu, void *priv);
+static int fake_adopt(struct nvvgpu_pgpu *pgpu, const struct nvvgpu_handover *ho,
+		      void **priv);
+
 static const struct nvvgpu_sched_ops fake_sched = {
 	.base = {
 		.version = NVVGPU_SCHED_OPS_VERSION,
@@ -255,10 +267,78 @@ static const struct nvvgpu_sched_ops fake_sched = {
 		.owner = THIS_MODULE,
 		.attach = fake_sched_attach,
 		.detach = fake_sched_detach,
+		.export = fake_export,
+		.resume = fake_resume,
+		.adopt = fake_adopt,
 	},
 	.vgpu_add = fake_sched_add,
 	.vgpu_remove = fake_sched_remove,
 	.vgpu_set_runnable = fake_set_runnable,
+};
+
+/* hand-over: the fakes export a policy name and adopt what they are given */
+static int fake_export(struct nvvgpu_pgpu *pgpu, void *priv,
+		       struct nvvgpu_handover *ho)
+{
+	atomic_inc(&fake.export);
+	strscpy(ho->sched.policy, "kunit_share", sizeof(ho->sched.policy));
+	return 0;
+}
+
+static void fake_resume(struct nvvgpu_pgpu *pgpu, void *priv)
+{
+	atomic_inc(&fake.resume);
+}
+
+static int fake_adopt(struct nvvgpu_pgpu *pgpu, const struct nvvgpu_handover *ho,
+		      void **priv)
+{
+	u32 i;
+
+	atomic_inc(&fake.adopt);
+	if (fake.fail_adopt)
+		return fake.fail_adopt;
+	fake.adopted_vgpus = ho->num_vgpus;
+	for (i = 0; i < ho->num_vgpus; i++)
+		fake.adopted_runnable[i] = ho->vgpus[i].runnable;
+	strscpy(fake.adopted_policy, ho->sched.policy,
+		sizeof(fake.adopted_policy));
+	*priv = pgpu;
+	return 0;
+}
+
+/* schedulers that hand over, and a partitioner that only takes over */
+#define FAKE_SCHED(_name) {						\
+	.base = {							\
+		.version = NVVGPU_SCHED_OPS_VERSION,			\
+		.name = _name,						\
+		.owner = THIS_MODULE,					\
+		.attach = fake_sched_attach,				\
+		.detach = fake_sched_detach,				\
+		.export = fake_export,					\
+		.resume = fake_resume,					\
+		.adopt = fake_adopt,					\
+	},								\
+	.vgpu_add = fake_sched_add,					\
+	.vgpu_remove = fake_sched_remove,				\
+	.vgpu_set_runnable = fake_set_runnable,				\
+}
+
+static const struct nvvgpu_sched_ops fake_sched2 = FAKE_SCHED("kunit-sched-2");
+static const struct nvvgpu_sched_ops fake_sched3 = FAKE_SCHED("kunit-sched-3");
+
+static const struct nvvgpu_partition_ops fake_partition2 = {
+	.base = {
+		.version = NVVGPU_PARTITION_OPS_VERSION,
+		.name = "kunit-partition-2",
+		.owner = THIS_MODULE,
+		.attach = fake_partition_attach,
+		.detach = fake_partition_detach,
+		.adopt = fake_adopt,
+	},
+	.vgpu_alloc = fake_vgpu_alloc,
+	.vgpu_free = fake_vgpu_free,
+	.type_capacity = fake_type_capacity,
 };
 
 static const struct nvvgpu_provider *fake_providers[NVVGPU_PROVIDER_NR] = {
@@ -308,7 +388,8 @@ static int unregister_kind(enum nvvgpu_provider_kind kind,
 
 /* per test: the real providers we took out of the registry, and our GPU */
 struct core_test_ctx {
-	const struct nvvgpu_provider *saved[NVVGPU_PROVIDER_NR];
+	const struct nvvgpu_provider *saved[NVVGPU_PROVIDER_NR][4];
+	unsigned int num_saved[NVVGPU_PROVIDER_NR];
 	struct device *dev;
 	struct nvvgpu_pgpu *pgpu;
 };
@@ -323,17 +404,18 @@ static int core_test_init(struct kunit *test)
 	test->priv = ctx;
 	memset(&fake, 0, sizeof(fake));
 
-	/* take the registry over; give it back in exit */
+	/* take the registry over (every provider of a kind); give it back */
 	for (kind = NVVGPU_PROVIDER_NR - 1; kind >= 0; kind--) {
-		const struct nvvgpu_provider *p = nvvgpu_registered_provider(kind);
+		const struct nvvgpu_provider *p;
 
-		if (!p)
-			continue;
-		if (unregister_kind(kind, p)) {
-			kunit_skip(test, "real %s provider has vGPUs", p->name);
-			return 0;
+		while ((p = nvvgpu_registered_provider(kind))) {
+			if (ctx->num_saved[kind] == ARRAY_SIZE(ctx->saved[kind]) ||
+			    unregister_kind(kind, p)) {
+				kunit_skip(test, "real %s provider has vGPUs", p->name);
+				return 0;
+			}
+			ctx->saved[kind][ctx->num_saved[kind]++] = p;
 		}
-		ctx->saved[kind] = p;
 	}
 
 	ctx->dev = kunit_device_register(test, "nvvgpu-kunit");
@@ -344,19 +426,24 @@ static int core_test_init(struct kunit *test)
 static void core_test_exit(struct kunit *test)
 {
 	struct core_test_ctx *ctx = test->priv;
+	unsigned int i;
 	int kind;
 
 	if (!ctx)
 		return;
 	if (ctx->pgpu)
 		nvvgpu_pgpu_unregister(ctx->pgpu);
+	/* every fake left, whatever the test did */
+	nvvgpu_unregister_scheduler(&fake_sched3);
+	nvvgpu_unregister_scheduler(&fake_sched2);
+	nvvgpu_unregister_partition(&fake_partition2);
 	for (kind = 0; kind < NVVGPU_PROVIDER_NR; kind++) {
 		if (nvvgpu_registered_provider(kind) == fake_providers[kind])
 			unregister_kind(kind, fake_providers[kind]);
 	}
 	for (kind = 0; kind < NVVGPU_PROVIDER_NR; kind++)
-		if (ctx->saved[kind])
-			register_kind(kind, ctx->saved[kind]);
+		for (i = 0; i < ctx->num_saved[kind]; i++)
+			register_kind(kind, ctx->saved[kind][i]);
 }
 
 static struct nvvgpu_pgpu *add_gpu(struct kunit *test)
@@ -455,6 +542,17 @@ static void core_test_malformed(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nvvgpu_unregister_transport(&fake_transport2), -ENOENT);
 	KUNIT_EXPECT_PTR_EQ(test, nvvgpu_registered_provider(NVVGPU_PROVIDER_TRANSPORT),
 			    &fake_transport.base);
+
+	/* a second scheduler is welcome beside the first, a namesake is not */
+	KUNIT_ASSERT_EQ(test, nvvgpu_register_scheduler(&fake_sched), 0);
+	KUNIT_EXPECT_EQ(test, nvvgpu_register_scheduler(&fake_sched), -EBUSY);
+	KUNIT_EXPECT_EQ(test, nvvgpu_register_scheduler(&fake_sched2), 0);
+	KUNIT_EXPECT_PTR_EQ(test, nvvgpu_registered_provider(NVVGPU_PROVIDER_SCHEDULER),
+			    &fake_sched.base);
+	/* the first goes: the second is the default now */
+	KUNIT_EXPECT_EQ(test, nvvgpu_unregister_scheduler(&fake_sched), 0);
+	KUNIT_EXPECT_PTR_EQ(test, nvvgpu_registered_provider(NVVGPU_PROVIDER_SCHEDULER),
+			    &fake_sched2.base);
 }
 
 static void core_test_double_registration(struct kunit *test)
@@ -786,6 +884,155 @@ static void core_test_registration_race(struct kunit *test)
 			atomic_read(&fake.detach[NVVGPU_PROVIDER_PARTITION]));
 }
 
+static int switch_sched(struct nvvgpu_pgpu *pgpu, const char *name)
+{
+	return nvvgpu_pgpu_switch_provider(pgpu, NVVGPU_PROVIDER_SCHEDULER, name);
+}
+
+static int switch_part(struct nvvgpu_pgpu *pgpu, const char *name)
+{
+	return nvvgpu_pgpu_switch_provider(pgpu, NVVGPU_PROVIDER_PARTITION, name);
+}
+
+/*
+ * Swapping the scheduler with vGPUs alive: the outgoing one exports, the
+ * incoming one adopts what the core and it described, the old one is
+ * detached, and the vGPUs stay; a refusal leaves the pgpu on the old one.
+ */
+static void core_test_handover(struct kunit *test)
+{
+	struct nvvgpu_pgpu *pgpu = add_gpu(test);
+	struct nvvgpu_vgpu *a, *b;
+	int detached;
+
+	register_all(test);
+	KUNIT_ASSERT_EQ(test, nvvgpu_register_scheduler(&fake_sched2), 0);
+	KUNIT_ASSERT_EQ(test, nvvgpu_register_partition(&fake_partition2), 0);
+	KUNIT_EXPECT_PTR_EQ(test, pgpu->prov[NVVGPU_PROVIDER_SCHEDULER],
+			    &fake_sched.base);
+	KUNIT_ASSERT_EQ(test, nvvgpu_vgpu_create(pgpu, 941, &test_uuid[0], &a), 0);
+	KUNIT_ASSERT_EQ(test, nvvgpu_vgpu_create(pgpu, 942, &test_uuid[1], &b), 0);
+	KUNIT_ASSERT_EQ(test, nvvgpu_vgpu_start(b), 0);
+
+	detached = atomic_read(&fake.detach[NVVGPU_PROVIDER_SCHEDULER]);
+	KUNIT_EXPECT_EQ(test, switch_sched(pgpu, "kunit-sched-2"), 0);
+	KUNIT_EXPECT_PTR_EQ(test, pgpu->prov[NVVGPU_PROVIDER_SCHEDULER],
+			    &fake_sched2.base);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.export), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.adopt), 1);
+	KUNIT_EXPECT_EQ(test, fake.adopted_vgpus, 2U);
+	KUNIT_EXPECT_FALSE(test, fake.adopted_runnable[0]);
+	KUNIT_EXPECT_TRUE(test, fake.adopted_runnable[1]);
+	KUNIT_EXPECT_STREQ(test, fake.adopted_policy, "kunit_share");
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.detach[NVVGPU_PROVIDER_SCHEDULER]),
+			detached + 1);
+	KUNIT_EXPECT_EQ(test, pgpu->num_vgpus, 2U);
+	KUNIT_EXPECT_EQ(test, b->state, NVVGPU_VGPU_RUNNING);
+	/* the same again is nothing to do */
+	KUNIT_EXPECT_EQ(test, switch_sched(pgpu, "kunit-sched-2"), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.export), 1);
+
+	/* the incoming one refuses: the outgoing one resumes */
+	fake.fail_adopt = -ENOSPC;
+	KUNIT_EXPECT_EQ(test, switch_sched(pgpu, "kunit-sched"), -ENOSPC);
+	KUNIT_EXPECT_PTR_EQ(test, pgpu->prov[NVVGPU_PROVIDER_SCHEDULER],
+			    &fake_sched2.base);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.resume), 1);
+	fake.fail_adopt = 0;
+
+	/* a partitioner without export cannot give up a pgpu with vGPUs */
+	KUNIT_EXPECT_EQ(test, switch_part(pgpu, "kunit-partition-2"),
+			-EOPNOTSUPP);
+	KUNIT_EXPECT_PTR_EQ(test, pgpu->prov[NVVGPU_PROVIDER_PARTITION],
+			    &fake_partition.base);
+	/* nor is the transport or an unknown name switched */
+	KUNIT_EXPECT_EQ(test, nvvgpu_pgpu_switch_provider(pgpu,
+							  NVVGPU_PROVIDER_TRANSPORT,
+							  "kunit-transport"),
+			-EOPNOTSUPP);
+	KUNIT_EXPECT_EQ(test, switch_sched(pgpu, "nonesuch"), -ENOENT);
+
+	/* the active one is pinned by the vGPUs, the idle one is free to go */
+	KUNIT_EXPECT_EQ(test, nvvgpu_unregister_scheduler(&fake_sched2), -EBUSY);
+	KUNIT_EXPECT_EQ(test, nvvgpu_unregister_scheduler(&fake_sched), 0);
+	KUNIT_EXPECT_PTR_EQ(test, pgpu->prov[NVVGPU_PROVIDER_SCHEDULER],
+			    &fake_sched2.base);
+
+	/* without vGPUs a partitioner is swapped by detach and attach */
+	nvvgpu_vgpu_destroy(a);
+	nvvgpu_vgpu_destroy(b);
+	KUNIT_EXPECT_EQ(test, switch_part(pgpu, "kunit-partition-2"), 0);
+	KUNIT_EXPECT_PTR_EQ(test, pgpu->prov[NVVGPU_PROVIDER_PARTITION],
+			    &fake_partition2.base);
+	KUNIT_EXPECT_EQ(test, pgpu->attached, 0x7UL);
+}
+
+/* switches race with registrations of a third scheduler */
+struct switch_race_arg {
+	struct nvvgpu_pgpu *pgpu;
+	struct completion done;
+	int errors;
+};
+
+static int switch_race_fn(void *data)
+{
+	struct switch_race_arg *arg = data;
+	int i;
+
+	for (i = 0; i < 50; i++)
+		if (nvvgpu_pgpu_switch_provider(arg->pgpu, NVVGPU_PROVIDER_SCHEDULER,
+						i & 1 ? "kunit-sched" : "kunit-sched-2"))
+			arg->errors++;
+	complete(&arg->done);
+	return 0;
+}
+
+static int register_race_fn(void *data)
+{
+	struct switch_race_arg *arg = data;
+	int i;
+
+	for (i = 0; i < 50; i++) {
+		if (nvvgpu_register_scheduler(&fake_sched3) ||
+		    nvvgpu_unregister_scheduler(&fake_sched3))
+			arg->errors++;
+	}
+	complete(&arg->done);
+	return 0;
+}
+
+static void core_test_handover_race(struct kunit *test)
+{
+	struct nvvgpu_pgpu *pgpu = add_gpu(test);
+	struct switch_race_arg sw = { .pgpu = pgpu }, reg = { .pgpu = pgpu };
+	struct task_struct *t;
+	struct nvvgpu_vgpu *vgpu;
+
+	register_all(test);
+	KUNIT_ASSERT_EQ(test, nvvgpu_register_scheduler(&fake_sched2), 0);
+	KUNIT_ASSERT_EQ(test, nvvgpu_vgpu_create(pgpu, 941, &test_uuid[0], &vgpu), 0);
+	init_completion(&sw.done);
+	init_completion(&reg.done);
+	t = kthread_run(register_race_fn, &reg, "nvvgpu-reg-race");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	t = kthread_run(switch_race_fn, &sw, "nvvgpu-switch-race");
+	if (IS_ERR(t)) {
+		wait_for_completion(&reg.done);
+		KUNIT_FAIL(test, "kthread_run: %pe", t);
+		return;
+	}
+	wait_for_completion(&sw.done);
+	wait_for_completion(&reg.done);
+	KUNIT_EXPECT_EQ(test, sw.errors, 0);
+	KUNIT_EXPECT_EQ(test, reg.errors, 0);
+	/* 50 switches, the last to kunit-sched; every export met an adopt */
+	KUNIT_EXPECT_PTR_EQ(test, pgpu->prov[NVVGPU_PROVIDER_SCHEDULER],
+			    &fake_sched.base);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.export), 50);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fake.adopt), 50);
+	nvvgpu_vgpu_destroy(vgpu);
+}
+
 static struct kunit_case core_test_cases[] = {
 	KUNIT_CASE(core_test_version_mismatch),
 	KUNIT_CASE(core_test_malformed),
@@ -801,6 +1048,8 @@ static struct kunit_case core_test_cases[] = {
 	KUNIT_CASE(core_test_lost),
 	KUNIT_CASE(core_test_unregister_gpu_with_vgpus),
 	KUNIT_CASE_SLOW(core_test_registration_race),
+	KUNIT_CASE(core_test_handover),
+	KUNIT_CASE_SLOW(core_test_handover_race),
 	{}
 };
 

@@ -42,6 +42,9 @@ int nvvgpu_pgpu_lock_sysfs(struct nvvgpu_pgpu *pgpu);
 void nvvgpu_pgpu_unlock(struct nvvgpu_pgpu *pgpu);
 
 /* provider registration: one function per kind */
+int nvvgpu_pgpu_switch_provider(struct nvvgpu_pgpu *pgpu,
+				enum nvvgpu_provider_kind kind,
+				const char *name);
 int nvvgpu_register_transport(const struct nvvgpu_transport_ops *ops);
 int nvvgpu_unregister_transport(const struct nvvgpu_transport_ops *ops);
 int nvvgpu_register_partition(const struct nvvgpu_partition_ops *ops);

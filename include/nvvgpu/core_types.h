@@ -471,6 +471,69 @@ struct nvvgpu_vgpu_sched_stats {
 	struct nvvgpu_engine_stats engine[NVVGPU_MAX_ENGINES];
 };
 
+/* host framebuffer ranges a partition hand-over can carry */
+#define NVVGPU_HANDOVER_MAX_HOST_RANGES	64
+/* a scheduler policy's name, as the nvvgpu_sched/policy file spells it */
+#define NVVGPU_HANDOVER_POLICY_LEN	24
+
+/**
+ * struct nvvgpu_handover_vgpu - one vGPU as it crosses a hand-over
+ * @vgpu: the vGPU (filled by the core)
+ * @runnable: a VMM has it open and not paused (filled by the core)
+ * @stats: scheduler: what the outgoing scheduler gave it so far, which
+ *	the incoming one continues from (filled by @export)
+ */
+struct nvvgpu_handover_vgpu {
+	struct nvvgpu_vgpu *vgpu;
+	bool runnable;
+	struct nvvgpu_vgpu_sched_stats stats;
+};
+
+/**
+ * struct nvvgpu_handover_range - a range of framebuffer or channel IDs
+ * @start: first byte or ID
+ * @size: bytes or IDs
+ */
+struct nvvgpu_handover_range {
+	u64 start;
+	u64 size;
+};
+
+/**
+ * struct nvvgpu_handover - what an outgoing provider hands the incoming one
+ * @kind: the provider kind being swapped
+ * @num_vgpus: entries of @vgpus
+ * @vgpus: every vGPU of the pgpu, in id order; their partitions are in
+ *	&nvvgpu_vgpu.part, their scheduling settings in &nvvgpu_vgpu
+ * @sched: scheduler kind: the outgoing scheduler's settings, which the
+ *	incoming one applies as far as it can (@export fills them)
+ * @sched.policy: policy name, e.g. "equal_share"
+ * @sched.timeslice_us: slice length
+ * @sched.host_weight: the host's weight
+ * @sched.arr_avg_factor: ARR average factor
+ * @sched.arr_frequency: ARR frequency
+ * @part: partition kind: what the outgoing partitioner reserved beyond the
+ *	vGPUs' partitions (@export fills it)
+ * @part.num_host: entries of @part.host
+ * @part.host: host framebuffer ranges (host channel windows)
+ */
+struct nvvgpu_handover {
+	enum nvvgpu_provider_kind kind;
+	u32 num_vgpus;
+	struct nvvgpu_handover_vgpu vgpus[NVVGPU_MAX_VGPUS_PER_PGPU];
+	struct {
+		char policy[NVVGPU_HANDOVER_POLICY_LEN];
+		u32 timeslice_us;
+		u32 host_weight;
+		u32 arr_avg_factor;
+		u32 arr_frequency;
+	} sched;
+	struct {
+		u32 num_host;
+		struct nvvgpu_handover_range host[NVVGPU_HANDOVER_MAX_HOST_RANGES];
+	} part;
+};
+
 /**
  * struct nvvgpu_aux_device - auxiliary device the core creates for a client
  * @adev: the auxiliary device, named "nvvgpu_core.<kind>.<pgpu id>"

@@ -12,6 +12,7 @@
 #include "core_types.h"
 
 struct module;
+struct nvvgpu_handover;
 struct page;
 
 /**
@@ -243,8 +244,53 @@ struct nvvgpu_provider {
 	 * Must release everything @attach made and remove the provider's
 	 * files, whose handlers it thereby waits for (see DOC: provider
 	 * ops). May be NULL. Cannot fail.
+	 *
+	 * After a successful @export (a hand-over to another provider), it is
+	 * called with the pgpu's vGPUs still alive: it must then release its
+	 * own per-pgpu and per-vGPU data only, without touching the vGPUs,
+	 * their resources or the hardware (no scrub, no run-queue change):
+	 * they now belong to the incoming provider.
 	 */
 	void (*detach)(struct nvvgpu_pgpu *pgpu, void *priv);
+	/**
+	 * @export: the first step of a hand-over (see DOC: hand-over in
+	 * core/core_handover.c): stop acting on @pgpu (a scheduler stops
+	 * deciding and lets go of the work sink; a partitioner accepts no
+	 * more allocations) and describe what an incoming provider must take
+	 * over in @ho, whose vGPU list the core has filled.
+	 *
+	 * Called by nvvgpu_pgpu_switch_provider() (an operator's write to the
+	 * pgpu's nvvgpu_providers/ files), process context, with the core
+	 * lock and the pgpu lock held; may sleep. Returns 0, or a negative
+	 * errno after which the provider must be running on as before. May be
+	 * NULL: the provider can be swapped only while the pgpu has no vGPUs
+	 * (the core refuses with -EOPNOTSUPP).
+	 */
+	int (*export)(struct nvvgpu_pgpu *pgpu, void *priv,
+		      struct nvvgpu_handover *ho);
+	/**
+	 * @resume: undo @export: the incoming provider refused, so this one
+	 * carries on as if nothing happened. Same context as @export; must
+	 * not fail. NULL exactly when @export is.
+	 */
+	void (*resume)(struct nvvgpu_pgpu *pgpu, void *priv);
+	/**
+	 * @adopt: take @pgpu over from the provider that exported @ho, with
+	 * its vGPUs alive: build the per-pgpu data (stored in *@priv, as
+	 * @attach does) and each vGPU's (nvvgpu_vgpu_set_priv()) from @ho,
+	 * keep every resource where it is, and start acting (a scheduler
+	 * takes the work sink and schedules; a partitioner accepts
+	 * allocations around what it adopted).
+	 *
+	 * Called by nvvgpu_pgpu_switch_provider() after the outgoing
+	 * provider's @export, same context. Returns 0, or a negative errno
+	 * (-EBUSY, -ENOSPC: it cannot hold what @ho describes; -EOPNOTSUPP:
+	 * a setting it cannot honour) with nothing left allocated; the core
+	 * then resumes the outgoing provider and logs why. May be NULL: the
+	 * provider cannot take over a pgpu with vGPUs.
+	 */
+	int (*adopt)(struct nvvgpu_pgpu *pgpu, const struct nvvgpu_handover *ho,
+		     void **priv);
 };
 
 /**

@@ -125,6 +125,28 @@ nv_check "echo: no RPC failed" test "$(gsp_stat failed)" = "$failed"
 nv_check "echo: nothing logged a mismatch or a lost message" \
 	dmesg_lacks "echo reply|dropped|without a message|rpc.sequence"
 
+echo "# nvvgpu_providers: the pgpu's providers, and switches that cannot be"
+P=/sys/devices/platform/nvvgpu_sim.0/nvvgpu_providers
+nv_check "nvvgpu_providers/scheduler lists timeslice as the pgpu's" \
+	test "$(cat "$P/scheduler")" = "[timeslice]"
+nv_check "nvvgpu_providers/partition lists mm as the pgpu's" \
+	test "$(cat "$P/partition")" = "[mm]"
+nv_check "nvvgpu_providers/transport lists gsp as the pgpu's" \
+	test "$(cat "$P/transport")" = "[gsp]"
+nv_mark
+nv_fails "switching to an unknown scheduler is refused: ENOENT" \
+	"No such file or directory" nv_write "$P/scheduler" bogus
+nv_dmesg_has "dmesg names the unknown provider" \
+	"no scheduler provider 'bogus' is registered"
+nv_fails "an empty provider name is refused: EINVAL" "Invalid argument" \
+	nv_write "$P/partition" " "
+nv_fails "the transport is not switched: EACCES" "Permission denied" \
+	nv_write "$P/transport" gsp
+nv_ok_write() { nv_write "$P/scheduler" timeslice; }
+nv_check "switching to the scheduler already running is a no-op" nv_ok_write
+nv_check "nvvgpu_providers/scheduler still says timeslice" \
+	test "$(cat "$P/scheduler")" = "[timeslice]"
+
 echo "# engine knobs: out-of-range and malformed writes"
 nv_mark
 nv_fails "preempt_timeout_ms 0 is refused: EINVAL" "Invalid argument" \
