@@ -500,38 +500,49 @@ static void core_test_version_mismatch(struct kunit *test)
  * kind has its own registration function and table type, and the table
  * carries no kind to get wrong.
  */
+/* the broken tables, off the stack: together they outgrow a frame */
+struct malformed_tables {
+	struct nvvgpu_transport_ops no_info, half_channel, no_name;
+	struct nvvgpu_partition_ops no_capacity, half_host_fb;
+	struct nvvgpu_sched_ops no_add;
+	struct nvvgpu_backend_ops no_clear;
+};
+
 static void core_test_malformed(struct kunit *test)
 {
-	struct nvvgpu_transport_ops no_info = fake_transport;
-	struct nvvgpu_transport_ops half_channel = fake_transport;
-	struct nvvgpu_transport_ops no_name = fake_transport;
-	struct nvvgpu_partition_ops no_capacity = fake_partition;
-	struct nvvgpu_partition_ops half_host_fb = fake_partition;
-	struct nvvgpu_sched_ops no_add = fake_sched;
-	struct nvvgpu_backend_ops no_clear = fake_backend_ops;
+	struct malformed_tables *m = kunit_kzalloc(test, sizeof(*m), GFP_KERNEL);
 	struct core_test_ctx *ctx = test->priv;
 	int kind;
+
+	KUNIT_ASSERT_NOT_NULL(test, m);
+	m->no_info = fake_transport;
+	m->half_channel = fake_transport;
+	m->no_name = fake_transport;
+	m->no_capacity = fake_partition;
+	m->half_host_fb = fake_partition;
+	m->no_add = fake_sched;
+	m->no_clear = fake_backend_ops;
 
 	KUNIT_EXPECT_EQ(test, nvvgpu_register_transport(NULL), -EINVAL);
 	KUNIT_EXPECT_EQ(test, nvvgpu_register_partition(NULL), -EINVAL);
 	KUNIT_EXPECT_EQ(test, nvvgpu_register_scheduler(NULL), -EINVAL);
-	no_name.base.name = NULL;
-	KUNIT_EXPECT_EQ(test, nvvgpu_register_transport(&no_name), -EINVAL);
-	no_info.read_info = NULL;
-	KUNIT_EXPECT_EQ(test, nvvgpu_register_transport(&no_info), -EINVAL);
-	half_channel.host_channel_alloc = fake_host_channel_alloc;
-	KUNIT_EXPECT_EQ(test, nvvgpu_register_transport(&half_channel), -EINVAL);
-	no_capacity.type_capacity = NULL;
-	KUNIT_EXPECT_EQ(test, nvvgpu_register_partition(&no_capacity), -EINVAL);
-	half_host_fb.host_fb_free = fake_host_fb_free;
-	KUNIT_EXPECT_EQ(test, nvvgpu_register_partition(&half_host_fb), -EINVAL);
-	no_add.vgpu_add = NULL;
-	KUNIT_EXPECT_EQ(test, nvvgpu_register_scheduler(&no_add), -EINVAL);
+	m->no_name.base.name = NULL;
+	KUNIT_EXPECT_EQ(test, nvvgpu_register_transport(&m->no_name), -EINVAL);
+	m->no_info.read_info = NULL;
+	KUNIT_EXPECT_EQ(test, nvvgpu_register_transport(&m->no_info), -EINVAL);
+	m->half_channel.host_channel_alloc = fake_host_channel_alloc;
+	KUNIT_EXPECT_EQ(test, nvvgpu_register_transport(&m->half_channel), -EINVAL);
+	m->no_capacity.type_capacity = NULL;
+	KUNIT_EXPECT_EQ(test, nvvgpu_register_partition(&m->no_capacity), -EINVAL);
+	m->half_host_fb.host_fb_free = fake_host_fb_free;
+	KUNIT_EXPECT_EQ(test, nvvgpu_register_partition(&m->half_host_fb), -EINVAL);
+	m->no_add.vgpu_add = NULL;
+	KUNIT_EXPECT_EQ(test, nvvgpu_register_scheduler(&m->no_add), -EINVAL);
 	for (kind = 0; kind < NVVGPU_PROVIDER_NR; kind++)
 		KUNIT_EXPECT_NULL(test, nvvgpu_registered_provider(kind));
 
-	no_clear.fb_clear = NULL;
-	KUNIT_EXPECT_EQ(test, PTR_ERR(nvvgpu_pgpu_register(ctx->dev, &no_clear,
+	m->no_clear.fb_clear = NULL;
+	KUNIT_EXPECT_EQ(test, PTR_ERR(nvvgpu_pgpu_register(ctx->dev, &m->no_clear,
 							   "535.113.01", NULL)),
 			-EINVAL);
 
