@@ -34,12 +34,14 @@ void gsp_msgq_reset(struct nvvgpu_gsp *gsp);
 void gsp_msgq_clear_statq(struct nvvgpu_gsp *gsp);
 bool gsp_msgq_pending(struct nvvgpu_gsp *gsp);
 int gsp_msgq_push_locked(struct nvvgpu_gsp *gsp, u32 function, u32 token,
-			 const void *payload, u32 len);
+			 const struct kvec *vec, unsigned int nr, u32 len);
 int gsp_msgq_push(struct nvvgpu_gsp *gsp, u32 function, u32 token,
-		  const void *payload, u32 len);
-int gsp_msgq_recv(struct nvvgpu_gsp *gsp,
-		  const struct nvgsp_msg_element **msg,
-		  struct gsp_msg_drop *drop);
+		  const struct kvec *vec, unsigned int nr, u32 len);
+int gsp_msgq_recv_head(struct nvvgpu_gsp *gsp, struct gsp_msg_rx *rx,
+		       struct gsp_msg_drop *drop);
+int gsp_msgq_recv_payload(struct nvvgpu_gsp *gsp, const struct gsp_msg_rx *rx,
+			  const struct gsp_msg_dst *dst,
+			  struct gsp_msg_drop *drop);
 
 /* gsp_rpc.c: synchronous and asynchronous RPCs */
 extern unsigned int gsp_rpc_timeout_ms;
@@ -49,6 +51,9 @@ int gsp_rpc_send(struct nvvgpu_gsp *gsp, u32 function, const void *req,
 		 u32 req_len);
 int gsp_rpc_call(struct nvvgpu_gsp *gsp, u32 function, const void *req,
 		 u32 req_len, void *reply, u32 reply_len);
+int gsp_rpc_callv(struct nvvgpu_gsp *gsp, u32 function,
+		  const struct kvec *req, unsigned int req_nr,
+		  const struct kvec *reply, unsigned int reply_nr);
 int gsp_rpc_wait_event(struct nvvgpu_gsp *gsp, enum nvgsp_event ev,
 		       unsigned int timeout_ms);
 void gsp_rpc_drain(struct nvvgpu_gsp *gsp);

@@ -28,8 +28,6 @@ static void gsp_free(struct nvvgpu_gsp *gsp)
 	gsp_msgq_fini(gsp);
 	ida_destroy(&gsp->handle_ida);
 	ida_destroy(&gsp->client_ida);
-	kvfree(gsp->rm_buf);
-	mutex_destroy(&gsp->rm_lock);
 	gsp_rpc_fini(gsp);
 	kfree(gsp);
 }
@@ -63,7 +61,6 @@ static int gsp_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 	gsp->dev = nvvgpu_pgpu_dev(pgpu);
 	init_rwsem(&gsp->reset_sem);
 	gsp_rpc_init(gsp);
-	mutex_init(&gsp->rm_lock);
 	ida_init(&gsp->client_ida);
 	ida_init(&gsp->handle_ida);
 	INIT_WORK(&gsp->fatal_work, gsp_fatal_work);

@@ -3,15 +3,21 @@
  * nvvgpu_gsp: the message queues.
  *
  * Sending waits for ring space, writes each element straight into the
- * free slots with wrap (payload, zeroed slack, so that its checksum holds
- * under either coverage rule, then the sealed headers), publishes the
- * write pointer and rings the doorbell. Payloads beyond one element go out as the original function
- * followed by CONTINUATION_RECORD elements, back to back under the lock.
+ * free slots with wrap (the payload, gathered from the caller's buffers
+ * and XORed as it is copied; zeroed slack, so that its checksum holds
+ * under either coverage rule; then the sealed headers), publishes the
+ * write pointer and rings the doorbell. Payloads beyond one element go out
+ * as the original function followed by CONTINUATION_RECORD elements, back
+ * to back under the lock.
  *
- * Receiving copies a message out of the ring before validating it, so the
- * firmware cannot change it between check and use. The checks themselves
- * are the pure helpers of <nvvgpu/abi/msgq.h>; this file adds the ring
- * pointers, the locking and the logs.
+ * Receiving is the same pass the other way: the headers are copied out of
+ * the ring and checked first, then, once the caller has said where the
+ * payload goes, it is copied once, straight from the ring to there, XORed
+ * as it is copied, and the checksum is judged on what was copied. Every
+ * byte of the ring is read once, so the firmware cannot change a message
+ * between check and use. The checks themselves are the pure helpers of
+ * <nvvgpu/abi/msgq.h>; this file adds the ring pointers, the locking and
+ * the logs.
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
@@ -38,7 +44,7 @@ int gsp_msgq_init(struct nvvgpu_gsp *gsp)
 {
 	void *block = gsp->shared.vaddr;
 
-	gsp->msgq_buf = kvzalloc(NVGSP_MSG_MAX_SIZE, GFP_KERNEL);
+	gsp->msgq_buf = kvzalloc(NVGSP_RPC_MAX_PAYLOAD, GFP_KERNEL);
 	if (!gsp->msgq_buf)
 		return -ENOMEM;
 
@@ -136,10 +142,41 @@ static int gsp_msgq_wait_space(struct nvvgpu_gsp *gsp, u32 n, u32 *wr)
 	}
 }
 
-/* send one element of at most NVGSP_RPC_MAX_PAYLOAD bytes */
-static int gsp_msgq_push_one(struct nvvgpu_gsp *gsp, u32 function, u32 token,
-			     const void *payload, u32 len)
+/*
+ * @len bytes of @vec from byte @skip on, into the payload of the element at
+ * cmdq slot @wr; returns their XOR
+ */
+static u64 gsp_msgq_put_vec(struct nvvgpu_gsp *gsp, u32 wr,
+			    const struct kvec *vec, unsigned int nr,
+			    size_t skip, size_t len)
 {
+	size_t off = sizeof(struct nvgsp_msg_element), n;
+	u64 x = 0;
+
+	for (; nr && len; vec++, nr--) {
+		if (skip >= vec->iov_len) {
+			skip -= vec->iov_len;
+			continue;
+		}
+		n = min(vec->iov_len - skip, len);
+		x ^= nvgsp_ring_copy_in(gsp->cmdq_slots, NVGSP_QUEUE_SLOTS, wr,
+					off, vec->iov_base + skip, n);
+		off += n;
+		len -= n;
+		skip = 0;
+	}
+	return x;
+}
+
+/*
+ * send one element: @len bytes, at most NVGSP_RPC_MAX_PAYLOAD, of @vec from
+ * byte @skip on
+ */
+static int gsp_msgq_push_one(struct nvvgpu_gsp *gsp, u32 function, u32 token,
+			     const struct kvec *vec, unsigned int nr,
+			     size_t skip, u32 len)
+{
+	size_t end = sizeof(struct nvgsp_msg_element) + len;
 	struct nvgsp_msg_element hdr;
 	u32 n, wr;
 	u64 x;
@@ -153,8 +190,9 @@ static int gsp_msgq_push_one(struct nvvgpu_gsp *gsp, u32 function, u32 token,
 		return ret;
 
 	/* straight into the free slots, which are ours until published */
-	x = nvgsp_ring_put_payload(gsp->cmdq_slots, NVGSP_QUEUE_SLOTS, wr,
-				   payload, len);
+	x = gsp_msgq_put_vec(gsp, wr, vec, nr, skip, len);
+	nvgsp_ring_clear(gsp->cmdq_slots, NVGSP_QUEUE_SLOTS, wr, end,
+			 (size_t)n * NVGSP_QUEUE_SLOT_SIZE - end);
 	nvgsp_rpc_header_init(&hdr.rpc, function, len,
 			      NVGSP_RPC_RESULT_PENDING);
 	hdr.rpc.sequence = token;
@@ -179,17 +217,20 @@ static int gsp_msgq_push_one(struct nvvgpu_gsp *gsp, u32 function, u32 token,
  * @gsp: the transport, &nvvgpu_gsp.cmdq_lock held
  * @function: NV_VGPU_MSG_FUNCTION_*
  * @token: rpc.sequence of every element: the RPC's token, 0 if asynchronous
- * @payload: payload after the RPC header
- * @len: payload bytes
+ * @vec: the payload after the RPC header, in parts (the RPC's own fields,
+ *	the caller's parameters), gathered straight into the ring
+ * @nr: entries of @vec
+ * @len: payload bytes, what @vec holds
  *
  * For a caller that must do something in the same order as the sending
- * (register the RPC's waiter); others call gsp_msgq_push().
+ * (register the RPC's waiter); others call gsp_msgq_push(). @vec is read
+ * until the last element is published.
  *
  * Return: 0, -ETIMEDOUT if the firmware stopped consuming, -ENODEV if it
  * is dead.
  */
 int gsp_msgq_push_locked(struct nvvgpu_gsp *gsp, u32 function, u32 token,
-			 const void *payload, u32 len)
+			 const struct kvec *vec, unsigned int nr, u32 len)
 {
 	u32 chunk, off = 0;
 	int ret;
@@ -199,7 +240,7 @@ int gsp_msgq_push_locked(struct nvvgpu_gsp *gsp, u32 function, u32 token,
 	do {
 		chunk = nvgsp_split_chunk(len, off);
 		ret = gsp_msgq_push_one(gsp, nvgsp_split_function(function, off),
-					token, payload + off, chunk);
+					token, vec, nr, off, chunk);
 		off += chunk;
 	} while (!ret && off < len);
 	return ret;
@@ -210,18 +251,19 @@ int gsp_msgq_push_locked(struct nvvgpu_gsp *gsp, u32 function, u32 token,
  * @gsp: the transport
  * @function: NV_VGPU_MSG_FUNCTION_*
  * @token: rpc.sequence of every element: the RPC's token, 0 if asynchronous
- * @payload: payload after the RPC header
- * @len: payload bytes
+ * @vec: the payload after the RPC header, in parts
+ * @nr: entries of @vec
+ * @len: payload bytes, what @vec holds
  *
  * Return: as gsp_msgq_push_locked().
  */
 int gsp_msgq_push(struct nvvgpu_gsp *gsp, u32 function, u32 token,
-		  const void *payload, u32 len)
+		  const struct kvec *vec, unsigned int nr, u32 len)
 {
 	int ret;
 
 	mutex_lock(&gsp->cmdq_lock);
-	ret = gsp_msgq_push_locked(gsp, function, token, payload, len);
+	ret = gsp_msgq_push_locked(gsp, function, token, vec, nr, len);
 	mutex_unlock(&gsp->cmdq_lock);
 	return ret;
 }
@@ -245,29 +287,38 @@ static void gsp_msgq_drop(struct nvvgpu_gsp *gsp,
 	drop->full = m->elem_count == NVGSP_MSG_MAX_SLOTS;
 }
 
+/* the message at @slot of @n slots is consumed */
+static void gsp_msgq_consume(struct nvvgpu_gsp *gsp, u32 slot, u32 n)
+{
+	/* done reading its slots before handing them back */
+	mb();
+	WRITE_ONCE(gsp->cmdq_rx->read_ptr,
+		   nvgsp_msgq_advance(slot, n, NVGSP_QUEUE_SLOTS));
+}
+
 /**
- * gsp_msgq_recv() - take the next message off the status queue
- * @gsp: the transport
- * @msg: set to the message, valid until the next call
+ * gsp_msgq_recv_head() - frame the next message of the status queue
+ * @gsp: the transport, &nvvgpu_gsp.msgq_lock held
+ * @rx: set to the message's headers and place
  * @drop: filled when a message was dropped
  *
- * The checks and their order are those of DOC: validating a received
- * message. A message with a bad length, checksum, signature or header
- * version, or a replayed sequence number, is dropped and the queue stays
- * usable; a gap in the sequence numbers (lost messages) is logged and
- * resynchronised. Only a message whose frame is wrong leaves the queue
- * unparseable: the queue is marked broken.
+ * The first two checks of DOC: validating a received message, on a copy
+ * of the element and RPC headers taken out of the ring: the frame, then
+ * the length. A message whose frame is wrong leaves the queue unparseable:
+ * the queue is marked broken. A message with a bad length is dropped and
+ * the queue stays usable. Otherwise the message stays in the ring for
+ * gsp_msgq_recv_payload(), which the caller must call next, without
+ * dropping the lock, once it knows where the payload goes.
  *
- * Return: 0, -ENODATA when empty, -EAGAIN when a message was dropped
- * (@drop says which; call again), -EPROTO when the queue is broken.
+ * Return: 0; -ENODATA when empty; -EAGAIN when a message was dropped
+ * (@drop says which; call again); -EPROTO when the queue is broken.
  */
-int gsp_msgq_recv(struct nvvgpu_gsp *gsp, const struct nvgsp_msg_element **msg,
-		  struct gsp_msg_drop *drop)
+int gsp_msgq_recv_head(struct nvvgpu_gsp *gsp, struct gsp_msg_rx *rx,
+		       struct gsp_msg_drop *drop)
 {
-	struct nvgsp_msg_element *m = gsp->msgq_buf;
+	struct nvgsp_msg_element *m = &rx->hdr;
 	const char *reason;
 	u32 rd, wr, used;
-	s32 delta = 0;
 	int n, ret;
 
 	lockdep_assert_held(&gsp->msgq_lock);
@@ -288,6 +339,7 @@ int gsp_msgq_recv(struct nvvgpu_gsp *gsp, const struct nvgsp_msg_element **msg,
 	/* the pointer before the slots it publishes */
 	rmb();
 
+	/* the headers are read once: every check and use is on this copy */
 	nvgsp_ring_peek(m, gsp->statq_slots, rd);
 	n = nvgsp_msg_check_frame(m, used, &reason);
 	if (n < 0) {
@@ -296,26 +348,94 @@ int gsp_msgq_recv(struct nvvgpu_gsp *gsp, const struct nvgsp_msg_element **msg,
 			rd, reason, m->elem_count, used);
 		goto broken;
 	}
-	nvgsp_ring_read(m, gsp->statq_slots, NVGSP_QUEUE_SLOTS, rd, n);
+	rx->slot = rd;
 
-	/* consumed whatever the verdict: the frame is sound */
-	mb();
-	WRITE_ONCE(gsp->cmdq_rx->read_ptr,
-		   nvgsp_msgq_advance(rd, n, NVGSP_QUEUE_SLOTS));
-
-	/*
-	 * Slot 0 was read twice, for the frame check and with the rest: a
-	 * firmware that rewrote it in between must not get bytes past the
-	 * checked frame judged as this message.
-	 */
-	if (m->elem_count != (u32)n) {
-		reason = "element count changed while the message was read";
-		ret = -EPROTO;
-	} else {
-		ret = nvgsp_msg_check_length(m, &reason);
+	ret = nvgsp_msg_check_length(m, &reason);
+	if (ret) {
+		/* consumed whatever the verdict: the frame is sound */
+		gsp_msgq_consume(gsp, rd, n);
+		/* it took a sequence number */
+		gsp->msgq_seq++;
+		gsp_msgq_drop(gsp, m, ret, reason, drop);
+		return -EAGAIN;
 	}
-	if (!ret)
-		ret = nvgsp_msg_check_csum(m, gsp->abi->csum_rule, &reason);
+	return 0;
+
+broken:
+	gsp->msgq_broken = true;
+	return -EPROTO;
+}
+
+/*
+ * The payload of the message at statq slot @slot, @len bytes, into @dst,
+ * then on to byte @end of the element what the checksum covers; returns
+ * their XOR
+ */
+static u64 gsp_msgq_get_vec(struct nvvgpu_gsp *gsp, u32 slot,
+			    const struct gsp_msg_dst *dst, size_t len,
+			    size_t end)
+{
+	const struct kvec *vec = dst->vec;
+	size_t off = sizeof(struct nvgsp_msg_element), skip = dst->skip, n;
+	unsigned int nr = dst->nr;
+	u64 x = 0;
+
+	for (; nr && len; vec++, nr--) {
+		if (skip >= vec->iov_len) {
+			skip -= vec->iov_len;
+			continue;
+		}
+		n = min(vec->iov_len - skip, len);
+		x ^= nvgsp_ring_copy_out(vec->iov_base + skip, gsp->statq_slots,
+					 NVGSP_QUEUE_SLOTS, slot, off, n);
+		off += n;
+		len -= n;
+		skip = 0;
+	}
+	/* what has no room, and the slack: checksummed only */
+	return x ^ nvgsp_ring_copy_out(NULL, gsp->statq_slots,
+				       NVGSP_QUEUE_SLOTS, slot, off, end - off);
+}
+
+/**
+ * gsp_msgq_recv_payload() - take the message framed by gsp_msgq_recv_head()
+ * @gsp: the transport, &nvvgpu_gsp.msgq_lock held since
+ *	gsp_msgq_recv_head()
+ * @rx: the message
+ * @dst: where its payload goes
+ * @drop: filled when the message is dropped
+ *
+ * Copies the payload out of the ring once, straight into @dst, XORing each
+ * word as it is copied, reads the rest of what the checksum covers, and
+ * consumes the message. Then come the last checks of DOC: validating a
+ * received message, on what was copied: the checksum, the sequence number
+ * (a gap, lost messages, is logged and resynchronised) and the RPC
+ * header's constant fields.
+ *
+ * @dst receives the payload before the verdict: when the message is
+ * dropped, it holds whatever the payload was, as far as it has room.
+ *
+ * Return: 0, or -EAGAIN when the message was dropped (@drop says why).
+ */
+int gsp_msgq_recv_payload(struct nvvgpu_gsp *gsp, const struct gsp_msg_rx *rx,
+			  const struct gsp_msg_dst *dst,
+			  struct gsp_msg_drop *drop)
+{
+	const struct nvgsp_msg_element *m = &rx->hdr;
+	u32 len = m->rpc.length - NVGSP_RPC_HDR_SIZE;
+	const char *reason;
+	s32 delta = 0;
+	int ret;
+	u64 x;
+
+	lockdep_assert_held(&gsp->msgq_lock);
+
+	x = gsp_msgq_get_vec(gsp, rx->slot, dst, len,
+			     nvgsp_msg_csum_len(gsp->abi->csum_rule, m));
+	/* consumed whatever the verdict: the frame is sound */
+	gsp_msgq_consume(gsp, rx->slot, m->elem_count);
+
+	ret = nvgsp_msg_check_csum_xor(m, x, &reason);
 	if (!ret) {
 		delta = nvgsp_seq_delta(m->seq_num, gsp->msgq_seq);
 		if (delta < 0) {
@@ -343,10 +463,5 @@ int gsp_msgq_recv(struct nvvgpu_gsp *gsp, const struct nvgsp_msg_element **msg,
 	gsp->msgq_seq++;
 	trace_gsp_msg_recv(gsp->pgpu->id, m->rpc.function, m->seq_num,
 			   m->rpc.sequence, m->rpc.length, m->rpc.rpc_result);
-	*msg = m;
 	return 0;
-
-broken:
-	gsp->msgq_broken = true;
-	return -EPROTO;
 }

@@ -6,23 +6,22 @@
  * and subdevice of our client have fixed handles, further objects get
  * theirs from a second IDA above NVVGPU_RM_HANDLE_DYN_BASE. Each reply is
  * checked to echo the request before its inner status and parameters are
- * used.
+ * used. The parameters of RM_ALLOC and RM_CONTROL travel between the
+ * caller's buffer and the queues without a staging copy (gsp_rpc_callv()),
+ * so on error the caller's parameters hold unspecified bytes.
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
 #include <linux/device.h>
 #include <linux/idr.h>
-#include <linux/overflow.h>
+#include <linux/kernel.h>
 #include <linux/slab.h>
-#include <linux/string.h>
+#include <linux/uio.h>
 
 #include <nvvgpu/abi/gsp_rm.h>
 
 #include "gsp.h"
 #include "gsp_test.h"
-
-/* RM_CONTROL messages up to this size are built on the stack */
-#define GSP_RM_SMALL_PARAMS	128
 
 /**
  * gsp_rm_alloc() - allocate an RM object
@@ -31,7 +30,8 @@
  * @h_parent: parent object
  * @h_object: new handle
  * @h_class: class
- * @params: allocation parameters
+ * @params: allocation parameters, replaced by the reply's on success;
+ *	unspecified bytes on error (see gsp_rpc_callv())
  * @params_size: their size
  *
  * Return: 0, or a negative errno for the RPC or the RM status.
@@ -39,41 +39,36 @@
 int gsp_rm_alloc(struct nvvgpu_gsp *gsp, u32 h_client, u32 h_parent,
 		 u32 h_object, u32 h_class, void *params, u32 params_size)
 {
-	struct nvgsp_rpc_rm_alloc *rpc;
-	size_t len = struct_size(rpc, params, params_size);
+	struct nvgsp_rpc_rm_alloc rpc = {
+		.h_client = h_client,
+		.h_parent = h_parent,
+		.h_object = h_object,
+		.h_class = h_class,
+		.params_size = params_size,
+	};
+	/* the message is the RPC's fields, then the caller's parameters */
+	const struct kvec vec[] = {
+		{ .iov_base = &rpc, .iov_len = sizeof(rpc) },
+		{ .iov_base = params, .iov_len = params_size },
+	};
 	int ret;
 
-	rpc = kvzalloc(len, GFP_KERNEL);
-	if (!rpc)
-		return -ENOMEM;
-	rpc->h_client = h_client;
-	rpc->h_parent = h_parent;
-	rpc->h_object = h_object;
-	rpc->h_class = h_class;
-	rpc->params_size = params_size;
-	memcpy(rpc->params, params, params_size);
-
-	ret = gsp_rpc_call(gsp, NV_VGPU_MSG_FUNCTION_GSP_RM_ALLOC, rpc, len,
-			   rpc, len);
+	ret = gsp_rpc_callv(gsp, NV_VGPU_MSG_FUNCTION_GSP_RM_ALLOC, vec,
+			    ARRAY_SIZE(vec), vec, ARRAY_SIZE(vec));
 	if (ret)
-		goto out;
-	if (rpc->h_object != h_object || rpc->h_class != h_class) {
+		return ret;
+	if (rpc.h_object != h_object || rpc.h_class != h_class) {
 		dev_err(gsp->dev, "RM_ALLOC reply is for %#x/%#x, sent %#x/%#x\n",
-			rpc->h_object, rpc->h_class, h_object, h_class);
-		ret = -EPROTO;
-		goto out;
+			rpc.h_object, rpc.h_class, h_object, h_class);
+		return -EPROTO;
 	}
-	if (rpc->status) {
+	if (rpc.status) {
 		dev_err(gsp->dev, "RM_ALLOC of class %#x handle %#x: %s (%#x)\n",
-			h_class, h_object, gsp_status_name(rpc->status),
-			rpc->status);
-		ret = gsp_status_to_errno(rpc->status);
-		goto out;
+			h_class, h_object, gsp_status_name(rpc.status),
+			rpc.status);
+		return gsp_status_to_errno(rpc.status);
 	}
-	memcpy(params, rpc->params, params_size);
-out:
-	kvfree(rpc);
-	return ret;
+	return 0;
 }
 
 /**
@@ -82,69 +77,49 @@ out:
  * @h_client: client
  * @h_object: target object
  * @cmd: control command
- * @params: parameters, replaced by the reply's on success
+ * @params: parameters, replaced by the reply's on success; unspecified
+ *	bytes on error (see gsp_rpc_callv())
  * @params_size: their size
+ *
+ * The parameters go from @params straight into the command queue and the
+ * reply's come back from the status queue straight into @params: no copy
+ * on the way, and nothing shared between controls, so large controls of
+ * several callers are in flight at once like small ones.
  *
  * Return: 0, or a negative errno for the RPC or the RM status.
  */
 int gsp_rm_control(struct nvvgpu_gsp *gsp, u32 h_client, u32 h_object,
 		   u32 cmd, void *params, u32 params_size)
 {
-	u64 small[GSP_RM_SMALL_PARAMS / sizeof(u64)];
-	struct nvgsp_rpc_rm_control *rpc;
-	size_t len = struct_size(rpc, params, params_size);
+	struct nvgsp_rpc_rm_control rpc = {
+		.h_client = h_client,
+		.h_object = h_object,
+		.cmd = cmd,
+		.params_size = params_size,
+	};
+	/* the message is the RPC's fields, then the caller's parameters */
+	const struct kvec vec[] = {
+		{ .iov_base = &rpc, .iov_len = sizeof(rpc) },
+		{ .iov_base = params, .iov_len = params_size },
+	};
 	int ret;
 
-	/*
-	 * Small controls, the common ones, are built on the stack; large ones
-	 * in a buffer kept from one to the next, since allocating 64 KiB costs
-	 * more than moving it.
-	 */
-	if (len <= sizeof(small)) {
-		rpc = (void *)small;
-	} else {
-		mutex_lock(&gsp->rm_lock);
-		if (gsp->rm_buf_size < len) {
-			kvfree(gsp->rm_buf);
-			gsp->rm_buf_size = 0;
-			gsp->rm_buf = kvmalloc(len, GFP_KERNEL);
-			if (!gsp->rm_buf) {
-				mutex_unlock(&gsp->rm_lock);
-				return -ENOMEM;
-			}
-			gsp->rm_buf_size = len;
-		}
-		rpc = gsp->rm_buf;
-	}
-	memset(rpc, 0, sizeof(*rpc));
-	rpc->h_client = h_client;
-	rpc->h_object = h_object;
-	rpc->cmd = cmd;
-	rpc->params_size = params_size;
-	memcpy(rpc->params, params, params_size);
-
-	ret = gsp_rpc_call(gsp, NV_VGPU_MSG_FUNCTION_GSP_RM_CONTROL, rpc, len,
-			   rpc, len);
+	ret = gsp_rpc_callv(gsp, NV_VGPU_MSG_FUNCTION_GSP_RM_CONTROL, vec,
+			    ARRAY_SIZE(vec), vec, ARRAY_SIZE(vec));
 	if (ret)
-		goto out;
-	if (rpc->cmd != cmd || rpc->params_size != params_size) {
+		return ret;
+	if (rpc.cmd != cmd || rpc.params_size != params_size) {
 		dev_err(gsp->dev,
 			"RM_CONTROL reply is for %#x with %u bytes, sent %#x with %u\n",
-			rpc->cmd, rpc->params_size, cmd, params_size);
-		ret = -EPROTO;
-		goto out;
+			rpc.cmd, rpc.params_size, cmd, params_size);
+		return -EPROTO;
 	}
-	if (rpc->status) {
+	if (rpc.status) {
 		dev_err(gsp->dev, "RM_CONTROL %#x on %#x: %s (%#x)\n", cmd,
-			h_object, gsp_status_name(rpc->status), rpc->status);
-		ret = gsp_status_to_errno(rpc->status);
-		goto out;
+			h_object, gsp_status_name(rpc.status), rpc.status);
+		return gsp_status_to_errno(rpc.status);
 	}
-	memcpy(params, rpc->params, params_size);
-out:
-	if ((void *)rpc != small)
-		mutex_unlock(&gsp->rm_lock);
-	return ret;
+	return 0;
 }
 EXPORT_SYMBOL_IF_GSP_TEST(gsp_rm_control);
 
@@ -356,11 +331,6 @@ void gsp_rm_client_free(struct nvvgpu_gsp *gsp)
 	ida_free(&gsp->client_ida, h & (NV_RS_CLIENT_HANDLE_MAX - 1));
 	/* the client's objects went with it */
 	ida_destroy(&gsp->handle_ida);
-	mutex_lock(&gsp->rm_lock);
-	kvfree(gsp->rm_buf);
-	gsp->rm_buf = NULL;
-	gsp->rm_buf_size = 0;
-	mutex_unlock(&gsp->rm_lock);
 	gsp->h_client = 0;
 	gsp->has_device = false;
 	gsp->has_subdevice = false;

@@ -29,11 +29,13 @@
  */
 #include <linux/atomic.h>
 #include <linux/jiffies.h>
+#include <linux/limits.h>
 #include <linux/lockdep.h>
 #include <linux/minmax.h>
 #include <linux/moduleparam.h>
 #include <linux/sched.h>
 #include <linux/string.h>
+#include <linux/uio.h>
 #include <linux/wait.h>
 
 #include <nvvgpu/abi/gsp_queue.h>
@@ -137,10 +139,12 @@ static bool gsp_rpc_echoes(struct nvvgpu_gsp *gsp)
 /*
  * The waiting RPC a reply (or, dropped, what it claimed to be) belongs to
  * under DOC: reply matching, the oldest first since GSP-RM answers in
- * order; NULL with @kind the verdict for nobody's reply.
+ * order, @ended (a wait about to end) left out; NULL with @kind the
+ * verdict for nobody's reply.
  */
 static struct gsp_rpc_wait *gsp_rpc_match(struct nvvgpu_gsp *gsp, u32 fn,
 					  u32 token,
+					  const struct gsp_rpc_wait *ended,
 					  enum nvgsp_reply_kind *kind)
 {
 	bool echo = gsp_rpc_echoes(gsp);
@@ -149,7 +153,7 @@ static struct gsp_rpc_wait *gsp_rpc_match(struct nvvgpu_gsp *gsp, u32 fn,
 	lockdep_assert_held(&gsp->msgq_lock);
 
 	list_for_each_entry(w, &gsp->waiters, link) {
-		if (w->done || !w->token)
+		if (w->done || w == ended || !w->token)
 			continue;
 		*kind = nvgsp_reply_classify(fn, token, w->function, w->token,
 					     echo);
@@ -183,7 +187,57 @@ static struct gsp_rpc_wait *gsp_rpc_match_event(struct nvvgpu_gsp *gsp,
 	return NULL;
 }
 
-/* the reply to a waiting RPC, possibly the first of several elements */
+/*
+ * Where the payload of @msg goes, decided from its headers before the
+ * payload is read, by the rules gsp_rpc_handle() applies to the message
+ * once it has passed its checks: into the buffers of the RPC whose reply
+ * (or continuation of it) it is, into the receive buffer if it is an event
+ * for the handlers, or nowhere.
+ *
+ * A message that then fails its checks has left its payload there, in the
+ * buffers of an RPC that either fails (gsp_rpc_dropped(), or a reply that
+ * interrupts it) or succeeds only once a good reply has filled them whole
+ * (gsp_rpc_callv() insists on every byte).
+ */
+static void gsp_rpc_route(struct nvvgpu_gsp *gsp,
+			  const struct nvgsp_msg_element *msg,
+			  struct gsp_msg_dst *dst)
+{
+	u32 fn = msg->rpc.function;
+	enum nvgsp_reply_kind kind;
+	struct gsp_rpc_wait *w;
+
+	lockdep_assert_held(&gsp->msgq_lock);
+
+	dst->skip = 0;
+	if (fn == NV_VGPU_MSG_FUNCTION_CONTINUATION_RECORD) {
+		w = gsp->rx_cont;
+		if (w)
+			dst->skip = w->reasm.len;
+	} else if (nvgsp_fw_abi_event_lookup(gsp->abi, fn) != NVGSP_EVENT_NR) {
+		w = gsp_rpc_match_event(gsp, fn);
+		if (!w) {
+			dst->one.iov_base = gsp->msgq_buf;
+			dst->one.iov_len = NVGSP_RPC_MAX_PAYLOAD;
+			dst->vec = &dst->one;
+			dst->nr = 1;
+			return;
+		}
+	} else {
+		/* the split reply it interrupts fails first */
+		w = gsp_rpc_match(gsp, fn, msg->rpc.sequence, gsp->rx_cont,
+				  &kind);
+		if (kind != NVGSP_REPLY_MINE)
+			w = NULL;
+	}
+	dst->vec = w ? w->vec : NULL;
+	dst->nr = w ? w->nr : 0;
+}
+
+/*
+ * the reply to a waiting RPC, possibly the first of several elements; its
+ * payload is in the RPC's buffers already (gsp_rpc_route())
+ */
 static void gsp_rpc_take_reply(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w,
 			       const struct nvgsp_msg_element *msg)
 {
@@ -200,8 +254,7 @@ static void gsp_rpc_take_reply(struct nvvgpu_gsp *gsp, struct gsp_rpc_wait *w,
 		gsp_rpc_note_echo(gsp, msg->rpc.sequence);
 	}
 	w->result = msg->rpc.rpc_result;
-	if (nvgsp_reasm_start(&w->reasm, w->buf, w->buf_len, w->buf_len,
-			      msg + 1, len)) {
+	if (nvgsp_reasm_start(&w->reasm, w->buf_len, len)) {
 		w->reply_len = w->reasm.len;
 		gsp_rpc_finish(gsp, w, 0);
 	} else {
@@ -218,7 +271,8 @@ static void gsp_rpc_continuation(struct nvvgpu_gsp *gsp,
 	int ret;
 
 	if (w) {
-		ret = nvgsp_reasm_add(&w->reasm, msg + 1,
+		/* the payload is in place (gsp_rpc_route()): count it */
+		ret = nvgsp_reasm_add(&w->reasm,
 				      msg->rpc.length - NVGSP_RPC_HDR_SIZE,
 				      &reason);
 		if (ret < 0) {
@@ -241,7 +295,10 @@ static void gsp_rpc_continuation(struct nvvgpu_gsp *gsp,
 		 msg->rpc.sequence);
 }
 
-/* hand one received message to its waiter or its event handler */
+/*
+ * hand one received message, routed by gsp_rpc_route() and checked, to its
+ * waiter or its event handler
+ */
 static void gsp_rpc_handle(struct nvvgpu_gsp *gsp,
 			   const struct nvgsp_msg_element *msg)
 {
@@ -277,11 +334,11 @@ static void gsp_rpc_handle(struct nvvgpu_gsp *gsp,
 		gsp->stats.events++;
 		trace_gsp_event(gsp->pgpu->id, fn, gsp_fwif_event_name(ev), len);
 		/* handled from a work item, outside the receive lock */
-		gsp_event_dispatch(gsp, ev, msg + 1, len);
+		gsp_event_dispatch(gsp, ev, gsp->msgq_buf, len);
 		return;
 	}
 
-	w = gsp_rpc_match(gsp, fn, token, &kind);
+	w = gsp_rpc_match(gsp, fn, token, NULL, &kind);
 	switch (kind) {
 	case NVGSP_REPLY_MINE:
 		gsp_rpc_take_reply(gsp, w, msg);
@@ -336,7 +393,8 @@ static void gsp_rpc_dropped(struct nvvgpu_gsp *gsp,
 		if (drop->function != NV_VGPU_MSG_FUNCTION_CONTINUATION_RECORD)
 			return;
 	} else {
-		w = gsp_rpc_match(gsp, drop->function, drop->token, &kind);
+		w = gsp_rpc_match(gsp, drop->function, drop->token, NULL,
+				  &kind);
 		if (!w || kind != NVGSP_REPLY_MINE)
 			w = gsp_rpc_match_event(gsp, drop->function);
 		if (!w)
@@ -351,23 +409,29 @@ static void gsp_rpc_dropped(struct nvvgpu_gsp *gsp,
 /* handle every message waiting; the queue's state with the lock held */
 static int __gsp_rpc_drain(struct nvvgpu_gsp *gsp)
 {
-	const struct nvgsp_msg_element *msg;
 	struct gsp_msg_drop drop;
+	struct gsp_msg_dst dst;
 	struct gsp_rpc_wait *w;
+	struct gsp_msg_rx rx;
 	int ret = 0;
 
 	lockdep_assert_held(&gsp->msgq_lock);
 
 	/* a reset is rebuilding the queues */
 	while (!READ_ONCE(gsp->resetting)) {
-		ret = gsp_msgq_recv(gsp, &msg, &drop);
+		ret = gsp_msgq_recv_head(gsp, &rx, &drop);
+		if (!ret) {
+			/* the payload goes once, straight where it belongs */
+			gsp_rpc_route(gsp, &rx.hdr, &dst);
+			ret = gsp_msgq_recv_payload(gsp, &rx, &dst, &drop);
+		}
 		if (ret == -EAGAIN) {
 			gsp_rpc_dropped(gsp, &drop);
 			continue;
 		}
 		if (ret)
 			break;
-		gsp_rpc_handle(gsp, msg);
+		gsp_rpc_handle(gsp, &rx.hdr);
 	}
 	if (ret == -EPROTO)
 		list_for_each_entry(w, &gsp->waiters, link)
@@ -557,37 +621,69 @@ static u32 gsp_rpc_next_token(struct nvvgpu_gsp *gsp)
 int gsp_rpc_send(struct nvvgpu_gsp *gsp, u32 function, const void *req,
 		 u32 req_len)
 {
+	struct kvec vec = { .iov_base = (void *)req, .iov_len = req_len };
+
 	if (READ_ONCE(gsp->dead))
 		return -ENODEV;
-	return gsp_msgq_push(gsp, function, 0, req, req_len);
+	return gsp_msgq_push(gsp, function, 0, &vec, 1, req_len);
+}
+
+static size_t gsp_rpc_vec_len(const struct kvec *vec, unsigned int nr)
+{
+	size_t len = 0;
+
+	while (nr--)
+		len += vec[nr].iov_len;
+	return len;
 }
 
 /**
- * gsp_rpc_call() - send an RPC and wait for its reply
+ * gsp_rpc_callv() - send an RPC and wait for its reply, both in parts
  * @gsp: the transport
  * @function: NV_VGPU_MSG_FUNCTION_*
- * @req: payload
- * @req_len: payload bytes
- * @reply: where the reply payload goes
- * @reply_len: bytes the reply payload must have at least; more are cut.
- *	A reply longer than one element arrives as continuation records and
- *	is put back together here.
+ * @req: the request's payload, part after part (say, the RPC's own fields
+ *	and the caller's parameters), gathered straight into the command
+ *	queue
+ * @req_nr: entries of @req
+ * @reply: where the reply's payload goes, part after part, copied there
+ *	straight from the status queue
+ * @reply_nr: entries of @reply
  *
- * Return: 0; -ETIMEDOUT after rpc_timeout_ms; -ENODEV once the firmware is
- * dead; -EBADMSG or -EPROTO for a malformed reply; the errno of a failed
- * rpc_result; -EPROTO for a short reply.
+ * The reply payload must have at least the bytes @reply has room for; more
+ * are cut. A request or reply longer than one element goes as
+ * continuation records and is put back together here, in place.
+ *
+ * The reply is copied into @reply as it is received, before it is judged.
+ * When the call fails, @reply holds unspecified bytes: nothing new, or
+ * part or all of a reply that turned out malformed, short or failed, or of
+ * a message that claimed to be the reply and was dropped. A caller must not
+ * use them. Only when 0 is returned does @reply hold the reply, every byte
+ * of it. @req is read until the request is sent whole, so it may be
+ * @reply: a firmware that answers before it has the whole request only
+ * garbles the rest of its own request.
+ *
+ * Return: 0; -EINVAL for a request or reply of 4 GiB or more; -ETIMEDOUT
+ * after rpc_timeout_ms; -ENODEV once the firmware is dead; -EBADMSG or
+ * -EPROTO for a malformed reply; the errno of a failed rpc_result; -EPROTO
+ * for a short reply.
  */
-int gsp_rpc_call(struct nvvgpu_gsp *gsp, u32 function, const void *req,
-		 u32 req_len, void *reply, u32 reply_len)
+int gsp_rpc_callv(struct nvvgpu_gsp *gsp, u32 function,
+		  const struct kvec *req, unsigned int req_nr,
+		  const struct kvec *reply, unsigned int reply_nr)
 {
+	size_t req_len = gsp_rpc_vec_len(req, req_nr);
+	size_t reply_len = gsp_rpc_vec_len(reply, reply_nr);
 	struct gsp_rpc_wait w = {
 		.function = function,
-		.buf = reply,
+		.vec = reply,
+		.nr = reply_nr,
 		.buf_len = reply_len,
 	};
 	bool serial;
 	int ret;
 
+	if (req_len > U32_MAX || reply_len > U32_MAX)
+		return -EINVAL;
 	if (READ_ONCE(gsp->dead))
 		return -ENODEV;
 
@@ -603,7 +699,8 @@ int gsp_rpc_call(struct nvvgpu_gsp *gsp, u32 function, const void *req,
 	mutex_lock(&gsp->cmdq_lock);
 	w.token = gsp_rpc_next_token(gsp);
 	gsp_rpc_add_wait(gsp, &w);
-	ret = gsp_msgq_push_locked(gsp, function, w.token, req, req_len);
+	ret = gsp_msgq_push_locked(gsp, function, w.token, req, req_nr,
+				   req_len);
 	mutex_unlock(&gsp->cmdq_lock);
 	if (!ret)
 		ret = gsp_rpc_wait(gsp, &w, gsp_rpc_timeout_ms);
@@ -624,7 +721,7 @@ int gsp_rpc_call(struct nvvgpu_gsp *gsp, u32 function, const void *req,
 		return gsp_status_to_errno(w.result);
 	}
 	if (w.reply_len < reply_len) {
-		dev_err(gsp->dev, "%s reply has %u bytes, expected %u\n",
+		dev_err(gsp->dev, "%s reply has %u bytes, expected %zu\n",
 			gsp_fwif_function_name(gsp->abi, function),
 			w.reply_len, reply_len);
 		return -EPROTO;
@@ -632,6 +729,29 @@ int gsp_rpc_call(struct nvvgpu_gsp *gsp, u32 function, const void *req,
 	trace_gsp_rpc_reply(gsp->pgpu->id, function, w.token, w.result,
 			    w.reply_len);
 	return 0;
+}
+
+/**
+ * gsp_rpc_call() - send an RPC and wait for its reply
+ * @gsp: the transport
+ * @function: NV_VGPU_MSG_FUNCTION_*
+ * @req: payload
+ * @req_len: payload bytes
+ * @reply: where the reply payload goes; may be @req
+ * @reply_len: bytes the reply payload must have at least; more are cut
+ *
+ * gsp_rpc_callv() with one buffer each way: @reply holds the reply only
+ * when 0 is returned, unspecified bytes otherwise.
+ *
+ * Return: as gsp_rpc_callv().
+ */
+int gsp_rpc_call(struct nvvgpu_gsp *gsp, u32 function, const void *req,
+		 u32 req_len, void *reply, u32 reply_len)
+{
+	struct kvec vreq = { .iov_base = (void *)req, .iov_len = req_len };
+	struct kvec vreply = { .iov_base = reply, .iov_len = reply_len };
+
+	return gsp_rpc_callv(gsp, function, &vreq, 1, &vreply, 1);
 }
 EXPORT_SYMBOL_IF_GSP_TEST(gsp_rpc_call);
 

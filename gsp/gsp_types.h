@@ -14,6 +14,7 @@
 #include <linux/rwsem.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
+#include <linux/uio.h>
 #include <linux/wait.h>
 #include <linux/workqueue.h>
 
@@ -45,24 +46,28 @@ struct gsp_mem {
  * @link: entry in &nvvgpu_gsp.waiters, in the order the RPCs were sent
  * @function: rpc.function (or event number) that completes it
  * @token: rpc.sequence of the request, never 0; 0 when waiting for an event
- * @buf: where the reply payload goes
- * @buf_len: room in @buf, which is also the payload size expected
+ * @vec: where the reply payload goes, part after part; NULL if nowhere
+ * @nr: entries of @vec
+ * @buf_len: room in @vec, which is also the payload size expected
  * @task: the waiting task, woken when its wait ends
  * @reply_len: payload bytes the reply carried, over all its elements
  * @result: rpc.rpc_result of the reply
  * @error: transport error that ended the wait (malformed or broken reply)
- * @reasm: reassembly of a reply split into continuation records
+ * @reasm: progress of a reply split into continuation records (its bytes
+ *	go straight from the ring into @vec, see gsp_msgq_recv_payload())
  * @done: the reply arrived or @error is set
  *
- * @function to @task are set before the wait is registered; the rest
- * belongs to &nvvgpu_gsp.msgq_lock (@done is also read without it, before
- * the waiter sleeps).
+ * @function to @task are set before the wait is registered; the rest, and
+ * the memory @vec points to while the wait is registered, belong to
+ * &nvvgpu_gsp.msgq_lock (@done is also read without it, before the waiter
+ * sleeps).
  */
 struct gsp_rpc_wait {
 	struct list_head link;
 	u32 function;
 	u32 token;
-	void *buf;
+	const struct kvec *vec;
+	unsigned int nr;
 	u32 buf_len;
 	struct task_struct *task;
 	u32 reply_len;
@@ -70,6 +75,34 @@ struct gsp_rpc_wait {
 	int error;
 	struct nvgsp_reasm reasm;
 	bool done;
+};
+
+/**
+ * struct gsp_msg_rx - a status message framed and not yet taken
+ * @hdr: private copy of its element and RPC headers, frame and length
+ *	checked (gsp_msgq_recv_head())
+ * @slot: its first slot in the status queue
+ */
+struct gsp_msg_rx {
+	struct nvgsp_msg_element hdr;
+	u32 slot;
+};
+
+/**
+ * struct gsp_msg_dst - where the payload of a received message goes
+ * @vec: buffers filled one after the other; NULL (with @nr 0) if nowhere
+ * @nr: entries of @vec
+ * @skip: bytes of @vec before the first one to fill (the part of a split
+ *	reply received before this element)
+ * @one: storage for a @vec of one buffer
+ *
+ * Bytes of the payload beyond the room of @vec are checksummed, not stored.
+ */
+struct gsp_msg_dst {
+	const struct kvec *vec;
+	unsigned int nr;
+	size_t skip;
+	struct kvec one;
 };
 
 /**
@@ -248,7 +281,8 @@ struct gsp_stats {
  *	@msgq_broken, @orphan_cont, @echo, @waiters, @rx_cont and @stats (the
  *	reset counters: @reset_sem held for writing); taken inside @cmdq_lock
  * @msgq_seq: seqNum the next status message must carry
- * @msgq_buf: private copy of the message being handled (64 KiB)
+ * @msgq_buf: where the payload of an event goes on its way to the handlers
+ *	(64 KiB; a reply's goes straight to its waiter)
  * @msgq_broken: the status queue lost its framing and cannot be parsed
  * @orphan_cont: continuation records of a dropped message may follow
  * @echo: whether the firmware echoes rpc.sequence
@@ -274,10 +308,6 @@ struct gsp_stats {
  * @h_client: our RM client, 0 when not allocated
  * @has_device: our device object exists
  * @has_subdevice: our subdevice object exists
- * @rm_lock: serialises the large RM controls; protects @rm_buf
- * @rm_buf: staging of a large RM control's message, kept for the next one
- *	while our RM client lives
- * @rm_buf_size: bytes of @rm_buf
  * @handle_ida: allocator of handles for further objects of our client
  * @h_internal_dup: our duplicate of GSP-RM's internal subdevice, 0 if none
  * @event_lock: protects @event_list and @event_backlog; taken with
@@ -339,9 +369,6 @@ struct nvvgpu_gsp {
 	u32 h_client;
 	bool has_device;
 	bool has_subdevice;
-	struct mutex rm_lock; /* see @rm_lock above */
-	void *rm_buf;
-	size_t rm_buf_size;
 	struct ida handle_ida;
 	u32 h_internal_dup;
 

@@ -362,7 +362,9 @@ int gsp_vgpu_bootload(struct nvvgpu_gsp *gsp, struct nvvgpu_vgpu *vgpu)
  */
 void gsp_vgpu_shutdown(struct nvvgpu_gsp *gsp, struct nvvgpu_vgpu *vgpu)
 {
-	struct nv2080_vgpu_gfid_params p = { .gfid = vgpu->id + 1 };
+	const u32 gfid = vgpu->id + 1;
+	/* the reply lands in @p, and on error leaves it unspecified */
+	struct nv2080_vgpu_gfid_params p = { .gfid = gfid };
 	int ret;
 
 	ret = gsp_rm_control(gsp, gsp->internal.client, gsp->internal.subdevice,
@@ -370,13 +372,13 @@ void gsp_vgpu_shutdown(struct nvvgpu_gsp *gsp, struct nvvgpu_vgpu *vgpu)
 			     &p, sizeof(p));
 	if (ret)
 		dev_err(gsp->dev, "vGPU %u (gfid %u): plugin shutdown failed: %pe\n",
-			vgpu->id, p.gfid, ERR_PTR(ret));
+			vgpu->id, gfid, ERR_PTR(ret));
 
-	p.gfid = vgpu->id + 1;
+	p.gfid = gfid;
 	ret = gsp_rm_control(gsp, gsp->internal.client, gsp->internal.subdevice,
 			     NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_VGPU_PLUGIN_CLEANUP,
 			     &p, sizeof(p));
 	if (ret)
 		dev_err(gsp->dev, "vGPU %u (gfid %u): plugin cleanup failed: %pe\n",
-			vgpu->id, p.gfid, ERR_PTR(ret));
+			vgpu->id, gfid, ERR_PTR(ret));
 }

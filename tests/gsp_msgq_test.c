@@ -571,6 +571,131 @@ static void gsp_msgq_test_ring_put_direct(struct kunit *test)
 	}
 }
 
+/*
+ * nvgsp_copy_xor() over any split of an element's bytes into pieces, at
+ * any lane, copying to any alignment or XORing only: the pieces' XORs add
+ * up to nvgsp_xor64() of the element, and the copies are the bytes.
+ */
+static void gsp_msgq_test_copy_xor(struct kunit *test)
+{
+	u64 *elem = kunit_kzalloc(test, 256, GFP_KERNEL);
+	u8 *dst = kunit_kzalloc(test, 256 + 8, GFP_KERNEL);
+	u8 *src = (u8 *)elem;
+	u32 off, len, cut, shift;
+	u64 only[32], want, x;
+
+	KUNIT_ASSERT_NOT_NULL(test, elem);
+	KUNIT_ASSERT_NOT_NULL(test, dst);
+	for (off = 0; off < 256; off++)
+		src[off] = off * 37 + 11;
+
+	for (off = 0; off < 24; off++) {
+		for (len = 0; off + len <= 160; len += len < 24 ? 1 : 13) {
+			/* the element with only [off, off + len) kept */
+			memset(only, 0, sizeof(only));
+			memcpy((u8 *)only + off, src + off, len);
+			want = nvgsp_xor64(only, sizeof(only));
+
+			for (cut = 0; cut <= len; cut += len < 16 ? 1 : 7) {
+				shift = (off + cut) % 8;
+				memset(dst, 0, 256 + 8);
+				/* to a misaligned destination, in two pieces */
+				x = nvgsp_copy_xor(dst + 1, src + off, cut, off);
+				x ^= nvgsp_copy_xor(dst + 1 + cut, src + off + cut,
+						    len - cut, off + cut);
+				KUNIT_ASSERT_EQ_MSG(test, x, want,
+						    "copy of %u at %u cut at %u",
+						    len, off, cut);
+				KUNIT_ASSERT_EQ(test, memcmp(dst + 1, src + off, len),
+						0);
+				KUNIT_ASSERT_EQ(test, dst[0], 0);
+				KUNIT_ASSERT_EQ(test, dst[1 + len], 0);
+				/* XOR only, the source aligned as its element */
+				x = nvgsp_copy_xor(NULL, src + off, cut, off) ^
+				    nvgsp_copy_xor(NULL, src + off + cut,
+						   len - cut, off + cut);
+				KUNIT_ASSERT_EQ_MSG(test, x, want,
+						    "XOR of %u at %u cut at %u (lane %u)",
+						    len, off, cut, shift);
+			}
+		}
+	}
+}
+
+/*
+ * A message read out of the ring as the host reads it (its headers, its
+ * payload in parts straight to where they go, the rest of what the
+ * checksum covers XORed only) checks exactly when the message copied
+ * whole does, at every slot of the ring, under both rules; and one bit
+ * flipped anywhere in the covered bytes fails it.
+ */
+static void gsp_msgq_test_ring_copy_out(struct kunit *test)
+{
+	static const u32 lens[] = {
+		0, 1, 7, 24, 25, SLOT - 80, SLOT - 79, 3 * SLOT + 5,
+		NVGSP_RPC_MAX_PAYLOAD,
+	};
+	u8 *ring = test_vzalloc(test, (size_t)SLOTS * SLOT);
+	u8 *dst = test_vzalloc(test, NVGSP_RPC_MAX_PAYLOAD + 16);
+	u32 i, k, slot, cut, n, len, flip;
+	struct nvgsp_msg_element hdr, *m;
+	const char *reason;
+	size_t end, off;
+	u64 x;
+
+	for (k = 0; k < ARRAY_SIZE(rules); k++) {
+		for (i = 0; i < ARRAY_SIZE(lens); i++) {
+			len = lens[i];
+			m = test_msg(test, 0x1234, len, 9, rules[k]);
+			n = m->elem_count;
+			end = nvgsp_msg_csum_len(rules[k], m);
+			cut = min_t(u32, len, 24);
+			/* every slot where an element can wrap, some others */
+			for (slot = 0; slot < SLOTS;
+			     slot += slot < 4 || slot > SLOTS - 18 ? 1 : 7) {
+				nvgsp_ring_write(ring, SLOTS, slot, m, n);
+				nvgsp_ring_peek(&hdr, ring, slot);
+				memset(dst, 0xa5, len + 16);
+				off = sizeof(hdr);
+				/* an RM control's fields, then its parameters */
+				x = nvgsp_ring_copy_out(dst + 8, ring, SLOTS, slot,
+							off, cut);
+				x ^= nvgsp_ring_copy_out(dst + 8 + cut, ring, SLOTS,
+							 slot, off + cut, len - cut);
+				x ^= nvgsp_ring_copy_out(NULL, ring, SLOTS, slot,
+							 off + len, end - off - len);
+				KUNIT_ASSERT_EQ_MSG(test,
+						    nvgsp_msg_check_csum_xor(&hdr, x, &reason),
+						    0, "%u bytes at slot %u, rule %u",
+						    len, slot, k);
+				KUNIT_ASSERT_EQ(test, memcmp(dst + 8, m + 1, len), 0);
+				KUNIT_ASSERT_EQ(test, dst[7], 0xa5);
+				KUNIT_ASSERT_EQ(test, dst[8 + len], 0xa5);
+			}
+
+			/* any covered bit flipped in the ring fails the check */
+			slot = SLOTS - 1;
+			for (flip = 0; flip < end; flip += flip < 128 ? 1 : 509) {
+				size_t at = ((size_t)slot * SLOT + flip) %
+					    ((size_t)SLOTS * SLOT);
+
+				nvgsp_ring_write(ring, SLOTS, slot, m, n);
+				ring[at] ^= 1 << (flip % 8);
+				nvgsp_ring_peek(&hdr, ring, slot);
+				x = nvgsp_ring_copy_out(dst, ring, SLOTS, slot,
+							sizeof(hdr), len);
+				x ^= nvgsp_ring_copy_out(NULL, ring, SLOTS, slot,
+							 sizeof(hdr) + len,
+							 end - sizeof(hdr) - len);
+				KUNIT_ASSERT_EQ_MSG(test,
+						    nvgsp_msg_check_csum_xor(&hdr, x, &reason),
+						    -EBADMSG, "flip at byte %u of %u, rule %u",
+						    flip, len, k);
+			}
+		}
+	}
+}
+
 static void gsp_msgq_test_ring_full(struct kunit *test)
 {
 	struct test_ring *r = test_ring_new(test, NVGSP_CSUM_WHOLE_SLOTS, 40);
@@ -720,7 +845,7 @@ static u8 *test_stream(struct kunit *test, const u8 *src, u32 total,
 	u8 *dst = test_vzalloc(test, total + 1);
 	struct nvgsp_reasm ra = {};
 	bool started = false;
-	u32 off = 0, chunk;
+	u32 off = 0, chunk, len, at;
 	const char *reason;
 	int ret, done = 0;
 
@@ -739,17 +864,19 @@ static u8 *test_stream(struct kunit *test, const u8 *src, u32 total,
 		if (ret == -ENODATA)
 			continue;
 		KUNIT_ASSERT_EQ_MSG(test, ret, 0, "%s", reason);
+		len = m->rpc.length - NVGSP_RPC_HDR_SIZE;
+		/* placed at what was counted so far, as far as there is room */
+		at = started ? ra.len : 0;
+		if (at < total)
+			memcpy(dst + at, m + 1, min(len, total - at));
 		if (!started) {
 			KUNIT_ASSERT_EQ(test, m->rpc.function, 76);
-			done = nvgsp_reasm_start(&ra, dst, total, total, m + 1,
-						 m->rpc.length - NVGSP_RPC_HDR_SIZE);
+			done = nvgsp_reasm_start(&ra, total, len);
 			started = true;
 		} else {
 			KUNIT_ASSERT_EQ(test, m->rpc.function,
 					NV_VGPU_MSG_FUNCTION_CONTINUATION_RECORD);
-			done = nvgsp_reasm_add(&ra, m + 1,
-					       m->rpc.length - NVGSP_RPC_HDR_SIZE,
-					       &reason);
+			done = nvgsp_reasm_add(&ra, len, &reason);
 			KUNIT_ASSERT_GE_MSG(test, done, 0, "%s", reason);
 		}
 	}
@@ -798,29 +925,25 @@ static void gsp_msgq_test_continuation(struct kunit *test)
 static void gsp_msgq_test_reasm_errors(struct kunit *test)
 {
 	u32 full = NVGSP_RPC_MAX_PAYLOAD, total = 2 * full + 10;
-	u8 *data = test_vzalloc(test, full);
-	u8 *buf = test_vzalloc(test, total);
 	struct nvgsp_reasm ra;
 	const char *reason;
 
 	/* a short first element is the whole message, whatever was expected */
-	KUNIT_EXPECT_EQ(test, nvgsp_reasm_start(&ra, buf, total, total, data, 10), 1);
+	KUNIT_EXPECT_EQ(test, nvgsp_reasm_start(&ra, total, 10), 1);
 	KUNIT_EXPECT_EQ(test, ra.len, 10);
 	/* a full one of an expected-longer message wants records */
-	KUNIT_EXPECT_EQ(test, nvgsp_reasm_start(&ra, buf, total, total, data, full), 0);
-	KUNIT_EXPECT_EQ(test, nvgsp_reasm_add(&ra, data, 0, &reason), -EPROTO);
+	KUNIT_EXPECT_EQ(test, nvgsp_reasm_start(&ra, total, full), 0);
+	KUNIT_EXPECT_EQ(test, nvgsp_reasm_add(&ra, 0, &reason), -EPROTO);
 	KUNIT_EXPECT_STREQ(test, reason, "continuation record runs past the message");
-	KUNIT_EXPECT_EQ(test, nvgsp_reasm_add(&ra, data, 5, &reason), -EPROTO);
+	KUNIT_EXPECT_EQ(test, nvgsp_reasm_add(&ra, 5, &reason), -EPROTO);
 	KUNIT_EXPECT_STREQ(test, reason, "short continuation record before the end");
-	KUNIT_EXPECT_EQ(test, nvgsp_reasm_add(&ra, data, full, &reason), 0);
-	KUNIT_EXPECT_EQ(test, nvgsp_reasm_add(&ra, data, 11, &reason), -EPROTO);
+	KUNIT_EXPECT_EQ(test, nvgsp_reasm_add(&ra, full, &reason), 0);
+	KUNIT_EXPECT_EQ(test, nvgsp_reasm_add(&ra, 11, &reason), -EPROTO);
 	KUNIT_EXPECT_STREQ(test, reason, "continuation record runs past the message");
-	KUNIT_EXPECT_EQ(test, nvgsp_reasm_add(&ra, data, 10, &reason), 1);
+	KUNIT_EXPECT_EQ(test, nvgsp_reasm_add(&ra, 10, &reason), 1);
 	KUNIT_EXPECT_EQ(test, ra.len, total);
 	/* a full first element of a message expected to fit is complete */
-	KUNIT_EXPECT_EQ(test, nvgsp_reasm_start(&ra, buf, 100, 100, data, full), 1);
-	/* beyond the buffer, bytes are counted, not stored */
-	KUNIT_EXPECT_EQ(test, nvgsp_reasm_start(&ra, buf, 8, total, data, full), 0);
+	KUNIT_EXPECT_EQ(test, nvgsp_reasm_start(&ra, 100, full), 1);
 	KUNIT_EXPECT_EQ(test, ra.len, full);
 }
 
@@ -868,6 +991,8 @@ static struct kunit_case gsp_msgq_test_cases[] = {
 	KUNIT_CASE(gsp_msgq_test_random),
 	KUNIT_CASE(gsp_msgq_test_multislot_wrap),
 	KUNIT_CASE(gsp_msgq_test_ring_put_direct),
+	KUNIT_CASE(gsp_msgq_test_copy_xor),
+	KUNIT_CASE(gsp_msgq_test_ring_copy_out),
 	KUNIT_CASE(gsp_msgq_test_ring_full),
 	KUNIT_CASE(gsp_msgq_test_malformed_fields),
 	KUNIT_CASE(gsp_msgq_test_seq_delta),

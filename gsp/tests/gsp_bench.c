@@ -228,8 +228,8 @@ struct gsp_bench_stream {
 /*
  * One transport-level echo of 64 KiB each way: the RM_CONTROL message is
  * built once in the stream's buffer and the reply lands in it, so what is
- * measured is the transport and the firmware, not the marshalling of
- * gsp_rm_control() (which serialises its large controls in one buffer).
+ * measured is the transport and the firmware alone (gsp_rm_control() adds
+ * only the RPC's fields, built on its stack: no copy, no shared buffer).
  */
 static int gsp_bench_stream_echo(struct gsp_bench_stream *st)
 {

@@ -72,7 +72,9 @@ enum nvfuzz_scenario {
  *                control (fz_controls[], mod its size)
  *  10 arg1       scenario argument (u16)
  *  12 mailbox    NV_PGSP_MAILBOX(0) with CFG_MAILBOX (u32)
- *  16 race_at    with CFG_RACE: after this many copies out of the ring ...
+ *  16 race_at    with CFG_RACE: after this many copies out of the ring
+ *                (memcpy() or nvgsp_copy_xor(): a message's headers, then
+ *                each part of its payload) ...
  *  17 race_off   ... the firmware writes race_val into the range that copy
  *                read: bit 7 clear, at word race_off % 12 of the element
  *                and RPC headers (offset 32 on: what the host validates);

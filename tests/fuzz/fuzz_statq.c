@@ -232,30 +232,37 @@ static void fz_clean(void)
 }
 
 /*
- * Every memcpy of the compiled gsp code comes here (NVFUZZ_DMA_HOOK). A
- * copy out of the status-queue ring may be followed by a firmware write
- * into the range just read: the host's own copy is then all it may trust.
+ * Every copy the compiled gsp code makes comes here, after it is done:
+ * memcpy() (nvfuzz_dma_memcpy()) and the end of its own copy loops
+ * (instrument_memcpy_after(), compat/linux/instrumented.h). A copy out of
+ * the status-queue ring may be followed by a firmware write into the range
+ * just read: the host's own copy is then all it may trust.
  */
-void *nvfuzz_dma_memcpy(void *dst, const void *src, size_t n)
+void nvfuzz_dma_copied(const void *src, size_t n)
 {
 	const u8 *s = src, *ring = fw_statq_slots;
 	bool was_ro;
 	size_t at;
 
-	__builtin_memcpy(dst, src, n);
 	if (!fz_race.armed || s < ring || s >= ring + RING_BYTES)
-		return dst;
+		return;
 	if (fz_race.countdown--)
-		return dst;
+		return;
 	fz_race.armed = false;
 	at = (size_t)(s - ring) + fz_race.off;
 	if (at + sizeof(u32) > RING_BYTES)
-		return dst;
+		return;
 	was_ro = fz_statq_ro;
 	statq_protect(false);
 	__builtin_memcpy((u8 *)ring + at, &fz_race.val, sizeof(u32));
 	statq_protect(was_ro);
 	fz_mark(ring + at, sizeof(u32));
+}
+
+void *nvfuzz_dma_memcpy(void *dst, const void *src, size_t n)
+{
+	__builtin_memcpy(dst, src, n);
+	nvfuzz_dma_copied(src, n);
 	return dst;
 }
 
@@ -1166,7 +1173,6 @@ static int fz_gsp_init(struct nvvgpu_gsp *gsp, const struct nvgsp_fw_abi *abi)
 		NVFUZZ_H_INTERNAL_SUBDEVICE,
 	};
 	gsp_rpc_init(gsp);
-	mutex_init(&gsp->rm_lock);
 	ida_init(&gsp->client_ida);
 	if (gsp_event_init && gsp_event_init(gsp))
 		return -ENOMEM;
@@ -1180,10 +1186,6 @@ static void fz_gsp_fini(struct nvvgpu_gsp *gsp)
 	if (gsp_event_fini)
 		gsp_event_fini(gsp);
 	gsp_msgq_fini(gsp);
-	/* the staging buffer large RM controls keep from one call to the next */
-	kvfree(gsp->rm_buf);
-	gsp->rm_buf = NULL;
-	gsp->rm_buf_size = 0;
 }
 
 int nvfuzz_test_one_input(const u8 *data, size_t size)

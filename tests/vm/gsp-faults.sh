@@ -53,9 +53,9 @@ rpc() { nv_write "$G/echo" "${1:-8}"; }
 stat() { sed -n "s/^$1: //p" "$G/state"; }
 knob() { nv_write "$F/$1" "$2"; }
 lost() { grep -q '^lost: yes' "$(pgpu_dir)/state"; }
-# N shell callers at once, each writing M echoes of 64 bytes (small
-# enough for gsp_rm_control() to build on the stack, so nothing in the
-# driver serialises them before the transport); prints how many failed
+# N shell callers at once, each writing M echoes of 64 bytes (nothing in
+# the driver serialises RM controls before the transport); prints how many
+# failed
 echo_failures() {
 	local i pids=() n=0
 

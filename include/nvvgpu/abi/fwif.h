@@ -190,8 +190,10 @@ static inline void nvgsp_vgpu_info_write_##r(void *buf,		\
 	struct nva081_ctrl_vgpu_info_##r *p = buf;			\
 									\
 	p->vgpu_type = t->id;						\
-	strscpy(p->vgpu_name, t->name, sizeof(p->vgpu_name));		\
-	strscpy(p->vgpu_class, t->class, sizeof(p->vgpu_class));	\
+	strscpy(p->vgpu_name, t->name,					\
+		min(sizeof(p->vgpu_name), sizeof(t->name)));		\
+	strscpy(p->vgpu_class, t->class,				\
+		min(sizeof(p->vgpu_class), sizeof(t->class)));		\
 	p->max_instance = t->max_instances;				\
 	p->vdev_id = (u64)t->device_id << 16 | t->subsystem_id;	\
 	p->pdev_id = pdev_id;						\

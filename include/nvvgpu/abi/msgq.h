@@ -17,6 +17,7 @@
 #include <linux/minmax.h>
 #include <linux/string.h>
 #include <linux/types.h>
+#include <linux/unaligned.h>
 #include <linux/wordpart.h>
 
 #include "fwif.h"
@@ -120,6 +121,121 @@ static inline u64 nvgsp_xor64(const void *buf, size_t len)
 {
 	instrument_read(buf, len);
 	return __nvgsp_xor64(buf, len / sizeof(u64));
+}
+
+/* where byte @lane of a 64-bit word in memory lies in the loaded word */
+static inline unsigned int nvgsp_lane_shift(unsigned int lane)
+{
+	lane &= 7;
+	return 8 * (IS_ENABLED(CONFIG_CPU_BIG_ENDIAN) ? 7 - lane : lane);
+}
+
+/* @len bytes at lane @lane of their words on, copied if @d, XORed */
+static __no_sanitize_or_inline u64 __nvgsp_copy_xor_bytes(u8 *d, const u8 *s,
+							  size_t len,
+							  unsigned int lane)
+{
+	u64 x = 0;
+	size_t i;
+	u8 v;
+
+	for (i = 0; i < len; i++) {
+		v = s[i];
+		if (d)
+			d[i] = v;
+		x ^= (u64)v << nvgsp_lane_shift(lane + i);
+	}
+	return x;
+}
+
+/*
+ * @n words from @s to @d, both of any alignment, XORed as they are copied:
+ * each word is loaded once, and the value stored is the value XORed.
+ */
+static __no_sanitize_or_inline u64 __nvgsp_copy_xor64(void *d, const void *s,
+						      size_t n)
+{
+	u64 a = 0, b = 0, c = 0, e = 0, w0, w1, w2, w3;
+	u64 *dw = d;
+	const u64 *sw = s;
+	size_t i, n8 = n & ~(size_t)7;
+
+	for (i = 0; i < n8; i += 8) {
+		w0 = get_unaligned(sw + i);
+		w1 = get_unaligned(sw + i + 1);
+		w2 = get_unaligned(sw + i + 2);
+		w3 = get_unaligned(sw + i + 3);
+		put_unaligned(w0, dw + i);
+		put_unaligned(w1, dw + i + 1);
+		put_unaligned(w2, dw + i + 2);
+		put_unaligned(w3, dw + i + 3);
+		a ^= w0;
+		b ^= w1;
+		c ^= w2;
+		e ^= w3;
+		w0 = get_unaligned(sw + i + 4);
+		w1 = get_unaligned(sw + i + 5);
+		w2 = get_unaligned(sw + i + 6);
+		w3 = get_unaligned(sw + i + 7);
+		put_unaligned(w0, dw + i + 4);
+		put_unaligned(w1, dw + i + 5);
+		put_unaligned(w2, dw + i + 6);
+		put_unaligned(w3, dw + i + 7);
+		a ^= w0;
+		b ^= w1;
+		c ^= w2;
+		e ^= w3;
+	}
+	for (i = n8; i < n; i++) {
+		w0 = get_unaligned(sw + i);
+		put_unaligned(w0, dw + i);
+		a ^= w0;
+	}
+	return a ^ b ^ c ^ e;
+}
+
+/**
+ * nvgsp_copy_xor() - copy bytes of an element and XOR them, in one pass
+ * @dst: where they go, any alignment; NULL to XOR them only
+ * @src: the bytes; any alignment when copying, else aligned as their
+ *	element (@src - @off 8-byte aligned)
+ * @len: how many
+ * @off: offset of the bytes in their element; only @off mod 8, the lane
+ *	of the first byte in its 64-bit word, matters
+ *
+ * The one pass a payload needs on its way into or out of a ring: every
+ * byte is read once, and what is XORed is what is stored, so a checksum
+ * verdict over bytes copied out of a ring the producer rewrites meanwhile
+ * is a verdict on the copy. Checked by KASAN once for its range, as
+ * memcpy() is (nvgsp_xor64()).
+ *
+ * Return: the bytes' share of the element's unfolded XOR: nvgsp_xor64() of
+ * the element with every other byte zero.
+ */
+static inline u64 nvgsp_copy_xor(void *dst, const void *src, size_t len,
+				 size_t off)
+{
+	size_t head = min_t(size_t, len, -off & 7);
+	size_t words = (len - head) / sizeof(u64);
+	size_t body = head + words * sizeof(u64);
+	u64 x;
+
+	if (!len)
+		return 0;
+	if (dst)
+		instrument_memcpy_before(dst, src, len);
+	else
+		instrument_read(src, len);
+	x = __nvgsp_copy_xor_bytes(dst, src, head, off & 7);
+	if (dst)
+		x ^= __nvgsp_copy_xor64(dst + head, src + head, words);
+	else
+		x ^= __nvgsp_xor64(src + head, words);
+	x ^= __nvgsp_copy_xor_bytes(dst ? dst + body : NULL, src + body,
+				    len - body, 0);
+	if (dst)
+		instrument_memcpy_after(dst, src, len, 0);
+	return x;
 }
 
 /**
@@ -264,8 +380,13 @@ static inline void nvgsp_ring_peek(struct nvgsp_msg_element *dst,
 /**
  * DOC: validating a received message
  *
- * A consumer copies the message out of the ring first, so the producer
- * cannot change it between check and use, then checks in this order:
+ * A consumer reads each byte of the message out of the ring once, so the
+ * producer cannot change it between check and use: the headers into a
+ * private copy, which every check and use reads, and the payload either
+ * behind them in the same buffer or, once the headers have passed steps 1
+ * and 2, straight to where it goes (nvgsp_ring_copy_out()), with the
+ * checksum computed over what was copied (nvgsp_msg_check_csum_xor()).
+ * The checks, in this order:
  *
  * 1. the frame (nvgsp_msg_check_frame()): elemCount in 1..16 and published.
  *    The element count is the only framing the ring has; when it is wrong
@@ -388,6 +509,28 @@ static inline int nvgsp_msg_check_csum(const struct nvgsp_msg_element *msg,
 }
 
 /**
+ * nvgsp_msg_check_csum_xor() - check the checksum of a message read in parts
+ * @hdr: private copy of the element and RPC headers, length already checked
+ * @rest_xor: the unfolded XOR of every byte the checksum covers after the
+ *	headers (nvgsp_msg_csum_len()), as they were read (nvgsp_copy_xor())
+ * @reason: set to a description of the problem
+ *
+ * For a receiver that copies the payload out of the ring straight to where
+ * it goes rather than into one buffer with the headers.
+ *
+ * Return: 0 or -EBADMSG.
+ */
+static inline int nvgsp_msg_check_csum_xor(const struct nvgsp_msg_element *hdr,
+					   u64 rest_xor, const char **reason)
+{
+	if (nvgsp_xor_fold(nvgsp_xor64(hdr, sizeof(*hdr)) ^ rest_xor)) {
+		*reason = "bad checksum";
+		return -EBADMSG;
+	}
+	return 0;
+}
+
+/**
  * nvgsp_seq_delta() - how far a sequence number is from the expected one
  * @seq: seqNum of a received message
  * @expected: the number the consumer expects next
@@ -482,34 +625,23 @@ static inline u32 nvgsp_split_elements(u32 len)
 
 /**
  * struct nvgsp_reasm - a message being put back together
- * @buf: where the payload goes; NULL to follow the framing only
- * @cap: bytes of @buf; payload beyond it is counted, not stored
  * @len: payload bytes received so far
  * @total: payload bytes the receiver expects in all
+ *
+ * Only the accounting: the receiver places each element's payload itself,
+ * at @len from the start, as far as it has room (the host copies it
+ * straight from the ring, gsp_msgq_recv_payload()), then has it counted.
  */
 struct nvgsp_reasm {
-	u8 *buf;
-	u32 cap;
 	u32 len;
 	u32 total;
 };
 
-static inline void nvgsp_reasm_copy(struct nvgsp_reasm *r, const void *data,
-				    u32 len)
-{
-	if (r->buf && r->len < r->cap)
-		memcpy(r->buf + r->len, data, min(len, r->cap - r->len));
-	r->len += len;
-}
-
 /**
- * nvgsp_reasm_start() - take the first element of a message
+ * nvgsp_reasm_start() - count the first element of a message
  * @r: the reassembly state
- * @buf: destination of the payload, or NULL
- * @cap: bytes of @buf
  * @total: payload bytes the receiver expects
- * @data: the element's payload
- * @len: its bytes
+ * @len: the element's payload bytes
  *
  * Only a full element (%NVGSP_RPC_MAX_PAYLOAD bytes) of a message expected
  * to be longer announces continuation records; any other element is the
@@ -518,22 +650,17 @@ static inline void nvgsp_reasm_copy(struct nvgsp_reasm *r, const void *data,
  * Return: 1 when the message is complete, 0 when continuation records
  * must follow.
  */
-static inline int nvgsp_reasm_start(struct nvgsp_reasm *r, void *buf, u32 cap,
-				    u32 total, const void *data, u32 len)
+static inline int nvgsp_reasm_start(struct nvgsp_reasm *r, u32 total, u32 len)
 {
-	r->buf = buf;
-	r->cap = cap;
-	r->len = 0;
+	r->len = len;
 	r->total = total;
-	nvgsp_reasm_copy(r, data, len);
 	return len != NVGSP_RPC_MAX_PAYLOAD || r->len >= total;
 }
 
 /**
- * nvgsp_reasm_add() - take a continuation record
+ * nvgsp_reasm_add() - count a continuation record
  * @r: the reassembly state, started and not complete
- * @data: the record's payload
- * @len: its bytes
+ * @len: the record's payload bytes
  * @reason: set to a description of the problem
  *
  * Every record but the last is full; the last ends exactly at @r->total.
@@ -542,8 +669,8 @@ static inline int nvgsp_reasm_start(struct nvgsp_reasm *r, void *buf, u32 cap,
  * -EPROTO for a record that is empty, runs past the end, or is short
  * before it.
  */
-static inline int nvgsp_reasm_add(struct nvgsp_reasm *r, const void *data,
-				  u32 len, const char **reason)
+static inline int nvgsp_reasm_add(struct nvgsp_reasm *r, u32 len,
+				  const char **reason)
 {
 	if (!len || len > r->total - r->len) {
 		*reason = "continuation record runs past the message";
@@ -553,7 +680,7 @@ static inline int nvgsp_reasm_add(struct nvgsp_reasm *r, const void *data,
 		*reason = "short continuation record before the end";
 		return -EPROTO;
 	}
-	nvgsp_reasm_copy(r, data, len);
+	r->len += len;
 	return r->len == r->total;
 }
 
@@ -722,6 +849,94 @@ static inline void nvgsp_ring_read(void *dst, const void *slots, u32 count,
 		       (size_t)(n - first) * NVGSP_QUEUE_SLOT_SIZE);
 }
 
+/* where byte @off of the element at @slot lies in a ring of @ring bytes */
+static inline size_t nvgsp_ring_pos(size_t ring, u32 slot, size_t off)
+{
+	size_t pos = (size_t)slot * NVGSP_QUEUE_SLOT_SIZE + off;
+
+	return pos >= ring ? pos - ring : pos;
+}
+
+/**
+ * nvgsp_ring_copy_in() - write bytes into an element in a ring, XORing them
+ * @slots: slot 0 of the ring
+ * @count: slots in the ring
+ * @slot: the element's first slot, < @count
+ * @off: offset of the bytes in the element
+ * @src: the bytes, any alignment
+ * @len: how many; @off + @len at most the ring's size
+ *
+ * Wraps at the end of the ring, which falls on a slot boundary. The
+ * producer owns the slots until it publishes them.
+ *
+ * Return: the bytes' share of the element's XOR (nvgsp_copy_xor()).
+ */
+static inline u64 nvgsp_ring_copy_in(void *slots, u32 count, u32 slot,
+				     size_t off, const void *src, size_t len)
+{
+	size_t ring = (size_t)count * NVGSP_QUEUE_SLOT_SIZE;
+	size_t pos = nvgsp_ring_pos(ring, slot, off);
+	size_t first = min(len, ring - pos);
+	u64 x;
+
+	x = nvgsp_copy_xor(slots + pos, src, first, off);
+	if (len > first)
+		x ^= nvgsp_copy_xor(slots, src + first, len - first,
+				    off + first);
+	return x;
+}
+
+/**
+ * nvgsp_ring_copy_out() - read bytes of an element out of a ring, XORing
+ *	them
+ * @dst: where they go, any alignment; NULL to XOR them only
+ * @slots: slot 0 of the ring
+ * @count: slots in the ring
+ * @slot: the element's first slot, < @count
+ * @off: offset of the bytes in the element
+ * @len: how many; @off + @len at most the ring's size
+ *
+ * Each byte of the ring is read once (nvgsp_copy_xor()), wrapping at the
+ * end of the ring.
+ *
+ * Return: the bytes' share of the element's XOR, for
+ * nvgsp_msg_check_csum_xor().
+ */
+static inline u64 nvgsp_ring_copy_out(void *dst, const void *slots, u32 count,
+				      u32 slot, size_t off, size_t len)
+{
+	size_t ring = (size_t)count * NVGSP_QUEUE_SLOT_SIZE;
+	size_t pos = nvgsp_ring_pos(ring, slot, off);
+	size_t first = min(len, ring - pos);
+	u64 x;
+
+	x = nvgsp_copy_xor(dst, slots + pos, first, off);
+	if (len > first)
+		x ^= nvgsp_copy_xor(dst ? dst + first : NULL, slots,
+				    len - first, off + first);
+	return x;
+}
+
+/**
+ * nvgsp_ring_clear() - zero bytes of an element in a ring
+ * @slots: slot 0 of the ring
+ * @count: slots in the ring
+ * @slot: the element's first slot, < @count
+ * @off: offset of the bytes in the element
+ * @len: how many; @off + @len at most the ring's size
+ */
+static inline void nvgsp_ring_clear(void *slots, u32 count, u32 slot,
+				    size_t off, size_t len)
+{
+	size_t ring = (size_t)count * NVGSP_QUEUE_SLOT_SIZE;
+	size_t pos = nvgsp_ring_pos(ring, slot, off);
+	size_t first = min(len, ring - pos);
+
+	memset(slots + pos, 0, first);
+	if (len > first)
+		memset(slots, 0, len - first);
+}
+
 /**
  * nvgsp_ring_put_payload() - write an element's payload straight into a ring
  * @slots: slot 0 of the ring
@@ -734,39 +949,22 @@ static inline void nvgsp_ring_read(void *dst, const void *slots, u32 count,
  * the ring, and zeroes the rest of the element's last slot, so that the
  * element needs no staging copy: the producer owns these slots until it
  * publishes them. The headers follow with nvgsp_msg_seal_hdr() and
- * nvgsp_ring_put_header().
+ * nvgsp_ring_put_header(). A payload in several parts is written with
+ * nvgsp_ring_copy_in() part by part, then nvgsp_ring_clear().
  *
  * Return: nvgsp_xor64() of the payload as placed, for nvgsp_msg_seal_hdr().
  */
 static inline u64 nvgsp_ring_put_payload(void *slots, u32 count, u32 slot,
 					 const void *payload, u32 len)
 {
-	size_t ring = (size_t)count * NVGSP_QUEUE_SLOT_SIZE;
-	size_t start = (size_t)slot * NVGSP_QUEUE_SLOT_SIZE;
-	size_t off = start + sizeof(struct nvgsp_msg_element);
-	size_t end = off + ALIGN(len, 8);
-	size_t first = min(end, ring) - off;
-	size_t slack_end = start + (size_t)nvgsp_msg_elem_count(NVGSP_RPC_HDR_SIZE + len) *
-			   NVGSP_QUEUE_SLOT_SIZE;
+	size_t off = sizeof(struct nvgsp_msg_element);
+	size_t end = (size_t)nvgsp_msg_elem_count(NVGSP_RPC_HDR_SIZE + len) *
+		     NVGSP_QUEUE_SLOT_SIZE;
 	u64 x;
 
-	/* the payload, then its zero padding and the slot's slack */
-	if (len <= first) {
-		memcpy(slots + off, payload, len);
-	} else {
-		memcpy(slots + off, payload, first);
-		memcpy(slots, payload + first, len - first);
-	}
-	if (off + len < ring)
-		memset(slots + off + len, 0, min(slack_end, ring) - off - len);
-	if (slack_end > ring)
-		memset(slots + max(off + len, ring) - ring, 0,
-		       slack_end - max(off + len, ring));
-
-	/* a wrap falls on a slot boundary: both parts are whole words */
-	x = nvgsp_xor64(slots + off, first);
-	if (end > ring)
-		x ^= nvgsp_xor64(slots, end - ring);
+	x = nvgsp_ring_copy_in(slots, count, slot, off, payload, len);
+	/* the zero padding and the slot's slack */
+	nvgsp_ring_clear(slots, count, slot, off + len, end - off - len);
 	return x;
 }
 

@@ -24,8 +24,9 @@
  * counts in phases and dumps each: the floor, N echoes whole (round trip),
  * and N echoes with collection off while the peer runs (host side), for
  * 535.113.01 and 570.144, whose checksums cover different bytes. Warm-up
- * echoes before, not counted, allocate what a transport keeps from one call
- * to the next. Every reply is checked byte by byte, outside the counts.
+ * echoes before, not counted, take the transport to its steady state (the
+ * firmware seen echoing tokens). Every reply is checked byte by byte,
+ * outside the counts.
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
@@ -101,6 +102,16 @@ void nvvgpu_pgpu_set_lost(struct nvvgpu_pgpu *pgpu, const char *why)
 int nvvgpu_pgpu_clear_lost(struct nvvgpu_pgpu *pgpu)
 {
 	return 0;
+}
+
+/* gsp_reset() is linked, never called: the echo does not reset */
+int nvvgpu_pgpu_lock_sysfs(struct nvvgpu_pgpu *pgpu)
+{
+	return 0;
+}
+
+void nvvgpu_pgpu_unlock(struct nvvgpu_pgpu *pgpu)
+{
 }
 
 /* a command turned into its reply, in place */
@@ -215,7 +226,6 @@ static struct nvvgpu_gsp *icount_gsp_init(const char *release)
 	gsp->shared.size = NVGSP_SHARED_SIZE;
 	gsp->booted = true;
 	gsp_rpc_init(gsp);
-	mutex_init(&gsp->rm_lock);
 	ida_init(&gsp->client_ida);
 	ida_init(&gsp->handle_ida);
 	if (gsp_event_init(gsp) || gsp_msgq_init(gsp))
@@ -245,7 +255,6 @@ static void icount_gsp_fini(struct nvvgpu_gsp *gsp)
 	gsp_rpc_fini(gsp);
 	gsp_event_fini(gsp);
 	gsp_msgq_fini(gsp);
-	kvfree(gsp->rm_buf);
 	free(gsp->shared.vaddr);
 	free(icount_fw.elem);
 	free(gsp);

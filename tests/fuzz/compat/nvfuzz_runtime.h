@@ -35,8 +35,12 @@ extern void (*nvfuzz_sleep_hook)(void);
 void nvfuzz_fail_alloc_at(unsigned int n);
 bool nvfuzz_alloc_fails(void);
 
-/* memcpy of the code under test, see compat/linux/string.h */
+/*
+ * memcpy of the code under test, see compat/linux/string.h, and the end of
+ * its own copy loops, see compat/linux/instrumented.h
+ */
 void *nvfuzz_dma_memcpy(void *dst, const void *src, size_t n);
+void nvfuzz_dma_copied(const void *src, size_t n);
 
 /* get_random_*(): a generator reseeded for every input */
 u64 nvfuzz_random_u64(void);
