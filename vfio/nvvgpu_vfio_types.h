@@ -25,6 +25,7 @@ struct eventfd_ctx;
 struct nvvgpu_pgpu;
 struct nvvgpu_vgpu;
 struct nvvgpu_vgpu_type;
+struct pid;
 
 /* size of the emulated (conventional PCI) configuration space */
 #define NVVGPU_VFIO_CONFIG_SIZE		PCI_CFG_SPACE_SIZE
@@ -152,6 +153,7 @@ struct nvvgpu_vfio_irqs {
  * @msix_pba: the emulated MSI-X pending bit array, little endian (@lock)
  * @irqs: interrupt state (its own lock, changed with @lock held too)
  * @sink: receives the vGPU's events from the core while the device is open
+ * @owner: the process that opened the device, while it is open (@lock)
  */
 struct nvvgpu_vfio_device {
 	struct vfio_device vdev;
@@ -169,6 +171,7 @@ struct nvvgpu_vfio_device {
 	u8 msix_pba[NVVGPU_VFIO_MSIX_PBA_SIZE];
 	struct nvvgpu_vfio_irqs irqs;
 	struct nvvgpu_event_sink sink;
+	struct pid *owner;
 };
 
 #endif /* __NVVGPU_VFIO_TYPES_H__ */

@@ -12,6 +12,8 @@
 #include <linux/mdev.h>
 #include <linux/mm.h>
 #include <linux/module.h>
+#include <linux/pid.h>
+#include <linux/sched.h>
 #include <linux/uaccess.h>
 #include <linux/uuid.h>
 #include <linux/vfio.h>
@@ -94,6 +96,11 @@ static int nvvgpu_vfio_open_device(struct vfio_device *vdev)
 
 	/* from now on the vGPU's interrupts and errors reach the user */
 	nvvgpu_vgpu_set_sink(nvdev->vgpu, &nvdev->sink);
+
+	/* the VMM, for sysfs owner_pid: the first open is in its context */
+	mutex_lock(&nvdev->lock);
+	nvdev->owner = get_task_pid(current, PIDTYPE_TGID);
+	mutex_unlock(&nvdev->lock);
 	return 0;
 }
 
@@ -107,6 +114,8 @@ static void nvvgpu_vfio_close_device(struct vfio_device *vdev)
 
 	mutex_lock(&nvdev->lock);
 	nvvgpu_vfio_irqs_disable(nvdev);
+	put_pid(nvdev->owner);
+	nvdev->owner = NULL;
 	mutex_unlock(&nvdev->lock);
 
 	err = nvvgpu_vgpu_stop(nvdev->vgpu);

@@ -9,6 +9,8 @@
 #include <linux/auxiliary_bus.h>
 #include <linux/device.h>
 #include <linux/kstrtox.h>
+#include <linux/mutex.h>
+#include <linux/pid.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
@@ -290,6 +292,20 @@ static ssize_t channel_errors_show(struct device *dev,
 }
 static DEVICE_ATTR_RO(channel_errors);
 
+/* the process that has the VFIO device open (the VMM), 0 if none */
+static ssize_t owner_pid_show(struct device *dev,
+			      struct device_attribute *attr, char *buf)
+{
+	struct nvvgpu_vfio_device *nvdev = nvvgpu_vfio_dev_to_nvdev(dev);
+	pid_t nr;
+
+	mutex_lock(&nvdev->lock);
+	nr = pid_vnr(nvdev->owner);
+	mutex_unlock(&nvdev->lock);
+	return sysfs_emit(buf, "%d\n", nr);
+}
+static DEVICE_ATTR_RO(owner_pid);
+
 static struct attribute *nvvgpu_vfio_mdev_attrs[] = {
 	&dev_attr_vgpu_id.attr,
 	&dev_attr_type_id.attr,
@@ -300,6 +316,7 @@ static struct attribute *nvvgpu_vfio_mdev_attrs[] = {
 	&dev_attr_sched_stats.attr,
 	&dev_attr_irqs_delivered.attr,
 	&dev_attr_channel_errors.attr,
+	&dev_attr_owner_pid.attr,
 	NULL,
 };
 
