@@ -8,6 +8,8 @@
 #   make check      every test: build (W=1, sparse, checkpatch), KUnit in UML,
 #                   KUnit and scenarios in the VM
 #   make modules    out-of-tree build against Debian's linux-headers-6.12
+#   make smi        tools/nvvgpu-smi, the operator's CLI; make smi-check
+#                   runs its host tests under valgrind
 #   make bench      build for the VM and run the benchmarks there, each
 #                   figure next to a baseline measured in the same run, with
 #                   ratios: the GSP transport's (tests/bench/gsp-bench.sh:
@@ -41,7 +43,7 @@ NVVGPU_CONFIG	:= CONFIG_NVVGPU=m CONFIG_NVVGPU_GSP=m CONFIG_NVVGPU_MM=m \
 		   CONFIG_NVVGPU_SCHED_TEST=$(NVVGPU_SCHED_TEST)
 
 .PHONY: all modules sparse checkpatch clean setup demo check kunit vm-kernel \
-	vm-modules vm-test bench fuzz icount
+	vm-modules vm-test bench fuzz icount smi smi-check
 
 all: modules
 
@@ -56,7 +58,15 @@ checkpatch:
 
 clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) $(NVVGPU_CONFIG) clean
+	$(MAKE) -C tools/nvvgpu-smi clean
 	rm -rf build
+
+# the operator's CLI (Documentation/nvvgpu-smi.rst) and its host tests
+smi:
+	$(MAKE) -C tools/nvvgpu-smi WERROR=1
+
+smi-check:
+	$(MAKE) -C tools/nvvgpu-smi WERROR=1 check
 
 setup:
 	scripts/setup-host
