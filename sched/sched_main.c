@@ -368,11 +368,25 @@ static struct nvvgpu_sched_rq *nvvgpu_sched_rq_new(struct nvvgpu_pgpu *pgpu,
 	return rq;
 }
 
-/* take the work reports and decide from now on */
+/*
+ * Take the work reports and decide from now on. Work that came or went
+ * before the sink was in place was not reported: ask again, once the
+ * reports reach us, then decide.
+ */
 static void nvvgpu_sched_rq_start(struct nvvgpu_sched_rq *rq)
 {
+	struct nvvgpu_sched_entity *se;
+	u64 now;
+
 	nvvgpu_pgpu_set_work_sink(rq->pgpu, &rq->sink);
 	spin_lock_bh(&rq->lock);
+	now = ktime_get_ns();
+	nvvgpu_sched_set_work(rq, &rq->host,
+			      nvvgpu_pgpu_has_work(rq->pgpu, 0), now);
+	list_for_each_entry(se, &rq->entities, link)
+		nvvgpu_sched_set_work(rq, se,
+				      nvvgpu_pgpu_has_work(rq->pgpu, se->gfid),
+				      now);
 	nvvgpu_sched_kick(rq);
 	spin_unlock_bh(&rq->lock);
 }
