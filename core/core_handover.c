@@ -7,11 +7,9 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/delay.h>
 #include <linux/device.h>
 #include <linux/ktime.h>
 #include <linux/module.h>
-#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
@@ -287,10 +285,7 @@ static struct nvvgpu_pgpu *nvvgpu_pgpu_of_dev(struct device *dev)
 /* as nvvgpu_pgpu_lock_sysfs(): unregistration removes these files locked */
 static int nvvgpu_core_lock_sysfs(void)
 {
-	if (mutex_trylock(&nvvgpu_core.lock))
-		return 0;
-	usleep_range(5000, 10000);
-	return restart_syscall();
+	return nvvgpu_mutex_lock_sysfs(&nvvgpu_core.lock);
 }
 
 static ssize_t nvvgpu_providers_show(struct device *dev, char *buf,

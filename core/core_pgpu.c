@@ -227,10 +227,7 @@ EXPORT_SYMBOL_NS_GPL(nvvgpu_pgpu_clear_lost, NVVGPU);
  */
 int nvvgpu_pgpu_lock_sysfs(struct nvvgpu_pgpu *pgpu)
 {
-	if (mutex_trylock(&pgpu->lock))
-		return 0;
-	usleep_range(5000, 10000);
-	return restart_syscall();
+	return nvvgpu_mutex_lock_sysfs(&pgpu->lock);
 }
 EXPORT_SYMBOL_NS_GPL(nvvgpu_pgpu_lock_sysfs, NVVGPU);
 

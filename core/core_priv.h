@@ -7,10 +7,12 @@
 #ifndef __NVVGPU_CORE_PRIV_H__
 #define __NVVGPU_CORE_PRIV_H__
 
+#include <linux/delay.h>
 #include <linux/idr.h>
 #include <linux/list.h>
 #include <linux/lockdep.h>
 #include <linux/mutex.h>
+#include <linux/sched/signal.h>
 
 #include <nvvgpu/core.h>
 
@@ -125,6 +127,19 @@ int nvvgpu_pgpu_attach_one(struct nvvgpu_pgpu *pgpu,
 			   const struct nvvgpu_provider *prov);
 void nvvgpu_pgpu_detach_one(struct nvvgpu_pgpu *pgpu,
 			    enum nvvgpu_provider_kind kind);
+/*
+ * Take @lock from a sysfs or debugfs handler whose file is removed with
+ * @lock held: back off and have the system call restarted rather than
+ * sleep on it (see nvvgpu_pgpu_lock_sysfs()).
+ */
+static inline int nvvgpu_mutex_lock_sysfs(struct mutex *lock)
+{
+	if (mutex_trylock(lock))
+		return 0;
+	usleep_range(5000, 10000);
+	return restart_syscall();
+}
+
 /* core_handover.c */
 int nvvgpu_pgpu_switch_provider_locked(struct nvvgpu_pgpu *pgpu,
 				       enum nvvgpu_provider_kind kind,

@@ -306,6 +306,47 @@ static int nvvgpu_sched_show(struct seq_file *m, void *data)
 }
 DEFINE_SHOW_ATTRIBUTE(nvvgpu_sched);
 
+/* a vGPU's entity, with the core's settings, not yet on the run queue */
+static struct nvvgpu_sched_entity *
+nvvgpu_sched_entity_new(struct nvvgpu_sched_rq *rq, struct nvvgpu_vgpu *vgpu)
+{
+	u32 gfid = nvvgpu_vgpu_gfid(vgpu);
+	struct nvvgpu_sched_entity *se;
+
+	if (gfid >= ARRAY_SIZE(rq->by_gfid))
+		return ERR_PTR(-EINVAL);
+	se = kzalloc(sizeof(*se), GFP_KERNEL);
+	if (!se)
+		return ERR_PTR(-ENOMEM);
+	se->vgpu = vgpu;
+	nvvgpu_sched_entity_init(se, vgpu->id, gfid,
+				 nvvgpu_vgpu_get_param(vgpu, NVVGPU_VGPU_WEIGHT));
+	se->quantum_ns = (u64)nvvgpu_vgpu_get_param(vgpu, NVVGPU_VGPU_EXEC_QUANTUM_US) *
+			 NSEC_PER_USEC;
+	return se;
+}
+
+/* put it on the run queue, with the work its function has now */
+static void nvvgpu_sched_entity_enqueue(struct nvvgpu_sched_rq *rq,
+					struct nvvgpu_sched_entity *se)
+{
+	lockdep_assert_held(&rq->lock);
+	se->has_work = nvvgpu_pgpu_has_work(rq->pgpu, se->gfid);
+	nvvgpu_sched_add(rq, se);
+	rq->by_gfid[se->gfid] = se;
+}
+
+/* an entity's accounting up to @now, the slice in progress included */
+static void nvvgpu_sched_stats_now(struct nvvgpu_sched_rq *rq,
+				   struct nvvgpu_sched_entity *se,
+				   struct nvvgpu_vgpu_sched_stats *st, u64 now)
+{
+	lockdep_assert_held(&rq->lock);
+	nvvgpu_sched_fill_stats(rq, se, st);
+	if (rq->curr == se)
+		st->granted_ns += now - rq->slice_start;
+}
+
 /* the fixed-share round: the most instances any present type allows */
 static u32 nvvgpu_sched_fixed_slots(struct nvvgpu_sched_rq *rq)
 {
@@ -473,11 +514,8 @@ static int nvvgpu_sched_export(struct nvvgpu_pgpu *pgpu, void *priv,
 		struct nvvgpu_sched_entity *se =
 			nvvgpu_vgpu_provider_priv(vgpu, NVVGPU_PROVIDER_SCHEDULER);
 
-		if (!se)
-			continue;
-		nvvgpu_sched_fill_stats(rq, se, &ho->vgpus[i].stats);
-		if (rq->curr == se)
-			ho->vgpus[i].stats.granted_ns += now - rq->slice_start;
+		if (se)
+			nvvgpu_sched_stats_now(rq, se, &ho->vgpus[i].stats, now);
 	}
 	spin_unlock_bh(&rq->lock);
 	return 0;
@@ -535,6 +573,7 @@ static int nvvgpu_sched_adopt(struct nvvgpu_pgpu *pgpu,
 	struct nvvgpu_sched_entity *se, *next;
 	struct nvvgpu_sched_rq *rq;
 	const char *why;
+	int err;
 	u32 i;
 
 	nvvgpu_pgpu_assert_locked(pgpu);
@@ -563,25 +602,14 @@ static int nvvgpu_sched_adopt(struct nvvgpu_pgpu *pgpu,
 	if (IS_ERR(rq))
 		return PTR_ERR(rq);
 	for (i = 0; i < ho->num_vgpus; i++) {
-		struct nvvgpu_vgpu *vgpu = ho->vgpus[i].vgpu;
-		u32 gfid = nvvgpu_vgpu_gfid(vgpu);
-
-		if (gfid >= ARRAY_SIZE(rq->by_gfid))
+		se = nvvgpu_sched_entity_new(rq, ho->vgpus[i].vgpu);
+		if (IS_ERR(se)) {
+			err = PTR_ERR(se);
 			goto err;
-		se = kzalloc(sizeof(*se), GFP_KERNEL);
-		if (!se)
-			goto err;
-		se->vgpu = vgpu;
-		nvvgpu_sched_entity_init(se, vgpu->id, gfid,
-					 nvvgpu_vgpu_get_param(vgpu, NVVGPU_VGPU_WEIGHT));
-		se->quantum_ns = (u64)nvvgpu_vgpu_get_param(vgpu,
-							    NVVGPU_VGPU_EXEC_QUANTUM_US) *
-				 NSEC_PER_USEC;
+		}
 		spin_lock_bh(&rq->lock);
 		nvvgpu_sched_adopt_stats(rq, se, &ho->vgpus[i].stats);
-		se->has_work = nvvgpu_pgpu_has_work(pgpu, gfid);
-		nvvgpu_sched_add(rq, se);
-		rq->by_gfid[gfid] = se;
+		nvvgpu_sched_entity_enqueue(rq, se);
 		nvvgpu_sched_set_open(rq, se, ho->vgpus[i].runnable,
 				      ktime_get_ns());
 		spin_unlock_bh(&rq->lock);
@@ -605,7 +633,7 @@ err:
 	nvvgpu_sched_sysfs_remove(rq);
 	debugfs_remove(rq->debugfs);
 	nvvgpu_sched_sysfs_put(rq);
-	return -ENOMEM;
+	return err;
 }
 
 static struct nvvgpu_sched_rq *nvvgpu_sched_rq(struct nvvgpu_vgpu *vgpu)
@@ -621,28 +649,18 @@ static struct nvvgpu_sched_entity *nvvgpu_sched_entity(struct nvvgpu_vgpu *vgpu)
 static int nvvgpu_sched_vgpu_add(struct nvvgpu_vgpu *vgpu)
 {
 	struct nvvgpu_sched_rq *rq = nvvgpu_sched_rq(vgpu);
-	u32 gfid = nvvgpu_vgpu_gfid(vgpu);
 	struct nvvgpu_sched_entity *se;
 
 	nvvgpu_pgpu_assert_locked(vgpu->pgpu);
 
-	if (gfid >= ARRAY_SIZE(rq->by_gfid))
-		return -EINVAL;
-	se = kzalloc(sizeof(*se), GFP_KERNEL);
-	if (!se)
-		return -ENOMEM;
-	se->vgpu = vgpu;
-	nvvgpu_sched_entity_init(se, vgpu->id, gfid,
-				 nvvgpu_vgpu_get_param(vgpu, NVVGPU_VGPU_WEIGHT));
-	se->quantum_ns = (u64)nvvgpu_vgpu_get_param(vgpu, NVVGPU_VGPU_EXEC_QUANTUM_US) *
-			 NSEC_PER_USEC;
+	se = nvvgpu_sched_entity_new(rq, vgpu);
+	if (IS_ERR(se))
+		return PTR_ERR(se);
 	nvvgpu_vgpu_set_provider_priv(vgpu, NVVGPU_PROVIDER_SCHEDULER, se);
 
 	spin_lock_bh(&rq->lock);
 	nvvgpu_sched_account_origin(rq, se);
-	se->has_work = nvvgpu_pgpu_has_work(rq->pgpu, gfid);
-	nvvgpu_sched_add(rq, se);
-	rq->by_gfid[gfid] = se;
+	nvvgpu_sched_entity_enqueue(rq, se);
 	nvvgpu_sched_update_slots(rq);
 	trace_nvvgpu_sched_add(vgpu);
 	spin_unlock_bh(&rq->lock);
@@ -711,10 +729,7 @@ static int nvvgpu_sched_vgpu_stats(struct nvvgpu_vgpu *vgpu,
 	nvvgpu_pgpu_assert_locked(vgpu->pgpu);
 
 	spin_lock_bh(&rq->lock);
-	nvvgpu_sched_fill_stats(rq, se, st);
-	/* the slice in progress counts too */
-	if (rq->curr == se)
-		st->granted_ns += ktime_get_ns() - rq->slice_start;
+	nvvgpu_sched_stats_now(rq, se, st, ktime_get_ns());
 	spin_unlock_bh(&rq->lock);
 	return 0;
 }
