@@ -146,6 +146,43 @@ int nvvgpu_pgpu_engine_stats(struct nvvgpu_pgpu *pgpu, u32 engine, u32 gfid,
 }
 EXPORT_SYMBOL_NS_GPL(nvvgpu_pgpu_engine_stats, NVVGPU);
 
+/**
+ * nvvgpu_pgpu_fw_control() - run a firmware control through the transport
+ * @pgpu: the physical GPU
+ * @cmd: the control, of the firmware's interface (include/nvvgpu/abi)
+ * @params: its parameters, in the firmware release's layout; replaced by
+ *	the firmware's answer on success
+ * @size: their size
+ *
+ * For a scheduler provider that lets the firmware decide (NVIDIA's OBJSCHED
+ * controls): the core carries its requests to the firmware, as it carries
+ * the host scheduler's decisions to the backend. Process context, with or
+ * without the pgpu lock, while the caller is attached (the transport
+ * attaches before and detaches after it); sleeps.
+ *
+ * Return: 0; the firmware's refusal as an errno (the transport logs it);
+ * -EOPNOTSUPP when the transport has no such path; another negative errno.
+ */
+int nvvgpu_pgpu_fw_control(struct nvvgpu_pgpu *pgpu, u32 cmd, void *params,
+			   u32 size)
+{
+	const struct nvvgpu_provider *prov;
+	const struct nvvgpu_transport_ops *t;
+
+	/*
+	 * Without the pgpu lock: the transport attaches before and detaches
+	 * after the caller, so it stays while the caller may call.
+	 */
+	prov = READ_ONCE(pgpu->prov[NVVGPU_PROVIDER_TRANSPORT]);
+	if (!prov)
+		return -ENODEV;
+	t = container_of(prov, struct nvvgpu_transport_ops, base);
+	if (!t->subdevice_control)
+		return -EOPNOTSUPP;
+	return t->subdevice_control(pgpu, cmd, params, size);
+}
+EXPORT_SYMBOL_NS_GPL(nvvgpu_pgpu_fw_control, NVVGPU);
+
 /* tell the scheduler a vGPU's settings changed */
 void nvvgpu_vgpu_sched_update(struct nvvgpu_vgpu *vgpu)
 {

@@ -9,6 +9,7 @@
 #include <linux/workqueue.h>
 
 #include <nvvgpu/abi/gsp_regs.h>
+#include <nvvgpu/abi/gsp_rm.h>
 #include <nvvgpu/core.h>
 
 #include "gsp.h"
@@ -195,12 +196,30 @@ static void gsp_host_channel_free_op(struct nvvgpu_pgpu *pgpu,
 	up_read(&gsp->reset_sem);
 }
 
+/* a control on our client's subdevice, for a provider above the transport */
+static int gsp_subdevice_control_op(struct nvvgpu_pgpu *pgpu, u32 cmd,
+				    void *params, u32 size)
+{
+	struct nvvgpu_gsp *gsp = gsp_from_pgpu(pgpu);
+	int ret = -ENODEV;
+
+	down_read(&gsp->reset_sem);
+	if (gsp->h_client && gsp->has_device)
+		ret = gsp_rm_control(gsp, gsp->h_client,
+				     NVVGPU_RM_HANDLE_SUBDEVICE, cmd, params,
+				     size);
+	up_read(&gsp->reset_sem);
+	return ret;
+}
+
 /*
  * The GSP-RM transport registered with the core: attach boots GSP-RM on
  * the pgpu (firmware release from the backend), read_info reads its static
  * information and vGPU types, irq defers status-queue work, the vgpu_*
- * ops drive the plugin task, and the host_channel_* ops make the host's
- * channels as RM objects of our client.
+ * ops drive the plugin task, the host_channel_* ops make the host's
+ * channels as RM objects of our client, and subdevice_control runs a
+ * control on its subdevice for a provider above (a firmware-run
+ * scheduler).
  */
 static const struct nvvgpu_transport_ops gsp_transport_ops = {
 	.base = {
@@ -216,6 +235,7 @@ static const struct nvvgpu_transport_ops gsp_transport_ops = {
 	.vgpu_shutdown = gsp_vgpu_shutdown_op,
 	.host_channel_alloc = gsp_host_channel_alloc_op,
 	.host_channel_free = gsp_host_channel_free_op,
+	.subdevice_control = gsp_subdevice_control_op,
 };
 
 module_nvvgpu_transport(gsp_transport_ops);

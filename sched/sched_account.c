@@ -12,10 +12,10 @@
 #include <linux/string.h>
 
 #include <nvvgpu/core.h>
+#include <nvvgpu/sched_trace.h>
 
 #include "sched.h"
 #include "sched_policy.h"
-#include "sched_trace.h"
 
 /**
  * DOC: accounting
@@ -108,19 +108,18 @@ void nvvgpu_sched_account_in(struct nvvgpu_sched_rq *rq,
 		nvvgpu_sched_read(rq, i, se, &se->at_in[i]);
 	if (rq->pgpu)
 		trace_nvvgpu_sched_switch_in(nvvgpu_pgpu_id(rq->pgpu),
-					     NVVGPU_SCHED_ALL_ENGINES, se,
-					     rq->slice_ns, 0, se->st.preempt_ns);
+					     NVVGPU_SCHED_ALL_ENGINES,
+					     se->id, se->gfid,
+					     nvvgpu_sched_uuid(se), rq->slice_ns, 0,
+					     se->st.preempt_ns);
 }
 
-static void nvvgpu_sched_log_add(struct nvvgpu_sched_rq *rq, u32 engine,
-				 struct nvvgpu_sched_entity *se, u64 now,
-				 u64 slice_ns)
+static void nvvgpu_sched_log_slice(struct nvvgpu_sched_rq *rq, u32 engine,
+				   struct nvvgpu_sched_entity *se, u64 now,
+				   u64 slice_ns)
 {
-	struct nvvgpu_sched_log *log = &rq->log[engine];
-	struct nvvgpu_sched_log_entry *e = &log->e[log->head];
 	u64 total = se->st.busy_ns[engine];
-
-	*e = (struct nvvgpu_sched_log_entry){
+	struct nvvgpu_sched_log_entry e = {
 		.timestamp_ns = now,
 		.time_run_total_ns = total,
 		.time_run_ns = total - se->logged_busy_ns[engine],
@@ -131,10 +130,9 @@ static void nvvgpu_sched_log_add(struct nvvgpu_sched_rq *rq, u32 engine,
 		.cumulative_idle_ns = se->st.idle_ns,
 		.weight = nvvgpu_sched_weight(rq, se),
 	};
+
 	se->logged_busy_ns[engine] = total;
-	log->head = (log->head + 1) % NVVGPU_SCHED_LOG_ENTRIES;
-	if (log->count < NVVGPU_SCHED_LOG_ENTRIES)
-		log->count++;
+	nvvgpu_sched_log_add(&rq->log[engine], &e);
 }
 
 /**
@@ -166,9 +164,10 @@ void nvvgpu_sched_account_out(struct nvvgpu_sched_rq *rq,
 	se->st.preempt_ns = preempt;
 	for (i = 0; i < rq->num_engines; i++) {
 		if (rq->pgpu)
-			trace_nvvgpu_sched_switch_out(nvvgpu_pgpu_id(rq->pgpu), i, se,
+			trace_nvvgpu_sched_switch_out(nvvgpu_pgpu_id(rq->pgpu), i,
+						      se->id, se->gfid, nvvgpu_sched_uuid(se),
 						      slice_ns, busy[i], preempt);
-		nvvgpu_sched_log_add(rq, i, se, now, slice_ns);
+		nvvgpu_sched_log_slice(rq, i, se, now, slice_ns);
 	}
 }
 
@@ -209,56 +208,6 @@ void nvvgpu_sched_fill_stats(struct nvvgpu_sched_rq *rq,
 	}
 }
 
-/* the fields of each line, NVIDIA's names, for the log file's header */
-static const char * const nvvgpu_sched_log_fields[] = {
-	"engine", "timestamp_ns", "time_run_total_ns", "time_run_ns",
-	"swrl_id", "vgpu", "target_slice_ns", "cumulative_preemption_ns",
-	"cumulative_idle_ns", "weight",
-};
-
-/* line @l of the log text (0 the header) from a snapshot; false past the end */
-static bool nvvgpu_sched_log_line(struct nvvgpu_sched_rq *rq,
-				  const struct nvvgpu_sched_log *log, u64 l,
-				  char *line)
-{
-	const struct nvvgpu_sched_log_entry *e = NULL;
-	int len = 0;
-	u32 i;
-
-	if (!l) {
-		len = scnprintf(line, NVVGPU_SCHED_LOG_LINE, "#");
-		for (i = 0; i < ARRAY_SIZE(nvvgpu_sched_log_fields); i++)
-			len += scnprintf(line + len, NVVGPU_SCHED_LOG_LINE - len,
-					 " %s", nvvgpu_sched_log_fields[i]);
-		goto pad;
-	}
-	l--;
-	for (i = 0; i < rq->num_engines; i++) {
-		const struct nvvgpu_sched_log *lg = &log[i];
-		u32 first = (lg->head + NVVGPU_SCHED_LOG_ENTRIES - lg->count) %
-			    NVVGPU_SCHED_LOG_ENTRIES;
-
-		if (l < lg->count) {
-			e = &lg->e[(first + l) % NVVGPU_SCHED_LOG_ENTRIES];
-			break;
-		}
-		l -= lg->count;
-	}
-	if (!e)
-		return false;
-	len = scnprintf(line, NVVGPU_SCHED_LOG_LINE,
-			"%s %llu %llu %llu %u %d %llu %llu %llu %u",
-			rq->engine_names[i], e->timestamp_ns,
-			e->time_run_total_ns, e->time_run_ns, e->swrl_id,
-			(int)e->id, e->target_slice_ns,
-			e->cumulative_preemption_ns, e->cumulative_idle_ns,
-			e->weight);
-pad:
-	memset(line + len, ' ', NVVGPU_SCHED_LOG_LINE - 1 - len);
-	line[NVVGPU_SCHED_LOG_LINE - 1] = '\n';
-	return true;
-}
-
 /**
  * nvvgpu_sched_log_read() - the engines' logs as text
  * @rq: the run queue
@@ -277,11 +226,8 @@ pad:
 ssize_t nvvgpu_sched_log_read(struct nvvgpu_sched_rq *rq, char *buf,
 			      loff_t off, size_t count)
 {
-	size_t size = rq->num_engines * sizeof(struct nvvgpu_sched_log);
-	char line[NVVGPU_SCHED_LOG_LINE];
+	size_t size = rq->num_engines * sizeof(struct nvvgpu_sched_log), n;
 	struct nvvgpu_sched_log *log;
-	u64 l = div_u64(off, NVVGPU_SCHED_LOG_LINE);
-	size_t skip = off - l * NVVGPU_SCHED_LOG_LINE, n = 0, chunk;
 
 	log = kvmalloc(size ?: 1, GFP_KERNEL);
 	if (!log)
@@ -290,12 +236,8 @@ ssize_t nvvgpu_sched_log_read(struct nvvgpu_sched_rq *rq, char *buf,
 	if (size)
 		memcpy(log, rq->log, size);
 	spin_unlock_bh(&rq->lock);
-	while (n < count && nvvgpu_sched_log_line(rq, log, l++, line)) {
-		chunk = min(count - n, NVVGPU_SCHED_LOG_LINE - skip);
-		memcpy(buf + n, line + skip, chunk);
-		n += chunk;
-		skip = 0;
-	}
+	n = nvvgpu_sched_log_text(log, rq->num_engines, rq->engine_names, buf,
+				  off, count);
 	kvfree(log);
 	return n;
 }

@@ -14,12 +14,10 @@
 #include <linux/sysfs.h>
 
 #include <nvvgpu/core.h>
+#include <nvvgpu/sched_trace.h>
 
 #include "sched.h"
 #include "sched_policy.h"
-
-#define CREATE_TRACE_POINTS
-#include "sched_trace.h"
 
 /**
  * DOC: time slicing
@@ -125,14 +123,17 @@ static void nvvgpu_sched_switch(struct nvvgpu_sched_rq *rq, u64 now)
 		if (expired && ran >= prev_slice)
 			trace_nvvgpu_sched_slice_expired(nvvgpu_pgpu_id(rq->pgpu),
 							 NVVGPU_SCHED_ALL_ENGINES,
-							 prev, prev_slice, ran,
+							 prev->id, prev->gfid,
+							 nvvgpu_sched_uuid(prev),
+							 prev_slice, ran,
 							 prev->st.preempt_ns);
 	}
 	if (next) {
 		nvvgpu_sched_account_in(rq, next);
 		if (rq->curr_idle_since)
 			trace_nvvgpu_sched_idle(nvvgpu_pgpu_id(rq->pgpu),
-						NVVGPU_SCHED_ALL_ENGINES, next,
+						NVVGPU_SCHED_ALL_ENGINES,
+						next->id, next->gfid, nvvgpu_sched_uuid(next),
 						rq->slice_ns, 0,
 						next->st.preempt_ns);
 	}
@@ -210,8 +211,11 @@ int nvvgpu_sched_update_params(struct nvvgpu_sched_rq *rq,
 	q.fixed_slots = rq->p.fixed_slots;
 	if (nvvgpu_sched_set_params(rq, &q, ktime_get_ns()))
 		nvvgpu_sched_kick(rq);
-	trace_nvvgpu_sched_config(nvvgpu_pgpu_id(rq->pgpu), &rq->p,
-				  nvvgpu_sched_policy_name(rq->p.policy));
+	trace_nvvgpu_sched_config(nvvgpu_pgpu_id(rq->pgpu),
+				  nvvgpu_sched_policy_name(rq->p.policy),
+				  rq->p.timeslice_us, rq->p.arr_avg_factor,
+				  rq->p.arr_frequency, rq->p.arr_min_us,
+				  rq->p.arr_max_us, rq->p.host_weight);
 	spin_unlock_bh(&rq->lock);
 	return 0;
 }
@@ -232,7 +236,7 @@ static void nvvgpu_sched_work(struct nvvgpu_work_sink *sink, u32 gfid,
 		nvvgpu_sched_kick(rq);
 	if (se && !pending && rq->curr == se)
 		trace_nvvgpu_sched_idle(nvvgpu_pgpu_id(rq->pgpu), NVVGPU_SCHED_ALL_ENGINES,
-					se, rq->slice_ns,
+					se->id, se->gfid, nvvgpu_sched_uuid(se), rq->slice_ns,
 					ktime_get_ns() - rq->slice_start,
 					se->st.preempt_ns);
 	spin_unlock_bh(&rq->lock);
@@ -252,7 +256,8 @@ static void nvvgpu_sched_preempt_timeout(struct nvvgpu_work_sink *sink,
 	if (se) {
 		se->st.preempt_timeouts++;
 		trace_nvvgpu_sched_preempt_timeout(nvvgpu_pgpu_id(rq->pgpu),
-						   NVVGPU_SCHED_ALL_ENGINES, se,
+						   NVVGPU_SCHED_ALL_ENGINES,
+						   se->id, se->gfid, nvvgpu_sched_uuid(se),
 						   rq->slice_ns, 0,
 						   se->st.preempt_ns);
 	}

@@ -18,6 +18,8 @@
 
 #include <nvvgpu/core_types.h>
 
+#include "sched_log.h"
+
 /* bounds of the base time slice and of a vGPU's execution quantum */
 #define NVVGPU_SCHED_SLICE_MIN_US	100
 #define NVVGPU_SCHED_SLICE_MAX_US	100000
@@ -29,11 +31,6 @@
 #define NVVGPU_SCHED_ARR_FREQ_MIN	10
 #define NVVGPU_SCHED_ARR_FREQ_MAX	10000
 #define NVVGPU_SCHED_ARR_FREQ_DEFAULT	500
-
-/* entries of the scheduler log of each engine, as NVIDIA's OBJSCHED log */
-#define NVVGPU_SCHED_LOG_ENTRIES	200
-/* bytes of each line of the log's text: a page holds whole lines */
-#define NVVGPU_SCHED_LOG_LINE		256
 
 /* virtual time advances by run time times this over the weight */
 #define NVVGPU_SCHED_WEIGHT_UNIT	1024
@@ -139,47 +136,12 @@ struct nvvgpu_sched_entity {
 	u64 logged_busy_ns[NVVGPU_MAX_ENGINES];
 };
 
-/* entity ids that are not vGPUs, in traces and the log */
-#define NVVGPU_SCHED_HOST	(~0u)
-#define NVVGPU_SCHED_VACANT	(~0u - 1)
-
-/**
- * struct nvvgpu_sched_log_entry - one decision in an engine's log, with
- *	the fields of NVIDIA's NV2080_CTRL_FIFO_OBJSCHED_SW_GET_LOG
- * @timestamp_ns: when the entity's slice ended (CLOCK_MONOTONIC)
- * @time_run_total_ns: the engine's cumulative busy time for the entity
- * @time_run_ns: the engine's busy time for it in this slice
- * @swrl_id: the software runlist: the entity's GFID (0 the host)
- * @id: vGPU id, or %NVVGPU_SCHED_HOST / %NVVGPU_SCHED_VACANT
- * @target_slice_ns: the slice it was given
- * @cumulative_preemption_ns: its cumulative preemption time
- * @cumulative_idle_ns: its cumulative idle time
- * @weight: its weight
- */
-struct nvvgpu_sched_log_entry {
-	u64 timestamp_ns;
-	u64 time_run_total_ns;
-	u64 time_run_ns;
-	u32 swrl_id;
-	u32 id;
-	u64 target_slice_ns;
-	u64 cumulative_preemption_ns;
-	u64 cumulative_idle_ns;
-	u32 weight;
-};
-
-/**
- * struct nvvgpu_sched_log - the last %NVVGPU_SCHED_LOG_ENTRIES decisions of
- *	one engine
- * @head: the next entry to write
- * @count: entries written, saturating at %NVVGPU_SCHED_LOG_ENTRIES
- * @e: the entries, a ring
- */
-struct nvvgpu_sched_log {
-	u32 head;
-	u32 count;
-	struct nvvgpu_sched_log_entry e[NVVGPU_SCHED_LOG_ENTRIES];
-};
+/* an entity's UUID as the slice tracepoints take it: NULL but for a vGPU */
+static inline const uuid_t *
+nvvgpu_sched_uuid(const struct nvvgpu_sched_entity *se)
+{
+	return se->vgpu ? &se->vgpu->uuid : NULL;
+}
 
 /**
  * struct nvvgpu_sched_params - a pgpu's scheduling settings

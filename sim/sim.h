@@ -67,6 +67,9 @@ u32 sim_channel_free(struct sim_gpu *sim, u32 gfid, u32 handle);
 void sim_channels_free_all(struct sim_gpu *sim, u32 gfid);
 void sim_channel_doorbell(struct sim_gpu *sim, u32 gfid, u32 token);
 void sim_set_owner(struct nvvgpu_pgpu *pgpu, u32 gfid);
+void sim_engines_set_owner(struct sim_gpu *sim, u32 gfid);
+void sim_engine_counters(struct sim_gpu *sim, u32 engine, u32 gfid,
+			 u64 *busy_ns, u64 *preempt_ns);
 bool sim_has_work(struct nvvgpu_pgpu *pgpu, u32 gfid);
 int sim_engine_stats(struct nvvgpu_pgpu *pgpu, u32 engine, u32 gfid,
 		     struct nvvgpu_engine_stats *out);
@@ -170,6 +173,7 @@ u32 sim_fwif_engines_list_size(struct sim_gpu *sim);
 u32 sim_fwif_add_types_decode(struct sim_gpu *sim, const void *params,
 			      u32 size, struct nvvgpu_vgpu_type *types,
 			      u32 *count, bool *discard);
+u32 sim_fwif_objsched_size(struct sim_gpu *sim, u32 cmd);
 
 /* sim_board.c: the board behind the backend ops a real PF driver provides */
 int sim_fw_boot(struct nvvgpu_pgpu *pgpu, dma_addr_t libos_args);
@@ -177,6 +181,17 @@ int sim_system_info(struct nvvgpu_pgpu *pgpu, struct nvvgpu_system_info *si);
 int sim_vgpu_types(struct nvvgpu_pgpu *pgpu, struct nvvgpu_vgpu_type *types,
 		   u32 max);
 void sim_board_system_info(struct sim_gpu *sim, struct nvvgpu_system_info *si);
+
+/* sim_objsched.c: the firmware's vGPU scheduler and its OBJSCHED controls */
+int sim_objsched_init(struct sim_gpu *sim);
+void sim_objsched_fini(struct sim_gpu *sim);
+void sim_objsched_reset(struct sim_gpu *sim);
+u32 sim_objsched_control(struct sim_gpu *sim, u32 cmd, void *params, u32 size);
+void sim_objsched_host_owner(struct sim_gpu *sim, u32 gfid);
+void sim_objsched_work(struct sim_gpu *sim, u32 gfid, bool work);
+void sim_objsched_vgpu_start(struct sim_gpu *sim, u32 gfid, u32 max_instances);
+void sim_objsched_vgpu_stop(struct sim_gpu *sim, u32 gfid);
+void sim_objsched_show(struct seq_file *m, struct sim_gpu *sim);
 
 /* sim_vgpu.c: vGPU types and the vGPU-manager controls */
 void sim_vgpu_build_types(struct sim_gpu *sim);

@@ -170,6 +170,13 @@ static int sim_engines_file_show(struct seq_file *m, void *unused)
 }
 DEFINE_SHOW_ATTRIBUTE(sim_engines_file);
 
+static int sim_objsched_file_show(struct seq_file *m, void *unused)
+{
+	sim_objsched_show(m, m->private);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(sim_objsched_file);
+
 static int sim_engine_hang_set(void *data, u64 val)
 {
 	return sim_engine_inject_hang(data, val);
@@ -358,6 +365,8 @@ void sim_debugfs_add(struct sim_gpu *sim)
 	debugfs_create_file("state", 0444, sim->debugfs, sim, &sim_state_fops);
 	debugfs_create_file("event", 0200, sim->debugfs, sim, &sim_event_fops);
 	debugfs_create_file("vf", 0444, sim->debugfs, sim, &sim_vf_file_fops);
+	debugfs_create_file("objsched", 0444, sim->debugfs, sim,
+			    &sim_objsched_file_fops);
 	debugfs_create_file("engines", 0444, sim->debugfs, sim,
 			    &sim_engines_file_fops);
 	debugfs_create_file_unsafe("preempt_timeout_ms", 0644, sim->debugfs, sim,

@@ -119,6 +119,7 @@ void sim_engine_work_update(struct sim_gpu *sim, u32 gfid)
 			set_bit(gfid, e->work_mask);
 		else
 			clear_bit(gfid, e->work_mask);
+		sim_objsched_work(sim, gfid, work);
 		if (sim->pgpu)
 			nvvgpu_pgpu_report_work(sim->pgpu, gfid, work);
 	}
@@ -578,22 +579,62 @@ static int sim_engine_thread(void *data)
 }
 
 /**
- * sim_set_owner() - backend op: whose channels run
- * @pgpu: the physical GPU
+ * sim_engines_set_owner() - from now on the engines run @gfid's channels
+ * @sim: the GPU
  * @gfid: a GFID, 0 for the host, %NVVGPU_OWNER_NONE or %NVVGPU_OWNER_ALL
  *
- * Called from the scheduler's timer with its lock held: only a store and
- * wake-ups; the engines yield at their next method boundary.
+ * For whoever schedules the engines: the host (through the backend's
+ * set_owner op) or the firmware (sim_objsched.c). Only a store and
+ * wake-ups, in any context but hardirq; the engines yield at their next
+ * method boundary.
  */
-void sim_set_owner(struct nvvgpu_pgpu *pgpu, u32 gfid)
+void sim_engines_set_owner(struct sim_gpu *sim, u32 gfid)
 {
-	struct sim_gpu *sim = pgpu->backend_priv;
 	int i;
 
 	WRITE_ONCE(sim->engines.owner_since, ktime_get_ns());
 	WRITE_ONCE(sim->engines.owner, gfid);
 	for (i = 0; i < SIM_NUM_ENGINES; i++)
 		wake_up_all(&sim->engines.eng[i].wq);
+}
+
+/**
+ * sim_set_owner() - backend op: whose channels run
+ * @pgpu: the physical GPU
+ * @gfid: a GFID, 0 for the host, %NVVGPU_OWNER_NONE or %NVVGPU_OWNER_ALL
+ *
+ * Called from the scheduler's timer with its lock held. While the
+ * firmware's own scheduler is in charge the wish is only recorded (see
+ * sim_objsched_host_owner()).
+ */
+void sim_set_owner(struct nvvgpu_pgpu *pgpu, u32 gfid)
+{
+	sim_objsched_host_owner(pgpu->backend_priv, gfid);
+}
+
+/**
+ * sim_engine_counters() - an engine's busy and preemption time for a
+ *	function, up to now
+ * @sim: the GPU
+ * @engine: 0 GR0, 1 CE0, 2 CE1
+ * @gfid: the function
+ * @busy_ns: set to its busy time, the work running now included
+ * @preempt_ns: set to its preemption time
+ *
+ * Any context but hardirq.
+ */
+void sim_engine_counters(struct sim_gpu *sim, u32 engine, u32 gfid,
+			 u64 *busy_ns, u64 *preempt_ns)
+{
+	struct sim_engine *eng = &sim->engines.eng[engine];
+	unsigned long flags;
+
+	spin_lock_irqsave(&eng->stats_lock, flags);
+	*busy_ns = eng->stats[gfid].busy_ns;
+	*preempt_ns = eng->stats[gfid].preempt_ns;
+	if (eng->run_start && eng->run_gfid == gfid)
+		*busy_ns += ktime_get_ns() - eng->run_start;
+	spin_unlock_irqrestore(&eng->stats_lock, flags);
 }
 
 /**

@@ -30,6 +30,11 @@
  * @add_types_size: sizeof(PGPU_ADD_VGPU_TYPE_PARAMS)
  * @vgpu_info_size: sizeof(NVA081_CTRL_VGPU_INFO)
  * @vgpu_info_read: decode one NVA081_CTRL_VGPU_INFO of the release
+ * @objsched_caps_size: sizeof(NV2080_CTRL_FIFO_OBJSCHED_GET_CAPS_PARAMS),
+ *	0 if the release has no OBJSCHED controls
+ * @objsched_get_state_size: sizeof(..._OBJSCHED_GET_STATE_PARAMS)
+ * @objsched_set_state_size: sizeof(..._OBJSCHED_SET_STATE_PARAMS)
+ * @objsched_log_size: sizeof(..._OBJSCHED_SW_GET_LOG_PARAMS)
  */
 struct sim_fwif {
 	const char *version;
@@ -44,6 +49,10 @@ struct sim_fwif {
 	u32 add_types_size;
 	u32 vgpu_info_size;
 	void (*vgpu_info_read)(const void *buf, struct nvvgpu_vgpu_type *t);
+	u32 objsched_caps_size;
+	u32 objsched_get_state_size;
+	u32 objsched_set_state_size;
+	u32 objsched_log_size;
 };
 
 #define SIM_FWIF_RELEASE(r)						\
@@ -131,6 +140,7 @@ static const struct sim_fwif sim_fwifs[] = {
 		.add_types_size = sizeof(struct nv2080_vgpu_add_type_params_r535),
 		.vgpu_info_size = sizeof(struct nva081_ctrl_vgpu_info_r535),
 		.vgpu_info_read = sim_vgpu_info_read_r535,
+		/* 535.113.01's ctrl2080fifo.h has no OBJSCHED controls */
 	},
 	{
 		.version = "570.144",
@@ -145,6 +155,14 @@ static const struct sim_fwif sim_fwifs[] = {
 		.add_types_size = sizeof(struct nv2080_vgpu_add_type_params_r570),
 		.vgpu_info_size = sizeof(struct nva081_ctrl_vgpu_info_r570),
 		.vgpu_info_read = sim_vgpu_info_read_r570,
+		.objsched_caps_size =
+			sizeof(struct nv2080_ctrl_fifo_objsched_get_caps_params),
+		.objsched_get_state_size =
+			sizeof(struct nv2080_ctrl_fifo_objsched_get_state_params),
+		.objsched_set_state_size =
+			sizeof(struct nv2080_ctrl_fifo_objsched_set_state_params),
+		.objsched_log_size =
+			sizeof(struct nv2080_ctrl_fifo_objsched_sw_get_log_params),
 	},
 };
 
@@ -301,6 +319,34 @@ u32 sim_fwif_add_types_decode(struct sim_gpu *sim, const void *params,
 	return NV_OK;
 }
 EXPORT_SYMBOL_IF_KUNIT(sim_fwif_add_types_decode);
+
+/**
+ * sim_fwif_objsched_size() - the parameter size of an OBJSCHED control in
+ *	the release
+ * @sim: the GPU
+ * @cmd: NV2080_CTRL_CMD_FIFO_OBJSCHED_*
+ *
+ * Return: the size, 0 if the release (or the emulator) lacks the control.
+ */
+u32 sim_fwif_objsched_size(struct sim_gpu *sim, u32 cmd)
+{
+	const struct sim_fwif *f = sim_fwif(sim);
+
+	if (!f)
+		return 0;
+	switch (cmd) {
+	case NV2080_CTRL_CMD_FIFO_OBJSCHED_GET_CAPS:
+		return f->objsched_caps_size;
+	case NV2080_CTRL_CMD_FIFO_OBJSCHED_GET_STATE:
+		return f->objsched_get_state_size;
+	case NV2080_CTRL_CMD_FIFO_OBJSCHED_SET_STATE:
+		return f->objsched_set_state_size;
+	case NV2080_CTRL_CMD_FIFO_OBJSCHED_SW_GET_LOG:
+		return f->objsched_log_size;
+	default:
+		return 0;
+	}
+}
 
 static_assert(sizeof(struct nvgsp_rpc_rc_triggered_r535) <= SIM_FWIF_RC_TRIGGERED_MAX);
 static_assert(sizeof(struct nvgsp_rpc_rc_triggered_r570) <= SIM_FWIF_RC_TRIGGERED_MAX);

@@ -783,6 +783,7 @@ static void sim_gsp_clear(struct sim_gpu *sim)
 	gsp->big_total = 0;
 	sim_rm_fini(sim);
 	sim_vgpu_reset(sim);
+	sim_objsched_reset(sim);
 	gsp->shared_bus = 0;
 	gsp->cmdq_tx = NULL;
 	gsp->cmdq_rx = NULL;

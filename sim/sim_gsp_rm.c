@@ -562,6 +562,11 @@ static u32 sim_rm_subdevice_control(struct sim_gpu *sim, bool internal,
 		return sim_rm_get_engines(sim, params, size);
 	case NV2080_CTRL_CMD_FIFO_GET_INFO:
 		return sim_rm_fifo_info(params, size);
+	case NV2080_CTRL_CMD_FIFO_OBJSCHED_GET_CAPS:
+	case NV2080_CTRL_CMD_FIFO_OBJSCHED_GET_STATE:
+	case NV2080_CTRL_CMD_FIFO_OBJSCHED_SET_STATE:
+	case NV2080_CTRL_CMD_FIFO_OBJSCHED_SW_GET_LOG:
+		return sim_objsched_control(sim, cmd, params, size);
 	case NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_BOOTLOAD_GSP_VGPU_PLUGIN_TASK:
 	case NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_SHUTDOWN_GSP_VGPU_PLUGIN_TASK:
 	case NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_ENUMERATE_VGPU_PER_PGPU:

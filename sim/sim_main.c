@@ -69,6 +69,7 @@ static u64 sim_fb_reserved(u64 fb_size)
 static void sim_gpu_free(struct sim_gpu *sim)
 {
 	sim_engines_fini(sim);
+	sim_objsched_fini(sim);
 	sim_vf_fini(sim);
 	sim_gsp_fini(sim);
 	sim_mem_fini(sim);
@@ -99,6 +100,9 @@ static int sim_gpu_create(unsigned int index)
 	ret = sim_gsp_init(sim);
 	if (ret)
 		goto err_mem;
+	ret = sim_objsched_init(sim);
+	if (ret)
+		goto err_gsp;
 	ret = sim_engines_init(sim);
 	if (ret)
 		goto err_gsp;
@@ -137,6 +141,7 @@ err_free:
 	return ret;
 
 err_gsp:
+	sim_objsched_fini(sim);
 	sim_gsp_fini(sim);
 err_mem:
 	sim_vf_fini(sim);

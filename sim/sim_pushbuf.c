@@ -441,6 +441,9 @@ enum sim_pb_status sim_pb_run(struct sim_pb_state *st,
 			st->compute_left -= res->wait_ns;
 			return SIM_PB_WAIT;
 		}
+		/* every method ran: nothing is left to preempt */
+		if (!st->count && !st->seg_left)
+			return SIM_PB_DONE;
 		if (env->preempt(env->ctx))
 			return SIM_PB_YIELD;
 

@@ -9,6 +9,7 @@
 
 #include <linux/atomic.h>
 #include <linux/bitmap.h>
+#include <linux/hrtimer.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/spinlock.h>
@@ -454,6 +455,126 @@ struct sim_engines {
 	struct sim_ecc_page ecc[SIM_MAX_ECC_PAGES];
 };
 
+/* the emulated firmware's OBJSCHED capabilities and defaults */
+#define SIM_OBJSCHED_SLICE_MIN_NS	100000
+#define SIM_OBJSCHED_SLICE_MAX_NS	100000000
+#define SIM_OBJSCHED_SLICE_DEFAULT_NS	2000000
+#define SIM_OBJSCHED_FREQ_MIN		10
+#define SIM_OBJSCHED_FREQ_MAX		10000
+#define SIM_OBJSCHED_FREQ_DEFAULT	500
+#define SIM_OBJSCHED_AVG_MIN		1
+#define SIM_OBJSCHED_AVG_MAX		60
+#define SIM_OBJSCHED_AVG_DEFAULT	33
+/* swrlId of a fixed-share slot that no vGPU holds: the engines idle */
+#define SIM_OBJSCHED_SWRL_VACANT	NVVGPU_OBJSCHED_SWRL_IDLE
+
+/**
+ * struct sim_objsched_swrl - the emulated firmware's view of one software
+ *	runlist: a function (the PF's own channels or a vGPU), or the vacant
+ *	fixed-share slots
+ * @booted: a vGPU's plugin task runs (always true for the PF)
+ * @max_instances: its type's instances per GPU (fixed share's round)
+ * @origin_busy: per engine, the engine's busy time for the function when
+ *	its plugin task was bootloaded
+ * @origin_preempt: per engine, its preemption time then
+ * @at_in: per engine, its busy time when its slice began
+ * @slices: slices given since bootload
+ * @held_ns: time it held the GPU
+ * @idle_ns: of which it had no work
+ * @preemptions: slices that ended while it still had work
+ * @wait_ns: time it had work while another held the GPU
+ * @wait_since: when it last began waiting, 0 if it is not
+ * @arr_avg_ns: adaptive round robin's running average of its use
+ */
+struct sim_objsched_swrl {
+	bool booted;
+	u32 max_instances;
+	u64 origin_busy[SIM_NUM_ENGINES];
+	u64 origin_preempt[SIM_NUM_ENGINES];
+	u64 at_in[SIM_NUM_ENGINES];
+	u64 slices;
+	u64 held_ns;
+	u64 idle_ns;
+	u64 preemptions;
+	u64 wait_ns;
+	u64 wait_since;
+	u64 arr_avg_ns;
+};
+
+/**
+ * struct sim_objsched_log - one engine's SW runlist log, a ring
+ * @head: the next entry to write
+ * @count: entries written, saturating at the ring's size
+ * @last_ns: the newest entry's timestamp: entries' timestamps increase
+ * @e: the entries, in NVIDIA's layout
+ */
+struct sim_objsched_log {
+	u32 head;
+	u32 count;
+	u64 last_ns;
+	struct nv2080_ctrl_fifo_objsched_sw_log_entry
+		e[NV2080_CTRL_FIFO_OBJSCHED_SW_GET_LOG_ENTRIES];
+};
+
+/**
+ * struct sim_objsched - the emulated firmware's vGPU scheduler (OBJSCHED,
+ *	sim_objsched.c)
+ * @lock: protects everything below; taken in the slice timer's softirq,
+ *	under &sim_engines.work_lock, under the host scheduler's run-queue
+ *	lock (the backend's set_owner) and under &sim_gsp.lock; innermost but
+ *	for the engines' stats locks and wait queues
+ * @active: the firmware schedules the engines (from an accepted SET_STATE
+ *	until the host takes them back or the GSP is reset)
+ * @policy: NV2080_CTRL_CMD_VGPU_SCHEDULER_POLICY_* in effect
+ * @arr: adaptive round robin is on
+ * @timeslice_ns: the target slice
+ * @arr_frequency: ARR's scheduling frequency, Hz
+ * @arr_avg_factor: ARR's averaging factor
+ * @host_owner: what the host last asked the engines to run (set_owner),
+ *	applied whenever the firmware is not in charge
+ * @timer: ends each slice (softirq)
+ * @curr: position holding the GPU (0 the PF, 1..32 a GFID, beyond a
+ *	vacant slot), %SIM_OBJSCHED_NOBODY when nothing runs
+ * @pos: the position that held the GPU last, where the round continues
+ * @slice_start: when @curr got the GPU (ns)
+ * @slice_ns: its slice, 0 while nothing runs
+ * @slice_idle_ns: time of the slice in progress without work, up to
+ *	@idle_since
+ * @idle_since: when @curr ran out of work, 0 while it has work
+ * @num_booted: vGPUs whose plugin task runs
+ * @slots: fixed share's round: the most instances any of their types allows
+ * @swrl: per function, its runlist
+ * @vacant: the vacant fixed-share slots' accounting
+ * @log: per engine, its log (allocated by sim_objsched_init())
+ * @decisions: scheduling decisions made
+ */
+struct sim_objsched {
+	spinlock_t lock; /* see @lock above */
+	bool active;
+	u32 policy;
+	bool arr;
+	u32 timeslice_ns;
+	u32 arr_frequency;
+	u32 arr_avg_factor;
+	u32 host_owner;
+	struct hrtimer timer;
+	u32 curr;
+	u32 pos;
+	u64 slice_start;
+	u64 slice_ns;
+	u64 slice_idle_ns;
+	u64 idle_since;
+	u32 num_booted;
+	u32 slots;
+	struct sim_objsched_swrl swrl[SIM_NUM_FUNCTIONS];
+	struct sim_objsched_swrl vacant;
+	struct sim_objsched_log *log;
+	u64 decisions;
+};
+
+/* &sim_objsched.curr when nothing holds the GPU */
+#define SIM_OBJSCHED_NOBODY	U32_MAX
+
 /**
  * struct sim_gsp_msg - a status-queue message waiting for ring space
  * @link: entry in &sim_gsp.outq
@@ -609,6 +730,7 @@ struct sim_gsp {
  * @work: the emulator, run on doorbell, start and retry
  * @gsp: emulator state
  * @engines: engines and channels
+ * @objsched: the firmware's vGPU scheduler
  * @debugfs: the GPU's debugfs directory
  */
 struct sim_gpu {
@@ -638,6 +760,7 @@ struct sim_gpu {
 	struct delayed_work work;
 	struct sim_gsp gsp;
 	struct sim_engines engines;
+	struct sim_objsched objsched;
 
 	struct dentry *debugfs;
 };

@@ -268,6 +268,7 @@ static u32 sim_vgpu_bootload(struct sim_gpu *sim, const struct sim_bootload *p)
 	v->type = idx;
 	sim_vf_teardown(sim, p->gfid);
 	WRITE_ONCE(v->state, SIM_VGPU_BOOTED);
+	sim_objsched_vgpu_start(sim, p->gfid, type->max_instances);
 	dev_dbg(sim_dev(sim), "gfid %u bootloaded: type %u, FB %#llx+%#llx\n",
 		p->gfid, type->id, v->fb_base, v->fb_size);
 	return NV_OK;
@@ -382,6 +383,7 @@ u32 sim_vgpu_control(struct sim_gpu *sim, u32 cmd, void *params, u32 size)
 			return NV_ERR_INVALID_STATE;
 		}
 		WRITE_ONCE(v->state, SIM_VGPU_SHUTDOWN);
+		sim_objsched_vgpu_stop(sim, gp->gfid);
 		sim_vf_teardown(sim, gp->gfid);
 		return NV_OK;
 

@@ -561,9 +561,30 @@ static void pbt_compute_wfi(struct kunit *test)
 	t->preempt_after = 1;
 	KUNIT_EXPECT_EQ(test, sim_pb_run(&t->st, &t->env, &res), SIM_PB_WAIT);
 	KUNIT_EXPECT_EQ(test, sim_pb_run(&t->st, &t->env, &res), SIM_PB_WAIT);
-	/* done: now it yields at the next method boundary */
-	KUNIT_EXPECT_EQ(test, sim_pb_run(&t->st, &t->env, &res), SIM_PB_YIELD);
+	/* done, and the last method: the entry completes, nothing to yield */
+	KUNIT_EXPECT_EQ(test, sim_pb_run(&t->st, &t->env, &res), SIM_PB_DONE);
 	KUNIT_EXPECT_EQ(test, t->st.compute_left, 0);
+}
+
+/* a WFI-mode launch followed by a method yields before that method */
+static void pbt_compute_wfi_more(struct kunit *test)
+{
+	struct pbt *t = pbt_new(test, AMPERE_COMPUTE_A);
+	struct sim_pb_result res;
+
+	pbt_mthd(t, 0, NVC56F_SET_OBJECT, AMPERE_COMPUTE_A);
+	pbt_mthd(t, 0, NVVGPU_SIM_COMPUTE_PREEMPT_MODE, NVVGPU_SIM_COMPUTE_PREEMPT_WFI);
+	pbt_mthd(t, 0, NVVGPU_SIM_COMPUTE_LAUNCH_NS_LO, 100000);
+	pbt_mthd(t, 0, NVVGPU_SIM_COMPUTE_LAUNCH, 0);
+	pbt_mthd(t, 0, NVC56F_NON_STALL_INTERRUPT, 0);
+	sim_pb_begin_segment(&t->st, PBT_PB, t->n);
+	KUNIT_ASSERT_EQ(test, sim_pb_run(&t->st, &t->env, &res), SIM_PB_WAIT);
+	t->preempt_after = 1;
+	KUNIT_EXPECT_EQ(test, sim_pb_run(&t->st, &t->env, &res), SIM_PB_YIELD);
+	KUNIT_EXPECT_EQ(test, t->nonstall, 0);
+	t->preempt_after = 0;
+	KUNIT_EXPECT_EQ(test, sim_pb_run(&t->st, &t->env, &res), SIM_PB_DONE);
+	KUNIT_EXPECT_EQ(test, t->nonstall, 1);
 }
 
 /* preemption at a method boundary resumes with the next method */
@@ -602,6 +623,7 @@ static struct kunit_case sim_pushbuf_test_cases[] = {
 	KUNIT_CASE(pbt_compute_quanta),
 	KUNIT_CASE(pbt_compute_preempt),
 	KUNIT_CASE(pbt_compute_wfi),
+	KUNIT_CASE(pbt_compute_wfi_more),
 	KUNIT_CASE(pbt_method_preempt),
 	{}
 };

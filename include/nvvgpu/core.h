@@ -134,6 +134,8 @@ void nvvgpu_pgpu_report_work(struct nvvgpu_pgpu *pgpu, u32 gfid, bool pending);
 bool nvvgpu_pgpu_has_work(struct nvvgpu_pgpu *pgpu, u32 gfid);
 int nvvgpu_pgpu_engine_stats(struct nvvgpu_pgpu *pgpu, u32 engine, u32 gfid,
 			     struct nvvgpu_engine_stats *st);
+int nvvgpu_pgpu_fw_control(struct nvvgpu_pgpu *pgpu, u32 cmd, void *params,
+			   u32 size);
 
 /* the host's own channels (the DRM client) */
 int nvvgpu_host_channel_create(struct nvvgpu_pgpu *pgpu,

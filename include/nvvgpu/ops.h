@@ -25,7 +25,7 @@ struct page;
  * or the meaning of one of its members, changes.
  */
 #define NVVGPU_BACKEND_OPS_VERSION	4
-#define NVVGPU_TRANSPORT_OPS_VERSION	3
+#define NVVGPU_TRANSPORT_OPS_VERSION	4
 #define NVVGPU_PARTITION_OPS_VERSION	3
 #define NVVGPU_SCHED_OPS_VERSION	3
 #define NVVGPU_CLIENT_OPS_VERSION	2
@@ -398,6 +398,22 @@ struct nvvgpu_transport_ops {
 	 */
 	void (*host_channel_free)(struct nvvgpu_pgpu *pgpu,
 				  struct nvvgpu_host_channel *ch);
+	/**
+	 * @subdevice_control: run the firmware control @cmd (on GSP-RM an
+	 * NV2080_CTRL_CMD_*, from include/nvvgpu/abi) on the subdevice of
+	 * the transport's own client, @params (@size bytes, in the firmware
+	 * release's layout) in and, on success, out.
+	 *
+	 * For a provider that hands work to the firmware: a firmware-run
+	 * scheduler's OBJSCHED controls. Called by nvvgpu_pgpu_fw_control()
+	 * in process context, with or without the pgpu lock, between the
+	 * caller's attach and detach; may sleep.
+	 *
+	 * Returns 0, the firmware's refusal as an errno (logged), or another
+	 * negative errno. May be NULL: such providers then cannot attach.
+	 */
+	int (*subdevice_control)(struct nvvgpu_pgpu *pgpu, u32 cmd,
+				 void *params, u32 size);
 };
 
 /**

@@ -91,7 +91,7 @@ MODULE_PARM_DESC(trace_decisions, "Decisions per batch of the tracepoint compari
 
 /* the engines nvvgpu_sched_switch() traces a slice's end on (the sim's) */
 #define SCHED_BENCH_ENGINES	3
-/* the values of sched_trace.h's NVVGPU_SCHED_ALL_ENGINES and _NOBODY */
+/* the values of sched_log.h's NVVGPU_SCHED_ALL_ENGINES and _NOBODY */
 #define SCHED_BENCH_ALL_ENGINES	(~0u)
 #define SCHED_BENCH_NOBODY	(~0u - 2)
 /* the run queue size the tracepoint comparison uses */
@@ -262,12 +262,15 @@ static __always_inline void sched_bench_trace(struct nvvgpu_sched_rq *rq,
 
 	if (prev && (!guarded || trace_nvvgpu_sched_bench_switch_out_enabled()))
 		for (e = 0; e < SCHED_BENCH_ENGINES; e++)
-			trace_nvvgpu_sched_bench_switch_out(0, e, prev,
+			trace_nvvgpu_sched_bench_switch_out(0, e,
+							    prev->id, prev->gfid,
+							    nvvgpu_sched_uuid(prev),
 							    prev_slice, ran,
 							    prev->st.preempt_ns);
 	if (next && (!guarded || trace_nvvgpu_sched_bench_switch_in_enabled()))
 		trace_nvvgpu_sched_bench_switch_in(0, SCHED_BENCH_ALL_ENGINES,
-						   next, rq->slice_ns, 0,
+						   next->id, next->gfid, nvvgpu_sched_uuid(next),
+						   rq->slice_ns, 0,
 						   next->st.preempt_ns);
 	if ((prev || next) &&
 	    (!guarded || trace_nvvgpu_sched_bench_switch_enabled()))

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * nvvgpu_sched_bench: tracepoints shaped like the scheduler's own
- * (sched/sched_trace.h: nvvgpu_sched_switch and the nvvgpu_sched_slice
+ * (include/nvvgpu/sched_trace.h: nvvgpu_sched_switch and the nvvgpu_sched_slice
  * class), so that the benchmark can call, after each decision, what
  * nvvgpu_sched_switch() calls, with the same arguments and fields.
  *
@@ -44,9 +44,9 @@ TRACE_EVENT(nvvgpu_sched_bench_switch,
 );
 
 DECLARE_EVENT_CLASS(nvvgpu_sched_bench_slice,
-	TP_PROTO(u32 pgpu, u32 engine, const struct nvvgpu_sched_entity *se,
+	TP_PROTO(u32 pgpu, u32 engine, u32 id, u32 gfid, const uuid_t *uuid,
 		 u64 slice_ns, u64 used_ns, u64 preempt_ns),
-	TP_ARGS(pgpu, engine, se, slice_ns, used_ns, preempt_ns),
+	TP_ARGS(pgpu, engine, id, gfid, uuid, slice_ns, used_ns, preempt_ns),
 	TP_STRUCT__entry(
 		__field(u32, pgpu)
 		__field(u32, engine)
@@ -60,10 +60,10 @@ DECLARE_EVENT_CLASS(nvvgpu_sched_bench_slice,
 	TP_fast_assign(
 		__entry->pgpu = pgpu;
 		__entry->engine = engine;
-		__entry->id = se->id;
-		__entry->gfid = se->gfid;
-		if (se->vgpu)
-			memcpy(__entry->uuid, &se->vgpu->uuid, 16);
+		__entry->id = id;
+		__entry->gfid = gfid;
+		if (uuid)
+			memcpy(__entry->uuid, uuid, 16);
 		else
 			memset(__entry->uuid, 0, 16);
 		__entry->slice_ns = slice_ns;
@@ -77,15 +77,15 @@ DECLARE_EVENT_CLASS(nvvgpu_sched_bench_slice,
 );
 
 DEFINE_EVENT(nvvgpu_sched_bench_slice, nvvgpu_sched_bench_switch_in,
-	TP_PROTO(u32 pgpu, u32 engine, const struct nvvgpu_sched_entity *se,
+	TP_PROTO(u32 pgpu, u32 engine, u32 id, u32 gfid, const uuid_t *uuid,
 		 u64 slice_ns, u64 used_ns, u64 preempt_ns),
-	TP_ARGS(pgpu, engine, se, slice_ns, used_ns, preempt_ns)
+	TP_ARGS(pgpu, engine, id, gfid, uuid, slice_ns, used_ns, preempt_ns)
 );
 
 DEFINE_EVENT(nvvgpu_sched_bench_slice, nvvgpu_sched_bench_switch_out,
-	TP_PROTO(u32 pgpu, u32 engine, const struct nvvgpu_sched_entity *se,
+	TP_PROTO(u32 pgpu, u32 engine, u32 id, u32 gfid, const uuid_t *uuid,
 		 u64 slice_ns, u64 used_ns, u64 preempt_ns),
-	TP_ARGS(pgpu, engine, se, slice_ns, used_ns, preempt_ns)
+	TP_ARGS(pgpu, engine, id, gfid, uuid, slice_ns, used_ns, preempt_ns)
 );
 
 #endif /* __NVVGPU_SCHED_BENCH_TRACE_H__ */

@@ -67,6 +67,13 @@ enum nvgsp_csum_rule {
  * @add_types_size: sizeof(PGPU_ADD_VGPU_TYPE_PARAMS)
  * @vgpu_info_write: lay one catalogue entry out as the release's
  *	NVA081_CTRL_VGPU_INFO (@vgpu_info_size zeroed bytes)
+ * @objsched_caps_size: sizeof(NV2080_CTRL_FIFO_OBJSCHED_GET_CAPS_PARAMS);
+ *	0 when the release has no OBJSCHED controls (the four sizes are then
+ *	all 0)
+ * @objsched_get_state_size: sizeof(..._OBJSCHED_GET_STATE_PARAMS)
+ * @objsched_set_state_size: sizeof(..._OBJSCHED_SET_STATE_PARAMS)
+ * @objsched_log_size: sizeof(..._OBJSCHED_SW_GET_LOG_PARAMS), whose entry
+ *	grows in later releases (595 adds cumulativeIdleTime and weight)
  */
 struct nvgsp_fw_abi {
 	const char *version;
@@ -96,6 +103,10 @@ struct nvgsp_fw_abi {
 	u32 add_types_size;
 	void (*vgpu_info_write)(void *buf, const struct nvvgpu_vgpu_type *t,
 				u16 pdev_id);
+	u32 objsched_caps_size;
+	u32 objsched_get_state_size;
+	u32 objsched_set_state_size;
+	u32 objsched_log_size;
 };
 
 #define NVGSP_FWIF_RC_READ(r)						\
@@ -265,6 +276,7 @@ static inline const struct nvgsp_fw_abi *nvgsp_fw_abi_find(const char *version)
 			.vgpu_info_size = sizeof(struct nva081_ctrl_vgpu_info_r535),
 			.add_types_size = sizeof(struct nv2080_vgpu_add_type_params_r535),
 			.vgpu_info_write = nvgsp_vgpu_info_write_r535,
+			/* no OBJSCHED controls in 535.113.01's ctrl2080fifo.h */
 		},
 		{
 			.version = "570.144",
@@ -303,6 +315,14 @@ static inline const struct nvgsp_fw_abi *nvgsp_fw_abi_find(const char *version)
 			.vgpu_info_size = sizeof(struct nva081_ctrl_vgpu_info_r570),
 			.add_types_size = sizeof(struct nv2080_vgpu_add_type_params_r570),
 			.vgpu_info_write = nvgsp_vgpu_info_write_r570,
+			.objsched_caps_size =
+				sizeof(struct nv2080_ctrl_fifo_objsched_get_caps_params),
+			.objsched_get_state_size =
+				sizeof(struct nv2080_ctrl_fifo_objsched_get_state_params),
+			.objsched_set_state_size =
+				sizeof(struct nv2080_ctrl_fifo_objsched_set_state_params),
+			.objsched_log_size =
+				sizeof(struct nv2080_ctrl_fifo_objsched_sw_get_log_params),
 		},
 	};
 	unsigned int i;

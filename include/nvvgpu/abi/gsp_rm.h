@@ -171,6 +171,231 @@ static_assert(sizeof(struct nv2080_ctrl_fifo_get_info_params) == 2056);
 static_assert(offsetof(struct nv2080_ctrl_fifo_get_info_params,
 		       engine_type) == 2052);
 
+/**
+ * DOC: OBJSCHED, the firmware's vGPU scheduler
+ *
+ * GSP-RM schedules the vGPUs itself (one software runlist, SWRL, per VM)
+ * and offers four controls on a subdevice: GET_CAPS (which policies and
+ * which parameter ranges), GET_STATE and SET_STATE (the policy, adaptive
+ * round robin and its parameters, the target time slice) and SW_GET_LOG
+ * (the last %NV2080_CTRL_FIFO_OBJSCHED_SW_GET_LOG_ENTRIES decisions of one
+ * engine). NVML wraps them as nvmlDeviceGetVgpuSchedulerCapabilities,
+ * ...State, ...SetVgpuSchedulerState and ...GetVgpuSchedulerLog.
+ *
+ * Command numbers, policy values and layouts are those of ctrl2080fifo.h
+ * at the 570.144 tag; sizes and offsets below were compiled from it (gcc,
+ * x86_64). The 535.113.01 tag's ctrl2080fifo.h has none of the four
+ * controls: that release's entry of the firmware-release table says so
+ * (&nvgsp_fw_abi.objsched_log_size 0), and its firmware refuses them with
+ * NV_ERR_NOT_SUPPORTED.
+ */
+#define NV2080_CTRL_CMD_FIFO_OBJSCHED_SW_GET_LOG	0x2080110e
+#define NV2080_CTRL_CMD_FIFO_OBJSCHED_GET_STATE		0x20801120
+#define NV2080_CTRL_CMD_FIFO_OBJSCHED_SET_STATE		0x20801121
+#define NV2080_CTRL_CMD_FIFO_OBJSCHED_GET_CAPS		0x20801122
+
+/* NV2080_CTRL_CMD_VGPU_SCHEDULER_POLICY_*: schedPolicy */
+#define NV2080_CTRL_CMD_VGPU_SCHEDULER_POLICY_UNKNOWN		0
+#define NV2080_CTRL_CMD_VGPU_SCHEDULER_POLICY_OTHER		1
+#define NV2080_CTRL_CMD_VGPU_SCHEDULER_POLICY_BEST_EFFORT	2
+#define NV2080_CTRL_CMD_VGPU_SCHEDULER_POLICY_EQUAL_SHARE	3
+#define NV2080_CTRL_CMD_VGPU_SCHEDULER_POLICY_FIXED_SHARE	4
+/* entries of GET_CAPS' supportedSchedulers */
+#define NV2080_CTRL_CMD_SUPPORTED_VGPU_SCHEDULER_POLICY_COUNT	3
+
+/* NV2080_CTRL_CMD_VGPU_SCHEDULER_ARR_*: enableArr, arrEnabled */
+#define NV2080_CTRL_CMD_VGPU_SCHEDULER_ARR_DEFAULT	0
+#define NV2080_CTRL_CMD_VGPU_SCHEDULER_ARR_DISABLE	1
+#define NV2080_CTRL_CMD_VGPU_SCHEDULER_ARR_ENABLE	2
+
+#define NV2080_CTRL_FIFO_OBJSCHED_SW_COUNT		32
+#define NV2080_CTRL_FIFO_OBJSCHED_SW_NCOUNTERS		8
+#define NV2080_CTRL_FIFO_OBJSCHED_SW_GET_LOG_ENTRIES	200
+
+/**
+ * struct nv2080_ctrl_fifo_objsched_sw_log_entry - one entry of SW_GET_LOG
+ * @timestamp_ns: timestampNs, when the SW runlist was preempted
+ * @time_run_total_ns: timeRunTotalNs (signed), the total time the SW
+ *	runlist has run
+ * @time_run_ns: timeRunNs, the time it ran before this preemption
+ * @swrl_id: swrlId, the SW runlist
+ * @target_time_slice: targetTimeSlice, the slice it was given
+ * @pad: alignment of the next member
+ * @cumulative_preemption_time: cumulativePreemptionTime
+ * @counters: counters; NVIDIA does not document their meaning
+ *
+ * NVIDIA's entries are an anonymous struct inside the parameters; 104
+ * bytes, 8-byte aligned.
+ */
+struct nv2080_ctrl_fifo_objsched_sw_log_entry {
+	u64 timestamp_ns;
+	s64 time_run_total_ns;
+	u32 time_run_ns;
+	u32 swrl_id;
+	u32 target_time_slice;
+	u32 pad;
+	u64 cumulative_preemption_time;
+	u64 counters[NV2080_CTRL_FIFO_OBJSCHED_SW_NCOUNTERS];
+};
+
+/**
+ * struct nv2080_ctrl_fifo_objsched_sw_get_log_params - NV2080_CTRL_FIFO_OBJSCHED_SW_GET_LOG_PARAMS
+ * @engine_id: engineId (in), the NV2080_ENGINE_TYPE_* whose log is read
+ * @count: count (out), entries returned in @entry
+ * @entry: entry (out), the log, oldest first
+ * @sched_policy: schedPolicy (out), NV2080_CTRL_CMD_VGPU_SCHEDULER_POLICY_*
+ * @arr_enabled: arrEnabled (out), NV2080_CTRL_CMD_VGPU_SCHEDULER_ARR_*
+ * @arr_avg_factor: arrAvgFactor (out)
+ * @target_timeslice_ns: targetTimesliceNs (out)
+ */
+struct nv2080_ctrl_fifo_objsched_sw_get_log_params {
+	u32 engine_id;
+	u32 count;
+	struct nv2080_ctrl_fifo_objsched_sw_log_entry
+		entry[NV2080_CTRL_FIFO_OBJSCHED_SW_GET_LOG_ENTRIES];
+	u32 sched_policy;
+	u32 arr_enabled;
+	u32 arr_avg_factor;
+	u32 target_timeslice_ns;
+};
+
+/**
+ * struct nv2080_ctrl_fifo_objsched_get_state_params - NV2080_CTRL_FIFO_OBJSCHED_GET_STATE_PARAMS
+ * @engine_id: engineId (in)
+ * @sched_policy: schedPolicy (out)
+ * @arr_enabled: arrEnabled (out)
+ * @target_timeslice_ns: targetTimesliceNs (out)
+ * @arr_avg_factor: arrAvgFactor (out)
+ */
+struct nv2080_ctrl_fifo_objsched_get_state_params {
+	u32 engine_id;
+	u32 sched_policy;
+	u32 arr_enabled;
+	u32 target_timeslice_ns;
+	u32 arr_avg_factor;
+};
+
+/**
+ * struct nv2080_ctrl_fifo_objsched_set_state_params - NV2080_CTRL_FIFO_OBJSCHED_SET_STATE_PARAMS
+ * @engine_id: engineId
+ * @sched_policy: schedPolicy, NV2080_CTRL_CMD_VGPU_SCHEDULER_POLICY_*
+ * @enable_arr: enableArr, NV2080_CTRL_CMD_VGPU_SCHEDULER_ARR_*
+ * @timeslice_target_ns: timesliceTargetNs
+ * @frequency_for_arr: frequencyForARR, in Hz
+ * @avg_factor_for_arr: avgFactorForARR
+ */
+struct nv2080_ctrl_fifo_objsched_set_state_params {
+	u32 engine_id;
+	u32 sched_policy;
+	u32 enable_arr;
+	u32 timeslice_target_ns;
+	u32 frequency_for_arr;
+	u32 avg_factor_for_arr;
+};
+
+/**
+ * struct nv2080_ctrl_fifo_objsched_get_caps_params - NV2080_CTRL_FIFO_OBJSCHED_GET_CAPS_PARAMS
+ * @engine_id: engineId (in)
+ * @supported_schedulers: supportedSchedulers (out), policies
+ * @is_arr_mode_supported: bIsArrModeSupported (out), an NvBool
+ * @pad: alignment of the next member
+ * @max_timeslice_ns: maxTimesliceNs (out)
+ * @min_timeslice_ns: minTimesliceNs (out)
+ * @max_frequency_for_arr: maxFrequencyForARR (out)
+ * @min_frequency_for_arr: minFrequencyForARR (out)
+ * @max_avg_factor_for_arr: maxAvgFactorForARR (out)
+ * @min_avg_factor_for_arr: minAvgFactorForARR (out)
+ */
+struct nv2080_ctrl_fifo_objsched_get_caps_params {
+	u32 engine_id;
+	u32 supported_schedulers[NV2080_CTRL_CMD_SUPPORTED_VGPU_SCHEDULER_POLICY_COUNT];
+	u8 is_arr_mode_supported;
+	u8 pad[3];
+	u32 max_timeslice_ns;
+	u32 min_timeslice_ns;
+	u32 max_frequency_for_arr;
+	u32 min_frequency_for_arr;
+	u32 max_avg_factor_for_arr;
+	u32 min_avg_factor_for_arr;
+};
+
+/**
+ * enum nvvgpu_objsched_counter - what nvvgpu's firmware emulator keeps in
+ *	the log entries' counters[]
+ * @NVVGPU_OBJSCHED_CTR_HELD_NS: this slice: the time the runlist held
+ *	the GPU
+ * @NVVGPU_OBJSCHED_CTR_IDLE_NS: this slice: of which it had no work
+ * @NVVGPU_OBJSCHED_CTR_SLICES: cumulative: slices it was given
+ * @NVVGPU_OBJSCHED_CTR_TOTAL_HELD_NS: cumulative: time it held the GPU
+ * @NVVGPU_OBJSCHED_CTR_TOTAL_IDLE_NS: cumulative: of which without work
+ * @NVVGPU_OBJSCHED_CTR_PREEMPTIONS: cumulative: slices that ended while it
+ *	still had work
+ * @NVVGPU_OBJSCHED_CTR_WAIT_NS: cumulative: time it had work while another
+ *	held the GPU
+ *
+ * NVIDIA does not document counters[]. nvvgpu's emulator reports there
+ * what a host needs to account the slices without a clock of its own,
+ * cumulative values counted from the runlist's vGPU's bootload, so that a
+ * reader that misses entries loses nothing. nvvgpu_sched_fw reads them,
+ * and falls back to the documented fields when they are all zero.
+ */
+enum nvvgpu_objsched_counter {
+	NVVGPU_OBJSCHED_CTR_HELD_NS,
+	NVVGPU_OBJSCHED_CTR_IDLE_NS,
+	NVVGPU_OBJSCHED_CTR_SLICES,
+	NVVGPU_OBJSCHED_CTR_TOTAL_HELD_NS,
+	NVVGPU_OBJSCHED_CTR_TOTAL_IDLE_NS,
+	NVVGPU_OBJSCHED_CTR_PREEMPTIONS,
+	NVVGPU_OBJSCHED_CTR_WAIT_NS,
+};
+
+/*
+ * A swrlId beyond the last GFID is no VM's runlist: nvvgpu's emulator logs
+ * fixed share's vacant slots, whose slices idle the GPU, as 0xffffffff.
+ */
+#define NVVGPU_OBJSCHED_SWRL_IDLE	0xffffffff
+
+/* compiled from ctrl2080fifo.h at the 570.144 tag */
+static_assert(sizeof(struct nv2080_ctrl_fifo_objsched_sw_log_entry) == 104);
+static_assert(offsetof(struct nv2080_ctrl_fifo_objsched_sw_log_entry,
+		       time_run_total_ns) == 8);
+static_assert(offsetof(struct nv2080_ctrl_fifo_objsched_sw_log_entry,
+		       time_run_ns) == 16);
+static_assert(offsetof(struct nv2080_ctrl_fifo_objsched_sw_log_entry,
+		       swrl_id) == 20);
+static_assert(offsetof(struct nv2080_ctrl_fifo_objsched_sw_log_entry,
+		       target_time_slice) == 24);
+static_assert(offsetof(struct nv2080_ctrl_fifo_objsched_sw_log_entry,
+		       cumulative_preemption_time) == 32);
+static_assert(offsetof(struct nv2080_ctrl_fifo_objsched_sw_log_entry,
+		       counters) == 40);
+static_assert(sizeof(struct nv2080_ctrl_fifo_objsched_sw_get_log_params) == 20824);
+static_assert(offsetof(struct nv2080_ctrl_fifo_objsched_sw_get_log_params,
+		       count) == 4);
+static_assert(offsetof(struct nv2080_ctrl_fifo_objsched_sw_get_log_params,
+		       entry) == 8);
+static_assert(offsetof(struct nv2080_ctrl_fifo_objsched_sw_get_log_params,
+		       sched_policy) == 20808);
+static_assert(offsetof(struct nv2080_ctrl_fifo_objsched_sw_get_log_params,
+		       target_timeslice_ns) == 20820);
+static_assert(sizeof(struct nv2080_ctrl_fifo_objsched_get_state_params) == 20);
+static_assert(offsetof(struct nv2080_ctrl_fifo_objsched_get_state_params,
+		       target_timeslice_ns) == 12);
+static_assert(offsetof(struct nv2080_ctrl_fifo_objsched_get_state_params,
+		       arr_avg_factor) == 16);
+static_assert(sizeof(struct nv2080_ctrl_fifo_objsched_set_state_params) == 24);
+static_assert(offsetof(struct nv2080_ctrl_fifo_objsched_set_state_params,
+		       timeslice_target_ns) == 12);
+static_assert(offsetof(struct nv2080_ctrl_fifo_objsched_set_state_params,
+		       avg_factor_for_arr) == 20);
+static_assert(sizeof(struct nv2080_ctrl_fifo_objsched_get_caps_params) == 44);
+static_assert(offsetof(struct nv2080_ctrl_fifo_objsched_get_caps_params,
+		       is_arr_mode_supported) == 16);
+static_assert(offsetof(struct nv2080_ctrl_fifo_objsched_get_caps_params,
+		       max_timeslice_ns) == 20);
+static_assert(offsetof(struct nv2080_ctrl_fifo_objsched_get_caps_params,
+		       min_avg_factor_for_arr) == 40);
+
 /* NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_*: sent to GSP-RM's internal subdevice */
 #define NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_BOOTLOAD_GSP_VGPU_PLUGIN_TASK	0x20804001
 #define NV2080_CTRL_CMD_VGPU_MGR_INTERNAL_SHUTDOWN_GSP_VGPU_PLUGIN_TASK	0x20804002

@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * nvvgpu scheduler tracepoints. "trace-cmd record -e nvvgpu_sched" gives a
- * timeline of which vGPU held each pgpu when.
+ * timeline of which vGPU held each pgpu when, whichever scheduler provider
+ * decides: the core defines the events (core/core_sched_trace.c) and
+ * exports them, so that the host scheduler (nvvgpu_sched) and the
+ * firmware-run one (nvvgpu_sched_fw) emit the very same events, and both
+ * modules may be loaded at once.
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
@@ -11,16 +15,11 @@
 #if !defined(__NVVGPU_SCHED_TRACE_H__) || defined(TRACE_HEADER_MULTI_READ)
 #define __NVVGPU_SCHED_TRACE_H__
 
+#include <linux/string.h>
 #include <linux/tracepoint.h>
+#include <linux/uuid.h>
 
-#include <nvvgpu/core_types.h>
-
-#include "sched_types.h"
-
-/* no entity holds the GPU: nothing has work */
-#define NVVGPU_SCHED_NOBODY	(~0u - 2)
-/* a slice event for all engines */
-#define NVVGPU_SCHED_ALL_ENGINES	(~0u)
+#include <nvvgpu/core.h>
 
 DECLARE_EVENT_CLASS(nvvgpu_sched_vgpu,
 	TP_PROTO(const struct nvvgpu_vgpu *vgpu),
@@ -85,13 +84,13 @@ TRACE_EVENT(nvvgpu_sched_switch,
 /*
  * One class for everything that happens to a slice on one engine: the
  * entity (vGPU id, -1 the host, -2 an idle fixed-share slot), its GFID and
- * UUID, the slice it was given, the engine time it used in it so far and
- * its engines' cumulative preemption time.
+ * UUID (zero but for a vGPU), the slice it was given, the engine time it
+ * used in it so far and its engines' cumulative preemption time.
  */
 DECLARE_EVENT_CLASS(nvvgpu_sched_slice,
-	TP_PROTO(u32 pgpu, u32 engine, const struct nvvgpu_sched_entity *se,
+	TP_PROTO(u32 pgpu, u32 engine, u32 id, u32 gfid, const uuid_t *uuid,
 		 u64 slice_ns, u64 used_ns, u64 preempt_ns),
-	TP_ARGS(pgpu, engine, se, slice_ns, used_ns, preempt_ns),
+	TP_ARGS(pgpu, engine, id, gfid, uuid, slice_ns, used_ns, preempt_ns),
 	TP_STRUCT__entry(
 		__field(u32, pgpu)
 		__field(u32, engine)
@@ -105,10 +104,10 @@ DECLARE_EVENT_CLASS(nvvgpu_sched_slice,
 	TP_fast_assign(
 		__entry->pgpu = pgpu;
 		__entry->engine = engine;
-		__entry->id = se->id;
-		__entry->gfid = se->gfid;
-		if (se->vgpu)
-			memcpy(__entry->uuid, &se->vgpu->uuid, 16);
+		__entry->id = id;
+		__entry->gfid = gfid;
+		if (uuid)
+			memcpy(__entry->uuid, uuid, 16);
 		else
 			memset(__entry->uuid, 0, 16);
 		__entry->slice_ns = slice_ns;
@@ -123,9 +122,11 @@ DECLARE_EVENT_CLASS(nvvgpu_sched_slice,
 
 #define NVVGPU_SCHED_SLICE_EVENT(name)					\
 DEFINE_EVENT(nvvgpu_sched_slice, name,					\
-	TP_PROTO(u32 pgpu, u32 engine, const struct nvvgpu_sched_entity *se, \
-		 u64 slice_ns, u64 used_ns, u64 preempt_ns),		\
-	TP_ARGS(pgpu, engine, se, slice_ns, used_ns, preempt_ns))
+	TP_PROTO(u32 pgpu, u32 engine, u32 id, u32 gfid,		\
+		 const uuid_t *uuid, u64 slice_ns, u64 used_ns,		\
+		 u64 preempt_ns),					\
+	TP_ARGS(pgpu, engine, id, gfid, uuid, slice_ns, used_ns,	\
+		preempt_ns))
 
 /* the entity got the GPU (engine -1: all of them) */
 NVVGPU_SCHED_SLICE_EVENT(nvvgpu_sched_switch_in);
@@ -139,9 +140,11 @@ NVVGPU_SCHED_SLICE_EVENT(nvvgpu_sched_idle);
 NVVGPU_SCHED_SLICE_EVENT(nvvgpu_sched_preempt_timeout);
 
 TRACE_EVENT(nvvgpu_sched_config,
-	TP_PROTO(u32 pgpu, const struct nvvgpu_sched_params *p,
-		 const char *policy),
-	TP_ARGS(pgpu, p, policy),
+	TP_PROTO(u32 pgpu, const char *policy, u32 timeslice_us,
+		 u32 arr_avg_factor, u32 arr_frequency, u32 arr_min_us,
+		 u32 arr_max_us, u32 host_weight),
+	TP_ARGS(pgpu, policy, timeslice_us, arr_avg_factor, arr_frequency,
+		arr_min_us, arr_max_us, host_weight),
 	TP_STRUCT__entry(
 		__field(u32, pgpu)
 		__string(policy, policy)
@@ -155,12 +158,12 @@ TRACE_EVENT(nvvgpu_sched_config,
 	TP_fast_assign(
 		__entry->pgpu = pgpu;
 		__assign_str(policy);
-		__entry->timeslice_us = p->timeslice_us;
-		__entry->arr_avg_factor = p->arr_avg_factor;
-		__entry->arr_frequency = p->arr_frequency;
-		__entry->arr_min_us = p->arr_min_us;
-		__entry->arr_max_us = p->arr_max_us;
-		__entry->host_weight = p->host_weight;
+		__entry->timeslice_us = timeslice_us;
+		__entry->arr_avg_factor = arr_avg_factor;
+		__entry->arr_frequency = arr_frequency;
+		__entry->arr_min_us = arr_min_us;
+		__entry->arr_max_us = arr_max_us;
+		__entry->host_weight = host_weight;
 	),
 	TP_printk("pgpu=%u policy=%s timeslice=%uus arr_avg_factor=%u arr_frequency=%u arr_slice=%u..%uus host_weight=%u",
 		  __entry->pgpu, __get_str(policy), __entry->timeslice_us,
@@ -172,7 +175,7 @@ TRACE_EVENT(nvvgpu_sched_config,
 #endif /* __NVVGPU_SCHED_TRACE_H__ */
 
 #undef TRACE_INCLUDE_PATH
-#define TRACE_INCLUDE_PATH .
+#define TRACE_INCLUDE_PATH nvvgpu
 #undef TRACE_INCLUDE_FILE
 #define TRACE_INCLUDE_FILE sched_trace
 #include <trace/define_trace.h>
