@@ -78,6 +78,7 @@ void nvvgpu_mm_drm_map_init(struct nvvgpu_mm_drm_map *map,
 		drm_mm_init(&map->host, 0, layout->host_fb);
 	drm_mm_init(&map->chid, layout->host_chids,
 		    layout->num_channels - layout->host_chids);
+	INIT_LIST_HEAD(&map->vgpus);
 	INIT_LIST_HEAD(&map->retired);
 }
 
@@ -92,14 +93,22 @@ static void nvvgpu_mm_drm_vgpu_remove(struct nvvgpu_mm_drm_vgpu *rec)
 }
 
 /**
- * nvvgpu_mm_drm_map_fini() - free the map's ranges and retired records
- * @map: the map; no vGPU record may be live (drm_mm_takedown() warns)
+ * nvvgpu_mm_drm_map_fini() - free the map's ranges and records
+ * @map: the map
+ *
+ * The records of live vGPUs go too: after a hand-over their vGPUs belong
+ * to another provider, and nothing is scrubbed.
  */
 void nvvgpu_mm_drm_map_fini(struct nvvgpu_mm_drm_map *map)
 {
 	struct nvvgpu_mm_drm_vgpu *rec, *tmp;
 	struct drm_mm_node *node, *next;
 
+	list_for_each_entry_safe(rec, tmp, &map->vgpus, link) {
+		list_del(&rec->link);
+		nvvgpu_mm_drm_vgpu_remove(rec);
+		kfree(rec);
+	}
 	list_for_each_entry_safe(rec, tmp, &map->retired, link) {
 		list_del(&rec->link);
 		nvvgpu_mm_drm_vgpu_remove(rec);
@@ -148,7 +157,6 @@ int nvvgpu_mm_drm_map_vgpu_alloc(struct nvvgpu_mm_drm_map *map,
 	rec = kzalloc(sizeof(*rec), GFP_KERNEL);
 	if (!rec)
 		return -ENOMEM;
-	INIT_LIST_HEAD(&rec->link);
 
 	err = drm_mm_insert_node_generic(&map->fb, &rec->fb,
 					 nvvgpu_mm_drm_chunk(type),
@@ -162,6 +170,7 @@ int nvvgpu_mm_drm_map_vgpu_alloc(struct nvvgpu_mm_drm_map *map,
 	if (err)
 		goto err_fb;
 
+	list_add_tail(&rec->link, &map->vgpus);
 	*recp = rec;
 	part->fb_offset = rec->fb.start;
 	part->fb_size = type->fb_size;
@@ -192,6 +201,7 @@ err_free:
 void nvvgpu_mm_drm_map_vgpu_free(struct nvvgpu_mm_drm_map *map,
 				 struct nvvgpu_mm_drm_vgpu *rec, bool retire)
 {
+	list_del(&rec->link);
 	drm_mm_remove_node(&rec->chid);
 	if (retire) {
 		rec->fb.color = NVVGPU_MM_USE_RETIRED;
@@ -341,7 +351,6 @@ static int nvvgpu_mm_drm_reserve_vgpu(struct nvvgpu_mm_drm_map *map,
 	rec = kzalloc(sizeof(*rec), GFP_KERNEL);
 	if (!rec)
 		return -ENOMEM;
-	INIT_LIST_HEAD(&rec->link);
 
 	err = nvvgpu_mm_drm_reserve(map, &map->fb, &rec->fb,
 				    NVVGPU_MM_USE_VGPU_FB, p->fb_offset, fb_size);
@@ -359,6 +368,7 @@ static int nvvgpu_mm_drm_reserve_vgpu(struct nvvgpu_mm_drm_map *map,
 				    p->chid_count);
 	if (err)
 		goto err_free;
+	list_add_tail(&rec->link, &map->vgpus);
 	*recp = rec;
 	return 0;
 

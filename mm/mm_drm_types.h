@@ -19,7 +19,8 @@ struct nvvgpu_pgpu;
 
 /**
  * struct nvvgpu_mm_drm_vgpu - what one vGPU holds, its provider-private record
- * @link: entry in &nvvgpu_mm_drm_map.retired once its FB is retired
+ * @link: entry in &nvvgpu_mm_drm_map.vgpus while its vGPU lives, in
+ *	&nvvgpu_mm_drm_map.retired once its FB is retired
  * @fb: its guest FB, followed by its heap unless @heap is allocated
  * @heap: a heap that does not follow the guest FB (adopted); allocated
  *	(drm_mm_node_allocated()) only then
@@ -45,8 +46,9 @@ struct nvvgpu_mm_drm_vgpu {
  *	windows; not initialized (drm_mm_initialized()) when that is empty.
  *	Its nodes are the map's, allocated one by one.
  * @chid: the vGPUs' channel IDs [host_chids, num_channels)
- * @retired: records (&struct nvvgpu_mm_drm_vgpu) whose FB is out of
- *	circulation because its scrub failed
+ * @vgpus: the records (&struct nvvgpu_mm_drm_vgpu) of the live vGPUs
+ * @retired: records whose FB is out of circulation because its scrub
+ *	failed
  *
  * The functions of mm_drm_map.h leave locking to the caller, as drm_mm
  * does.
@@ -57,6 +59,7 @@ struct nvvgpu_mm_drm_map {
 	struct drm_mm fb;
 	struct drm_mm host;
 	struct drm_mm chid;
+	struct list_head vgpus;
 	struct list_head retired;
 };
 

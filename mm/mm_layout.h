@@ -8,6 +8,7 @@
 #ifndef __NVVGPU_MM_LAYOUT_H__
 #define __NVVGPU_MM_LAYOUT_H__
 
+#include <linux/array_size.h>
 #include <linux/errno.h>
 #include <linux/minmax.h>
 #include <linux/types.h>
@@ -98,6 +99,64 @@ struct nvvgpu_mm_extent {
 };
 
 /**
+ * nvvgpu_mm_handover_put() - an exported range into a hand-over document
+ * @arg: the &struct nvvgpu_handover the core passed to the provider's export
+ * @e: the range
+ *
+ * The walk function a provider's export gives its map's export walk: the
+ * document carries the host's windows, the vGPUs' ranges being already in
+ * their &nvvgpu_vgpu.part.
+ *
+ * Return: 0; -EOPNOTSUPP for retired framebuffer, for which the document
+ * has no place (handing it over as free would give its contents to the
+ * next tenant); -E2BIG when the document has no room for another window.
+ */
+static inline int nvvgpu_mm_handover_put(void *arg,
+					 const struct nvvgpu_mm_extent *e)
+{
+	struct nvvgpu_handover *ho = arg;
+	struct nvvgpu_handover_range *r;
+
+	switch (e->use) {
+	case NVVGPU_MM_USE_HOST_FB:
+		if (ho->part.num_host == ARRAY_SIZE(ho->part.host))
+			return -E2BIG;
+		r = &ho->part.host[ho->part.num_host++];
+		r->start = e->start;
+		r->size = e->size;
+		return 0;
+	case NVVGPU_MM_USE_RETIRED:
+		return -EOPNOTSUPP;
+	default:
+		return 0;
+	}
+}
+
+/**
+ * nvvgpu_mm_handover_get() - the ranges no vGPU holds, from a hand-over
+ *	document
+ * @ho: the document the outgoing provider filled
+ * @extents: room for %NVVGPU_HANDOVER_MAX_HOST_RANGES extents, for a map's
+ *	rebuild
+ *
+ * Return: how many extents were stored.
+ */
+static inline unsigned int
+nvvgpu_mm_handover_get(const struct nvvgpu_handover *ho,
+		       struct nvvgpu_mm_extent *extents)
+{
+	unsigned int i, n = min_t(u32, ho->part.num_host,
+				  ARRAY_SIZE(ho->part.host));
+
+	for (i = 0; i < n; i++) {
+		extents[i].use = NVVGPU_MM_USE_HOST_FB;
+		extents[i].start = ho->part.host[i].start;
+		extents[i].size = ho->part.host[i].size;
+	}
+	return n;
+}
+
+/**
  * DOC: hand-over of a pgpu's partitions
  *
  * A partition provider can give the partitions of a pgpu to another one
@@ -121,6 +180,17 @@ struct nvvgpu_mm_extent {
  * Both providers place the same way, so a map rebuilt from another's export
  * exports the same ranges and answers type_capacity() the same: after a
  * hand-over, available_instances is unchanged.
+ *
+ * The providers' export, resume and adopt ops (DOC: hand-over in
+ * core/core_handover.c) are built on these. Export walks the map into the
+ * core's &struct nvvgpu_handover (nvvgpu_mm_handover_put(): the host's
+ * windows; retired framebuffer has no place there, so a pgpu with some is
+ * not handed over) and removes the provider's debugfs file, whose name the
+ * incoming provider takes; resume puts the file back. Adopt builds a map
+ * over the pgpu's layout and rebuilds it from the vGPUs' partitions and
+ * the document's host windows (nvvgpu_mm_handover_get()), then gives each
+ * vGPU its record. The outgoing provider's detach then frees its map,
+ * records of live vGPUs included, without scrubbing anything.
  */
 
 #endif /* __NVVGPU_MM_LAYOUT_H__ */

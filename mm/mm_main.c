@@ -68,34 +68,58 @@ static int nvvgpu_mm_show(struct seq_file *m, void *data)
 }
 DEFINE_SHOW_ATTRIBUTE(nvvgpu_mm);
 
-static int nvvgpu_mm_attach(struct nvvgpu_pgpu *pgpu, void **priv)
+/* an empty map over @pgpu's layout, without its debugfs file */
+static struct nvvgpu_mm_pgpu *nvvgpu_mm_pgpu_new(struct nvvgpu_pgpu *pgpu)
 {
 	const struct nvvgpu_pgpu_info *info = nvvgpu_pgpu_info(pgpu);
 	struct nvvgpu_mm_layout layout;
 	struct nvvgpu_mm_pgpu *mm;
 
-	nvvgpu_pgpu_assert_locked(pgpu);
-
 	if (nvvgpu_mm_layout_init(&layout, info, host_fb_mb, host_channels)) {
 		dev_err(nvvgpu_pgpu_dev(pgpu), "mm: unusable static info (fb %llu, segment %llu, channels %u)\n",
 			info->fb_size, info->vmmu_segment_size,
 			info->num_channels);
-		return -EINVAL;
+		return ERR_PTR(-EINVAL);
 	}
 
 	mm = kzalloc(sizeof(*mm), GFP_KERNEL);
 	if (!mm)
-		return -ENOMEM;
+		return ERR_PTR(-ENOMEM);
 	mm->pgpu = pgpu;
 	mutex_init(&mm->lock);
 	nvvgpu_mm_map_init(&mm->map, &layout);
+	return mm;
+}
+
+static void nvvgpu_mm_pgpu_free(struct nvvgpu_mm_pgpu *mm)
+{
+	nvvgpu_mm_map_fini(&mm->map);
+	mutex_destroy(&mm->lock);
+	kfree(mm);
+}
+
+static void nvvgpu_mm_debugfs_add(struct nvvgpu_mm_pgpu *mm)
+{
 	mm->debugfs = debugfs_create_file("partitions", 0444,
-					  nvvgpu_pgpu_debugfs(pgpu), mm,
+					  nvvgpu_pgpu_debugfs(mm->pgpu), mm,
 					  &nvvgpu_mm_fops);
+}
+
+static int nvvgpu_mm_attach(struct nvvgpu_pgpu *pgpu, void **priv)
+{
+	struct nvvgpu_mm_pgpu *mm;
+
+	nvvgpu_pgpu_assert_locked(pgpu);
+
+	mm = nvvgpu_mm_pgpu_new(pgpu);
+	if (IS_ERR(mm))
+		return PTR_ERR(mm);
+	nvvgpu_mm_debugfs_add(mm);
 	*priv = mm;
 	return 0;
 }
 
+/* also after a hand-over: the map goes, the vGPUs' ranges are not scrubbed */
 static void nvvgpu_mm_detach(struct nvvgpu_pgpu *pgpu, void *priv)
 {
 	struct nvvgpu_mm_pgpu *mm = priv;
@@ -103,9 +127,94 @@ static void nvvgpu_mm_detach(struct nvvgpu_pgpu *pgpu, void *priv)
 	nvvgpu_pgpu_assert_locked(pgpu);
 
 	debugfs_remove(mm->debugfs);
-	nvvgpu_mm_map_fini(&mm->map);
-	mutex_destroy(&mm->lock);
-	kfree(mm);
+	nvvgpu_mm_pgpu_free(mm);
+}
+
+/*
+ * Hand-over (DOC: hand-over of a pgpu's partitions): the host's windows
+ * into @ho; the vGPUs' partitions are in it already.
+ */
+static int nvvgpu_mm_export(struct nvvgpu_pgpu *pgpu, void *priv,
+			    struct nvvgpu_handover *ho)
+{
+	struct nvvgpu_mm_pgpu *mm = priv;
+	int err;
+
+	nvvgpu_pgpu_assert_locked(pgpu);
+
+	mutex_lock(&mm->lock);
+	ho->part.num_host = 0;
+	err = nvvgpu_mm_map_export(&mm->map, nvvgpu_mm_handover_put, ho);
+	mutex_unlock(&mm->lock);
+	if (err) {
+		ho->part.num_host = 0;
+		dev_err(nvvgpu_pgpu_dev(pgpu), "mm: cannot hand over: %s (%pe)\n",
+			err == -EOPNOTSUPP ? "framebuffer retired after a failed scrub" :
+			"more host windows than a hand-over carries", ERR_PTR(err));
+		return err;
+	}
+	/* the incoming provider's file takes the same name */
+	debugfs_remove(mm->debugfs);
+	mm->debugfs = NULL;
+	return 0;
+}
+
+static void nvvgpu_mm_resume(struct nvvgpu_pgpu *pgpu, void *priv)
+{
+	nvvgpu_pgpu_assert_locked(pgpu);
+
+	nvvgpu_mm_debugfs_add(priv);
+}
+
+/* the vGPUs of @ho where they are, and the host's windows */
+static int nvvgpu_mm_adopt(struct nvvgpu_pgpu *pgpu,
+			   const struct nvvgpu_handover *ho, void **priv)
+{
+	struct nvvgpu_mm_extent *extents;
+	struct nvvgpu_partition *parts;
+	struct nvvgpu_mm_vgpu **recs;
+	struct nvvgpu_mm_pgpu *mm;
+	unsigned int n = ho->num_vgpus, nextents, i;
+	int err = -ENOMEM;
+
+	nvvgpu_pgpu_assert_locked(pgpu);
+
+	mm = nvvgpu_mm_pgpu_new(pgpu);
+	if (IS_ERR(mm))
+		return PTR_ERR(mm);
+	parts = kcalloc(n, sizeof(*parts), GFP_KERNEL);
+	recs = kcalloc(n, sizeof(*recs), GFP_KERNEL);
+	extents = kcalloc(NVVGPU_HANDOVER_MAX_HOST_RANGES, sizeof(*extents),
+			  GFP_KERNEL);
+	if (!parts || !recs || !extents)
+		goto err;
+	for (i = 0; i < n; i++)
+		parts[i] = ho->vgpus[i].vgpu->part;
+	nextents = nvvgpu_mm_handover_get(ho, extents);
+
+	mutex_lock(&mm->lock);
+	err = nvvgpu_mm_map_rebuild(&mm->map, parts, recs, n, extents,
+				    nextents);
+	mutex_unlock(&mm->lock);
+	if (err) {
+		dev_err(nvvgpu_pgpu_dev(pgpu), "mm: cannot take over %u vGPU(s) and %u host window(s): %pe\n",
+			n, nextents, ERR_PTR(err));
+		goto err;
+	}
+	for (i = 0; i < n; i++)
+		nvvgpu_vgpu_set_provider_priv(ho->vgpus[i].vgpu,
+					      NVVGPU_PROVIDER_PARTITION, recs[i]);
+	nvvgpu_mm_debugfs_add(mm);
+	*priv = mm;
+	goto out;
+
+err:
+	nvvgpu_mm_pgpu_free(mm);
+out:
+	kfree(extents);
+	kfree(recs);
+	kfree(parts);
+	return err;
 }
 
 static int nvvgpu_mm_vgpu_alloc(struct nvvgpu_vgpu *vgpu,
@@ -205,6 +314,9 @@ static const struct nvvgpu_partition_ops nvvgpu_mm_ops = {
 		.owner = THIS_MODULE,
 		.attach = nvvgpu_mm_attach,
 		.detach = nvvgpu_mm_detach,
+		.export = nvvgpu_mm_export,
+		.resume = nvvgpu_mm_resume,
+		.adopt = nvvgpu_mm_adopt,
 	},
 	.vgpu_alloc = nvvgpu_mm_vgpu_alloc,
 	.vgpu_free = nvvgpu_mm_vgpu_free,

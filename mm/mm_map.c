@@ -28,18 +28,26 @@ void nvvgpu_mm_map_init(struct nvvgpu_mm_map *map,
 	nvvgpu_mm_init(&map->fb, layout->host_fb, layout->fb_end);
 	nvvgpu_mm_init(&map->host, 0, layout->host_fb);
 	nvvgpu_mm_init(&map->chid, layout->host_chids, layout->num_channels);
+	INIT_LIST_HEAD(&map->vgpus);
 	INIT_LIST_HEAD(&map->retired);
 }
 EXPORT_SYMBOL_IF_KUNIT(nvvgpu_mm_map_init);
 
 /**
- * nvvgpu_mm_map_fini() - free the map's ranges and retired records
- * @map: the map; no vGPU record may be live
+ * nvvgpu_mm_map_fini() - free the map's ranges and records
+ * @map: the map
+ *
+ * The records of live vGPUs go too: after a hand-over their vGPUs belong
+ * to another provider, and nothing is scrubbed.
  */
 void nvvgpu_mm_map_fini(struct nvvgpu_mm_map *map)
 {
 	struct nvvgpu_mm_vgpu *rec, *tmp;
 
+	list_for_each_entry_safe(rec, tmp, &map->vgpus, link) {
+		list_del(&rec->link);
+		kfree(rec);
+	}
 	list_for_each_entry_safe(rec, tmp, &map->retired, link) {
 		list_del(&rec->link);
 		kfree(rec);
@@ -91,7 +99,7 @@ int nvvgpu_mm_map_vgpu_alloc(struct nvvgpu_mm_map *map,
 	if (err)
 		goto err_fb;
 
-	INIT_LIST_HEAD(&rec->link);
+	list_add_tail(&rec->link, &map->vgpus);
 	rec->fb = chunk;
 	rec->fb_size = nvvgpu_mm_map_chunk(type);
 	rec->chid = chid;
@@ -127,6 +135,7 @@ EXPORT_SYMBOL_IF_KUNIT(nvvgpu_mm_map_vgpu_alloc);
 void nvvgpu_mm_map_vgpu_free(struct nvvgpu_mm_map *map,
 			     struct nvvgpu_mm_vgpu *rec, bool retire)
 {
+	list_del(&rec->link);
 	nvvgpu_mm_free(&map->chid, rec->chid);
 	rec->chid_count = 0;
 	if (retire) {
@@ -208,7 +217,6 @@ static int nvvgpu_mm_map_reserve_vgpu(struct nvvgpu_mm_map *map,
 	rec = kzalloc(sizeof(*rec), GFP_KERNEL);
 	if (!rec)
 		return -ENOMEM;
-	INIT_LIST_HEAD(&rec->link);
 
 	/* the heap is one chunk with the guest FB wherever it follows it */
 	apart = p->heap_size && p->heap_offset != p->fb_offset + p->fb_size;
@@ -233,6 +241,7 @@ static int nvvgpu_mm_map_reserve_vgpu(struct nvvgpu_mm_map *map,
 	err = nvvgpu_mm_reserve(&map->chid, rec->chid, rec->chid_count);
 	if (err)
 		goto err_heap;
+	list_add_tail(&rec->link, &map->vgpus);
 	*recp = rec;
 	return 0;
 

@@ -46,7 +46,8 @@ struct nvvgpu_mm_allocator {
 
 /**
  * struct nvvgpu_mm_vgpu - what one vGPU holds, its provider-private record
- * @link: entry in &nvvgpu_mm_map.retired once its FB is retired
+ * @link: entry in &nvvgpu_mm_map.vgpus while its vGPU lives, in
+ *	&nvvgpu_mm_map.retired once its FB is retired
  * @fb: start of its guest FB, followed by its heap unless @heap_size
  * @fb_size: bytes reserved at @fb
  * @heap: start of a heap that does not follow the guest FB (adopted)
@@ -71,8 +72,9 @@ struct nvvgpu_mm_vgpu {
  * @host: allocator of the host's own framebuffer [0, @layout.host_fb), for
  *	host channel windows
  * @chid: allocator of the vGPUs' channel IDs [host_chids, num_channels)
- * @retired: records (&struct nvvgpu_mm_vgpu) whose FB is out of
- *	circulation because its scrub failed
+ * @vgpus: the records (&struct nvvgpu_mm_vgpu) of the live vGPUs
+ * @retired: records whose FB is out of circulation because its scrub
+ *	failed
  *
  * The functions of mm_map.h leave locking to the caller.
  */
@@ -81,6 +83,7 @@ struct nvvgpu_mm_map {
 	struct nvvgpu_mm_allocator fb;
 	struct nvvgpu_mm_allocator host;
 	struct nvvgpu_mm_allocator chid;
+	struct list_head vgpus;
 	struct list_head retired;
 };
 
