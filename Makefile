@@ -20,7 +20,12 @@
 #                   engine time lost to switching at 1, 2 and 10 ms slices
 #                   beside 100 ms ones; the cost of a decision for 1 to 256
 #                   vGPUs, and of disabled tracepoints, from
-#                   nvvgpu_sched_bench)
+#                   nvvgpu_sched_bench), then the partition allocators'
+#                   (tests/bench/mm-bench.sh: one seeded churn of vGPUs
+#                   through nvvgpu_mm's and nvvgpu_mm_drm's maps, their
+#                   operations per second and ratio, and the vGPUs each
+#                   places before its first refusal as a share of a perfect
+#                   packing, from nvvgpu_mm_bench)
 
 NVVGPU_CACHE	?= /var/cache/nvvgpu
 export NVVGPU_CACHE
@@ -34,14 +39,18 @@ NVVGPU_GSP_TEST	?= $(shell grep -qs '^CONFIG_DEBUG_FS=y' $(KDIR)/.config && echo
 # the scheduler's benchmark module (sched/tests/), which changes nothing in
 # nvvgpu_sched: NVVGPU_SCHED_TEST= leaves it out
 NVVGPU_SCHED_TEST ?= $(NVVGPU_GSP_TEST)
+# the partition allocators' benchmark module (mm/tests/), which changes
+# neither provider: NVVGPU_MM_TEST= leaves it out
+NVVGPU_MM_TEST	?= $(NVVGPU_GSP_TEST)
 
 NVVGPU_CONFIG	:= CONFIG_NVVGPU=m CONFIG_NVVGPU_GSP=m CONFIG_NVVGPU_MM=m \
-		   CONFIG_NVVGPU_SCHED=m CONFIG_NVVGPU_SCHED_FW=m \
-		   CONFIG_NVVGPU_SIM=m \
+		   CONFIG_NVVGPU_MM_DRM=m CONFIG_NVVGPU_SCHED=m \
+		   CONFIG_NVVGPU_SCHED_FW=m CONFIG_NVVGPU_SIM=m \
 		   CONFIG_NVVGPU_VFIO=m CONFIG_NVVGPU_DRM=m \
 		   CONFIG_NVVGPU_KUNIT_TEST=$(KUNIT_IN_KDIR) \
 		   CONFIG_NVVGPU_GSP_TEST=$(NVVGPU_GSP_TEST) \
-		   CONFIG_NVVGPU_SCHED_TEST=$(NVVGPU_SCHED_TEST)
+		   CONFIG_NVVGPU_SCHED_TEST=$(NVVGPU_SCHED_TEST) \
+		   CONFIG_NVVGPU_MM_TEST=$(NVVGPU_MM_TEST)
 
 .PHONY: all modules sparse checkpatch clean setup demo check kunit vm-kernel \
 	vm-modules vm-test bench fuzz icount smi smi-check
@@ -92,6 +101,7 @@ bench:
 	scripts/vm-run tests/bench/gsp-bench.sh
 	scripts/vm-run tests/bench/work-bench.sh
 	scripts/vm-run tests/bench/sched-bench.sh
+	scripts/vm-run tests/bench/mm-bench.sh
 
 check:
 	scripts/check

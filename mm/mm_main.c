@@ -13,6 +13,7 @@
 
 #include <nvvgpu/core.h>
 
+#include "mm_map.h"
 #include "mm_range.h"
 
 /**
@@ -34,75 +35,91 @@
  * scrubbed when freed; it never shrinks what vGPUs can get.
  */
 
-static unsigned int host_fb_mb = 128;
+static unsigned int host_fb_mb = NVVGPU_MM_HOST_FB_MB_DEFAULT;
 module_param(host_fb_mb, uint, 0444);
 MODULE_PARM_DESC(host_fb_mb, "Framebuffer kept for the host, MiB (default 128, at most a quarter of FB)");
 
-static unsigned int host_channels = 64;
+static unsigned int host_channels = NVVGPU_MM_HOST_CHANNELS_DEFAULT;
 module_param(host_channels, uint, 0444);
 MODULE_PARM_DESC(host_channels, "Channel IDs kept for the host (default 64, at most a quarter)");
-
-/* per-vGPU record of what was reserved */
-struct nvvgpu_mm_vgpu {
-	u64 chunk;
-	u32 chid;
-};
 
 static int nvvgpu_mm_show(struct seq_file *m, void *data)
 {
 	struct nvvgpu_mm_pgpu *mm = m->private;
+	struct nvvgpu_mm_map *map = &mm->map;
 	struct nvvgpu_mm_range *r;
 
 	mutex_lock(&mm->lock);
 	seq_printf(m, "fb: %#llx-%#llx used %llu MiB, segment %llu MiB, host %llu MiB\n",
-		   mm->fb.start, mm->fb.end, nvvgpu_mm_used(&mm->fb) >> 20,
-		   mm->segment >> 20, mm->host_fb >> 20);
-	list_for_each_entry(r, &mm->fb.used, link)
+		   map->fb.start, map->fb.end, nvvgpu_mm_used(&map->fb) >> 20,
+		   map->layout.segment >> 20, map->layout.host_fb >> 20);
+	list_for_each_entry(r, &map->fb.used, link)
 		seq_printf(m, "  fb %#llx+%#llx\n", r->start, r->size);
-	seq_printf(m, "host fb: used %llu KiB\n", nvvgpu_mm_used(&mm->host) >> 10);
-	list_for_each_entry(r, &mm->host.used, link)
+	seq_printf(m, "host fb: used %llu KiB\n", nvvgpu_mm_used(&map->host) >> 10);
+	list_for_each_entry(r, &map->host.used, link)
 		seq_printf(m, "  host %#llx+%#llx\n", r->start, r->size);
-	seq_printf(m, "chid: %llu-%llu used %llu, host %u\n", mm->chid.start,
-		   mm->chid.end, nvvgpu_mm_used(&mm->chid), mm->host_chids);
-	list_for_each_entry(r, &mm->chid.used, link)
+	seq_printf(m, "chid: %llu-%llu used %llu, host %u\n", map->chid.start,
+		   map->chid.end, nvvgpu_mm_used(&map->chid),
+		   map->layout.host_chids);
+	list_for_each_entry(r, &map->chid.used, link)
 		seq_printf(m, "  chid %llu+%llu\n", r->start, r->size);
 	mutex_unlock(&mm->lock);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(nvvgpu_mm);
 
-static int nvvgpu_mm_attach(struct nvvgpu_pgpu *pgpu, void **priv)
+/* an empty map over @pgpu's layout, without its debugfs file */
+static struct nvvgpu_mm_pgpu *nvvgpu_mm_pgpu_new(struct nvvgpu_pgpu *pgpu)
 {
 	const struct nvvgpu_pgpu_info *info = nvvgpu_pgpu_info(pgpu);
+	struct nvvgpu_mm_layout layout;
 	struct nvvgpu_mm_pgpu *mm;
 
-	nvvgpu_pgpu_assert_locked(pgpu);
-
-	if (!info->vmmu_segment_size || !info->num_channels ||
-	    info->fb_size < info->vmmu_segment_size) {
+	if (nvvgpu_mm_layout_init(&layout, info, host_fb_mb, host_channels)) {
 		dev_err(nvvgpu_pgpu_dev(pgpu), "mm: unusable static info (fb %llu, segment %llu, channels %u)\n",
 			info->fb_size, info->vmmu_segment_size,
 			info->num_channels);
-		return -EINVAL;
+		return ERR_PTR(-EINVAL);
 	}
 
 	mm = kzalloc(sizeof(*mm), GFP_KERNEL);
 	if (!mm)
-		return -ENOMEM;
+		return ERR_PTR(-ENOMEM);
 	mm->pgpu = pgpu;
 	mutex_init(&mm->lock);
-	mm->segment = info->vmmu_segment_size;
-	mm->host_fb = min_t(u64, (u64)host_fb_mb << 20, info->fb_size / 4);
-	mm->host_chids = min(host_channels, info->num_channels / 4);
-	nvvgpu_mm_init(&mm->fb, mm->host_fb, info->fb_size);
-	nvvgpu_mm_init(&mm->host, 0, mm->host_fb);
-	nvvgpu_mm_init(&mm->chid, mm->host_chids, info->num_channels);
-	mm->debugfs = debugfs_create_file("partitions", 0444, nvvgpu_pgpu_debugfs(pgpu),
-					  mm, &nvvgpu_mm_fops);
+	nvvgpu_mm_map_init(&mm->map, &layout);
+	return mm;
+}
+
+static void nvvgpu_mm_pgpu_free(struct nvvgpu_mm_pgpu *mm)
+{
+	nvvgpu_mm_map_fini(&mm->map);
+	mutex_destroy(&mm->lock);
+	kfree(mm);
+}
+
+static void nvvgpu_mm_debugfs_add(struct nvvgpu_mm_pgpu *mm)
+{
+	mm->debugfs = debugfs_create_file("partitions", 0444,
+					  nvvgpu_pgpu_debugfs(mm->pgpu), mm,
+					  &nvvgpu_mm_fops);
+}
+
+static int nvvgpu_mm_attach(struct nvvgpu_pgpu *pgpu, void **priv)
+{
+	struct nvvgpu_mm_pgpu *mm;
+
+	nvvgpu_pgpu_assert_locked(pgpu);
+
+	mm = nvvgpu_mm_pgpu_new(pgpu);
+	if (IS_ERR(mm))
+		return PTR_ERR(mm);
+	nvvgpu_mm_debugfs_add(mm);
 	*priv = mm;
 	return 0;
 }
 
+/* also after a hand-over: the map goes, the vGPUs' ranges are not scrubbed */
 static void nvvgpu_mm_detach(struct nvvgpu_pgpu *pgpu, void *priv)
 {
 	struct nvvgpu_mm_pgpu *mm = priv;
@@ -110,16 +127,94 @@ static void nvvgpu_mm_detach(struct nvvgpu_pgpu *pgpu, void *priv)
 	nvvgpu_pgpu_assert_locked(pgpu);
 
 	debugfs_remove(mm->debugfs);
-	nvvgpu_mm_fini(&mm->fb);
-	nvvgpu_mm_fini(&mm->host);
-	nvvgpu_mm_fini(&mm->chid);
-	mutex_destroy(&mm->lock);
-	kfree(mm);
+	nvvgpu_mm_pgpu_free(mm);
 }
 
-static u64 nvvgpu_mm_chunk_size(const struct nvvgpu_vgpu_type *type)
+/*
+ * Hand-over (DOC: hand-over of a pgpu's partitions): the host's windows
+ * into @ho; the vGPUs' partitions are in it already.
+ */
+static int nvvgpu_mm_export(struct nvvgpu_pgpu *pgpu, void *priv,
+			    struct nvvgpu_handover *ho)
 {
-	return type->fb_size + type->heap_size;
+	struct nvvgpu_mm_pgpu *mm = priv;
+	int err;
+
+	nvvgpu_pgpu_assert_locked(pgpu);
+
+	mutex_lock(&mm->lock);
+	ho->part.num_host = 0;
+	err = nvvgpu_mm_map_export(&mm->map, nvvgpu_mm_handover_put, ho);
+	mutex_unlock(&mm->lock);
+	if (err) {
+		ho->part.num_host = 0;
+		dev_err(nvvgpu_pgpu_dev(pgpu), "mm: cannot hand over: %s (%pe)\n",
+			err == -EOPNOTSUPP ? "framebuffer retired after a failed scrub" :
+			"more host windows than a hand-over carries", ERR_PTR(err));
+		return err;
+	}
+	/* the incoming provider's file takes the same name */
+	debugfs_remove(mm->debugfs);
+	mm->debugfs = NULL;
+	return 0;
+}
+
+static void nvvgpu_mm_resume(struct nvvgpu_pgpu *pgpu, void *priv)
+{
+	nvvgpu_pgpu_assert_locked(pgpu);
+
+	nvvgpu_mm_debugfs_add(priv);
+}
+
+/* the vGPUs of @ho where they are, and the host's windows */
+static int nvvgpu_mm_adopt(struct nvvgpu_pgpu *pgpu,
+			   const struct nvvgpu_handover *ho, void **priv)
+{
+	struct nvvgpu_mm_extent *extents;
+	struct nvvgpu_partition *parts;
+	struct nvvgpu_mm_vgpu **recs;
+	struct nvvgpu_mm_pgpu *mm;
+	unsigned int n = ho->num_vgpus, nextents, i;
+	int err = -ENOMEM;
+
+	nvvgpu_pgpu_assert_locked(pgpu);
+
+	mm = nvvgpu_mm_pgpu_new(pgpu);
+	if (IS_ERR(mm))
+		return PTR_ERR(mm);
+	parts = kcalloc(n, sizeof(*parts), GFP_KERNEL);
+	recs = kcalloc(n, sizeof(*recs), GFP_KERNEL);
+	extents = kcalloc(NVVGPU_HANDOVER_MAX_HOST_RANGES, sizeof(*extents),
+			  GFP_KERNEL);
+	if (!parts || !recs || !extents)
+		goto err;
+	for (i = 0; i < n; i++)
+		parts[i] = ho->vgpus[i].vgpu->part;
+	nextents = nvvgpu_mm_handover_get(ho, extents);
+
+	mutex_lock(&mm->lock);
+	err = nvvgpu_mm_map_rebuild(&mm->map, parts, recs, n, extents,
+				    nextents);
+	mutex_unlock(&mm->lock);
+	if (err) {
+		dev_err(nvvgpu_pgpu_dev(pgpu), "mm: cannot take over %u vGPU(s) and %u host window(s): %pe\n",
+			n, nextents, ERR_PTR(err));
+		goto err;
+	}
+	for (i = 0; i < n; i++)
+		nvvgpu_vgpu_set_provider_priv(ho->vgpus[i].vgpu,
+					      NVVGPU_PROVIDER_PARTITION, recs[i]);
+	nvvgpu_mm_debugfs_add(mm);
+	*priv = mm;
+	goto out;
+
+err:
+	nvvgpu_mm_pgpu_free(mm);
+out:
+	kfree(extents);
+	kfree(recs);
+	kfree(parts);
+	return err;
 }
 
 static int nvvgpu_mm_vgpu_alloc(struct nvvgpu_vgpu *vgpu,
@@ -127,87 +222,57 @@ static int nvvgpu_mm_vgpu_alloc(struct nvvgpu_vgpu *vgpu,
 {
 	struct nvvgpu_pgpu *pgpu = vgpu->pgpu;
 	struct nvvgpu_mm_pgpu *mm = nvvgpu_provider_priv(pgpu, NVVGPU_PROVIDER_PARTITION);
-	const struct nvvgpu_vgpu_type *type = vgpu->type;
-	struct nvvgpu_mm_vgpu *mv;
-	u64 chunk, chid;
+	struct nvvgpu_mm_vgpu *rec;
 	int err;
 
 	nvvgpu_pgpu_assert_locked(pgpu);
 
-	if (!type->fb_size || !type->num_channels)
-		return -EINVAL;
-	mv = kzalloc(sizeof(*mv), GFP_KERNEL);
-	if (!mv)
-		return -ENOMEM;
-
 	mutex_lock(&mm->lock);
-	err = nvvgpu_mm_alloc(&mm->fb, nvvgpu_mm_chunk_size(type), mm->segment,
-			      &chunk);
-	if (err)
-		goto err_unlock;
-	err = nvvgpu_mm_alloc(&mm->chid, type->num_channels, 1, &chid);
-	if (err)
-		goto err_fb;
+	err = nvvgpu_mm_map_vgpu_alloc(&mm->map, vgpu->type, &rec, part);
 	mutex_unlock(&mm->lock);
-
-	mv->chunk = chunk;
-	mv->chid = chid;
-	nvvgpu_vgpu_set_provider_priv(vgpu, NVVGPU_PROVIDER_PARTITION, mv);
-	part->fb_offset = chunk;
-	part->fb_size = type->fb_size;
-	part->heap_offset = chunk + type->fb_size;
-	part->heap_size = type->heap_size;
-	part->chid_base = chid;
-	part->chid_count = type->num_channels;
+	if (err)
+		return err;
+	nvvgpu_vgpu_set_provider_priv(vgpu, NVVGPU_PROVIDER_PARTITION, rec);
 	return 0;
-
-err_fb:
-	nvvgpu_mm_free(&mm->fb, chunk);
-err_unlock:
-	mutex_unlock(&mm->lock);
-	kfree(mv);
-	return err;
 }
 
 static void nvvgpu_mm_vgpu_free(struct nvvgpu_vgpu *vgpu)
 {
 	struct nvvgpu_pgpu *pgpu = vgpu->pgpu;
 	struct nvvgpu_mm_pgpu *mm = nvvgpu_provider_priv(pgpu, NVVGPU_PROVIDER_PARTITION);
-	struct nvvgpu_mm_vgpu *mv =
+	struct nvvgpu_mm_vgpu *rec =
 		nvvgpu_vgpu_provider_priv(vgpu, NVVGPU_PROVIDER_PARTITION);
-	u64 size = nvvgpu_mm_chunk_size(vgpu->type);
 	int err;
 
 	nvvgpu_pgpu_assert_locked(pgpu);
 
 	/* scrub before the chunk can be handed to the next tenant */
-	err = nvvgpu_pgpu_fb_clear(pgpu, mv->chunk, PAGE_ALIGN(size));
-	mutex_lock(&mm->lock);
+	err = nvvgpu_pgpu_fb_clear(pgpu, rec->fb, PAGE_ALIGN(rec->fb_size));
+	if (!err && rec->heap_size)
+		err = nvvgpu_pgpu_fb_clear(pgpu, rec->heap,
+					   PAGE_ALIGN(rec->heap_size));
 	if (err)
 		/* keep it out of circulation rather than leak its contents */
 		dev_err(nvvgpu_pgpu_dev(pgpu), "mm: scrub of %#llx+%#llx failed (%pe): range retired\n",
-			mv->chunk, size, ERR_PTR(err));
-	else
-		nvvgpu_mm_free(&mm->fb, mv->chunk);
-	nvvgpu_mm_free(&mm->chid, mv->chid);
+			rec->fb, rec->fb_size, ERR_PTR(err));
+	mutex_lock(&mm->lock);
+	nvvgpu_mm_map_vgpu_free(&mm->map, rec, err != 0);
 	mutex_unlock(&mm->lock);
 	nvvgpu_vgpu_set_provider_priv(vgpu, NVVGPU_PROVIDER_PARTITION, NULL);
-	kfree(mv);
 }
 
 static unsigned int nvvgpu_mm_type_capacity(struct nvvgpu_pgpu *pgpu,
 					    const struct nvvgpu_vgpu_type *type)
 {
 	struct nvvgpu_mm_pgpu *mm = nvvgpu_provider_priv(pgpu, NVVGPU_PROVIDER_PARTITION);
-	u64 fb, chid;
+	u64 n;
 
 	nvvgpu_pgpu_assert_locked(pgpu);
 
 	mutex_lock(&mm->lock);
-	fb = nvvgpu_mm_capacity(&mm->fb, nvvgpu_mm_chunk_size(type), mm->segment);
-	chid = nvvgpu_mm_capacity(&mm->chid, type->num_channels, 1);
+	n = nvvgpu_mm_map_capacity(&mm->map, type);
 	mutex_unlock(&mm->lock);
-	return min3(fb, chid, (u64)UINT_MAX);
+	return min_t(u64, n, UINT_MAX);
 }
 
 static int nvvgpu_mm_host_fb_alloc(struct nvvgpu_pgpu *pgpu, u64 size,
@@ -218,10 +283,8 @@ static int nvvgpu_mm_host_fb_alloc(struct nvvgpu_pgpu *pgpu, u64 size,
 
 	nvvgpu_pgpu_assert_locked(pgpu);
 
-	if (!size || !PAGE_ALIGNED(size))
-		return -EINVAL;
 	mutex_lock(&mm->lock);
-	err = nvvgpu_mm_alloc(&mm->host, size, PAGE_SIZE, offset);
+	err = nvvgpu_mm_map_host_alloc(&mm->map, size, offset);
 	mutex_unlock(&mm->lock);
 	return err;
 }
@@ -239,7 +302,7 @@ static void nvvgpu_mm_host_fb_free(struct nvvgpu_pgpu *pgpu, u64 offset,
 	if (err)
 		dev_err(nvvgpu_pgpu_dev(pgpu), "mm: scrub of host range %#llx+%#llx failed (%pe): range retired\n",
 			offset, size, ERR_PTR(err));
-	else if (nvvgpu_mm_free(&mm->host, offset))
+	else if (nvvgpu_mm_map_host_free(&mm->map, offset))
 		dev_err(nvvgpu_pgpu_dev(pgpu), "mm: no host range at %#llx to free\n", offset);
 	mutex_unlock(&mm->lock);
 }
@@ -251,6 +314,9 @@ static const struct nvvgpu_partition_ops nvvgpu_mm_ops = {
 		.owner = THIS_MODULE,
 		.attach = nvvgpu_mm_attach,
 		.detach = nvvgpu_mm_detach,
+		.export = nvvgpu_mm_export,
+		.resume = nvvgpu_mm_resume,
+		.adopt = nvvgpu_mm_adopt,
 	},
 	.vgpu_alloc = nvvgpu_mm_vgpu_alloc,
 	.vgpu_free = nvvgpu_mm_vgpu_free,

@@ -104,6 +104,50 @@ int nvvgpu_mm_alloc(struct nvvgpu_mm_allocator *a, u64 size, u64 align,
 EXPORT_SYMBOL_IF_KUNIT(nvvgpu_mm_alloc);
 
 /**
+ * nvvgpu_mm_reserve() - reserve exactly [@start, @start + @size)
+ * @a: the allocator
+ * @start: first unit
+ * @size: units, non-zero
+ *
+ * For ranges that were placed before, by this allocator or another one
+ * (a hand-over): nothing is moved, nothing is aligned. The range is freed
+ * with nvvgpu_mm_free(@a, @start) like an allocated one.
+ *
+ * Return: 0; -EINVAL for a zero size; -ENOSPC if the range does not lie
+ * within the allocator's [start, end); -EBUSY if it overlaps an allocated
+ * range; -ENOMEM. Nothing changes on error.
+ */
+int nvvgpu_mm_reserve(struct nvvgpu_mm_allocator *a, u64 start, u64 size)
+{
+	struct nvvgpu_mm_range *prev = NULL, *r, *new;
+
+	if (!size)
+		return -EINVAL;
+	if (start < a->start || start > a->end || a->end - start < size)
+		return -ENOSPC;
+
+	/* @prev: the last range that starts below @start */
+	list_for_each_entry(r, &a->used, link) {
+		if (r->start >= start)
+			break;
+		prev = r;
+	}
+	if (prev && prev->start + prev->size > start)
+		return -EBUSY;
+	if (!list_entry_is_head(r, &a->used, link) && r->start - start < size)
+		return -EBUSY;
+
+	new = kzalloc(sizeof(*new), GFP_KERNEL);
+	if (!new)
+		return -ENOMEM;
+	new->start = start;
+	new->size = size;
+	list_add(&new->link, prev ? &prev->link : &a->used);
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(nvvgpu_mm_reserve);
+
+/**
  * nvvgpu_mm_free() - free the range that starts at @start
  * @a: the allocator
  * @start: start returned by nvvgpu_mm_alloc()

@@ -13,6 +13,7 @@ void nvvgpu_mm_init(struct nvvgpu_mm_allocator *a, u64 start, u64 end);
 void nvvgpu_mm_fini(struct nvvgpu_mm_allocator *a);
 int nvvgpu_mm_alloc(struct nvvgpu_mm_allocator *a, u64 size, u64 align,
 		    u64 *start);
+int nvvgpu_mm_reserve(struct nvvgpu_mm_allocator *a, u64 start, u64 size);
 int nvvgpu_mm_free(struct nvvgpu_mm_allocator *a, u64 start);
 u64 nvvgpu_mm_capacity(struct nvvgpu_mm_allocator *a, u64 size,
 		       u64 align);

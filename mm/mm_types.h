@@ -11,6 +11,8 @@
 #include <linux/mutex.h>
 #include <linux/types.h>
 
+#include "mm_layout.h"
+
 struct dentry;
 struct nvvgpu_pgpu;
 
@@ -43,29 +45,61 @@ struct nvvgpu_mm_allocator {
 };
 
 /**
+ * struct nvvgpu_mm_vgpu - what one vGPU holds, its provider-private record
+ * @link: entry in &nvvgpu_mm_map.vgpus while its vGPU lives, in
+ *	&nvvgpu_mm_map.retired once its FB is retired
+ * @fb: start of its guest FB, followed by its heap unless @heap_size
+ * @fb_size: bytes reserved at @fb
+ * @heap: start of a heap that does not follow the guest FB (adopted)
+ * @heap_size: bytes reserved at @heap; 0 when the heap is inside @fb_size
+ * @chid: first channel ID
+ * @chid_count: channel IDs reserved at @chid; 0 for a retired range
+ */
+struct nvvgpu_mm_vgpu {
+	struct list_head link;
+	u64 fb;
+	u64 fb_size;
+	u64 heap;
+	u64 heap_size;
+	u64 chid;
+	u64 chid_count;
+};
+
+/**
+ * struct nvvgpu_mm_map - the partitions of one pgpu, without locking
+ * @layout: the partition space
+ * @fb: allocator of the vGPUs' framebuffer [@layout.host_fb, fb_end), bytes
+ * @host: allocator of the host's own framebuffer [0, @layout.host_fb), for
+ *	host channel windows
+ * @chid: allocator of the vGPUs' channel IDs [host_chids, num_channels)
+ * @vgpus: the records (&struct nvvgpu_mm_vgpu) of the live vGPUs
+ * @retired: records whose FB is out of circulation because its scrub
+ *	failed
+ *
+ * The functions of mm_map.h leave locking to the caller.
+ */
+struct nvvgpu_mm_map {
+	struct nvvgpu_mm_layout layout;
+	struct nvvgpu_mm_allocator fb;
+	struct nvvgpu_mm_allocator host;
+	struct nvvgpu_mm_allocator chid;
+	struct list_head vgpus;
+	struct list_head retired;
+};
+
+/**
  * struct nvvgpu_mm_pgpu - partitioner state of one pgpu
  * @pgpu: the physical GPU
- * @lock: protects the allocators; the ops also run under the pgpu lock,
- *	but the debugfs reader must not take that one (detach removes the
- *	file while holding it)
- * @fb: framebuffer allocator, in bytes
- * @host: allocator of the host's own framebuffer [0, @host_fb), for host
- *	channel windows
- * @chid: channel-ID allocator
- * @segment: placement granularity of guest FB (the VMMU segment size)
- * @host_fb: bytes kept for the host at the bottom of FB
- * @host_chids: channel IDs kept for the host
+ * @lock: protects @map; the ops also run under the pgpu lock, but the
+ *	debugfs reader must not take that one (detach removes the file while
+ *	holding it)
+ * @map: the partitions
  * @debugfs: the "partitions" file
  */
 struct nvvgpu_mm_pgpu {
 	struct nvvgpu_pgpu *pgpu;
 	struct mutex lock; /* see @lock above */
-	struct nvvgpu_mm_allocator fb;
-	struct nvvgpu_mm_allocator host;
-	struct nvvgpu_mm_allocator chid;
-	u64 segment;
-	u64 host_fb;
-	u32 host_chids;
+	struct nvvgpu_mm_map map;
 	struct dentry *debugfs;
 };
 

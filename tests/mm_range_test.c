@@ -70,6 +70,55 @@ static void mm_test_full_range(struct kunit *test)
 	nvvgpu_mm_fini(&a);
 }
 
+/* ranges reserved where they are, as a hand-over adopts them */
+static void mm_test_reserve(struct kunit *test)
+{
+	struct nvvgpu_mm_allocator a;
+	struct nvvgpu_mm_range *r;
+	u64 s, cap;
+
+	nvvgpu_mm_init(&a, SZ_128M, SZ_1G);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_reserve(&a, SZ_256M, 0), -EINVAL);
+
+	/* unaligned, in the middle: kept exactly */
+	KUNIT_ASSERT_EQ(test, nvvgpu_mm_reserve(&a, SZ_512M + SZ_1M, SZ_64M), 0);
+	r = list_first_entry(&a.used, struct nvvgpu_mm_range, link);
+	KUNIT_EXPECT_EQ(test, r->start, (u64)SZ_512M + SZ_1M);
+	KUNIT_EXPECT_EQ(test, r->size, (u64)SZ_64M);
+
+	/* every way of overlapping it is refused */
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_reserve(&a, SZ_512M + SZ_1M, SZ_1M), -EBUSY);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_reserve(&a, SZ_512M, SZ_2M), -EBUSY);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_reserve(&a, SZ_512M + SZ_64M, SZ_2M), -EBUSY);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_reserve(&a, SZ_512M + SZ_2M, SZ_1M), -EBUSY);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_reserve(&a, SZ_256M, SZ_512M), -EBUSY);
+
+	/* out of [start, end), overflow included */
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_reserve(&a, SZ_64M, SZ_1M), -ENOSPC);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_reserve(&a, SZ_128M - SZ_1M, SZ_2M), -ENOSPC);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_reserve(&a, SZ_1G - SZ_1M, SZ_2M), -ENOSPC);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_reserve(&a, SZ_1G, SZ_1M), -ENOSPC);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_reserve(&a, U64_MAX - SZ_1M, SZ_2M), -ENOSPC);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_used(&a), (u64)SZ_64M);
+
+	/* its neighbours fit, touching it, at the very ends */
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_reserve(&a, SZ_512M, SZ_1M), 0);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_reserve(&a, SZ_512M + SZ_1M + SZ_64M, SZ_1M), 0);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_reserve(&a, SZ_128M, SZ_1M), 0);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_reserve(&a, SZ_1G - SZ_1M, SZ_1M), 0);
+
+	/* the list stays sorted: allocation and capacity go around them */
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_capacity(&a, SZ_256M, SZ_256M), 1ULL);
+	KUNIT_ASSERT_EQ(test, nvvgpu_mm_alloc(&a, SZ_256M, SZ_256M, &s), 0);
+	KUNIT_EXPECT_EQ(test, s, (u64)SZ_256M);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_alloc(&a, SZ_256M, SZ_256M, &s), -ENOSPC);
+	/* a reserved range is freed like an allocated one */
+	cap = nvvgpu_mm_capacity(&a, SZ_64M, SZ_1M);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_free(&a, SZ_512M + SZ_1M), 0);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_capacity(&a, SZ_64M, SZ_1M), cap + 1);
+	nvvgpu_mm_fini(&a);
+}
+
 /*
  * Property: after any sequence of allocations and frees, capacity() is
  * exactly how many allocations of that shape succeed, and no two allocated
@@ -130,6 +179,7 @@ static struct kunit_case mm_test_cases[] = {
 	KUNIT_CASE(mm_test_basic),
 	KUNIT_CASE(mm_test_units),
 	KUNIT_CASE(mm_test_full_range),
+	KUNIT_CASE(mm_test_reserve),
 	KUNIT_CASE(mm_test_random_capacity),
 	{}
 };

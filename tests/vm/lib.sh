@@ -18,6 +18,8 @@ nv_ko() {
 	gsp) echo "$NV_MODDIR/gsp/nvvgpu_gsp.ko" ;;
 	gsp_test) echo "$NV_MODDIR/gsp/tests/nvvgpu_gsp_test.ko" ;;
 	mm) echo "$NV_MODDIR/mm/nvvgpu_mm.ko" ;;
+	mm_drm) echo "$NV_MODDIR/mm/nvvgpu_mm_drm.ko" ;;
+	mm_bench) echo "$NV_MODDIR/mm/tests/nvvgpu_mm_bench.ko" ;;
 	sched) echo "$NV_MODDIR/sched/nvvgpu_sched.ko" ;;
 	sched_fw) echo "$NV_MODDIR/sched/nvvgpu_sched_fw.ko" ;;
 	sim) echo "$NV_MODDIR/sim/nvvgpu_sim.ko" ;;
@@ -108,7 +110,7 @@ nv_loaded() { [[ -d /sys/module/nvvgpu_$1 ]]; }
 # unload whatever of the stack is still loaded, clients first
 nv_unload_all() {
 	local m
-	for m in test gsp_test drm vfio sched sched_fw mm gsp sim core; do
+	for m in test gsp_test mm_bench drm vfio sched sched_fw mm mm_drm gsp sim core; do
 		nv_loaded "$m" && rmmod "nvvgpu_$m" 2>/dev/null
 	done
 	return 0
