@@ -91,7 +91,7 @@ kunit:
 	scripts/kunit-uml
 
 vm-test:
-	scripts/vm-tests
+	scripts/vm-tests $(if $(FW),--fw $(FW))
 
 demo:
 	scripts/demo

@@ -97,9 +97,15 @@ nv_dmesg_has() {
 	fi
 }
 
+# NVVGPU_FW=<release> (scripts/vm-tests --fw) loads the simulated GPU with
+# that firmware release unless the scenario names one itself
 nv_load() {
 	local m=$1
 	shift
+	if [[ $m == sim && -n ${NVVGPU_FW-} && " $* " != *" fw_version="* ]]; then
+		set -- "$@" fw_version="$NVVGPU_FW"
+		echo "# simulated GPU on GSP-RM $NVVGPU_FW"
+	fi
 	insmod "$(nv_ko "$m")" "$@"
 }
 
