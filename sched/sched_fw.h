@@ -78,6 +78,9 @@ struct nvvgpu_sched_fw_state {
  * @wait_ns: time it waited with work, from the log
  * @preempt_ns: its engines' preemption time in its last logged slice
  * @preempt_timeouts: its channels reset for not yielding in time
+ * @seen: the firmware's cumulative counters for @gfid in the newest log
+ *	entry taken, &enum nvvgpu_objsched_counter: the accounting above
+ *	grows by what they grew (so it can start from a hand-over's)
  * @origin: per engine, the engine's counters for @gfid when it was added
  */
 struct nvvgpu_sched_fw_entity {
@@ -93,6 +96,13 @@ struct nvvgpu_sched_fw_entity {
 	u64 wait_ns;
 	u64 preempt_ns;
 	u64 preempt_timeouts;
+	struct {
+		u64 slices;
+		u64 held_ns;
+		u64 idle_ns;
+		u64 preemptions;
+		u64 wait_ns;
+	} seen;
 	struct nvvgpu_engine_stats origin[NVVGPU_MAX_ENGINES];
 };
 
@@ -144,6 +154,8 @@ struct nvvgpu_sched_fw_engine {
  * @sink: receives preemption timeouts through the core
  * @kobj: the pgpu's nvvgpu_sched sysfs directory; its release frees this
  * @debugfs: the pgpu's "sched" file
+ * @exported: handed over to another scheduler (DOC: hand-over in
+ *	core/core_handover.c); the vGPUs and the engines are no longer ours
  */
 struct nvvgpu_sched_fw {
 	struct nvvgpu_pgpu *pgpu;
@@ -173,9 +185,11 @@ struct nvvgpu_sched_fw {
 	struct nvvgpu_work_sink sink;
 	struct kobject kobj;
 	struct dentry *debugfs;
+	bool exported;
 };
 
 /* sched_fw_main.c */
+void nvvgpu_sched_fw_free(struct nvvgpu_sched_fw *fw);
 const char *nvvgpu_sched_fw_policy_name(enum nvvgpu_sched_fw_policy policy);
 int nvvgpu_sched_fw_set_state(struct nvvgpu_sched_fw *fw,
 			      const struct nvvgpu_sched_fw_state *st,
@@ -189,6 +203,8 @@ int nvvgpu_sched_fw_log_init(struct nvvgpu_sched_fw *fw);
 void nvvgpu_sched_fw_log_fini(struct nvvgpu_sched_fw *fw);
 void nvvgpu_sched_fw_poll_start(struct nvvgpu_sched_fw *fw);
 void nvvgpu_sched_fw_poll_stop(struct nvvgpu_sched_fw *fw);
+void nvvgpu_sched_fw_poll_once(struct nvvgpu_sched_fw *fw);
+int nvvgpu_sched_fw_log_sync(struct nvvgpu_sched_fw *fw);
 ssize_t nvvgpu_sched_fw_log_read(struct nvvgpu_sched_fw *fw, char *buf,
 				 loff_t off, size_t count);
 void nvvgpu_sched_fw_fill_stats(struct nvvgpu_sched_fw *fw,

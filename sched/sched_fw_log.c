@@ -139,6 +139,19 @@ static void nvvgpu_sched_fw_switch(struct nvvgpu_sched_fw *fw, u32 next,
 		fw->switches++;
 }
 
+/*
+ * How much a cumulative counter of the firmware's grew since @seen, which
+ * becomes @now. A counter that went back started again (a GSP reset, or
+ * the GFID's plugin task bootloaded anew): all of it is new.
+ */
+static u64 nvvgpu_sched_fw_grew(u64 *seen, u64 now)
+{
+	u64 d = now >= *seen ? now - *seen : now;
+
+	*seen = now;
+	return d;
+}
+
 /* one decision of the first engine's log, with the others' entries */
 static void nvvgpu_sched_fw_decision(struct nvvgpu_sched_fw *fw,
 				     const struct nv2080_ctrl_fifo_objsched_sw_log_entry *e)
@@ -190,18 +203,24 @@ static void nvvgpu_sched_fw_decision(struct nvvgpu_sched_fw *fw,
 						      preempt);
 	}
 	expired = se && slices &&
-		  e->counters[NVVGPU_OBJSCHED_CTR_PREEMPTIONS] > se->preemptions;
+		  e->counters[NVVGPU_OBJSCHED_CTR_PREEMPTIONS] > se->seen.preemptions;
 	if (expired && held >= slice)
 		trace_nvvgpu_sched_slice_expired(pgpu, NVVGPU_SCHED_ALL_ENGINES,
 						 id, gfid, uuid, slice, held,
 						 preempt);
 
 	if (se && slices) {
-		se->slices = slices;
-		se->granted_ns = e->counters[NVVGPU_OBJSCHED_CTR_TOTAL_HELD_NS];
-		se->idle_ns = e->counters[NVVGPU_OBJSCHED_CTR_TOTAL_IDLE_NS];
-		se->preemptions = e->counters[NVVGPU_OBJSCHED_CTR_PREEMPTIONS];
-		se->wait_ns = e->counters[NVVGPU_OBJSCHED_CTR_WAIT_NS];
+		const u64 *c = e->counters;
+
+		se->slices += nvvgpu_sched_fw_grew(&se->seen.slices, slices);
+		se->granted_ns += nvvgpu_sched_fw_grew(&se->seen.held_ns,
+						       c[NVVGPU_OBJSCHED_CTR_TOTAL_HELD_NS]);
+		se->idle_ns += nvvgpu_sched_fw_grew(&se->seen.idle_ns,
+						    c[NVVGPU_OBJSCHED_CTR_TOTAL_IDLE_NS]);
+		se->preemptions += nvvgpu_sched_fw_grew(&se->seen.preemptions,
+							c[NVVGPU_OBJSCHED_CTR_PREEMPTIONS]);
+		se->wait_ns += nvvgpu_sched_fw_grew(&se->seen.wait_ns,
+						    c[NVVGPU_OBJSCHED_CTR_WAIT_NS]);
 	} else if (se) {
 		se->slices++;
 		se->granted_ns += held;
@@ -266,20 +285,14 @@ static bool nvvgpu_sched_fw_state_kept(struct nvvgpu_sched_fw *fw,
 	       r->arr_avg_factor == st->arr_avg_factor;
 }
 
-static void nvvgpu_sched_fw_poll_work(struct work_struct *work)
+/* every engine's log into its reply; false (counted) if the transport failed */
+static bool nvvgpu_sched_fw_read_logs(struct nvvgpu_sched_fw *fw)
 {
-	struct nvvgpu_sched_fw *fw = container_of(to_delayed_work(work),
-						  struct nvvgpu_sched_fw, poll);
 	struct nvvgpu_pgpu *pgpu = fw->pgpu;
-	u32 i, k, size = fw->abi->objsched_log_size;
-	bool ok = true;
-	u64 seq;
+	u32 k, size = fw->abi->objsched_log_size;
 	int err;
 
-	mutex_lock(&fw->state_lock);
-	seq = fw->state_seq;
-	mutex_unlock(&fw->state_lock);
-	for (k = 0; k < fw->num_engines && ok; k++) {
+	for (k = 0; k < fw->num_engines; k++) {
 		struct nv2080_ctrl_fifo_objsched_sw_get_log_params *r =
 			fw->engines[k].reply;
 
@@ -294,19 +307,39 @@ static void nvvgpu_sched_fw_poll_work(struct work_struct *work)
 			dev_warn_ratelimited(nvvgpu_pgpu_dev(pgpu), "nvvgpu_sched_fw: SW_GET_LOG of engine %s (%u entries): %pe\n",
 					     fw->engine_names[k], r->count,
 					     ERR_PTR(err));
-			ok = false;
+			spin_lock_bh(&fw->lock);
+			fw->poll_errors++;
+			spin_unlock_bh(&fw->lock);
+			return false;
 		}
 	}
-	if (!ok) {
-		spin_lock_bh(&fw->lock);
-		fw->poll_errors++;
-		spin_unlock_bh(&fw->lock);
-		goto out;
-	}
+	return true;
+}
 
-	/* a GSP reset forgets the policy: set it again */
+/**
+ * nvvgpu_sched_fw_poll_once() - read the firmware's logs and take what is
+ *	new: tracepoints, accounting, the operator's log
+ * @fw: the scheduler
+ *
+ * What the poller does each poll_ms; also called when the scheduler is
+ * handed over, to account the last slices. Process context, the poller
+ * not running; takes @fw->state_lock and @fw->lock; sleeps.
+ */
+void nvvgpu_sched_fw_poll_once(struct nvvgpu_sched_fw *fw)
+{
+	struct nvvgpu_pgpu *pgpu = fw->pgpu;
+	u64 seq;
+	u32 i, k;
+
 	mutex_lock(&fw->state_lock);
-	if (fw->state_seq == seq &&
+	seq = fw->state_seq;
+	mutex_unlock(&fw->state_lock);
+	if (!nvvgpu_sched_fw_read_logs(fw))
+		return;
+
+	/* a GSP reset forgets the policy: set it again (not once handed over) */
+	mutex_lock(&fw->state_lock);
+	if (fw->state_seq == seq && !fw->exported &&
 	    !nvvgpu_sched_fw_state_kept(fw, fw->engines[0].reply)) {
 		dev_warn(nvvgpu_pgpu_dev(pgpu), "nvvgpu_sched_fw: the firmware runs policy %u, not %s: setting it again\n",
 			 fw->engines[0].reply->sched_policy,
@@ -325,8 +358,75 @@ static void nvvgpu_sched_fw_poll_work(struct work_struct *work)
 	for (k = 0; k < fw->num_engines; k++)
 		nvvgpu_sched_fw_log_copy(fw, k);
 	spin_unlock_bh(&fw->lock);
-out:
+}
+
+static void nvvgpu_sched_fw_poll_work(struct work_struct *work)
+{
+	struct nvvgpu_sched_fw *fw = container_of(to_delayed_work(work),
+						  struct nvvgpu_sched_fw, poll);
+
+	nvvgpu_sched_fw_poll_once(fw);
 	queue_delayed_work(system_wq, &fw->poll, msecs_to_jiffies(poll_ms));
+}
+
+/**
+ * nvvgpu_sched_fw_log_sync() - start from where the firmware's logs are
+ * @fw: the scheduler, its entities made, the poller not running
+ *
+ * The logs keep the firmware's last decisions, also those taken before
+ * this scheduler attached (an earlier instance of it, before a hand-over
+ * to the host and back): they are history, not new decisions. Marks every
+ * engine's newest entry as taken and sets each entity's @seen counters
+ * from its runlist's newest entry, so that only what the firmware does
+ * from now on is traced and added to the accounting. A runlist with no
+ * entry left in the log keeps zero counters: the firmware has not
+ * scheduled it since its bootload, or did so longer than
+ * %NVVGPU_SCHED_LOG_ENTRIES decisions ago (its first decision then counts
+ * from its bootload). Process context; sleeps.
+ *
+ * Return: 0, or the transport's errno.
+ */
+int nvvgpu_sched_fw_log_sync(struct nvvgpu_sched_fw *fw)
+{
+	const struct nv2080_ctrl_fifo_objsched_sw_get_log_params *r;
+	u32 i, k;
+
+	if (!nvvgpu_sched_fw_read_logs(fw))
+		return -EIO;
+	r = fw->engines[0].reply;
+	spin_lock_bh(&fw->lock);
+	for (k = 0; k < fw->num_engines; k++) {
+		const struct nv2080_ctrl_fifo_objsched_sw_get_log_params *q =
+			fw->engines[k].reply;
+
+		if (q->count)
+			fw->engines[k].last_ns =
+				q->entry[q->count - 1].timestamp_ns;
+	}
+	/* oldest first: the newest entry of each runlist wins */
+	for (i = 0; i < r->count; i++) {
+		const struct nv2080_ctrl_fifo_objsched_sw_log_entry *e =
+			&r->entry[i];
+		struct nvvgpu_sched_fw_entity *se;
+
+		if (!e->counters[NVVGPU_OBJSCHED_CTR_SLICES])
+			continue;
+		if (!e->swrl_id)
+			se = &fw->host;
+		else if (e->swrl_id < ARRAY_SIZE(fw->by_gfid))
+			se = fw->by_gfid[e->swrl_id];
+		else
+			se = &fw->vacant;
+		if (!se)
+			continue;
+		se->seen.slices = e->counters[NVVGPU_OBJSCHED_CTR_SLICES];
+		se->seen.held_ns = e->counters[NVVGPU_OBJSCHED_CTR_TOTAL_HELD_NS];
+		se->seen.idle_ns = e->counters[NVVGPU_OBJSCHED_CTR_TOTAL_IDLE_NS];
+		se->seen.preemptions = e->counters[NVVGPU_OBJSCHED_CTR_PREEMPTIONS];
+		se->seen.wait_ns = e->counters[NVVGPU_OBJSCHED_CTR_WAIT_NS];
+	}
+	spin_unlock_bh(&fw->lock);
+	return 0;
 }
 
 /**

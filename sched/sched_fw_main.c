@@ -50,6 +50,17 @@
  * (sched_fw_log.c). When the log says the firmware no longer runs the
  * policy it was given (a GSP reset forgets it), the poller sets it again.
  * At detach the engines go back to the host (nvvgpu_pgpu_run_all()).
+ *
+ * Hand-over (DOC: hand-over in core/core_handover.c) works both ways.
+ * Taking a pgpu over, it asks the firmware for the outgoing scheduler's
+ * policy, slice and ARR parameters; a policy OBJSCHED lacks (weighted)
+ * is refused with EOPNOTSUPP, a value outside the caps with EINVAL, and
+ * the pgpu stays where it was. Each vGPU's accounting continues from the
+ * handed-over figures: the log's counters only add what they grew by
+ * since the poller's start (nvvgpu_sched_fw_log_sync()). Handing a pgpu
+ * over, it stops the poller, takes the engines back for the host (the
+ * firmware logs the slice it cut short), reads the log a last time and
+ * hands over the state and the accounting as far as the log went.
  */
 
 static char *policy = "best_effort";
@@ -368,30 +379,38 @@ static int nvvgpu_sched_fw_caps(struct nvvgpu_sched_fw *fw)
 }
 
 /* the module parameters, and ARR's defaults within the caps */
-static int nvvgpu_sched_fw_initial_state(struct nvvgpu_sched_fw *fw)
+static void nvvgpu_sched_fw_default_state(struct nvvgpu_sched_fw *fw,
+					  struct nvvgpu_sched_fw_state *st)
 {
 	const struct nv2080_ctrl_fifo_objsched_get_caps_params *c = &fw->caps;
-	struct nvvgpu_sched_fw_state st = {
-		.policy = nvvgpu_sched_fw_policy_lookup(policy),
-		.timeslice_us = timeslice_us,
-		.arr_avg_factor = clamp_t(u32, NVVGPU_SCHED_FW_ARR_AVG_DEFAULT,
-					  c->min_avg_factor_for_arr,
-					  c->max_avg_factor_for_arr),
-		.arr_frequency = clamp_t(u32, NVVGPU_SCHED_FW_ARR_FREQ_DEFAULT,
-					 c->min_frequency_for_arr,
-					 c->max_frequency_for_arr),
-	};
+
+	st->policy = nvvgpu_sched_fw_policy_lookup(policy);
+	st->timeslice_us = timeslice_us;
+	st->arr_avg_factor = clamp_t(u32, NVVGPU_SCHED_FW_ARR_AVG_DEFAULT,
+				     c->min_avg_factor_for_arr,
+				     c->max_avg_factor_for_arr);
+	st->arr_frequency = clamp_t(u32, NVVGPU_SCHED_FW_ARR_FREQ_DEFAULT,
+				    c->min_frequency_for_arr,
+				    c->max_frequency_for_arr);
+}
+
+/* check @st against the caps and hand it to the firmware; @what for logs */
+static int nvvgpu_sched_fw_start_state(struct nvvgpu_sched_fw *fw,
+				       const struct nvvgpu_sched_fw_state *st,
+				       const char *what)
+{
 	char why[80];
 	int err;
 
-	err = nvvgpu_sched_fw_check_state(fw, &st, why, sizeof(why));
+	err = nvvgpu_sched_fw_check_state(fw, st, why, sizeof(why));
 	if (err) {
-		dev_err(nvvgpu_pgpu_dev(fw->pgpu), "nvvgpu_sched_fw: policy=%s timeslice_us=%u: %s\n",
-			policy, timeslice_us, why);
+		dev_err(nvvgpu_pgpu_dev(fw->pgpu), "nvvgpu_sched_fw: %s: policy %s, timeslice_us %u: %s\n",
+			what, nvvgpu_sched_fw_policy_name(st->policy),
+			st->timeslice_us, why);
 		return err;
 	}
 	mutex_lock(&fw->state_lock);
-	err = nvvgpu_sched_fw_set_state(fw, &st, "nvvgpu_sched_fw: attach");
+	err = nvvgpu_sched_fw_set_state(fw, st, what);
 	mutex_unlock(&fw->state_lock);
 	return err;
 }
@@ -404,23 +423,39 @@ static void nvvgpu_sched_fw_entity_init(struct nvvgpu_sched_fw_entity *se,
 	se->open = true;
 }
 
-static void nvvgpu_sched_fw_free(struct nvvgpu_sched_fw *fw)
+/**
+ * nvvgpu_sched_fw_free() - free a scheduler and the entities it still has
+ * @fw: the scheduler, its poller stopped and its sysfs directory gone
+ *
+ * The sysfs directory's release, or a failed attach or adopt before the
+ * directory existed. Entities are left only by a hand-over or a failed
+ * adopt: their vGPUs point at the incoming scheduler's, or never pointed
+ * at these.
+ */
+void nvvgpu_sched_fw_free(struct nvvgpu_sched_fw *fw)
 {
+	u32 g;
+
+	for (g = 1; g < ARRAY_SIZE(fw->by_gfid); g++)
+		kfree(fw->by_gfid[g]);
 	nvvgpu_sched_fw_log_fini(fw);
 	mutex_destroy(&fw->state_lock);
 	kfree(fw);
 }
 
-static int nvvgpu_sched_fw_attach(struct nvvgpu_pgpu *pgpu, void **priv)
+/*
+ * A scheduler for @pgpu that has asked the firmware what it can do and
+ * read where its logs are, not yet in charge; freed by
+ * nvvgpu_sched_fw_free().
+ */
+static struct nvvgpu_sched_fw *nvvgpu_sched_fw_new(struct nvvgpu_pgpu *pgpu)
 {
 	struct nvvgpu_sched_fw *fw;
 	int err;
 
-	nvvgpu_pgpu_assert_locked(pgpu);
-
 	fw = kzalloc(sizeof(*fw), GFP_KERNEL);
 	if (!fw)
-		return -ENOMEM;
+		return ERR_PTR(-ENOMEM);
 	fw->pgpu = pgpu;
 	mutex_init(&fw->state_lock);
 	spin_lock_init(&fw->lock);
@@ -443,20 +478,56 @@ static int nvvgpu_sched_fw_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 	err = nvvgpu_sched_fw_caps(fw);
 	if (err)
 		goto err_free;
-	err = nvvgpu_sched_fw_initial_state(fw);
-	if (err)
-		goto err_release;
+	return fw;
 
-	/* the sysfs directory's release frees @fw from here on */
+err_free:
+	nvvgpu_sched_fw_free(fw);
+	return ERR_PTR(err);
+}
+
+/*
+ * The firmware is in charge: open the operator's files, take the engines'
+ * reports and start the poller. From here on the sysfs directory's
+ * release frees @fw, also when this fails.
+ */
+static int nvvgpu_sched_fw_publish(struct nvvgpu_sched_fw *fw)
+{
+	struct nvvgpu_pgpu *pgpu = fw->pgpu;
+	int err;
+
 	err = nvvgpu_sched_fw_sysfs_add(fw);
 	if (err)
-		goto err_release_freed;
+		return err;
 	fw->debugfs = debugfs_create_file("sched", 0444, nvvgpu_pgpu_debugfs(pgpu), fw,
 					  &nvvgpu_sched_fw_fops);
 	fw->sink.work = nvvgpu_sched_fw_work;
 	fw->sink.preempt_timeout = nvvgpu_sched_fw_preempt_timeout;
 	nvvgpu_pgpu_set_work_sink(pgpu, &fw->sink);
 	nvvgpu_sched_fw_poll_start(fw);
+	return 0;
+}
+
+static int nvvgpu_sched_fw_attach(struct nvvgpu_pgpu *pgpu, void **priv)
+{
+	struct nvvgpu_sched_fw_state st;
+	struct nvvgpu_sched_fw *fw;
+	int err;
+
+	nvvgpu_pgpu_assert_locked(pgpu);
+
+	fw = nvvgpu_sched_fw_new(pgpu);
+	if (IS_ERR(fw))
+		return PTR_ERR(fw);
+	err = nvvgpu_sched_fw_log_sync(fw);
+	if (err)
+		goto err_free;
+	nvvgpu_sched_fw_default_state(fw, &st);
+	err = nvvgpu_sched_fw_start_state(fw, &st, "nvvgpu_sched_fw: attach");
+	if (err)
+		goto err_release;
+	err = nvvgpu_sched_fw_publish(fw);
+	if (err)
+		goto err_release_freed;
 	*priv = fw;
 	return 0;
 
@@ -477,6 +548,11 @@ static void nvvgpu_sched_fw_detach(struct nvvgpu_pgpu *pgpu, void *priv)
 
 	nvvgpu_pgpu_assert_locked(pgpu);
 
+	if (fw->exported) {
+		/* the vGPUs and the engines are the incoming scheduler's */
+		nvvgpu_sched_fw_sysfs_put(fw);
+		return;
+	}
 	/* no report, poll, sysfs write or debugfs read reaches @fw after these */
 	nvvgpu_pgpu_set_work_sink(pgpu, NULL);
 	nvvgpu_sched_fw_sysfs_remove(fw);
@@ -498,19 +574,21 @@ nvvgpu_sched_fw_entity_of(struct nvvgpu_vgpu *vgpu)
 	return nvvgpu_vgpu_provider_priv(vgpu, NVVGPU_PROVIDER_SCHEDULER);
 }
 
-static int nvvgpu_sched_fw_vgpu_add(struct nvvgpu_vgpu *vgpu)
+/* @vgpu's entity, its engines' counters from now on, not yet in by_gfid */
+static struct nvvgpu_sched_fw_entity *
+nvvgpu_sched_fw_entity_new(struct nvvgpu_sched_fw *fw, struct nvvgpu_vgpu *vgpu)
 {
-	struct nvvgpu_sched_fw *fw = nvvgpu_sched_fw_of(vgpu);
 	u32 gfid = nvvgpu_vgpu_gfid(vgpu), i;
 	struct nvvgpu_sched_fw_entity *se;
 
-	nvvgpu_pgpu_assert_locked(vgpu->pgpu);
-
-	if (!gfid || gfid >= ARRAY_SIZE(fw->by_gfid))
-		return -EINVAL;
+	if (!gfid || gfid >= ARRAY_SIZE(fw->by_gfid) || fw->by_gfid[gfid]) {
+		dev_err(nvvgpu_pgpu_dev(fw->pgpu), "nvvgpu_sched_fw: vgpu %u: GFID %u is not free\n",
+			vgpu->id, gfid);
+		return ERR_PTR(-EINVAL);
+	}
 	se = kzalloc(sizeof(*se), GFP_KERNEL);
 	if (!se)
-		return -ENOMEM;
+		return ERR_PTR(-ENOMEM);
 	se->vgpu = vgpu;
 	nvvgpu_sched_fw_entity_init(se, vgpu->id, gfid);
 	se->open = false;
@@ -518,10 +596,23 @@ static int nvvgpu_sched_fw_vgpu_add(struct nvvgpu_vgpu *vgpu)
 	for (i = 0; i < fw->num_engines; i++)
 		if (nvvgpu_pgpu_engine_stats(vgpu->pgpu, i, gfid, &se->origin[i]))
 			memset(&se->origin[i], 0, sizeof(se->origin[i]));
+	return se;
+}
+
+static int nvvgpu_sched_fw_vgpu_add(struct nvvgpu_vgpu *vgpu)
+{
+	struct nvvgpu_sched_fw *fw = nvvgpu_sched_fw_of(vgpu);
+	struct nvvgpu_sched_fw_entity *se;
+
+	nvvgpu_pgpu_assert_locked(vgpu->pgpu);
+
+	se = nvvgpu_sched_fw_entity_new(fw, vgpu);
+	if (IS_ERR(se))
+		return PTR_ERR(se);
 	nvvgpu_vgpu_set_provider_priv(vgpu, NVVGPU_PROVIDER_SCHEDULER, se);
 
 	spin_lock_bh(&fw->lock);
-	fw->by_gfid[gfid] = se;
+	fw->by_gfid[se->gfid] = se;
 	trace_nvvgpu_sched_add(vgpu);
 	spin_unlock_bh(&fw->lock);
 	return 0;
@@ -586,6 +677,185 @@ static int nvvgpu_sched_fw_vgpu_stats(struct nvvgpu_vgpu *vgpu,
 	return 0;
 }
 
+/*
+ * Hand-over (DOC: hand-over in core/core_handover.c). Outgoing: stop
+ * polling, take the engines back from the firmware for the host (whoever
+ * comes next gives them out again), account the slices the firmware
+ * logged up to then, and describe the state and each vGPU's accounting.
+ */
+static int nvvgpu_sched_fw_export(struct nvvgpu_pgpu *pgpu, void *priv,
+				  struct nvvgpu_handover *ho)
+{
+	struct nvvgpu_sched_fw *fw = priv;
+	u32 i;
+
+	nvvgpu_pgpu_assert_locked(pgpu);
+
+	nvvgpu_pgpu_set_work_sink(pgpu, NULL);
+	/* the incoming scheduler's files take the same names */
+	nvvgpu_sched_fw_sysfs_remove(fw);
+	debugfs_remove(fw->debugfs);
+	fw->debugfs = NULL;
+	nvvgpu_sched_fw_poll_stop(fw);
+	fw->exported = true;
+	/* the firmware ends its slice, logs it and stops scheduling */
+	nvvgpu_pgpu_run_all(pgpu);
+	nvvgpu_sched_fw_poll_once(fw);
+
+	mutex_lock(&fw->state_lock);
+	strscpy(ho->sched.policy, nvvgpu_sched_fw_policy_name(fw->state.policy),
+		sizeof(ho->sched.policy));
+	ho->sched.timeslice_us = fw->state.timeslice_us;
+	ho->sched.arr_avg_factor = fw->state.arr_avg_factor;
+	ho->sched.arr_frequency = fw->state.arr_frequency;
+	mutex_unlock(&fw->state_lock);
+	/* the firmware weighs the host as one runlist among the others */
+	ho->sched.host_weight = 1;
+	spin_lock_bh(&fw->lock);
+	for (i = 0; i < ho->num_vgpus; i++) {
+		struct nvvgpu_sched_fw_entity *se =
+			nvvgpu_vgpu_provider_priv(ho->vgpus[i].vgpu,
+						  NVVGPU_PROVIDER_SCHEDULER);
+
+		if (!se)
+			continue;
+		nvvgpu_sched_fw_fill_stats(fw, se, &ho->vgpus[i].stats);
+		memcpy(ho->vgpus[i].origin, se->origin, sizeof(se->origin));
+	}
+	spin_unlock_bh(&fw->lock);
+	return 0;
+}
+
+/* the incoming scheduler refused: the firmware takes the engines again */
+static void nvvgpu_sched_fw_resume(struct nvvgpu_pgpu *pgpu, void *priv)
+{
+	struct nvvgpu_sched_fw *fw = priv;
+	int err;
+
+	nvvgpu_pgpu_assert_locked(pgpu);
+
+	fw->exported = false;
+	err = nvvgpu_sched_fw_log_sync(fw);
+	mutex_lock(&fw->state_lock);
+	if (!err)
+		err = nvvgpu_sched_fw_set_state(fw, &fw->state,
+						"nvvgpu_sched_fw: resume");
+	mutex_unlock(&fw->state_lock);
+	if (err)
+		dev_err(nvvgpu_pgpu_dev(pgpu), "nvvgpu_sched_fw: the firmware did not take the engines back (%pe): every channel runs unscheduled\n",
+			ERR_PTR(err));
+	if (kobject_add(&fw->kobj, &nvvgpu_pgpu_dev(pgpu)->kobj, "nvvgpu_sched"))
+		dev_warn(nvvgpu_pgpu_dev(pgpu), "nvvgpu_sched/ could not be restored\n");
+	fw->debugfs = debugfs_create_file("sched", 0444, nvvgpu_pgpu_debugfs(pgpu),
+					  fw, &nvvgpu_sched_fw_fops);
+	nvvgpu_pgpu_set_work_sink(pgpu, &fw->sink);
+	nvvgpu_sched_fw_poll_start(fw);
+}
+
+/* the handed-over settings as OBJSCHED state; -EOPNOTSUPP if it has none */
+static int nvvgpu_sched_fw_handover_state(struct nvvgpu_sched_fw *fw,
+					  const struct nvvgpu_handover *ho,
+					  struct nvvgpu_sched_fw_state *st)
+{
+	struct device *dev = nvvgpu_pgpu_dev(fw->pgpu);
+
+	nvvgpu_sched_fw_default_state(fw, st);
+	if (ho->sched.policy[0]) {
+		st->policy = nvvgpu_sched_fw_policy_lookup(ho->sched.policy);
+		if (st->policy == NVVGPU_SCHED_FW_POLICY_NR) {
+			dev_err(dev, "nvvgpu_sched_fw: cannot take over policy %s: the firmware has no such policy (best_effort, equal_share, fixed_share, arr)\n",
+				ho->sched.policy);
+			return -EOPNOTSUPP;
+		}
+	}
+	if (ho->sched.timeslice_us)
+		st->timeslice_us = ho->sched.timeslice_us;
+	if (ho->sched.arr_avg_factor)
+		st->arr_avg_factor = ho->sched.arr_avg_factor;
+	if (ho->sched.arr_frequency)
+		st->arr_frequency = ho->sched.arr_frequency;
+	if (ho->sched.host_weight > 1)
+		dev_info(dev, "nvvgpu_sched_fw: host_weight %u not taken over: the firmware gives the host one turn a round\n",
+			 ho->sched.host_weight);
+	return 0;
+}
+
+/* an entity's accounting continues from what the outgoing scheduler gave */
+static void nvvgpu_sched_fw_adopt_stats(struct nvvgpu_sched_fw_entity *se,
+					const struct nvvgpu_handover_vgpu *hv)
+{
+	const struct nvvgpu_vgpu_sched_stats *st = &hv->stats;
+
+	se->slices = st->slices;
+	se->granted_ns = st->granted_ns;
+	se->wait_ns = st->wait_ns;
+	se->idle_ns = st->idle_ns;
+	se->preemptions = st->preemptions;
+	se->preempt_timeouts = st->preempt_timeouts;
+	memcpy(se->origin, hv->origin, sizeof(se->origin));
+}
+
+/*
+ * Incoming: the firmware takes the vGPUs as they are, with the outgoing
+ * scheduler's policy and slice if it offers them (-EOPNOTSUPP, -EINVAL
+ * otherwise: the pgpu stays on the old scheduler), and each vGPU's
+ * accounting continues.
+ */
+static int nvvgpu_sched_fw_adopt(struct nvvgpu_pgpu *pgpu,
+				 const struct nvvgpu_handover *ho, void **priv)
+{
+	struct nvvgpu_sched_fw_entity *se;
+	struct nvvgpu_sched_fw_state st;
+	struct nvvgpu_sched_fw *fw;
+	int err;
+	u32 i;
+
+	nvvgpu_pgpu_assert_locked(pgpu);
+
+	fw = nvvgpu_sched_fw_new(pgpu);
+	if (IS_ERR(fw))
+		return PTR_ERR(fw);
+	err = nvvgpu_sched_fw_handover_state(fw, ho, &st);
+	if (err)
+		goto err_free;
+	for (i = 0; i < ho->num_vgpus; i++) {
+		se = nvvgpu_sched_fw_entity_new(fw, ho->vgpus[i].vgpu);
+		if (IS_ERR(se)) {
+			err = PTR_ERR(se);
+			goto err_free;
+		}
+		nvvgpu_sched_fw_adopt_stats(se, &ho->vgpus[i]);
+		se->open = ho->vgpus[i].runnable;
+		fw->by_gfid[se->gfid] = se;
+	}
+	err = nvvgpu_sched_fw_log_sync(fw);
+	if (err)
+		goto err_free;
+	err = nvvgpu_sched_fw_start_state(fw, &st, "nvvgpu_sched_fw: adopt");
+	if (err)
+		goto err_release;
+	err = nvvgpu_sched_fw_publish(fw);
+	if (err)
+		goto err_release_freed;
+	/* the entities are complete: only now do the vGPUs point at them */
+	for (i = 0; i < ho->num_vgpus; i++)
+		nvvgpu_vgpu_set_provider_priv(ho->vgpus[i].vgpu,
+					      NVVGPU_PROVIDER_SCHEDULER,
+					      fw->by_gfid[nvvgpu_vgpu_gfid(ho->vgpus[i].vgpu)]);
+	*priv = fw;
+	return 0;
+
+err_release:
+	/* the firmware may have taken the engines: the outgoing one resumes */
+	nvvgpu_pgpu_run_all(pgpu);
+err_free:
+	nvvgpu_sched_fw_free(fw);
+	return err;
+err_release_freed:
+	nvvgpu_pgpu_run_all(pgpu);
+	return err;
+}
+
 static const struct nvvgpu_sched_ops nvvgpu_sched_fw_ops = {
 	.base = {
 		.version = NVVGPU_SCHED_OPS_VERSION,
@@ -593,6 +863,9 @@ static const struct nvvgpu_sched_ops nvvgpu_sched_fw_ops = {
 		.owner = THIS_MODULE,
 		.attach = nvvgpu_sched_fw_attach,
 		.detach = nvvgpu_sched_fw_detach,
+		.export = nvvgpu_sched_fw_export,
+		.resume = nvvgpu_sched_fw_resume,
+		.adopt = nvvgpu_sched_fw_adopt,
 	},
 	.vgpu_add = nvvgpu_sched_fw_vgpu_add,
 	.vgpu_remove = nvvgpu_sched_fw_vgpu_remove,

@@ -350,11 +350,7 @@ __ATTRIBUTE_GROUPS(nvvgpu_sched_fw);
 
 static void nvvgpu_sched_fw_kobj_release(struct kobject *kobj)
 {
-	struct nvvgpu_sched_fw *fw = to_fw(kobj);
-
-	nvvgpu_sched_fw_log_fini(fw);
-	mutex_destroy(&fw->state_lock);
-	kfree(fw);
+	nvvgpu_sched_fw_free(to_fw(kobj));
 }
 
 static const struct kobj_type nvvgpu_sched_fw_ktype = {

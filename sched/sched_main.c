@@ -519,8 +519,10 @@ static int nvvgpu_sched_export(struct nvvgpu_pgpu *pgpu, void *priv,
 		struct nvvgpu_sched_entity *se =
 			nvvgpu_vgpu_provider_priv(vgpu, NVVGPU_PROVIDER_SCHEDULER);
 
-		if (se)
-			nvvgpu_sched_stats_now(rq, se, &ho->vgpus[i].stats, now);
+		if (!se)
+			continue;
+		nvvgpu_sched_stats_now(rq, se, &ho->vgpus[i].stats, now);
+		memcpy(ho->vgpus[i].origin, se->origin, sizeof(se->origin));
 	}
 	spin_unlock_bh(&rq->lock);
 	return 0;
@@ -543,8 +545,9 @@ static void nvvgpu_sched_resume(struct nvvgpu_pgpu *pgpu, void *priv)
 /* an entity's counters continue from what the outgoing scheduler gave it */
 static void nvvgpu_sched_adopt_stats(struct nvvgpu_sched_rq *rq,
 				     struct nvvgpu_sched_entity *se,
-				     const struct nvvgpu_vgpu_sched_stats *st)
+				     const struct nvvgpu_handover_vgpu *hv)
 {
+	const struct nvvgpu_vgpu_sched_stats *st = &hv->stats;
 	u32 i;
 
 	nvvgpu_sched_account_origin(rq, se);
@@ -555,14 +558,9 @@ static void nvvgpu_sched_adopt_stats(struct nvvgpu_sched_rq *rq,
 	se->st.preemptions = st->preemptions;
 	se->st.preempt_timeouts = st->preempt_timeouts;
 	for (i = 0; i < rq->num_engines && i < st->num_engines; i++) {
-		struct nvvgpu_engine_stats *o = &se->origin[i];
 		const struct nvvgpu_engine_stats *e = &st->engine[i];
 
-		o->busy_ns -= min(o->busy_ns, e->busy_ns);
-		o->jobs -= min(o->jobs, e->jobs);
-		o->preemptions -= min(o->preemptions, e->preemptions);
-		o->preempt_ns -= min(o->preempt_ns, e->preempt_ns);
-		o->ctxsw_ns -= min(o->ctxsw_ns, e->ctxsw_ns);
+		se->origin[i] = hv->origin[i];
 		se->st.busy_ns[i] = e->busy_ns;
 		se->st.jobs[i] = e->jobs;
 		se->logged_busy_ns[i] = e->busy_ns;
@@ -613,7 +611,7 @@ static int nvvgpu_sched_adopt(struct nvvgpu_pgpu *pgpu,
 			goto err;
 		}
 		spin_lock_bh(&rq->lock);
-		nvvgpu_sched_adopt_stats(rq, se, &ho->vgpus[i].stats);
+		nvvgpu_sched_adopt_stats(rq, se, &ho->vgpus[i]);
 		nvvgpu_sched_entity_enqueue(rq, se);
 		nvvgpu_sched_set_open(rq, se, ho->vgpus[i].runnable,
 				      ktime_get_ns());

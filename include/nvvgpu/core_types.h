@@ -482,11 +482,17 @@ struct nvvgpu_vgpu_sched_stats {
  * @runnable: a VMM has it open and not paused (filled by the core)
  * @stats: scheduler: what the outgoing scheduler gave it so far, which
  *	the incoming one continues from (filled by @export)
+ * @origin: scheduler: per engine, the engine's counters for the vGPU's
+ *	function when the vGPU was added, which the engine figures of @stats
+ *	count from (filled by @export). The engines run on between @export
+ *	and @adopt: the incoming scheduler counts from these, not from the
+ *	counters it reads minus @stats, or the jobs of that gap go missing.
  */
 struct nvvgpu_handover_vgpu {
 	struct nvvgpu_vgpu *vgpu;
 	bool runnable;
 	struct nvvgpu_vgpu_sched_stats stats;
+	struct nvvgpu_engine_stats origin[NVVGPU_MAX_ENGINES];
 };
 
 /**

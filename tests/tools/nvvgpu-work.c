@@ -18,7 +18,9 @@
  *   --copy-stream       CE copies of --copy-size bytes (default 64 KiB)
  *   --fill              CE fills of --copy-size bytes
  *   --burst K           submit K entries at once, then wait for all
- *   --seconds S         run for S seconds (default 2; fractions allowed)
+ *   --seconds S         run for S seconds (default 2; fractions allowed);
+ *                       SIGUSR1 ends the workload sooner, after the jobs
+ *                       in flight completed, with the usual report
  *   --ce N              copy engine 0 or 1 (default 0)
  *   --timeout-ms T      interrupt timeout before polling (default 2000)
  *   --hostile MODE      gpput, doorbell-storm, garbage, oob, endless or ecc
@@ -55,6 +57,7 @@
 #include <limits.h>
 #include <poll.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -718,12 +721,22 @@ static uint32_t work_engine(void)
 	return g.ce ? NV2080_ENGINE_TYPE_COPY1 : NV2080_ENGINE_TYPE_COPY0;
 }
 
-/* the workload on @c for g.seconds */
+/* SIGUSR1: the caller wants the report now (tests/vm/sched-swap.sh) */
+static int stop_asked;
+
+static void ask_stop(int sig)
+{
+	(void)sig;
+	__atomic_store_n(&stop_asked, 1, __ATOMIC_RELAXED);
+}
+
+/* the workload on @c for g.seconds, or until SIGUSR1 */
 static void run_workload(struct chan *c)
 {
 	uint64_t end = now_ns() + (uint64_t)(g.seconds * 1e9), busy;
 
-	while (now_ns() < end && !g.why[0]) {
+	while (now_ns() < end && !g.why[0] &&
+	       !__atomic_load_n(&stop_asked, __ATOMIC_RELAXED)) {
 		busy = now_ns();
 		if (run_batch(c))
 			break;
@@ -1726,6 +1739,7 @@ int main(int argc, char **argv)
 	struct chan c;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	signal(SIGUSR1, ask_stop);
 	parse(argc, argv);
 	if (g.transport == T_VFIO ? open_vfio() : open_sysfs())
 		goto out;

@@ -10,8 +10,8 @@
 #   - nvvgpu_sched loads beside it (the tracepoints are the core's: no
 #     name clash); without vGPUs the pgpu switches from one to the other
 #     and back (nvvgpu_providers/scheduler), the firmware giving the
-#     engines back and taking them again; with vGPUs the switch is refused,
-#     nvvgpu_sched_fw having no hand-over;
+#     engines back and taking them again (with vGPUs running:
+#     sched-swap.sh);
 #   - the operator's sysfs files are nvvgpu_sched's: what the firmware
 #     offers is set through SET_STATE, what it cannot do is refused with
 #     EOPNOTSUPP and a log line, out-of-range values with EINVAL;
@@ -173,8 +173,6 @@ nv_check "the workload tool is built" test -x "$WORK"
 for i in 0 1 2 3; do
 	nv_check "create vGPU $((i + 1))" nv_write "$TY/create" "${U[$i]}"
 done
-nv_fails "with vGPUs the firmware's scheduler cannot hand them over" \
-	"not supported" nv_write "$P" timeslice
 
 echo "# --- four busy vGPUs, equal share, $SLICE_US us slices"
 PIDS=()
