@@ -24,8 +24,9 @@
  * nvvgpu_mm_drm partitions a pgpu exactly as nvvgpu_mm does (DOC:
  * partition layout in mm_main.c): one chunk of guest FB and heap per vGPU
  * at a VMMU-segment aligned start above the host's framebuffer, one range
- * of channel IDs above the host's, both placed first fit by address
- * (%DRM_MM_INSERT_LOW), freed chunks scrubbed before reuse and kept out of
+ * of channel IDs above the host's, both placed where nvvgpu_mm places
+ * them (big chunks from the top, the rest from the bottom: DOC: partitions
+ * on drm_mm), freed chunks scrubbed before reuse and kept out of
  * circulation when the scrub fails; type_capacity() is exact (DOC:
  * partitions on drm_mm). Its module parameters and their defaults are
  * nvvgpu_mm's. Only the allocator differs: drm_mm's trees of holes

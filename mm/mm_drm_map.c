@@ -24,17 +24,21 @@
  * nvvgpu_mm gives that space (&struct nvvgpu_mm_layout). A vGPU's guest FB
  * and heap are one node, inserted with the VMMU segment as alignment, its
  * channel IDs another; both are embedded in its record, so placing a vGPU
- * costs one allocation. In %DRM_MM_INSERT_LOW mode drm_mm takes the lowest
- * hole in which the aligned range fits and places it at the hole's first
- * aligned start: first fit by address, the placement of nvvgpu_mm, range
- * for range. A node's color records what its range is for (&enum
- * nvvgpu_mm_use), which is what the export walk reports.
+ * costs one allocation. The map's mode says where ranges go; in the
+ * providers' %DRM_MM_INSERT_LOW, a big chunk (nvvgpu_mm_layout_from_top())
+ * goes in %DRM_MM_INSERT_HIGH mode instead: drm_mm then takes the highest
+ * hole in which the aligned range fits and places it at the hole's last
+ * aligned start, and every other range the lowest hole's first aligned
+ * start. That is the placement of nvvgpu_mm (DOC: partition layout in
+ * mm_main.c), range for range. A node's color records what its range is
+ * for (&enum nvvgpu_mm_use), which is what the export walk reports.
  *
- * Whatever the mode, drm_mm places a range at the first aligned start of
- * the hole it picks, and what is left of that hole then starts one
- * aligned stride further: each hole holds as many ranges of a given size
- * as fit there from its first aligned start, wherever the others go. The
- * capacity is that count summed over the holes, and is exact.
+ * Whatever the mode, drm_mm places a range at the first or the last
+ * aligned start of the hole it picks, and what is left of that hole then
+ * holds one range of a given size fewer: each hole holds as many ranges of
+ * a given size as fit there from its first aligned start, wherever the
+ * others go. The capacity is that count summed over the holes, and is
+ * exact.
  */
 
 /* the bounds of the space a use lies in */
@@ -139,7 +143,8 @@ static u64 nvvgpu_mm_drm_chunk(const struct nvvgpu_vgpu_type *type)
  * @part: where to describe what was reserved
  *
  * The guest FB and heap make one chunk at a VMMU-segment aligned start,
- * the channel IDs one range; both placed in the map's mode.
+ * the channel IDs one range; both placed in the map's mode, a big chunk
+ * from the top in %DRM_MM_INSERT_LOW mode (DOC: partitions on drm_mm).
  *
  * Return: 0; -EINVAL for a type without FB or channels; -ENOSPC if it does
  * not fit; -ENOMEM. Nothing changes on error.
@@ -149,19 +154,23 @@ int nvvgpu_mm_drm_map_vgpu_alloc(struct nvvgpu_mm_drm_map *map,
 				 struct nvvgpu_mm_drm_vgpu **recp,
 				 struct nvvgpu_partition *part)
 {
+	u64 chunk = nvvgpu_mm_drm_chunk(type);
+	enum drm_mm_insert_mode mode = map->mode;
 	struct nvvgpu_mm_drm_vgpu *rec;
 	int err;
 
 	if (!type->fb_size || !type->num_channels)
 		return -EINVAL;
+	if (mode == DRM_MM_INSERT_LOW &&
+	    nvvgpu_mm_layout_from_top(&map->layout, chunk))
+		mode = DRM_MM_INSERT_HIGH;
 	rec = kzalloc(sizeof(*rec), GFP_KERNEL);
 	if (!rec)
 		return -ENOMEM;
 
-	err = drm_mm_insert_node_generic(&map->fb, &rec->fb,
-					 nvvgpu_mm_drm_chunk(type),
+	err = drm_mm_insert_node_generic(&map->fb, &rec->fb, chunk,
 					 map->layout.segment,
-					 NVVGPU_MM_USE_VGPU_FB, map->mode);
+					 NVVGPU_MM_USE_VGPU_FB, mode);
 	if (err)
 		goto err_free;
 	err = drm_mm_insert_node_generic(&map->chid, &rec->chid,

@@ -38,8 +38,9 @@ struct nvvgpu_mm_drm_vgpu {
 /**
  * struct nvvgpu_mm_drm_map - the partitions of one pgpu, without locking
  * @layout: the partition space
- * @mode: where new ranges go: %DRM_MM_INSERT_LOW, first fit by address as
- *	nvvgpu_mm places them (the provider's); %DRM_MM_INSERT_BEST, the
+ * @mode: where new ranges go: %DRM_MM_INSERT_LOW, as nvvgpu_mm places
+ *	them (the provider's: big chunks from the top, the rest from the
+ *	bottom, DOC: partitions on drm_mm); %DRM_MM_INSERT_BEST, the
  *	smallest hole that fits (the benchmark's comparison)
  * @fb: the vGPUs' framebuffer [@layout.host_fb, fb_end), bytes
  * @host: the host's own framebuffer [0, @layout.host_fb), for host channel

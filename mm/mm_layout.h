@@ -67,6 +67,23 @@ static inline int nvvgpu_mm_layout_init(struct nvvgpu_mm_layout *l,
 }
 
 /**
+ * nvvgpu_mm_layout_from_top() - whether a vGPU chunk is placed from the top
+ * @l: the layout
+ * @chunk: bytes of the chunk (guest FB and heap)
+ *
+ * The providers of mm/ place a chunk of at least a quarter of the vGPUs'
+ * framebuffer at the top of the highest gap that holds it, smaller ones at
+ * the bottom of the lowest (DOC: partition layout in mm/mm_main.c).
+ *
+ * Return: true to place @chunk from the top.
+ */
+static inline bool nvvgpu_mm_layout_from_top(const struct nvvgpu_mm_layout *l,
+					     u64 chunk)
+{
+	return chunk >= (l->fb_end - l->host_fb) / 4;
+}
+
+/**
  * enum nvvgpu_mm_use - what a reserved range is for
  * @NVVGPU_MM_USE_VGPU_FB: a vGPU's guest FB and heap (one range when the
  *	heap follows the guest FB, as the providers of mm/ place it), in
@@ -178,7 +195,8 @@ nvvgpu_mm_handover_get(const struct nvvgpu_handover *ho,
  *   range or another use.
  *
  * Both providers place the same way, so a map rebuilt from another's export
- * exports the same ranges and answers type_capacity() the same: after a
+ * exports the same ranges and answers type_capacity() the same (up to the
+ * vGPUs a pgpu can have, which the core applies anyway): after a
  * hand-over, available_instances is unchanged.
  *
  * The providers' export, resume and adopt ops (DOC: hand-over in

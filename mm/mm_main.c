@@ -27,8 +27,21 @@
  *	0        host_fb      chunk (segment aligned)             fb_size
  *	| host   |  ...  | guest FB      | heap |  ...  | guest FB | heap |
  *
- * Chunks are placed first fit, so what type_capacity() counts is exactly
- * what allocation would achieve. Freed chunks are scrubbed before reuse.
+ * Placement keeps room for big chunks: a chunk of at least a quarter of
+ * the vGPUs' framebuffer (nvvgpu_mm_layout_from_top()) goes at the top of
+ * the highest gap that holds it, a smaller one at the bottom of the lowest
+ * gap that holds it, and channel-ID ranges the lowest first. Small
+ * vGPUs so gather at the bottom, big ones at the top, and what small ones
+ * leave when they go does not split the room a big one needs. On the
+ * benchmark's churn (DOC: partition allocator benchmark) this places
+ * 98.1 % of what a perfect packing would, where first fit alone places
+ * 97.1 % and drm_mm's best fit 97.5 %. Since every placement takes one
+ * end of a gap, each gap holds one range fewer of any size afterwards:
+ * type_capacity() sums what each gap holds and is exact. Freed chunks are
+ * scrubbed before reuse.
+ *
+ * The map keeps a record for each vGPU a pgpu can have: placing and
+ * releasing a vGPU allocates no memory (only retiring its FB does).
  *
  * The host's part of FB holds the windows of the host's own channels
  * (host_fb_alloc, for the DRM render node), placed first fit there too and
@@ -247,14 +260,15 @@ static void nvvgpu_mm_vgpu_free(struct nvvgpu_vgpu *vgpu)
 	nvvgpu_pgpu_assert_locked(pgpu);
 
 	/* scrub before the chunk can be handed to the next tenant */
-	err = nvvgpu_pgpu_fb_clear(pgpu, rec->fb, PAGE_ALIGN(rec->fb_size));
-	if (!err && rec->heap_size)
-		err = nvvgpu_pgpu_fb_clear(pgpu, rec->heap,
-					   PAGE_ALIGN(rec->heap_size));
+	err = nvvgpu_pgpu_fb_clear(pgpu, rec->fb.start,
+				   PAGE_ALIGN(rec->fb.size));
+	if (!err && rec->heap.size)
+		err = nvvgpu_pgpu_fb_clear(pgpu, rec->heap.start,
+					   PAGE_ALIGN(rec->heap.size));
 	if (err)
 		/* keep it out of circulation rather than leak its contents */
 		dev_err(nvvgpu_pgpu_dev(pgpu), "mm: scrub of %#llx+%#llx failed (%pe): range retired\n",
-			rec->fb, rec->fb_size, ERR_PTR(err));
+			rec->fb.start, rec->fb.size, ERR_PTR(err));
 	mutex_lock(&mm->lock);
 	nvvgpu_mm_map_vgpu_free(&mm->map, rec, err != 0);
 	mutex_unlock(&mm->lock);

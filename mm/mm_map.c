@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * nvvgpu mm: the partitions of one pgpu (guest FB with heap, host FB,
- * channel IDs) on the first-fit range allocator of mm_range.c. No locking,
+ * channel IDs) on the range allocator of mm_range.c. No locking,
  * no pgpu, no vGPU: mm_main.c calls these under its lock, and the KUnit
  * suites and the allocator benchmark call them as they are.
  *
@@ -24,14 +24,64 @@
 void nvvgpu_mm_map_init(struct nvvgpu_mm_map *map,
 			const struct nvvgpu_mm_layout *layout)
 {
+	unsigned int i;
+
 	map->layout = *layout;
 	nvvgpu_mm_init(&map->fb, layout->host_fb, layout->fb_end);
 	nvvgpu_mm_init(&map->host, 0, layout->host_fb);
 	nvvgpu_mm_init(&map->chid, layout->host_chids, layout->num_channels);
 	INIT_LIST_HEAD(&map->vgpus);
 	INIT_LIST_HEAD(&map->retired);
+	INIT_LIST_HEAD(&map->spare);
+	for (i = 0; i < ARRAY_SIZE(map->recs); i++)
+		list_add_tail(&map->recs[i].link, &map->spare);
+	map->nspare = ARRAY_SIZE(map->recs);
 }
 EXPORT_SYMBOL_IF_KUNIT(nvvgpu_mm_map_init);
+
+static bool nvvgpu_mm_map_owns(const struct nvvgpu_mm_map *map,
+			       const struct nvvgpu_mm_vgpu *rec)
+{
+	return rec >= map->recs && rec < map->recs + ARRAY_SIZE(map->recs);
+}
+
+/* a record of @map's, in no list, its ranges empty; NULL if none is left */
+static struct nvvgpu_mm_vgpu *nvvgpu_mm_map_rec_get(struct nvvgpu_mm_map *map)
+{
+	struct nvvgpu_mm_vgpu *rec;
+
+	rec = list_first_entry_or_null(&map->spare, struct nvvgpu_mm_vgpu, link);
+	if (!rec)
+		return NULL;
+	list_del(&rec->link);
+	map->nspare--;
+	rec->heap.size = 0;
+	rec->chid.size = 0;
+	return rec;
+}
+
+/* @rec, in no list and its ranges in no allocator, back to @map */
+static void nvvgpu_mm_map_rec_put(struct nvvgpu_mm_map *map,
+				  struct nvvgpu_mm_vgpu *rec)
+{
+	if (!nvvgpu_mm_map_owns(map, rec)) {
+		kfree(rec);
+		return;
+	}
+	list_add(&rec->link, &map->spare);
+	map->nspare++;
+}
+
+/* take @rec's ranges out of their allocators */
+static void nvvgpu_mm_map_rec_remove(struct nvvgpu_mm_map *map,
+				     struct nvvgpu_mm_vgpu *rec)
+{
+	nvvgpu_mm_remove(&map->fb, &rec->fb);
+	if (rec->heap.size)
+		nvvgpu_mm_remove(&map->fb, &rec->heap);
+	if (rec->chid.size)
+		nvvgpu_mm_remove(&map->chid, &rec->chid);
+}
 
 /**
  * nvvgpu_mm_map_fini() - free the map's ranges and records
@@ -46,12 +96,15 @@ void nvvgpu_mm_map_fini(struct nvvgpu_mm_map *map)
 
 	list_for_each_entry_safe(rec, tmp, &map->vgpus, link) {
 		list_del(&rec->link);
-		kfree(rec);
+		nvvgpu_mm_map_rec_remove(map, rec);
+		nvvgpu_mm_map_rec_put(map, rec);
 	}
 	list_for_each_entry_safe(rec, tmp, &map->retired, link) {
 		list_del(&rec->link);
-		kfree(rec);
+		nvvgpu_mm_map_rec_remove(map, rec);
+		nvvgpu_mm_map_rec_put(map, rec);
 	}
+	/* what is left are the host's windows, on the allocator's nodes */
 	nvvgpu_mm_fini(&map->fb);
 	nvvgpu_mm_fini(&map->host);
 	nvvgpu_mm_fini(&map->chid);
@@ -70,56 +123,83 @@ static u64 nvvgpu_mm_map_chunk(const struct nvvgpu_vgpu_type *type)
  * @recp: where to store the vGPU's record, for nvvgpu_mm_map_vgpu_free()
  * @part: where to describe what was reserved
  *
- * The guest FB and heap make one chunk placed first fit at a VMMU-segment
- * aligned start, the channel IDs one range placed first fit.
+ * The guest FB and heap make one chunk at a VMMU-segment aligned start,
+ * from the top for a big chunk (nvvgpu_mm_layout_from_top()), from the
+ * bottom otherwise; the channel IDs one range from the bottom (DOC:
+ * partition layout). The record is one of the map's: nothing is
+ * allocated.
  *
  * Return: 0; -EINVAL for a type without FB or channels; -ENOSPC if it does
- * not fit; -ENOMEM. Nothing changes on error.
+ * not fit, or the map holds as many vGPUs as a pgpu can have. Nothing
+ * changes on error.
  */
 int nvvgpu_mm_map_vgpu_alloc(struct nvvgpu_mm_map *map,
 			     const struct nvvgpu_vgpu_type *type,
 			     struct nvvgpu_mm_vgpu **recp,
 			     struct nvvgpu_partition *part)
 {
+	u64 chunk = nvvgpu_mm_map_chunk(type);
 	struct nvvgpu_mm_vgpu *rec;
-	u64 chunk, chid;
 	int err;
 
 	if (!type->fb_size || !type->num_channels)
 		return -EINVAL;
-	rec = kzalloc(sizeof(*rec), GFP_KERNEL);
+	rec = nvvgpu_mm_map_rec_get(map);
 	if (!rec)
-		return -ENOMEM;
+		return -ENOSPC;
 
-	err = nvvgpu_mm_alloc(&map->fb, nvvgpu_mm_map_chunk(type),
-			      map->layout.segment, &chunk);
+	err = nvvgpu_mm_insert(&map->fb, &rec->fb, chunk, map->layout.segment,
+			       nvvgpu_mm_layout_from_top(&map->layout, chunk));
 	if (err)
-		goto err_free;
-	err = nvvgpu_mm_alloc(&map->chid, type->num_channels, 1, &chid);
+		goto err_put;
+	err = nvvgpu_mm_insert(&map->chid, &rec->chid, type->num_channels, 1,
+			       false);
 	if (err)
 		goto err_fb;
 
 	list_add_tail(&rec->link, &map->vgpus);
-	rec->fb = chunk;
-	rec->fb_size = nvvgpu_mm_map_chunk(type);
-	rec->chid = chid;
-	rec->chid_count = type->num_channels;
 	*recp = rec;
-	part->fb_offset = chunk;
+	part->fb_offset = rec->fb.start;
 	part->fb_size = type->fb_size;
-	part->heap_offset = chunk + type->fb_size;
+	part->heap_offset = rec->fb.start + type->fb_size;
 	part->heap_size = type->heap_size;
-	part->chid_base = chid;
+	part->chid_base = rec->chid.start;
 	part->chid_count = type->num_channels;
 	return 0;
 
 err_fb:
-	nvvgpu_mm_free(&map->fb, chunk);
-err_free:
-	kfree(rec);
+	nvvgpu_mm_remove(&map->fb, &rec->fb);
+err_put:
+	rec->chid.size = 0;
+	nvvgpu_mm_map_rec_put(map, rec);
 	return err;
 }
 EXPORT_SYMBOL_IF_KUNIT(nvvgpu_mm_map_vgpu_alloc);
+
+/*
+ * Retire @rec's FB on a record of its own, so that @rec serves the next
+ * vGPU; keep @rec retired if there is no memory for one.
+ */
+static void nvvgpu_mm_map_retire(struct nvvgpu_mm_map *map,
+				 struct nvvgpu_mm_vgpu *rec)
+{
+	struct nvvgpu_mm_vgpu *keep = rec;
+
+	if (nvvgpu_mm_map_owns(map, rec)) {
+		keep = kzalloc(sizeof(*keep), GFP_KERNEL);
+		if (keep) {
+			keep->fb = rec->fb;
+			list_replace(&rec->fb.link, &keep->fb.link);
+			keep->heap = rec->heap;
+			if (rec->heap.size)
+				list_replace(&rec->heap.link, &keep->heap.link);
+			nvvgpu_mm_map_rec_put(map, rec);
+		} else {
+			keep = rec;
+		}
+	}
+	list_add_tail(&keep->link, &map->retired);
+}
 
 /**
  * nvvgpu_mm_map_vgpu_free() - release what a vGPU holds
@@ -130,22 +210,20 @@ EXPORT_SYMBOL_IF_KUNIT(nvvgpu_mm_map_vgpu_alloc);
  *	channel IDs are released all the same
  *
  * Scrubbing is the caller's, before: a released range may be handed out
- * at once. @rec is freed, or kept on the map's retired list.
+ * at once. @rec goes back to the map, or is kept on its retired list.
  */
 void nvvgpu_mm_map_vgpu_free(struct nvvgpu_mm_map *map,
 			     struct nvvgpu_mm_vgpu *rec, bool retire)
 {
 	list_del(&rec->link);
-	nvvgpu_mm_free(&map->chid, rec->chid);
-	rec->chid_count = 0;
+	nvvgpu_mm_remove(&map->chid, &rec->chid);
+	rec->chid.size = 0;
 	if (retire) {
-		list_add_tail(&rec->link, &map->retired);
+		nvvgpu_mm_map_retire(map, rec);
 		return;
 	}
-	nvvgpu_mm_free(&map->fb, rec->fb);
-	if (rec->heap_size)
-		nvvgpu_mm_free(&map->fb, rec->heap);
-	kfree(rec);
+	nvvgpu_mm_map_rec_remove(map, rec);
+	nvvgpu_mm_map_rec_put(map, rec);
 }
 EXPORT_SYMBOL_IF_KUNIT(nvvgpu_mm_map_vgpu_free);
 
@@ -154,21 +232,24 @@ EXPORT_SYMBOL_IF_KUNIT(nvvgpu_mm_map_vgpu_free);
  * @map: the map
  * @type: the type
  *
- * Exact: as many nvvgpu_mm_map_vgpu_alloc() calls for @type would succeed.
+ * Exact: as many nvvgpu_mm_map_vgpu_alloc() calls for @type would succeed,
+ * since each takes one end of a gap (nvvgpu_mm_insert()) and a record.
  *
  * Return: the number of vGPUs.
  */
-u64 nvvgpu_mm_map_capacity(struct nvvgpu_mm_map *map,
+u64 nvvgpu_mm_map_capacity(const struct nvvgpu_mm_map *map,
 			   const struct nvvgpu_vgpu_type *type)
 {
 	u64 fb, chid;
 
-	if (!type->fb_size || !type->num_channels)
+	if (!type->fb_size || !type->num_channels || !map->nspare)
 		return 0;
 	fb = nvvgpu_mm_capacity(&map->fb, nvvgpu_mm_map_chunk(type),
 				map->layout.segment);
+	if (!fb)
+		return 0;
 	chid = nvvgpu_mm_capacity(&map->chid, type->num_channels, 1);
-	return min(fb, chid);
+	return min3(fb, chid, (u64)map->nspare);
 }
 EXPORT_SYMBOL_IF_KUNIT(nvvgpu_mm_map_capacity);
 
@@ -209,36 +290,32 @@ static int nvvgpu_mm_map_reserve_vgpu(struct nvvgpu_mm_map *map,
 				      struct nvvgpu_mm_vgpu **recp)
 {
 	struct nvvgpu_mm_vgpu *rec;
+	u64 fb_size;
 	bool apart;
 	int err;
 
 	if (!p->fb_size || !p->chid_count)
 		return -EINVAL;
-	rec = kzalloc(sizeof(*rec), GFP_KERNEL);
-	if (!rec)
-		return -ENOMEM;
-
 	/* the heap is one chunk with the guest FB wherever it follows it */
 	apart = p->heap_size && p->heap_offset != p->fb_offset + p->fb_size;
-	rec->fb = p->fb_offset;
-	rec->fb_size = p->fb_size + (apart ? 0 : p->heap_size);
-	if (rec->fb_size < p->fb_size) {
-		err = -EINVAL;
-		goto err_free;
-	}
-	err = nvvgpu_mm_reserve(&map->fb, rec->fb, rec->fb_size);
+	fb_size = p->fb_size + (apart ? 0 : p->heap_size);
+	if (fb_size < p->fb_size)
+		return -EINVAL;
+	rec = nvvgpu_mm_map_rec_get(map);
+	if (!rec)
+		return -ENOSPC;
+
+	err = nvvgpu_mm_insert_at(&map->fb, &rec->fb, p->fb_offset, fb_size);
 	if (err)
-		goto err_free;
+		goto err_put;
 	if (apart) {
-		rec->heap = p->heap_offset;
-		rec->heap_size = p->heap_size;
-		err = nvvgpu_mm_reserve(&map->fb, rec->heap, rec->heap_size);
+		err = nvvgpu_mm_insert_at(&map->fb, &rec->heap, p->heap_offset,
+					  p->heap_size);
 		if (err)
 			goto err_fb;
 	}
-	rec->chid = p->chid_base;
-	rec->chid_count = p->chid_count;
-	err = nvvgpu_mm_reserve(&map->chid, rec->chid, rec->chid_count);
+	err = nvvgpu_mm_insert_at(&map->chid, &rec->chid, p->chid_base,
+				  p->chid_count);
 	if (err)
 		goto err_heap;
 	list_add_tail(&rec->link, &map->vgpus);
@@ -247,11 +324,13 @@ static int nvvgpu_mm_map_reserve_vgpu(struct nvvgpu_mm_map *map,
 
 err_heap:
 	if (apart)
-		nvvgpu_mm_free(&map->fb, rec->heap);
+		nvvgpu_mm_remove(&map->fb, &rec->heap);
 err_fb:
-	nvvgpu_mm_free(&map->fb, rec->fb);
-err_free:
-	kfree(rec);
+	nvvgpu_mm_remove(&map->fb, &rec->fb);
+err_put:
+	rec->heap.size = 0;
+	rec->chid.size = 0;
+	nvvgpu_mm_map_rec_put(map, rec);
 	return err;
 }
 
@@ -266,16 +345,16 @@ static int nvvgpu_mm_map_reserve_extent(struct nvvgpu_mm_map *map,
 	case NVVGPU_MM_USE_HOST_FB:
 		return nvvgpu_mm_reserve(&map->host, e->start, e->size);
 	case NVVGPU_MM_USE_RETIRED:
+		if (!e->size)
+			return -EINVAL;
 		rec = kzalloc(sizeof(*rec), GFP_KERNEL);
 		if (!rec)
 			return -ENOMEM;
-		err = nvvgpu_mm_reserve(&map->fb, e->start, e->size);
+		err = nvvgpu_mm_insert_at(&map->fb, &rec->fb, e->start, e->size);
 		if (err) {
 			kfree(rec);
 			return err;
 		}
-		rec->fb = e->start;
-		rec->fb_size = e->size;
 		list_add_tail(&rec->link, &map->retired);
 		return 0;
 	default:
@@ -294,10 +373,10 @@ static void nvvgpu_mm_map_unreserve_extent(struct nvvgpu_mm_map *map,
 		return;
 	}
 	list_for_each_entry(rec, &map->retired, link) {
-		if (rec->fb == e->start) {
+		if (rec->fb.start == e->start) {
 			list_del(&rec->link);
-			nvvgpu_mm_free(&map->fb, rec->fb);
-			kfree(rec);
+			nvvgpu_mm_map_rec_remove(map, rec);
+			nvvgpu_mm_map_rec_put(map, rec);
 			return;
 		}
 	}
@@ -360,12 +439,12 @@ err_parts:
 EXPORT_SYMBOL_IF_KUNIT(nvvgpu_mm_map_rebuild);
 
 static bool nvvgpu_mm_map_is_retired(const struct nvvgpu_mm_map *map,
-				     u64 start)
+				     const struct nvvgpu_mm_range *r)
 {
 	const struct nvvgpu_mm_vgpu *rec;
 
 	list_for_each_entry(rec, &map->retired, link)
-		if (rec->fb == start || (rec->heap_size && rec->heap == start))
+		if (r == &rec->fb || r == &rec->heap)
 			return true;
 	return false;
 }
@@ -390,7 +469,7 @@ int nvvgpu_mm_map_export(const struct nvvgpu_mm_map *map,
 	int err;
 
 	list_for_each_entry(r, &map->fb.used, link) {
-		e.use = nvvgpu_mm_map_is_retired(map, r->start) ?
+		e.use = nvvgpu_mm_map_is_retired(map, r) ?
 			NVVGPU_MM_USE_RETIRED : NVVGPU_MM_USE_VGPU_FB;
 		e.start = r->start;
 		e.size = r->size;

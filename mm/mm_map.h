@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * nvvgpu mm: the partitions of one pgpu on the first-fit range allocator.
+ * nvvgpu mm: the partitions of one pgpu on the range allocator of mm_range.c.
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
@@ -21,7 +21,7 @@ int nvvgpu_mm_map_vgpu_alloc(struct nvvgpu_mm_map *map,
 			     struct nvvgpu_partition *part);
 void nvvgpu_mm_map_vgpu_free(struct nvvgpu_mm_map *map,
 			     struct nvvgpu_mm_vgpu *rec, bool retire);
-u64 nvvgpu_mm_map_capacity(struct nvvgpu_mm_map *map,
+u64 nvvgpu_mm_map_capacity(const struct nvvgpu_mm_map *map,
 			   const struct nvvgpu_vgpu_type *type);
 int nvvgpu_mm_map_host_alloc(struct nvvgpu_mm_map *map, u64 size,
 			     u64 *offset);

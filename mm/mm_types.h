@@ -17,10 +17,13 @@ struct dentry;
 struct nvvgpu_pgpu;
 
 /**
- * struct nvvgpu_mm_range - one allocated range of a range allocator
+ * struct nvvgpu_mm_range - one range of a range allocator
  * @link: entry in the allocator's list, sorted by @start
- * @start: first byte
- * @size: bytes
+ * @start: first unit
+ * @size: units
+ *
+ * The node is its user's: embedded in the record of what the range is
+ * for, or allocated by the allocator itself (nvvgpu_mm_alloc()).
  */
 struct nvvgpu_mm_range {
 	struct list_head link;
@@ -29,7 +32,8 @@ struct nvvgpu_mm_range {
 };
 
 /**
- * struct nvvgpu_mm_allocator - first-fit allocator of aligned ranges
+ * struct nvvgpu_mm_allocator - allocator of aligned ranges, filled from
+ *	either end
  * @start: first allocatable unit
  * @end: one past the last allocatable unit
  * @used: allocated ranges, sorted by start, never overlapping
@@ -47,22 +51,18 @@ struct nvvgpu_mm_allocator {
 /**
  * struct nvvgpu_mm_vgpu - what one vGPU holds, its provider-private record
  * @link: entry in &nvvgpu_mm_map.vgpus while its vGPU lives, in
- *	&nvvgpu_mm_map.retired once its FB is retired
- * @fb: start of its guest FB, followed by its heap unless @heap_size
- * @fb_size: bytes reserved at @fb
- * @heap: start of a heap that does not follow the guest FB (adopted)
- * @heap_size: bytes reserved at @heap; 0 when the heap is inside @fb_size
- * @chid: first channel ID
- * @chid_count: channel IDs reserved at @chid; 0 for a retired range
+ *	&nvvgpu_mm_map.retired once its FB is retired, in
+ *	&nvvgpu_mm_map.spare while a record of &nvvgpu_mm_map.recs is unused
+ * @fb: its guest FB, followed by its heap unless @heap holds it
+ * @heap: a heap that does not follow the guest FB (adopted); in no
+ *	allocator, size 0, otherwise
+ * @chid: its channel IDs; in no allocator, size 0, once retired
  */
 struct nvvgpu_mm_vgpu {
 	struct list_head link;
-	u64 fb;
-	u64 fb_size;
-	u64 heap;
-	u64 heap_size;
-	u64 chid;
-	u64 chid_count;
+	struct nvvgpu_mm_range fb;
+	struct nvvgpu_mm_range heap;
+	struct nvvgpu_mm_range chid;
 };
 
 /**
@@ -70,11 +70,15 @@ struct nvvgpu_mm_vgpu {
  * @layout: the partition space
  * @fb: allocator of the vGPUs' framebuffer [@layout.host_fb, fb_end), bytes
  * @host: allocator of the host's own framebuffer [0, @layout.host_fb), for
- *	host channel windows
+ *	host channel windows, on nodes of its own
  * @chid: allocator of the vGPUs' channel IDs [host_chids, num_channels)
  * @vgpus: the records (&struct nvvgpu_mm_vgpu) of the live vGPUs
  * @retired: records whose FB is out of circulation because its scrub
- *	failed
+ *	failed; allocated one by one, or one of @recs if that failed
+ * @spare: the unused records of @recs
+ * @nspare: entries on @spare
+ * @recs: a record for each vGPU the pgpu can have, so that placing and
+ *	releasing a vGPU allocates and frees no memory
  *
  * The functions of mm_map.h leave locking to the caller.
  */
@@ -85,6 +89,9 @@ struct nvvgpu_mm_map {
 	struct nvvgpu_mm_allocator chid;
 	struct list_head vgpus;
 	struct list_head retired;
+	struct list_head spare;
+	unsigned int nspare;
+	struct nvvgpu_mm_vgpu recs[NVVGPU_MAX_VGPUS_PER_PGPU];
 };
 
 /**

@@ -754,14 +754,14 @@ struct mm_test_refused {
 };
 
 /*
- * The map holds beforehand a vGPU of 4 GiB at the bottom of the vGPU space
- * (FB 128 MiB to 4320 MiB, channels 64 to 575) and a host window at 0+64K;
+ * The map holds beforehand a vGPU of 4 GiB at the top of the vGPU space
+ * (FB 11680 MiB to 15872 MiB, channels 64 to 575) and a host window at 0+64K;
  * the good partition of the input has FB at 10 GiB+64M and channels
  * 600+8, the good extent is a host window at 1 MiB+128K.
  */
 static const struct mm_test_refused mm_test_refused_cases[] = {
 	{ "overlapping a vGPU's FB",
-	  .part = { .fb_offset = SZ_512M, .fb_size = SZ_32M,
+	  .part = { .fb_offset = 12ULL * SZ_1G, .fb_size = SZ_32M,
 		    .chid_base = 1000, .chid_count = 1 }, .err = -EBUSY },
 	{ "overlapping another partition of the input",
 	  .part = { .fb_offset = 10ULL * SZ_1G + SZ_32M, .fb_size = SZ_32M,
@@ -976,6 +976,89 @@ static void mm_map_test_host(struct kunit *test)
 	mm_test_state_fini(st);
 }
 
+/*
+ * Big chunks (a quarter of the vGPUs' FB or more) from the top, the rest
+ * from the bottom, in both providers; a big one's leaving does not split
+ * the small ones' room, nor a small one's the big ones'.
+ */
+static void mm_map_test_two_ended(struct kunit *test)
+{
+	const struct mm_test_impl *impl =
+		*(const struct mm_test_impl *const *)test->param_value;
+	const struct nvvgpu_mm_layout *l = &mm_test_layout;
+	struct mm_test_state *st;
+	u64 chunk[MM_TEST_TYPES], top;
+	unsigned int i;
+
+	st = mm_test_state_new(test, impl, l);
+	for (i = 0; i < MM_TEST_TYPES; i++)
+		chunk[i] = st->types[i].fb_size + st->types[i].heap_size;
+	/* on this board: 4 GiB and 8 GiB chunks are big, 2 GiB ones not */
+	KUNIT_ASSERT_TRUE(test, nvvgpu_mm_layout_from_top(l, chunk[3]));
+	KUNIT_ASSERT_FALSE(test, nvvgpu_mm_layout_from_top(l, chunk[2]));
+
+	/* 4G at the top, 512M at the bottom, 4G below the first, 2G above 512M */
+	KUNIT_ASSERT_EQ(test, impl->alloc(st->map, &st->types[3], &st->rec[0], &st->part[0]), 0);
+	top = rounddown(l->fb_end - chunk[3], l->segment);
+	KUNIT_EXPECT_EQ(test, st->part[0].fb_offset, top);
+	KUNIT_ASSERT_EQ(test, impl->alloc(st->map, &st->types[0], &st->rec[1], &st->part[1]), 0);
+	KUNIT_EXPECT_EQ(test, st->part[1].fb_offset, l->host_fb);
+	KUNIT_ASSERT_EQ(test, impl->alloc(st->map, &st->types[3], &st->rec[2], &st->part[2]), 0);
+	KUNIT_EXPECT_EQ(test, st->part[2].fb_offset,
+			rounddown(top - chunk[3], l->segment));
+	KUNIT_ASSERT_EQ(test, impl->alloc(st->map, &st->types[2], &st->rec[3], &st->part[3]), 0);
+	KUNIT_EXPECT_EQ(test, st->part[3].fb_offset,
+			roundup(l->host_fb + chunk[0], l->segment));
+	st->n = 4;
+	/* channel IDs from the bottom, in order */
+	KUNIT_EXPECT_EQ(test, st->part[0].chid_base, (u64)l->host_chids);
+	KUNIT_EXPECT_EQ(test, st->part[1].chid_base,
+			(u64)l->host_chids + st->types[3].num_channels);
+
+	/* the top one goes: the next big one takes its place, not the middle */
+	mm_test_remove(st, 0, false);
+	KUNIT_ASSERT_EQ(test, impl->alloc(st->map, &st->types[3], &st->rec[st->n],
+					  &st->part[st->n]), 0);
+	KUNIT_EXPECT_EQ(test, st->part[st->n].fb_offset, top);
+	st->n++;
+	for (i = 0; i < MM_TEST_TYPES; i++)
+		mm_test_expect_exact(test, st, &st->types[i], 0);
+	mm_test_state_fini(st);
+}
+
+/*
+ * nvvgpu_mm's map holds a record for each vGPU a pgpu can have, and no
+ * more: its capacity says so, and a retired FB gives its record back.
+ */
+static void mm_map_test_records(struct kunit *test)
+{
+	struct nvvgpu_mm_layout l = mm_test_layout;
+	struct nvvgpu_vgpu_type tiny = {
+		.id = 999, .fb_size = SZ_32M, .num_channels = 1,
+	};
+	struct mm_test_state *st;
+
+	l.fb_end = 64ULL * SZ_1G;
+	st = mm_test_state_new(test, &mm_test_impl_mm, &l);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_map_capacity(st->map, &tiny),
+			(u64)MM_TEST_MAX_VGPUS);
+	for (; st->n < MM_TEST_MAX_VGPUS; st->n++)
+		KUNIT_ASSERT_EQ(test, mm_impl_alloc(st->map, &tiny, &st->rec[st->n],
+						    &st->part[st->n]), 0);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_map_capacity(st->map, &tiny), 0ULL);
+	KUNIT_EXPECT_EQ(test, mm_impl_alloc(st->map, &tiny, &st->rec[0],
+					    &st->part[0]), -ENOSPC);
+	/* retired: its record serves the next vGPU, its FB does not */
+	mm_test_remove(st, 0, true);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_map_capacity(st->map, &tiny), 1ULL);
+	KUNIT_ASSERT_EQ(test, mm_impl_alloc(st->map, &tiny, &st->rec[st->n],
+					    &st->part[st->n]), 0);
+	KUNIT_EXPECT_NE(test, st->part[st->n].fb_offset, l.host_fb);
+	st->n++;
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_map_capacity(st->map, &tiny), 0ULL);
+	mm_test_state_fini(st);
+}
+
 static int mm_map_test_suite_init(struct kunit_suite *suite)
 {
 	while (!mm_map_test_seed)
@@ -991,6 +1074,8 @@ static struct kunit_case mm_map_test_cases[] = {
 	KUNIT_CASE_PARAM(mm_map_test_rebuild_refused, mm_test_refused_gen_params),
 	KUNIT_CASE_PARAM(mm_map_test_retire, mm_test_impl_gen_params),
 	KUNIT_CASE_PARAM(mm_map_test_host, mm_test_impl_gen_params),
+	KUNIT_CASE_PARAM(mm_map_test_two_ended, mm_test_impl_gen_params),
+	KUNIT_CASE(mm_map_test_records),
 	{}
 };
 

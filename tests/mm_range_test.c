@@ -175,12 +175,124 @@ static void mm_test_random_capacity(struct kunit *test)
 	nvvgpu_mm_fini(&a);
 }
 
+/* from the top: the highest aligned start of the highest gap that fits */
+static void mm_test_top(struct kunit *test)
+{
+	struct nvvgpu_mm_range r[5];
+	struct nvvgpu_mm_allocator a;
+
+	nvvgpu_mm_init(&a, SZ_128M, SZ_1G);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_insert(&a, &r[0], 0, SZ_32M, true), -EINVAL);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_insert(&a, &r[0], SZ_32M, 0, true), -EINVAL);
+	/* 64M + 8M ends within a 32M segment of the end, its start aligned */
+	KUNIT_ASSERT_EQ(test, nvvgpu_mm_insert(&a, &r[0], SZ_64M + SZ_8M, SZ_32M, true), 0);
+	KUNIT_EXPECT_EQ(test, r[0].start, (u64)SZ_1G - SZ_64M - SZ_32M);
+	KUNIT_ASSERT_EQ(test, nvvgpu_mm_insert(&a, &r[1], SZ_32M, SZ_32M, false), 0);
+	KUNIT_EXPECT_EQ(test, r[1].start, (u64)SZ_128M);
+	/* the sliver above r[0] holds nothing aligned: the next goes below it */
+	KUNIT_ASSERT_EQ(test, nvvgpu_mm_insert(&a, &r[2], SZ_32M, SZ_32M, true), 0);
+	KUNIT_EXPECT_EQ(test, r[2].start, (u64)SZ_1G - SZ_128M);
+	/* the highest gap too small: the one below it */
+	nvvgpu_mm_remove(&a, &r[0]);
+	KUNIT_ASSERT_EQ(test, nvvgpu_mm_insert(&a, &r[0], SZ_128M, SZ_32M, false), 0);
+	KUNIT_EXPECT_EQ(test, r[0].start, (u64)SZ_128M + SZ_32M);
+	KUNIT_ASSERT_EQ(test, nvvgpu_mm_insert(&a, &r[3], SZ_512M, SZ_32M, true), 0);
+	KUNIT_EXPECT_EQ(test, r[3].start, (u64)SZ_256M + SZ_128M);
+	/* what is left: 96M below r[3], 96M above r[2] */
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_capacity(&a, SZ_32M, SZ_32M), 6ULL);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_insert(&a, &r[4], SZ_128M, SZ_32M, true), -ENOSPC);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_used(&a), (u64)SZ_512M + SZ_128M + SZ_64M);
+	/* exactly placed, at both ends */
+	nvvgpu_mm_remove(&a, &r[1]);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_insert_at(&a, &r[1], SZ_128M + SZ_16M, SZ_32M), -EBUSY);
+	KUNIT_EXPECT_EQ(test, nvvgpu_mm_insert_at(&a, &r[1], SZ_128M, SZ_32M), 0);
+	nvvgpu_mm_remove(&a, &r[0]);
+	nvvgpu_mm_remove(&a, &r[1]);
+	nvvgpu_mm_remove(&a, &r[2]);
+	nvvgpu_mm_remove(&a, &r[3]);
+	KUNIT_EXPECT_TRUE(test, list_empty(&a.used));
+	nvvgpu_mm_fini(&a);
+}
+
+/*
+ * Property: whichever end each range is taken from, capacity() is exactly
+ * how many insertions of that shape succeed, from either end, and no two
+ * ranges overlap. Unaligned sizes and an unaligned range in the middle
+ * (as a hand-over may leave) included.
+ */
+static void mm_test_random_ends(struct kunit *test)
+{
+	static const u64 sizes[] = { SZ_32M, SZ_64M + SZ_8M, SZ_512M + SZ_2M,
+				     SZ_2G + SZ_64M, SZ_4G + SZ_128M };
+	struct nvvgpu_mm_range *nodes, *probe, odd, *r, *prev;
+	struct nvvgpu_mm_allocator a;
+	const int max = 64;
+	const int nprobe = 512;	/* more than 32M ranges fit */
+	struct rnd_state rnd;
+	u32 seed = get_random_u32();
+	int n = 0, i, round;
+
+	nodes = kunit_kcalloc(test, max, sizeof(*nodes), GFP_KERNEL);
+	probe = kunit_kcalloc(test, nprobe, sizeof(*probe), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, nodes);
+	KUNIT_ASSERT_NOT_NULL(test, probe);
+	kunit_info(test, "seed %u\n", seed);
+	prandom_seed_state(&rnd, seed);
+	nvvgpu_mm_init(&a, SZ_128M, 16ULL * SZ_1G - SZ_512M);
+	KUNIT_ASSERT_EQ(test, nvvgpu_mm_insert_at(&a, &odd, 7ULL * SZ_1G + SZ_1M,
+						  SZ_4M), 0);
+
+	for (round = 0; round < 300; round++) {
+		u64 size = sizes[prandom_u32_state(&rnd) % ARRAY_SIZE(sizes)];
+		bool top = prandom_u32_state(&rnd) & 1;
+		u64 cap, got = 0;
+
+		if (n && prandom_u32_state(&rnd) % 3 == 0) {
+			i = prandom_u32_state(&rnd) % n;
+			nvvgpu_mm_remove(&a, &nodes[i]);
+			/* keep the placed ones at the front: move the last */
+			if (i != --n) {
+				nodes[i] = nodes[n];
+				list_replace(&nodes[n].link, &nodes[i].link);
+			}
+		} else if (n < max &&
+			   !nvvgpu_mm_insert(&a, &nodes[n], size, SZ_32M, top)) {
+			n++;
+		}
+
+		prev = NULL;
+		list_for_each_entry(r, &a.used, link) {
+			if (r != &odd)
+				KUNIT_ASSERT_EQ(test, r->start % SZ_32M, 0ULL);
+			if (prev)
+				KUNIT_ASSERT_GE(test, r->start, prev->start + prev->size);
+			prev = r;
+		}
+
+		cap = nvvgpu_mm_capacity(&a, size, SZ_32M);
+		while (got < nprobe &&
+		       !nvvgpu_mm_insert(&a, &probe[got], size, SZ_32M,
+					 prandom_u32_state(&rnd) & 1))
+			got++;
+		KUNIT_ASSERT_EQ_MSG(test, cap, got, "round %d size %llu seed %u",
+				    round, size, seed);
+		while (got)
+			nvvgpu_mm_remove(&a, &probe[--got]);
+	}
+	while (n)
+		nvvgpu_mm_remove(&a, &nodes[--n]);
+	nvvgpu_mm_remove(&a, &odd);
+	nvvgpu_mm_fini(&a);
+}
+
 static struct kunit_case mm_test_cases[] = {
 	KUNIT_CASE(mm_test_basic),
 	KUNIT_CASE(mm_test_units),
 	KUNIT_CASE(mm_test_full_range),
 	KUNIT_CASE(mm_test_reserve),
 	KUNIT_CASE(mm_test_random_capacity),
+	KUNIT_CASE(mm_test_top),
+	KUNIT_CASE(mm_test_random_ends),
 	{}
 };
 

@@ -36,9 +36,10 @@
  * Reading nvvgpu_mm_bench/run replays one churn trace of vGPU creations and
  * removals through the partition maps of both partition providers, the
  * functions their ops call under their locks: nvvgpu_mm's (mm_map.c on the
- * sorted list of mm_range.c) and nvvgpu_mm_drm's (mm_drm_map.c on drm_mm,
- * first fit, %DRM_MM_INSERT_LOW); and, for information, the latter with
- * drm_mm's best fit (%DRM_MM_INSERT_BEST), which no provider uses.
+ * sorted list of mm_range.c) and nvvgpu_mm_drm's (mm_drm_map.c on drm_mm),
+ * which place alike (DOC: partition layout: big chunks from the top, the
+ * rest from the bottom); and, for information, drm_mm's best fit
+ * (%DRM_MM_INSERT_BEST), which no provider uses.
  *
  * The board is the simulated GPU's default: 16 GiB of FB of which the
  * firmware keeps 512 MiB, 32 MiB VMMU segments, 2048 channels; with the
@@ -58,7 +59,10 @@
  * placement of both maps is) and its channel IDs are at most those free
  * in total, as if the free space of each were one range. No allocator
  * places more: the exact packing is the most vGPUs of the trace's
- * sequence that can fit.
+ * sequence that can fit. It is reachable for sure only by an allocator
+ * that may move live vGPUs; one that may not, as the providers, places
+ * each vGPU without knowing which will go first, and may find the free
+ * space in pieces none of which holds the next one.
  *
  * Each allocator replays the trace on its own empty map. A creation is
  * what nvvgpu_vgpu_create() asks of a provider: type_capacity() for the
@@ -233,7 +237,7 @@ enum {
 
 static const struct mm_bench_impl mm_bench_impls[MM_BENCH_IMPLS] = {
 	[MM_BENCH_MM] = {
-		.name = "mm (first fit, sorted list)",
+		.name = "mm (two-ended, sorted list)",
 		.map_size = sizeof(struct nvvgpu_mm_map),
 		.init = mm_bench_mm_init,
 		.fini = mm_bench_mm_fini,
@@ -242,7 +246,7 @@ static const struct mm_bench_impl mm_bench_impls[MM_BENCH_IMPLS] = {
 		.capacity = mm_bench_mm_capacity,
 	},
 	[MM_BENCH_DRM] = {
-		.name = "mm-drm (drm_mm, first fit)",
+		.name = "mm-drm (drm_mm, two-ended)",
 		.map_size = sizeof(struct nvvgpu_mm_drm_map),
 		.init = mm_bench_drm_init,
 		.fini = mm_bench_drm_fini,

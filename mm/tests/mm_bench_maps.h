@@ -14,6 +14,9 @@
 
 #define nvvgpu_mm_init			nvvgpu_mbench_init
 #define nvvgpu_mm_fini			nvvgpu_mbench_fini
+#define nvvgpu_mm_insert		nvvgpu_mbench_insert
+#define nvvgpu_mm_insert_at		nvvgpu_mbench_insert_at
+#define nvvgpu_mm_remove		nvvgpu_mbench_remove
 #define nvvgpu_mm_alloc			nvvgpu_mbench_alloc
 #define nvvgpu_mm_reserve		nvvgpu_mbench_reserve
 #define nvvgpu_mm_free			nvvgpu_mbench_free
