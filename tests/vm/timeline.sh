@@ -122,7 +122,7 @@ echo weighted >$S0/policy
 echo 4000 >$S0/timeslice_us
 echo best_effort >$S1/policy
 for u in ${U[0]} ${U[1]} ${U[2]}; do
-	'$WORK' \$u --compute-ns 2000000 --burst 4 --seconds $WORK_S >$TMP/w.\$u 2>&1 &
+	'$WORK' \$u --compute-ns 2000000 --burst 4 --seconds $WORK_S --timeout-ms 60000 >$TMP/w.\$u 2>&1 &
 done
 '$WORK' ${U[3]} --copy-stream --seconds $WORK_S >$TMP/w.${U[3]} 2>&1 &
 wait
@@ -134,7 +134,8 @@ nv_check "record with trace-cmd while the four vGPUs work" \
 echo "# recording took $((${EPOCHREALTIME%.*} - t0)) s"
 snap >"$TMP/after"
 for u in "${U[@]}"; do
-	nv_check "vGPU ${u##*-}'s workload completed" grep -q 'result: ok' "$TMP/w.$u"
+	nv_check "vGPU ${u##*-}'s workload completed" grep -q 'result: ok' "$TMP/w.$u" ||
+		nv_show_report "$TMP/w.$u"
 done
 
 svg=$OUT/timeline.svg
