@@ -10,6 +10,8 @@
 #   make modules    out-of-tree build against Debian's linux-headers-6.12
 #   make smi        tools/nvvgpu-smi, the operator's CLI; make smi-check
 #                   runs its host tests under valgrind
+#   make timeline-check  host tests of tools/nvvgpu-timeline, the SVG
+#                   timeline of a trace-cmd recording
 #   make bench      build for the VM and run the benchmarks there, each
 #                   figure next to a baseline measured in the same run, with
 #                   ratios: the GSP transport's (tests/bench/gsp-bench.sh:
@@ -53,7 +55,7 @@ NVVGPU_CONFIG	:= CONFIG_NVVGPU=m CONFIG_NVVGPU_GSP=m CONFIG_NVVGPU_MM=m \
 		   CONFIG_NVVGPU_MM_TEST=$(NVVGPU_MM_TEST)
 
 .PHONY: all modules sparse checkpatch clean setup demo check kunit vm-kernel \
-	vm-modules vm-test bench fuzz icount smi smi-check
+	vm-modules vm-test bench fuzz icount smi smi-check timeline-check
 
 all: modules
 
@@ -77,6 +79,10 @@ smi:
 
 smi-check:
 	$(MAKE) -C tools/nvvgpu-smi WERROR=1 check
+
+# the timeline drawn from trace-cmd recordings (Documentation/nvvgpu-timeline.rst)
+timeline-check:
+	tools/nvvgpu-timeline/tests/run.sh
 
 setup:
 	scripts/setup-host

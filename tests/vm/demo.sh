@@ -40,9 +40,11 @@ drm_info 2>/dev/null | grep -E 'Node|Driver' | head -n 8 || true
 
 say "running work on the vGPUs as guest drivers would, with scheduling traced"
 echo "vGPU d001: compute at 50 % duty, d002: a copy stream, d003 (pgpu1): compute"
-trace=${NVVGPU_VM_OUT:-/tmp}/demo.dat
+# scripts/demo shares NVVGPU_DEMO_OUT with the VM and draws the timelines
+rec=${NVVGPU_DEMO_OUT:-${NVVGPU_VM_OUT:-/tmp}}
+trace=$rec/demo.dat
 out=$(mktemp -d)
-trace-cmd record -q -o "$trace" -e nvvgpu_sched -e nvvgpu_core -e nvvgpu_engine bash -c "
+trace-cmd record -q -b 8192 -o "$trace" -e nvvgpu_sched -e nvvgpu_core -e nvvgpu_engine bash -c "
 	'$NV_MODDIR/tools/nvvgpu-work' ${U[0]} --compute-ns 200000 --duty 50 --seconds 2 >$out/1 &
 	'$NV_MODDIR/tools/nvvgpu-work' ${U[1]} --copy-stream --seconds 2 >$out/2 &
 	'$NV_MODDIR/tools/nvvgpu-work' ${U[2]} --compute-ns 500000 --seconds 2 >$out/3 &
@@ -88,10 +90,11 @@ trace-cmd report -i "$trace" 2>/dev/null | grep nvvgpu_vgpu_state | head -n 20
 say "weighted sharing at run time: vGPU d001 at weight 3, d002 at 1, pgpu0 weighted, 4 ms slices"
 S0=/sys/devices/platform/nvvgpu_sim.0/nvvgpu_sched
 echo 3 >"/sys/bus/mdev/devices/${U[0]}/nvvgpu/weight"
-echo weighted >"$S0/policy"
-echo 4000 >"$S0/timeslice_us"
-trace2=${NVVGPU_VM_OUT:-/tmp}/demo-weighted.dat
+trace2=$rec/demo-weighted.dat
+# the policy is set inside the recording, so that it has it
 cat >"$out/weighted.sh" <<EOF
+echo weighted >$S0/policy
+echo 4000 >$S0/timeslice_us
 # GR0 busy ns of both vGPUs and the time, with shell builtins only
 snap() {
 	local u k v
@@ -111,7 +114,7 @@ sleep 2
 snap >$out/b1
 wait
 EOF
-trace-cmd record -q -o "$trace2" -e nvvgpu_sched bash "$out/weighted.sh"
+trace-cmd record -q -b 8192 -o "$trace2" -e nvvgpu_sched -e nvvgpu_engine bash "$out/weighted.sh"
 read -r a0 b0 t0 <"$out/b0"
 read -r a1 b1 t1 <"$out/b1"
 echo "GR0 time over $(((t1 - t0) / 1000)) ms with both busy (weight 3 against weight 1, from the engine):"
