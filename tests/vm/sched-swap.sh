@@ -12,7 +12,8 @@
 #     old one (the firmware has no weighted policy: EOPNOTSUPP);
 #   - after every swap the new scheduler runs the policy handed over
 #     (equal share, the same slice), each vGPU's job count keeps rising and
-#     its share of the engine's busy time is back within 5 % of 1/4;
+#     its share of the GPU time granted is back within 5 % of 1/4 (its
+#     share of the engine's busy time is shown);
 #     its accounting (slices, time granted) continues, never going back;
 #   - the scheduler not in use unloads while the vGPUs run (nvvgpu_sched
 #     half-way, on the firmware; nvvgpu_sched_fw at the end), the one in
@@ -136,7 +137,8 @@ n_bad_policy=0 n_bad_jobs=0 n_bad_share=0 n_bad_acct=0 n_bad_swap=0
 worst=0 phases=0
 swap_to() {
 	local want=$1 i sum d
-	local -a b0 j0 j1 g0 n0 sh
+	local -a b0 j0 j1 g0 g1 n0 sh bsh
+	local gsum
 	snap
 	b0=("${SB[@]}") j0=("${SJ[@]}") g0=("${SG[@]}") n0=("${SN[@]}")
 	marker "nvvgpu-swap begin $want"
@@ -152,24 +154,29 @@ swap_to() {
 		((n_bad_policy++))
 	sleep "$SETTLE"
 	snap
-	b0=("${SB[@]}") j1=("${SJ[@]}")
+	b0=("${SB[@]}") j1=("${SJ[@]}") g1=("${SG[@]}")
 	sleep "$WIN"
 	snap
-	sum=0
+	sum=0 gsum=0
 	for i in 0 1 2 3; do
 		((SJ[i] > j0[i] && SJ[i] > j1[i])) || ((n_bad_jobs++))
 		((SN[i] >= n0[i] && SG[i] >= g0[i])) || ((n_bad_acct++))
 		sum=$((sum + SB[i] - b0[i]))
+		gsum=$((gsum + SG[i] - g1[i]))
 	done
 	for i in 0 1 2 3; do
-		# per ten thousand; 1/4 is 2500 and 5 % of it 125
-		sh[i]=$((sum ? (SB[i] - b0[i]) * 10000 / sum : 0))
+		# per ten thousand; 1/4 is 2500 and 5 % of it 125. The share
+		# is the scheduler's: GPU time granted. The engine's busy time
+		# also depends on how fast each guest refills its ring, which
+		# under TCG on a shared host is noise: shown, not checked
+		sh[i]=$((gsum ? (SG[i] - g1[i]) * 10000 / gsum : 0))
+		bsh[i]=$((sum ? (SB[i] - b0[i]) * 10000 / sum : 0))
 		d=$((sh[i] > 2500 ? sh[i] - 2500 : 2500 - sh[i]))
 		((d > worst)) && worst=$d
 		((d <= 125)) || ((n_bad_share++))
 	done
 	((phases++))
-	echo "# $phases: $want: shares ${sh[*]} /10000, jobs ${SJ[*]}"
+	echo "# $phases: $want: granted shares ${sh[*]}, busy shares ${bsh[*]} /10000, jobs ${SJ[*]}"
 }
 
 for r in $(seq "$ROUNDS"); do
@@ -199,7 +206,7 @@ nv_check "each carried equal share and $SLICE_US us over ($n_bad_policy not)" \
 	test "$n_bad_policy" = 0
 nv_check "after every swap every vGPU's job count rose ($n_bad_jobs not)" \
 	test "$n_bad_jobs" = 0
-nv_check "after every swap every share within 5 % of 1/4 (worst off by $worst/10000; $n_bad_share not)" \
+nv_check "after every swap every granted share within 5 % of 1/4 (worst off by $worst/10000; $n_bad_share not)" \
 	test "$n_bad_share" = 0
 nv_check "slices and time granted never went back ($n_bad_acct not)" \
 	test "$n_bad_acct" = 0
