@@ -48,12 +48,13 @@ WORK_S=${WORK_S:-3}
 # SHARE_TOL (absolute; seen: 0.0001). The engines' counters also count what
 # an engine ran for a vGPU outside its slices, mostly while yielding after
 # one (the trace's preempt_ns, counted at 1 ms steps here): the busy time
-# in its slices plus that within BUSY_TOL % of the counter (seen: 2-10 %
-# under TCG on a loaded host), the engine share within ENGINE_SHARE_TOL
+# in its slices plus that within BUSY_TOL % of the counter (seen: 0.4-10 %
+# under TCG on a loaded host, 15.6 % once at load 6), the engine share
+# within ENGINE_SHARE_TOL
 # (seen: up to 0.021).
 GRANTED_TOL=${GRANTED_TOL:-1}
 SHARE_TOL=${SHARE_TOL:-0.01}
-BUSY_TOL=${BUSY_TOL:-15}
+BUSY_TOL=${BUSY_TOL:-20}
 ENGINE_SHARE_TOL=${ENGINE_SHARE_TOL:-0.05}
 
 # each vGPU's granted_ns and engine busy_ns, with builtins only (a process
