@@ -394,27 +394,6 @@ static void nvvgpu_sched_fw_default_state(struct nvvgpu_sched_fw *fw,
 				    c->max_frequency_for_arr);
 }
 
-/* check @st against the caps and hand it to the firmware; @what for logs */
-static int nvvgpu_sched_fw_start_state(struct nvvgpu_sched_fw *fw,
-				       const struct nvvgpu_sched_fw_state *st,
-				       const char *what)
-{
-	char why[80];
-	int err;
-
-	err = nvvgpu_sched_fw_check_state(fw, st, why, sizeof(why));
-	if (err) {
-		dev_err(nvvgpu_pgpu_dev(fw->pgpu), "nvvgpu_sched_fw: %s: policy %s, timeslice_us %u: %s\n",
-			what, nvvgpu_sched_fw_policy_name(st->policy),
-			st->timeslice_us, why);
-		return err;
-	}
-	mutex_lock(&fw->state_lock);
-	err = nvvgpu_sched_fw_set_state(fw, st, what);
-	mutex_unlock(&fw->state_lock);
-	return err;
-}
-
 static void nvvgpu_sched_fw_entity_init(struct nvvgpu_sched_fw_entity *se,
 					u32 id, u32 gfid)
 {
@@ -507,6 +486,49 @@ static int nvvgpu_sched_fw_publish(struct nvvgpu_sched_fw *fw)
 	return 0;
 }
 
+/*
+ * Shared by attach and adopt: start from where the firmware's logs are,
+ * check @st against the caps, hand it to the firmware and go public. On
+ * failure @fw is freed and the engines are the host's again; @what names
+ * the caller in the log.
+ */
+static int nvvgpu_sched_fw_start(struct nvvgpu_sched_fw *fw,
+				 const struct nvvgpu_sched_fw_state *st,
+				 const char *what)
+{
+	struct nvvgpu_pgpu *pgpu = fw->pgpu;
+	char why[80];
+	int err;
+
+	err = nvvgpu_sched_fw_log_sync(fw);
+	if (err)
+		goto err_free;
+	err = nvvgpu_sched_fw_check_state(fw, st, why, sizeof(why));
+	if (err) {
+		dev_err(nvvgpu_pgpu_dev(pgpu), "%s: policy %s, timeslice_us %u: %s\n",
+			what, nvvgpu_sched_fw_policy_name(st->policy),
+			st->timeslice_us, why);
+		goto err_free;
+	}
+	mutex_lock(&fw->state_lock);
+	err = nvvgpu_sched_fw_set_state(fw, st, what);
+	mutex_unlock(&fw->state_lock);
+	if (err)
+		goto err_release;
+	/* frees @fw itself if it fails */
+	err = nvvgpu_sched_fw_publish(fw);
+	if (err)
+		nvvgpu_pgpu_run_all(pgpu);
+	return err;
+
+err_release:
+	/* the firmware may have taken the engines: give them back */
+	nvvgpu_pgpu_run_all(pgpu);
+err_free:
+	nvvgpu_sched_fw_free(fw);
+	return err;
+}
+
 static int nvvgpu_sched_fw_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 {
 	struct nvvgpu_sched_fw_state st;
@@ -518,28 +540,12 @@ static int nvvgpu_sched_fw_attach(struct nvvgpu_pgpu *pgpu, void **priv)
 	fw = nvvgpu_sched_fw_new(pgpu);
 	if (IS_ERR(fw))
 		return PTR_ERR(fw);
-	err = nvvgpu_sched_fw_log_sync(fw);
-	if (err)
-		goto err_free;
 	nvvgpu_sched_fw_default_state(fw, &st);
-	err = nvvgpu_sched_fw_start_state(fw, &st, "nvvgpu_sched_fw: attach");
+	err = nvvgpu_sched_fw_start(fw, &st, "nvvgpu_sched_fw: attach");
 	if (err)
-		goto err_release;
-	err = nvvgpu_sched_fw_publish(fw);
-	if (err)
-		goto err_release_freed;
+		return err;
 	*priv = fw;
 	return 0;
-
-err_release:
-	/* the firmware may have taken the engines: give them back */
-	nvvgpu_pgpu_run_all(pgpu);
-err_free:
-	nvvgpu_sched_fw_free(fw);
-	return err;
-err_release_freed:
-	nvvgpu_pgpu_run_all(pgpu);
-	return err;
 }
 
 static void nvvgpu_sched_fw_detach(struct nvvgpu_pgpu *pgpu, void *priv)
@@ -828,15 +834,9 @@ static int nvvgpu_sched_fw_adopt(struct nvvgpu_pgpu *pgpu,
 		se->open = ho->vgpus[i].runnable;
 		fw->by_gfid[se->gfid] = se;
 	}
-	err = nvvgpu_sched_fw_log_sync(fw);
+	err = nvvgpu_sched_fw_start(fw, &st, "nvvgpu_sched_fw: adopt");
 	if (err)
-		goto err_free;
-	err = nvvgpu_sched_fw_start_state(fw, &st, "nvvgpu_sched_fw: adopt");
-	if (err)
-		goto err_release;
-	err = nvvgpu_sched_fw_publish(fw);
-	if (err)
-		goto err_release_freed;
+		return err;
 	/* the entities are complete: only now do the vGPUs point at them */
 	for (i = 0; i < ho->num_vgpus; i++)
 		nvvgpu_vgpu_set_provider_priv(ho->vgpus[i].vgpu,
@@ -845,14 +845,8 @@ static int nvvgpu_sched_fw_adopt(struct nvvgpu_pgpu *pgpu,
 	*priv = fw;
 	return 0;
 
-err_release:
-	/* the firmware may have taken the engines: the outgoing one resumes */
-	nvvgpu_pgpu_run_all(pgpu);
 err_free:
 	nvvgpu_sched_fw_free(fw);
-	return err;
-err_release_freed:
-	nvvgpu_pgpu_run_all(pgpu);
 	return err;
 }
 
