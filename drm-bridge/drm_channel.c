@@ -20,6 +20,7 @@
 #include <drm/drm_vma_manager.h>
 
 #include <nvvgpu/abi/nv_channel.h>
+#include <nvvgpu/compat.h>
 #include <nvvgpu/core.h>
 #include <uapi/drm/nvvgpu_drm.h>
 

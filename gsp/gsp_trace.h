@@ -21,6 +21,8 @@
 #include <linux/tracepoint.h>
 #include <linux/types.h>
 
+#include <nvvgpu/compat.h>
+
 DECLARE_EVENT_CLASS(gsp_msg,
 	TP_PROTO(u32 pgpu, u32 function, u32 seq, u32 token, u32 length,
 		 u32 result),
@@ -78,7 +80,7 @@ TRACE_EVENT(gsp_msg_drop,
 		__entry->seq = seq;
 		__entry->token = token;
 		__entry->err = err;
-		__assign_str(reason);
+		nvvgpu_assign_str(reason, reason);
 	),
 	TP_printk("pgpu=%u function=%#x seq=%u token=%u err=%d %s",
 		  __entry->pgpu, __entry->function, __entry->seq,
@@ -97,7 +99,7 @@ TRACE_EVENT(gsp_event,
 	TP_fast_assign(
 		__entry->pgpu = pgpu;
 		__entry->function = function;
-		__assign_str(name);
+		nvvgpu_assign_str(name, name);
 		__entry->length = length;
 	),
 	TP_printk("pgpu=%u event=%#x %s length=%u", __entry->pgpu,
@@ -177,7 +179,7 @@ TRACE_EVENT(gsp_error,
 	TP_fast_assign(
 		__entry->pgpu = pgpu;
 		__entry->err = err;
-		__assign_str(what);
+		nvvgpu_assign_str(what, what);
 	),
 	TP_printk("pgpu=%u err=%d %s", __entry->pgpu, __entry->err,
 		  __get_str(what))

@@ -15,9 +15,10 @@
 #include <linux/kernel.h>
 #include <linux/math64.h>
 #include <linux/minmax.h>
-#include <linux/sprintf.h>
 #include <linux/string.h>
 #include <linux/types.h>
+
+#include <nvvgpu/compat.h>
 
 /* entity ids that are not vGPUs, in traces and the log */
 #define NVVGPU_SCHED_HOST	(~0u)

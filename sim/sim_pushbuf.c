@@ -11,9 +11,9 @@
 #include <linux/minmax.h>
 #include <linux/overflow.h>
 #include <linux/string.h>
-#include <linux/wordpart.h>
 
 #include <nvvgpu/abi/nv_channel.h>
+#include <nvvgpu/compat.h>
 
 #include "sim_pushbuf.h"
 

@@ -14,6 +14,8 @@
 
 #include <linux/tracepoint.h>
 
+#include <nvvgpu/compat.h>
+
 /* a function rang a channel's doorbell: work was submitted */
 TRACE_EVENT(nvvgpu_job_submit,
 	TP_PROTO(u32 pgpu, u32 gfid, u32 chid),
@@ -47,7 +49,7 @@ DECLARE_EVENT_CLASS(nvvgpu_job,
 	),
 	TP_fast_assign(
 		__entry->pgpu = pgpu;
-		__assign_str(engine);
+		nvvgpu_assign_str(engine, engine);
 		__entry->gfid = gfid;
 		__entry->chid = chid;
 		__entry->gp_get = gp_get;

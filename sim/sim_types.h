@@ -22,6 +22,7 @@
 #include <nvvgpu/abi/fwif.h>
 #include <nvvgpu/abi/gsp_regs.h>
 #include <nvvgpu/abi/gsp_rm.h>
+#include <nvvgpu/compat.h>
 #include <nvvgpu/core_types.h>
 
 #include "sim_pushbuf.h"

@@ -6,7 +6,6 @@
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
-#include <kunit/static_stub.h>
 #include <kunit/visibility.h>
 #include <linux/bitfield.h>
 #include <linux/ktime.h>
@@ -18,6 +17,7 @@
 
 #include <nvvgpu/abi/gsp_queue.h>
 #include <nvvgpu/abi/gsp_rpc.h>
+#include <nvvgpu/compat.h>
 #include <nvvgpu/core.h>
 
 #include "sim.h"

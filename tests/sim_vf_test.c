@@ -8,7 +8,6 @@
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
-#include <kunit/static_stub.h>
 #include <kunit/test.h>
 #include <linux/delay.h>
 #include <linux/highmem.h>
@@ -19,6 +18,7 @@
 
 #include <nvvgpu/abi/gsp_queue.h>
 #include <nvvgpu/abi/gsp_rpc.h>
+#include <nvvgpu/compat.h>
 #include <nvvgpu/core.h>
 
 #include "../sim/sim.h"

@@ -12,8 +12,8 @@
 #include <linux/pci_ids.h>
 #include <linux/pci_regs.h>
 #include <linux/string.h>
-#include <linux/unaligned.h>
 
+#include <nvvgpu/compat.h>
 #include <nvvgpu/core.h>
 
 #include "nvvgpu_vfio.h"

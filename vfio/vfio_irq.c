@@ -14,6 +14,7 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
+#include <nvvgpu/compat.h>
 #include <nvvgpu/core.h>
 
 #include "nvvgpu_vfio.h"

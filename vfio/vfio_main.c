@@ -18,6 +18,7 @@
 #include <linux/uuid.h>
 #include <linux/vfio.h>
 
+#include <nvvgpu/compat.h>
 #include <nvvgpu/core.h>
 
 #include "nvvgpu_vfio.h"
@@ -215,10 +216,7 @@ static const struct vfio_device_ops nvvgpu_vfio_dev_ops = {
 	.ioctl = nvvgpu_vfio_ioctl,
 	.mmap = nvvgpu_vfio_mmap,
 	.request = nvvgpu_vfio_request,
-	.bind_iommufd = vfio_iommufd_emulated_bind,
-	.unbind_iommufd = vfio_iommufd_emulated_unbind,
-	.attach_ioas = vfio_iommufd_emulated_attach_ioas,
-	.detach_ioas = vfio_iommufd_emulated_detach_ioas,
+	NVVGPU_VFIO_EMULATED_IOMMUFD_OPS
 };
 
 static int nvvgpu_vfio_mdev_probe(struct mdev_device *mdev)

@@ -13,8 +13,8 @@
 #include <linux/mm.h>
 #include <linux/mutex.h>
 #include <linux/uaccess.h>
-#include <linux/unaligned.h>
 
+#include <nvvgpu/compat.h>
 #include <nvvgpu/core.h>
 
 #include "nvvgpu_vfio.h"

@@ -19,6 +19,7 @@
 #include <linux/tracepoint.h>
 #include <linux/uuid.h>
 
+#include <nvvgpu/compat.h>
 #include <nvvgpu/core.h>
 
 DECLARE_EVENT_CLASS(nvvgpu_sched_vgpu,
@@ -157,7 +158,7 @@ TRACE_EVENT(nvvgpu_sched_config,
 	),
 	TP_fast_assign(
 		__entry->pgpu = pgpu;
-		__assign_str(policy);
+		nvvgpu_assign_str(policy, policy);
 		__entry->timeslice_us = timeslice_us;
 		__entry->arr_avg_factor = arr_avg_factor;
 		__entry->arr_frequency = arr_frequency;

@@ -17,8 +17,8 @@
 #include <linux/minmax.h>
 #include <linux/string.h>
 #include <linux/types.h>
-#include <linux/unaligned.h>
-#include <linux/wordpart.h>
+
+#include <nvvgpu/compat.h>
 
 #include "fwif.h"
 #include "gsp_queue.h"

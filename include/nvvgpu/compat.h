@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nvvgpu: every difference between the kernels the modules build against,
+ * in one place. The code is written for the target, Linux 6.12; this header
+ * lets it build unchanged against Debian 12's own Linux 6.1 as well. Each
+ * shim names the release (and the upstream commit) that changed the API,
+ * and is a feature test where one exists, a version test otherwise; at
+ * 6.12 every shim below is empty. A file includes this header instead of
+ * the headers it stands in for (the moved headers in the first part).
+ *
+ * Copyright (c) 2026 The nvvgpu developers
+ */
+#ifndef __NVVGPU_COMPAT_H__
+#define __NVVGPU_COMPAT_H__
+
+/*
+ * User space, the fuzzers (tests/fuzz) and the instruction counts
+ * (tests/bench/gsp-icount) that build the ABI headers, brings stand-ins for
+ * 6.12's headers of its own and needs none of the shims.
+ */
+#ifndef __KERNEL__
+#include <linux/unaligned.h>
+#include <linux/wordpart.h>
+#else /* __KERNEL__ */
+
+#include <linux/sizes.h>
+#include <linux/version.h>
+
+/*
+ * Headers that moved. Version tests: sparse knows no __has_include().
+ */
+
+/* v6.12, "move asm/unaligned.h to linux/unaligned.h" (5f60d5f6bbc1) */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
+#include <linux/unaligned.h>
+#else
+#include <asm/unaligned.h>
+#endif
+
+/*
+ * v6.9, "kernel.h: Move upper_*_bits() and lower_*_bits() to wordpart.h";
+ * before, <linux/kernel.h> had them
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 9, 0)
+#include <linux/wordpart.h>
+#else
+#include <linux/kernel.h>
+#endif
+
+/*
+ * v6.7, "kernel.h: split out sprintf() and friends" into <linux/sprintf.h>;
+ * before, <linux/kernel.h> had them
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 7, 0)
+#include <linux/sprintf.h>
+#else
+#include <linux/kernel.h>
+#endif
+
+/* 6.1's <linux/sizes.h> stops at SZ_32G; a feature test, on the macro */
+#ifndef SZ_64G
+#define SZ_64G	_AC(0x1000000000, ULL)
+#endif
+
+/*
+ * v6.3, "mm: introduce vma->vm_flags wrapper functions" (bc292ab00f6c):
+ * vm_flags became read-only outside these helpers
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 3, 0)
+#define vm_flags_set(vma, flags)	((vma)->vm_flags |= (flags))
+#endif
+
+/*
+ * v6.7, "instrumented.h: add instrument_memcpy_before,
+ * instrument_memcpy_after": the sanitizers' hooks around a copy done
+ * without memcpy(). 6.1 has the KASAN and KCSAN checks the before-hook is
+ * made of; the after-hook only feeds KMSAN, which excludes KASAN and is off
+ * in Debian's and the test VM's kernels.
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 7, 0)
+#include <linux/instrumented.h>
+static __always_inline void instrument_memcpy_before(void *to, const void *from,
+						     unsigned long n)
+{
+	instrument_write(to, n);
+	instrument_read(from, n);
+}
+
+static __always_inline void instrument_memcpy_after(void *to, const void *from,
+						    unsigned long n,
+						    unsigned long left)
+{
+}
+#endif
+
+/*
+ * v6.8, "eventfd: simplify eventfd_signal()" (3652117f8548): the count
+ * argument went, every caller had passed 1. A 1-argument macro of the
+ * same name must come after the header's 2-argument declaration: include
+ * it here.
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 8, 0)
+#include <linux/eventfd.h>
+#define eventfd_signal(ctx)	eventfd_signal(ctx, 1)
+#endif
+
+/*
+ * v6.10, "tracing/treewide: Remove second parameter of __assign_str()"
+ * (2c92ca849fcc): the source now comes from the field's __string(). The
+ * trace headers say nvvgpu_assign_str(field, src), with the same src as
+ * their __string(field, src).
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 10, 0)
+#define nvvgpu_assign_str(field, src)	__assign_str(field, src)
+#else
+#define nvvgpu_assign_str(field, src)	__assign_str(field)
+#endif
+
+/*
+ * v6.2, "vfio-iommufd: Support iommufd for emulated VFIO devices"
+ * (4741f2e94172): an emulated-IOMMU device names the VFIO core's iommufd
+ * callbacks in its vfio_device_ops. 6.1 has no iommufd in VFIO: the
+ * device works through the legacy container only, and the ops leave them
+ * out.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
+#define NVVGPU_VFIO_EMULATED_IOMMUFD_OPS				\
+	.bind_iommufd = vfio_iommufd_emulated_bind,			\
+	.unbind_iommufd = vfio_iommufd_emulated_unbind,			\
+	.attach_ioas = vfio_iommufd_emulated_attach_ioas,		\
+	.detach_ioas = vfio_iommufd_emulated_detach_ioas
+#else
+#define NVVGPU_VFIO_EMULATED_IOMMUFD_OPS
+#endif
+
+/*
+ * v6.4, "kunit: Add ability to redirect function calls (static stubs)"
+ * added <kunit/static_stub.h>. Without it the redirects are no-ops and a
+ * test that would activate a stub is skipped, with the reason.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 4, 0)
+#include <kunit/static_stub.h>
+#else
+#define KUNIT_STATIC_STUB_REDIRECT(real_fn_name, args...) do { } while (0)
+#define kunit_activate_static_stub(test, real_fn_addr, replacement_addr) \
+	kunit_skip(test, "KUnit static stubs need Linux 6.4 or later")
+#endif
+
+#endif /* __KERNEL__ */
+
+#endif /* __NVVGPU_COMPAT_H__ */
