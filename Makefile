@@ -8,6 +8,12 @@
 #   make check      every test: build (W=1, sparse, checkpatch), KUnit in UML,
 #                   KUnit and scenarios in the VM
 #   make modules    out-of-tree build against Debian's linux-headers-6.12
+#   make modules-6.1  the same against Debian 12's own Linux 6.1 headers
+#                   (the newest linux-headers-6.1.0-N-amd64), in build/6.1
+#   make dkms-check dkms add, build, install and remove of this tree in
+#                   scratch trees, for the 6.12 and the 6.1 headers
+#   make vm-test-6.1  the VM scenarios on a debug Linux 6.1 kernel (built
+#                   from linux-source-6.1 on first use, cached apart)
 #   make smi        tools/nvvgpu-smi, the operator's CLI; make smi-check
 #                   runs its host tests under valgrind
 #   make timeline-check  host tests of tools/nvvgpu-timeline, the SVG
@@ -33,6 +39,10 @@ NVVGPU_CACHE	?= /var/cache/nvvgpu
 export NVVGPU_CACHE
 
 KDIR		?= $(lastword $(sort $(wildcard /usr/src/linux-headers-6.12*-amd64)))
+# Debian 12's own kernel: the newest linux-headers-6.1.0-N-amd64, whatever
+# ABI number N Debian is at (the meta-package linux-headers-amd64 pulls it)
+KDIR_6_1	?= $(shell ls -d /usr/src/linux-headers-6.1.0-*-amd64 2>/dev/null | \
+		     grep -E '/linux-headers-6\.1\.0-[0-9]+-amd64$$' | sort -V | tail -1)
 KUNIT_IN_KDIR	:= $(shell grep -qs '^CONFIG_KUNIT=[ym]' $(KDIR)/.config && echo m)
 # the transport's live test module (gsp/tests/) and its hooks in nvvgpu_gsp,
 # built here so that W=1 and sparse see them: a product build says
@@ -54,13 +64,29 @@ NVVGPU_CONFIG	:= CONFIG_NVVGPU=m CONFIG_NVVGPU_GSP=m CONFIG_NVVGPU_MM=m \
 		   CONFIG_NVVGPU_SCHED_TEST=$(NVVGPU_SCHED_TEST) \
 		   CONFIG_NVVGPU_MM_TEST=$(NVVGPU_MM_TEST)
 
-.PHONY: all modules sparse checkpatch clean setup demo check kunit vm-kernel \
-	vm-modules vm-test bench fuzz icount smi smi-check timeline-check
+.PHONY: all modules modules-6.1 dkms-check print-kdir-6.12 print-kdir-6.1 \
+	sparse checkpatch clean setup demo check kunit vm-kernel vm-modules \
+	vm-test vm-test-6.1 bench fuzz icount smi smi-check timeline-check
 
 all: modules
 
 modules:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) W=1 $(NVVGPU_CONFIG) modules
+
+# every kernel difference is in include/nvvgpu/compat.h; the objects stay in
+# build/6.1, apart from those of `make modules`
+modules-6.1:
+	@test -n "$(KDIR_6_1)" || \
+		{ echo "no linux-headers-6.1.0-N-amd64: run make setup" >&2; exit 1; }
+	scripts/mirror-sources build/6.1
+	$(MAKE) -C build/6.1 KDIR=$(KDIR_6_1) modules
+
+dkms-check:
+	scripts/dkms-check
+
+# the kernel dirs the builds use, for scripts (scripts/dkms-check)
+print-kdir-6.12: ; @echo $(KDIR)
+print-kdir-6.1: ; @echo $(KDIR_6_1)
 
 sparse:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) W=1 C=2 $(NVVGPU_CONFIG) modules
@@ -98,6 +124,10 @@ kunit:
 
 vm-test:
 	scripts/vm-tests $(if $(FW),--fw $(FW))
+
+# not part of make check: a cold 6.1 debug kernel costs (see README.md)
+vm-test-6.1:
+	NVVGPU_KVER=6.1 scripts/vm-tests
 
 demo:
 	scripts/demo
