@@ -6,13 +6,13 @@
  * Copyright (c) 2026 The nvvgpu developers
  */
 
-#include <kunit/device.h>
 #include <kunit/test.h>
 #include <linux/completion.h>
 #include <linux/kthread.h>
 #include <linux/module.h>
 #include <linux/slab.h>
 
+#include <nvvgpu/compat.h>
 #include <nvvgpu/core.h>
 
 #include "../core/core_test.h"

@@ -12,6 +12,7 @@
 #include <linux/math64.h>
 #include <linux/prandom.h>
 
+#include <nvvgpu/compat.h>
 #include <nvvgpu/core_types.h>
 
 #include "../sched/sched_policy.h"

@@ -57,6 +57,20 @@
 #include <linux/kernel.h>
 #endif
 
+/*
+ * abs_diff() is in 6.12's <linux/math.h>, not in 6.1: a feature test, on
+ * the macro
+ */
+#include <linux/math.h>
+#ifndef abs_diff
+#define abs_diff(a, b) ({			\
+	typeof(a) __a = (a);			\
+	typeof(b) __b = (b);			\
+	(void)(&__a == &__b);			\
+	__a > __b ? (__a - __b) : (__b - __a);	\
+})
+#endif
+
 /* 6.1's <linux/sizes.h> stops at SZ_32G; a feature test, on the macro */
 #ifndef SZ_64G
 #define SZ_64G	_AC(0x1000000000, ULL)
@@ -134,6 +148,120 @@ static __always_inline void instrument_memcpy_after(void *to, const void *from,
 #endif
 
 /*
+ * KUnit, for the suites of tests/ (only where the kernel has KUnit): the
+ * newer helpers on what 6.1 has.
+ */
+#if IS_ENABLED(CONFIG_KUNIT)
+#include <kunit/resource.h>
+#include <kunit/test.h>
+#include <linux/device.h>
+#include <linux/err.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+
+/* KUNIT_FAIL_AND_ABORT() is not in 6.1: a feature test, on the macro */
+#ifndef KUNIT_FAIL_AND_ABORT
+#define KUNIT_FAIL_AND_ABORT(test, fmt, ...)	\
+	KUNIT_ASSERT_FAILURE(test, fmt, ##__VA_ARGS__)
+#endif
+
+/*
+ * v6.4, "kunit: Use the static key when retrieving the current test" made
+ * kunit_get_current_test() public; 6.1 keeps the test in the task
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 4, 0)
+static inline struct kunit *kunit_get_current_test(void)
+{
+	return current->kunit_test;
+}
+#endif
+
+/*
+ * v6.4, "kunit: Add kunit_add_action() to defer a call until test exit":
+ * before, a KUnit resource whose free() makes the call
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 4, 0)
+typedef void (kunit_action_t)(void *);
+
+struct nvvgpu_kunit_action {
+	kunit_action_t *fn;
+	void *ctx;
+};
+
+static inline int nvvgpu_kunit_action_init(struct kunit_resource *res,
+					   void *context)
+{
+	res->data = context;
+	return 0;
+}
+
+static inline void nvvgpu_kunit_action_free(struct kunit_resource *res)
+{
+	struct nvvgpu_kunit_action *action = res->data;
+
+	action->fn(action->ctx);
+	kfree(action);
+}
+
+static inline int kunit_add_action_or_reset(struct kunit *test,
+					    kunit_action_t *fn, void *ctx)
+{
+	struct nvvgpu_kunit_action *action;
+
+	action = kmalloc(sizeof(*action), GFP_KERNEL);
+	if (!action)
+		goto err;
+	action->fn = fn;
+	action->ctx = ctx;
+	if (!kunit_alloc_resource(test, nvvgpu_kunit_action_init,
+				  nvvgpu_kunit_action_free, GFP_KERNEL, action))
+		goto err_free;
+	return 0;
+
+err_free:
+	kfree(action);
+err:
+	fn(ctx);
+	return -ENOMEM;
+}
+#endif
+
+/*
+ * v6.8, "kunit: Add APIs for managing devices" (<kunit/device.h>):
+ * before, a root device unregistered when the test ends
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 8, 0)
+#include <kunit/device.h>
+#else
+static inline void nvvgpu_kunit_device_unregister(void *dev)
+{
+	root_device_unregister(dev);
+}
+
+static inline struct device *kunit_device_register(struct kunit *test,
+						   const char *name)
+{
+	struct device *dev = root_device_register(name);
+	int err;
+
+	if (IS_ERR(dev))
+		return dev;
+	err = kunit_add_action_or_reset(test, nvvgpu_kunit_device_unregister,
+					dev);
+	return err ? ERR_PTR(err) : dev;
+}
+#endif
+
+/*
+ * v6.6, "kunit: Add speed attribute": before, a slow case is a case like
+ * any other
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 6, 0)
+#define KUNIT_CASE_SLOW(test_name)	KUNIT_CASE(test_name)
+#endif
+#endif /* CONFIG_KUNIT */
+
+/*
  * v6.4, "kunit: Add ability to redirect function calls (static stubs)"
  * added <kunit/static_stub.h>. Without it the redirects are no-ops and a
  * test that would activate a stub is skipped, with the reason.
@@ -143,7 +271,11 @@ static __always_inline void instrument_memcpy_after(void *to, const void *from,
 #else
 #define KUNIT_STATIC_STUB_REDIRECT(real_fn_name, args...) do { } while (0)
 #define kunit_activate_static_stub(test, real_fn_addr, replacement_addr) \
-	kunit_skip(test, "KUnit static stubs need Linux 6.4 or later")
+	do {								\
+		(void)(real_fn_addr);					\
+		(void)(replacement_addr);				\
+		kunit_skip(test, "KUnit static stubs need Linux 6.4");	\
+	} while (0)
 #endif
 
 #endif /* __KERNEL__ */
