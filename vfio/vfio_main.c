@@ -69,6 +69,7 @@ static void nvvgpu_vfio_release_dev(struct vfio_device *vdev)
 	struct nvvgpu_vfio_device *nvdev = to_nvvgpu_vfio_device(vdev);
 
 	mutex_destroy(&nvdev->lock);
+	nvvgpu_vfio_free_device(vdev);
 }
 
 static int nvvgpu_vfio_open_device(struct vfio_device *vdev)

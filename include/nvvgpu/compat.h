@@ -228,7 +228,9 @@ err:
 
 /*
  * v6.8, "kunit: Add APIs for managing devices" (<kunit/device.h>):
- * before, a root device unregistered when the test ends
+ * before, a root device unregistered when the test ends. Without an owner:
+ * the suites run from the test module's init, before root_device_register()
+ * can link a device to the module in sysfs (-ENOENT).
  */
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 8, 0)
 #include <kunit/device.h>
@@ -241,7 +243,7 @@ static inline void nvvgpu_kunit_device_unregister(void *dev)
 static inline struct device *kunit_device_register(struct kunit *test,
 						   const char *name)
 {
-	struct device *dev = root_device_register(name);
+	struct device *dev = __root_device_register(name, NULL);
 	int err;
 
 	if (IS_ERR(dev))
@@ -260,6 +262,17 @@ static inline struct device *kunit_device_register(struct kunit *test,
 #define KUNIT_CASE_SLOW(test_name)	KUNIT_CASE(test_name)
 #endif
 #endif /* CONFIG_KUNIT */
+
+/*
+ * v6.2, "vfio: Remove vfio_free_device": since, the VFIO core frees a
+ * vfio_device after its @release; before, @release had to call
+ * vfio_free_device() itself, or the device leaked
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 2, 0)
+#define nvvgpu_vfio_free_device(vdev)	vfio_free_device(vdev)
+#else
+#define nvvgpu_vfio_free_device(vdev)	do { } while (0)
+#endif
 
 /*
  * v6.4, "kunit: Add ability to redirect function calls (static stubs)"
