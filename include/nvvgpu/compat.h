@@ -3,9 +3,9 @@
  * nvvgpu: every difference between the kernels the modules build against,
  * in one place. The code is written for the target, Linux 6.12; this header
  * lets it build unchanged against Debian 12's own Linux 6.1 as well. Each
- * shim names the release (and the upstream commit) that changed the API,
- * and is a feature test where one exists, a version test otherwise; at
- * 6.12 every shim below is empty. A file includes this header instead of
+ * shim names the release (and, where checked, the upstream commit) that
+ * changed the API, and is a feature test where one exists, a version test
+ * otherwise; at 6.12 every shim below is empty. A file includes this header instead of
  * the headers it stands in for (the moved headers in the first part).
  *
  * Copyright (c) 2026 The nvvgpu developers
@@ -131,8 +131,8 @@ static __always_inline void instrument_memcpy_after(void *to, const void *from,
 #endif
 
 /*
- * v6.2, "vfio-iommufd: Support iommufd for emulated VFIO devices"
- * (4741f2e94172): an emulated-IOMMU device names the VFIO core's iommufd
+ * v6.2, "vfio-iommufd: Support iommufd for emulated VFIO devices":
+ * an emulated-IOMMU device names the VFIO core's iommufd
  * callbacks in its vfio_device_ops. 6.1 has no iommufd in VFIO: the
  * device works through the legacy container only, and the ops leave them
  * out.
