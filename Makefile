@@ -125,7 +125,7 @@ kunit:
 vm-test:
 	scripts/vm-tests $(if $(FW),--fw $(FW))
 
-# not part of make check: a cold 6.1 debug kernel costs (see README.md)
+# every scenario; make check runs two of them there (tests/README.md)
 vm-test-6.1:
 	NVVGPU_KVER=6.1 scripts/vm-tests
 
