@@ -181,6 +181,16 @@ int sim_system_info(struct nvvgpu_pgpu *pgpu, struct nvvgpu_system_info *si);
 int sim_vgpu_types(struct nvvgpu_pgpu *pgpu, struct nvvgpu_vgpu_type *types,
 		   u32 max);
 void sim_board_system_info(struct sim_gpu *sim, struct nvvgpu_system_info *si);
+void sim_board_init(struct sim_gpu *sim, u64 fb_size, const char *types_file);
+void sim_board_typefile_board(struct sim_gpu *sim,
+			      struct sim_typefile_board *board);
+
+/* sim_typefile.c: the vGPU type catalogue from the board's metadata file */
+int sim_typefile_parse(struct device *dev, const char *file,
+		       const struct sim_typefile_board *board, const u8 *data,
+		       size_t size, struct nvvgpu_vgpu_type *types, u32 max);
+int sim_typefile_load(struct sim_gpu *sim, struct nvvgpu_vgpu_type *types,
+		      u32 max);
 
 /* sim_objsched.c: the firmware's vGPU scheduler and its OBJSCHED controls */
 int sim_objsched_init(struct sim_gpu *sim);
@@ -193,8 +203,7 @@ void sim_objsched_vgpu_start(struct sim_gpu *sim, u32 gfid, u32 max_instances);
 void sim_objsched_vgpu_stop(struct sim_gpu *sim, u32 gfid);
 void sim_objsched_show(struct seq_file *m, struct sim_gpu *sim);
 
-/* sim_vgpu.c: vGPU types and the vGPU-manager controls */
-void sim_vgpu_build_types(struct sim_gpu *sim);
+/* sim_vgpu.c: the vGPU-manager controls */
 u32 sim_vgpu_control(struct sim_gpu *sim, u32 cmd, void *params, u32 size);
 void sim_vgpu_reset(struct sim_gpu *sim);
 

@@ -11,9 +11,11 @@
 #include <kunit/visibility.h>
 #include <linux/device.h>
 #include <linux/pci.h>
+#include <linux/sizes.h>
 #include <linux/string.h>
 
 #include <nvvgpu/abi/gsp_regs.h>
+#include <nvvgpu/abi/gsp_rm.h>
 #include <nvvgpu/core.h>
 
 #include "sim.h"
@@ -86,20 +88,67 @@ int sim_system_info(struct nvvgpu_pgpu *pgpu, struct nvvgpu_system_info *si)
 	return 0;
 }
 
+/* The top of FB is GSP-RM's (WPR heap and friends): 1/16, 32..512 MiB. */
+static u64 sim_board_fb_reserved(u64 fb_size)
+{
+	return clamp_t(u64, fb_size / 16, SZ_32M, SZ_512M);
+}
+
+/**
+ * sim_board_init() - the board's FB, engines and catalogue file
+ * @sim: the GPU
+ * @fb_size: framebuffer bytes (the L40S has 48 GiB; a module parameter may
+ *	say otherwise, and then the L40S type file does not match the board)
+ * @types_file: firmware file name of the vGPU type catalogue
+ */
+void sim_board_init(struct sim_gpu *sim, u64 fb_size, const char *types_file)
+{
+	sim->fb_size = fb_size;
+	sim->fb_usable = fb_size - sim_board_fb_reserved(fb_size);
+	sim->types_file = types_file;
+	/* the engines sim_engine.c runs */
+	sim->engine_mask = BIT_ULL(NV2080_ENGINE_TYPE_GR0) |
+			   BIT_ULL(NV2080_ENGINE_TYPE_COPY0) |
+			   BIT_ULL(NV2080_ENGINE_TYPE_COPY1);
+}
+
+/**
+ * sim_board_typefile_board() - what the board's vGPU type file must match
+ * @sim: the GPU
+ * @board: filled
+ */
+void sim_board_typefile_board(struct sim_gpu *sim,
+			      struct sim_typefile_board *board)
+{
+	board->vendor_id = SIM_PCI_VENDOR_ID;
+	board->device_id = SIM_PCI_DEVICE_ID;
+	board->subsystem_vendor_id = SIM_PCI_VENDOR_ID;
+	board->subsystem_id = SIM_PCI_SUBSYSTEM_ID;
+	board->fb_size = sim->fb_size;
+	board->fb_usable = sim->fb_usable;
+	board->segment_size = SIM_VMMU_SEGMENT_SIZE;
+}
+
 /**
  * sim_vgpu_types() - backend op vgpu_types: the board's type catalogue
  * @pgpu: the GPU
  * @types: filled
  * @max: entries of @types
  *
- * Return: the number of entries filled.
+ * Read from the board's metadata file at every attach and GSP reset, as a
+ * PF driver would read NVIDIA's.
+ *
+ * Return: the number of entries filled, 0 without a usable file.
  */
 int sim_vgpu_types(struct nvvgpu_pgpu *pgpu, struct nvvgpu_vgpu_type *types,
 		   u32 max)
 {
 	struct sim_gpu *sim = pgpu->backend_priv;
-	u32 n = min(sim->num_types, max);
+	int n;
 
-	memcpy(types, sim->types, n * sizeof(*types));
+	n = sim_typefile_load(sim, types, max);
+	n = min_t(u32, n, ARRAY_SIZE(sim->types));
+	memcpy(sim->types, types, n * sizeof(*types));
+	WRITE_ONCE(sim->num_types, n);
 	return n;
 }

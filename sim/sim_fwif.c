@@ -98,6 +98,13 @@ static void sim_vgpu_info_read_##r(const void *buf,			\
 	t->max_instances = p->max_instance;				\
 	t->device_id = p->vdev_id >> 16;				\
 	t->subsystem_id = p->vdev_id & 0xffff;				\
+	t->profile_size = p->profile_size;				\
+	t->num_heads = p->num_heads;					\
+	t->max_res_x = p->max_resolution_x;				\
+	t->max_res_y = p->max_resolution_y;				\
+	t->frame_rate_limit = p->frl_config;				\
+	memcpy(t->license, p->license,					\
+	       min(sizeof(t->license) - 1, sizeof(p->license)));	\
 }
 
 static void sim_sysinfo_read_r535(const void *buf, struct sim_sysinfo *si)

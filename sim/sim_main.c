@@ -25,10 +25,15 @@ static unsigned int num_gpus = 1;
 module_param(num_gpus, uint, 0444);
 MODULE_PARM_DESC(num_gpus, "Number of simulated GPUs (1..8, default 1)");
 
-static unsigned int fb_size_mb = 16384;
+static unsigned int fb_size_mb = SIM_FB_DEFAULT_MB;
 module_param(fb_size_mb, uint, 0444);
 MODULE_PARM_DESC(fb_size_mb,
-		 "Framebuffer of each simulated GPU in MiB (256..65536, default 16384)");
+		 "Framebuffer of each simulated GPU in MiB (256..65536, default 49152, the L40S's)");
+
+static char *vgpu_types_file = SIM_TYPES_FILE;
+module_param(vgpu_types_file, charp, 0444);
+MODULE_PARM_DESC(vgpu_types_file,
+		 "Firmware file with the board's vGPU types (default " SIM_TYPES_FILE ")");
 
 static char *fw_version = "535.113.01";
 module_param(fw_version, charp, 0444);
@@ -60,12 +65,6 @@ static const struct nvvgpu_backend_ops sim_backend_ops = {
 	.vgpu_types = sim_vgpu_types,
 };
 
-/* The top of FB is GSP-RM's (WPR heap and friends): 1/16, 32..512 MiB. */
-static u64 sim_fb_reserved(u64 fb_size)
-{
-	return clamp_t(u64, fb_size / 16, SZ_32M, SZ_512M);
-}
-
 static void sim_gpu_free(struct sim_gpu *sim)
 {
 	sim_engines_fini(sim);
@@ -90,12 +89,10 @@ static int sim_gpu_create(unsigned int index)
 	strscpy(sim->fw_version, fw_version, sizeof(sim->fw_version));
 	/* an unknown release still boots the board; the transport refuses it */
 	sim->abi = nvgsp_fw_abi_find(sim->fw_version);
-	sim->fb_size = (u64)fb_size_mb * SZ_1M;
-	sim->fb_usable = sim->fb_size - sim_fb_reserved(sim->fb_size);
+	sim_board_init(sim, (u64)fb_size_mb * SZ_1M, vgpu_types_file);
 	spin_lock_init(&sim->reg_lock);
 	sim_mem_init(sim);
 	sim_vf_init(sim);
-	sim_vgpu_build_types(sim);
 
 	ret = sim_gsp_init(sim);
 	if (ret)
@@ -128,8 +125,9 @@ static int sim_gpu_create(unsigned int index)
 	WRITE_ONCE(sim->pgpu, pgpu);
 
 	dev_info(sim_dev(sim),
-		 "simulated GPU: %llu MiB FB, firmware %s, %u vGPU types\n",
-		 sim->fb_size >> 20, sim->fw_version, sim->num_types);
+		 "simulated %s: %llu MiB FB, firmware %s, %u vGPU types\n",
+		 SIM_BOARD_NAME, sim->fb_size >> 20, sim->fw_version,
+		 READ_ONCE(sim->num_types));
 	sim_gpus[index] = sim;
 	return 0;
 
@@ -171,6 +169,10 @@ static int sim_check_params(void)
 	if (fb_size_mb < SIM_FB_MIN_MB || fb_size_mb > SIM_FB_MAX_MB) {
 		pr_err("fb_size_mb=%u out of range %u..%u\n", fb_size_mb,
 		       SIM_FB_MIN_MB, SIM_FB_MAX_MB);
+		return -EINVAL;
+	}
+	if (!vgpu_types_file || !*vgpu_types_file) {
+		pr_err("vgpu_types_file must name a firmware file\n");
 		return -EINVAL;
 	}
 	if (!fw_version || !*fw_version ||

@@ -36,10 +36,20 @@ struct task_struct;
 #define SIM_NUM_CHANNELS	2048
 #define SIM_NUM_VGPU_CHANNELS	1536
 #define SIM_VMMU_SEGMENT_SIZE	SZ_32M
-#define SIM_PCI_DEVICE_ID	0x2236	/* an Ampere data-centre board */
+/*
+ * The board: an NVIDIA L40S (Ada AD102, 48 GB), with the PCI IDs NVIDIA's
+ * open-gpu-kernel-modules README lists for it (10de:26b9, subsystem
+ * 10de:1851). Its vGPU type catalogue is SIM_TYPES_FILE under
+ * /lib/firmware (or firmware_class.path), written by
+ * tools/nvvgpu-vgpu-types from tools/nvvgpu-vgpu-types/l40s.table.
+ */
+#define SIM_BOARD_NAME		"NVIDIA L40S"
 #define SIM_PCI_VENDOR_ID	0x10de
-#define SIM_PCI_SUBSYSTEM_ID	0x1482
+#define SIM_PCI_DEVICE_ID	0x26b9
+#define SIM_PCI_SUBSYSTEM_ID	0x1851
 #define SIM_PCI_REVISION	0xa1
+#define SIM_FB_DEFAULT_MB	49152
+#define SIM_TYPES_FILE		"nvidia/nvvgpu/vgpu-l40s.bin"
 /*
  * Where GPU n's BARs would sit and which PCI address it would have: bus
  * 0x41 + n, as on a two-socket server; BAR0 16 MiB, BAR1 64 GiB (resizable
@@ -707,6 +717,26 @@ struct sim_gsp {
 };
 
 /**
+ * struct sim_typefile_board - what a vGPU type file must match
+ * @vendor_id: PCI vendor ID
+ * @device_id: PCI device ID
+ * @subsystem_vendor_id: PCI subsystem vendor ID
+ * @subsystem_id: PCI subsystem ID
+ * @fb_size: framebuffer bytes
+ * @fb_usable: bytes below the firmware's reserved top, for vGPUs
+ * @segment_size: VMMU segment: guest FB granularity
+ */
+struct sim_typefile_board {
+	u16 vendor_id;
+	u16 device_id;
+	u16 subsystem_vendor_id;
+	u16 subsystem_id;
+	u64 fb_size;
+	u64 fb_usable;
+	u64 segment_size;
+};
+
+/**
  * struct sim_gpu - one simulated GPU
  * @index: platform device id, 0..num_gpus - 1
  * @pdev: the platform device; its dev is the pgpu's device
@@ -721,7 +751,8 @@ struct sim_gsp {
  * @mem_regions: live dma_alloc regions
  * @mem_next_bus: next fake bus address
  * @fb_pages: sparse framebuffer, one page per index, allocated on touch
- * @types: the board's vGPU type table
+ * @types_file: firmware file name of the vGPU type catalogue
+ * @types: the catalogue the board last loaded, for debugfs
  * @num_types: valid entries in @types
  * @engine_mask: NV2080 engine types present
  * @vgpus: per-GFID plugin state, index gfid - 1; @sim_vgpu.state is written
@@ -751,6 +782,7 @@ struct sim_gpu {
 	u64 mem_next_bus;
 	struct xarray fb_pages;
 
+	const char *types_file;
 	struct nvvgpu_vgpu_type types[NVA081_MAX_VGPU_TYPES_PER_PGPU];
 	u32 num_types;
 	u64 engine_mask;

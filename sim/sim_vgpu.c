@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * nvvgpu_sim: the board's vGPU type table and the firmware side of the
- * vGPU-manager controls (plugin bootload, shutdown, cleanup, queries).
+ * nvvgpu_sim: the firmware side of the vGPU-manager controls (type
+ * upload, plugin bootload, shutdown, cleanup, queries). The board's type
+ * catalogue itself comes from its metadata file (sim_typefile.c).
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
@@ -15,72 +16,6 @@
 #include <nvvgpu/abi/gsp_rpc.h>
 
 #include "sim.h"
-
-#define SIM_TYPE_FIRST_ID	941
-
-struct sim_type_template {
-	const char *name;
-	const char *class;
-	u64 fb;
-	u16 subsystem_id;
-};
-
-/* Q-series (virtual workstation), B-series (virtual PC), C-series (compute) */
-static const struct sim_type_template sim_type_templates[] = {
-	{ "SIM-0Q", "Quadro", SZ_512M, 0x1480 },
-	{ "SIM-1Q", "Quadro", SZ_1G, 0x1481 },
-	{ "SIM-2Q", "Quadro", SZ_2G, 0x1482 },
-	{ "SIM-4Q", "Quadro", SZ_4G, 0x1483 },
-	{ "SIM-8Q", "Quadro", 8ULL * SZ_1G, 0x1484 },
-	{ "SIM-1B", "NVS", SZ_1G, 0x1488 },
-	{ "SIM-2B", "NVS", SZ_2G, 0x1485 },
-	{ "SIM-4C", "Compute", SZ_4G, 0x1486 },
-	{ "SIM-8C", "Compute", 8ULL * SZ_1G, 0x1487 },
-};
-
-/**
- * sim_vgpu_build_types() - derive the type table from the board's FB
- * @sim: the GPU
- *
- * A type fits when at least one instance of its FB plus plugin heap, each
- * rounded to the VMMU segment, fits below the firmware's reserved top.
- * Channels: the vGPU share split evenly, rounded down to a power of two.
- */
-void sim_vgpu_build_types(struct sim_gpu *sim)
-{
-	unsigned int i;
-
-	/* the engines sim_engine.c runs */
-	sim->engine_mask = BIT_ULL(NV2080_ENGINE_TYPE_GR0) |
-			   BIT_ULL(NV2080_ENGINE_TYPE_COPY0) |
-			   BIT_ULL(NV2080_ENGINE_TYPE_COPY1);
-
-	for (i = 0; i < ARRAY_SIZE(sim_type_templates); i++) {
-		const struct sim_type_template *t = &sim_type_templates[i];
-		struct nvvgpu_vgpu_type *type = &sim->types[sim->num_types];
-		u64 heap = ALIGN(SZ_32M + t->fb / 64, SZ_2M);
-		u64 slot = ALIGN(t->fb, SIM_VMMU_SEGMENT_SIZE) +
-			   ALIGN(heap, SIM_VMMU_SEGMENT_SIZE);
-		u64 max = div64_u64(sim->fb_usable, slot);
-
-		if (!max)
-			continue;
-		max = min_t(u64, max, NVA081_MAX_VGPU_PER_PGPU);
-
-		type->id = SIM_TYPE_FIRST_ID + i;
-		strscpy(type->name, t->name, sizeof(type->name));
-		strscpy(type->class, t->class, sizeof(type->class));
-		type->fb_size = t->fb;
-		type->heap_size = heap;
-		type->bar1_size = min_t(u64, t->fb, SZ_256M);
-		type->max_instances = max;
-		type->num_channels = min(rounddown_pow_of_two(SIM_NUM_VGPU_CHANNELS /
-							      (u32)max), 512UL);
-		type->device_id = SIM_PCI_DEVICE_ID;
-		type->subsystem_id = t->subsystem_id;
-		sim->num_types++;
-	}
-}
 
 static const struct nvvgpu_vgpu_type *sim_vgpu_type(struct sim_gpu *sim,
 						    u32 id, u32 *index)

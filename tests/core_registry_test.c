@@ -143,7 +143,7 @@ static void fake_type(struct nvvgpu_vgpu_type *t, u32 id, const char *name,
 	t->bar1_size = 256ULL << 20;
 	t->max_instances = max;
 	t->num_channels = 64;
-	t->device_id = 0x2236;
+	t->device_id = 0x26b9;
 	t->subsystem_id = 0x1000 + id;
 }
 

@@ -343,7 +343,7 @@ static void *sim_rm_test_add_types(struct kunit *test,
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	p[0] = 1;
 	((u32 *)p)[1] = 1;
-	abi->vgpu_info_write(p + 8, t, 0x2236);
+	abi->vgpu_info_write(p + 8, t, 0x26b9);
 	return p;
 }
 
@@ -353,10 +353,10 @@ static void sim_rm_test_foreign_types(struct kunit *test, struct sim_gpu *sim,
 {
 	const struct nvgsp_internal_handles *h = &sim->gsp.internal;
 	const struct nvvgpu_vgpu_type t = {
-		.id = 941, .name = "SIM-1Q", .class = "Quadro",
+		.id = 941, .name = "NVIDIA L40S-1Q", .class = "Quadro",
 		.fb_size = SZ_1G, .heap_size = SZ_64M, .bar1_size = SZ_256M,
 		.max_instances = 4, .num_channels = 64,
-		.device_id = 0x2236, .subsystem_id = 0x1481,
+		.device_id = 0x26b9, .subsystem_id = 0x1481,
 	};
 	u32 size;
 	void *p;

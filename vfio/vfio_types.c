@@ -29,7 +29,7 @@
  * across reboots and hosts with the same GPU. The attributes are the mdev
  * core's:
  *
- * - name: the type name, e.g. "NVS-2Q"
+ * - name: the type name, e.g. "NVIDIA L40S-4Q"
  * - description: one line of "key=value" pairs, see
  *   Documentation/ABI/testing/sysfs-bus-mdev-nvvgpu
  * - available_instances: nvvgpu_type_available(), which accounts for the
@@ -150,12 +150,17 @@ ssize_t nvvgpu_vfio_show_description(struct mdev_type *mtype, char *buf)
 {
 	const struct nvvgpu_vgpu_type *type = to_nvvgpu_vfio_type(mtype)->type;
 
+	/* NVIDIA's own keys (num_heads, frl_config, max_resolution) kept */
 	return sysfs_emit(buf,
-			  "class=%.*s, framebuffer=%lluM, max_instance=%u, bar1=%lluM, channels=%u, device=10de:%04x, subsystem=10de:%04x\n",
+			  "class=%.*s, framebuffer=%lluM, max_instance=%u, bar1=%lluM, channels=%u, device=10de:%04x, subsystem=10de:%04x, profile=%lluM, num_heads=%u, max_resolution=%ux%u, frl_config=%u, license=%.*s\n",
 			  (int)sizeof(type->class), type->class,
 			  type->fb_size >> 20, type->max_instances,
 			  type->bar1_size >> 20, type->num_channels,
-			  type->device_id, type->subsystem_id);
+			  type->device_id, type->subsystem_id,
+			  type->profile_size >> 20, type->num_heads,
+			  type->max_res_x, type->max_res_y,
+			  type->frame_rate_limit,
+			  (int)sizeof(type->license), type->license);
 }
 
 static struct nvvgpu_vfio_device *nvvgpu_vfio_dev_to_nvdev(struct device *dev)

@@ -31,6 +31,8 @@ struct nvvgpu_transport_ops;
 #define NVVGPU_TYPE_NAME_LEN		32
 /* largest vGPU type table a pgpu may report */
 #define NVVGPU_MAX_TYPES		64
+/* size of a vGPU type license string, including the NUL */
+#define NVVGPU_TYPE_LICENSE_LEN		128
 /* as NVA081_MAX_VGPU_PER_PGPU */
 #define NVVGPU_MAX_VGPUS_PER_PGPU	32
 /* size of a firmware version string */
@@ -78,6 +80,14 @@ enum nvvgpu_client_kind {
  * @num_channels: channel IDs reserved per instance
  * @device_id: PCI device ID the guest sees
  * @subsystem_id: PCI subsystem ID the guest sees
+ * @profile_size: the FB the type is sold with (the "4" of "L40S-4Q");
+ *	@fb_size is what the guest gets, at most this
+ * @num_heads: virtual display heads
+ * @max_res_x: widest display resolution, pixels
+ * @max_res_y: tallest display resolution, pixels
+ * @frame_rate_limit: frame-rate limiter in frames per second, 0 for none
+ * @license: the license classes the guest may use, e.g.
+ *	"GRID-Virtual-Apps,3.0" (NUL-terminated)
  */
 struct nvvgpu_vgpu_type {
 	u32 id;
@@ -90,6 +100,12 @@ struct nvvgpu_vgpu_type {
 	u32 num_channels;
 	u16 device_id;
 	u16 subsystem_id;
+	u64 profile_size;
+	u32 num_heads;
+	u32 max_res_x;
+	u32 max_res_y;
+	u32 frame_rate_limit;
+	char license[NVVGPU_TYPE_LICENSE_LEN];
 };
 
 /**

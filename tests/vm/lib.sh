@@ -97,14 +97,26 @@ nv_dmesg_has() {
 	fi
 }
 
+# where request_firmware() looks first: the build's firmware directory,
+# which holds the sim's vGPU type file (scripts/build-vm-modules)
+NV_FW_DIR=${NVVGPU_FW_DIR:-$NV_MODDIR/firmware}
+nv_fw_path() {
+	local p=/sys/module/firmware_class/parameters/path
+	[[ -w $p && $(<"$p") != "$1" ]] && printf '%s' "$1" >"$p"
+	return 0
+}
+
 # NVVGPU_FW=<release> (scripts/vm-tests --fw) loads the simulated GPU with
 # that firmware release unless the scenario names one itself
 nv_load() {
 	local m=$1
 	shift
-	if [[ $m == sim && -n ${NVVGPU_FW-} && " $* " != *" fw_version="* ]]; then
-		set -- "$@" fw_version="$NVVGPU_FW"
-		echo "# simulated GPU on GSP-RM $NVVGPU_FW"
+	if [[ $m == sim ]]; then
+		nv_fw_path "$NV_FW_DIR"
+		if [[ -n ${NVVGPU_FW-} && " $* " != *" fw_version="* ]]; then
+			set -- "$@" fw_version="$NVVGPU_FW"
+			echo "# simulated GPU on GSP-RM $NVVGPU_FW"
+		fi
 	fi
 	insmod "$(nv_ko "$m")" "$@"
 }

@@ -190,8 +190,7 @@ static inline void nvgsp_sysinfo_write_r570(void *buf,
 
 /*
  * What the catalogue knows of a type, in NVA081_CTRL_VGPU_INFO; the
- * display, licensing and placement fields stay zero until the catalogue
- * carries them.
+ * placement fields stay zero until the catalogue carries them.
  */
 #define NVGSP_FWIF_VGPU_INFO_WRITE(r)					\
 static inline void nvgsp_vgpu_info_write_##r(void *buf,		\
@@ -211,6 +210,15 @@ static inline void nvgsp_vgpu_info_write_##r(void *buf,		\
 	p->fb_length = t->fb_size;					\
 	p->gsp_heap_size = t->heap_size;				\
 	p->bar1_length = t->bar1_size;					\
+	p->profile_size = t->profile_size;				\
+	p->num_heads = t->num_heads;					\
+	p->max_resolution_x = t->max_res_x;				\
+	p->max_resolution_y = t->max_res_y;				\
+	p->max_pixels = t->max_res_x * t->max_res_y;			\
+	p->frl_config = t->frame_rate_limit;				\
+	p->frl_enable = !!t->frame_rate_limit;				\
+	strscpy(p->license, t->license,					\
+		min(sizeof(p->license), sizeof(t->license)));		\
 }
 
 NVGSP_FWIF_VGPU_INFO_WRITE(r535)
