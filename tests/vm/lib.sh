@@ -98,11 +98,16 @@ nv_dmesg_has() {
 }
 
 # where request_firmware() looks first: the build's firmware directory,
-# which holds the sim's vGPU type file (scripts/build-vm-modules)
+# which holds the sim's vGPU type file (scripts/build-vm-modules). The
+# kernel resolves the path from init's root: scripts/vm-init's chroot
+# lives at /host there.
 NV_FW_DIR=${NVVGPU_FW_DIR:-$NV_MODDIR/firmware}
 nv_fw_path() {
-	local p=/sys/module/firmware_class/parameters/path
-	[[ -w $p && $(<"$p") != "$1" ]] && printf '%s' "$1" >"$p"
+	local p=/sys/module/firmware_class/parameters/path dir=$1
+	if ! [[ /proc/1/root/. -ef / ]] && [[ -d /proc/1/root/host$dir ]]; then
+		dir=/host$dir
+	fi
+	[[ -w $p && $(<"$p") != "$dir" ]] && printf '%s' "$dir" >"$p"
 	return 0
 }
 
