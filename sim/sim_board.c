@@ -143,12 +143,5 @@ void sim_board_typefile_board(struct sim_gpu *sim,
 int sim_vgpu_types(struct nvvgpu_pgpu *pgpu, struct nvvgpu_vgpu_type *types,
 		   u32 max)
 {
-	struct sim_gpu *sim = pgpu->backend_priv;
-	int n;
-
-	n = sim_typefile_load(sim, types, max);
-	n = min_t(u32, n, ARRAY_SIZE(sim->types));
-	memcpy(sim->types, types, n * sizeof(*types));
-	WRITE_ONCE(sim->num_types, n);
-	return n;
+	return sim_typefile_load(pgpu->backend_priv, types, max);
 }

@@ -105,16 +105,16 @@ static int sim_state_show(struct seq_file *m, void *unused)
 			   v->heap_base, v->heap_size, v->chid_base,
 			   v->num_channels);
 	}
-	mutex_unlock(&gsp->lock);
-
-	for (i = 0; i < sim->num_types; i++) {
-		const struct nvvgpu_vgpu_type *t = &sim->types[i];
+	/* the catalogue the driver handed the firmware (ADD_VGPU_TYPE) */
+	for (i = 0; i < gsp->num_types; i++) {
+		const struct nvvgpu_vgpu_type *t = &gsp->types[i];
 
 		seq_printf(m, "type %u %s (%s): fb %llu MiB heap %llu MiB max %u chids %u\n",
 			   t->id, t->name, t->class, t->fb_size >> 20,
 			   t->heap_size >> 20, t->max_instances,
 			   t->num_channels);
 	}
+	mutex_unlock(&gsp->lock);
 
 	mutex_lock(&sim->mem_lock);
 	list_for_each_entry(r, &sim->mem_regions, link)

@@ -125,9 +125,9 @@ static int sim_gpu_create(unsigned int index)
 	WRITE_ONCE(sim->pgpu, pgpu);
 
 	dev_info(sim_dev(sim),
-		 "simulated %s: %llu MiB FB, firmware %s, %u vGPU types\n",
+		 "simulated %s: %llu MiB FB, firmware %s, vGPU types from %s\n",
 		 SIM_BOARD_NAME, sim->fb_size >> 20, sim->fw_version,
-		 READ_ONCE(sim->num_types));
+		 sim->types_file);
 	sim_gpus[index] = sim;
 	return 0;
 

@@ -752,8 +752,6 @@ struct sim_typefile_board {
  * @mem_next_bus: next fake bus address
  * @fb_pages: sparse framebuffer, one page per index, allocated on touch
  * @types_file: firmware file name of the vGPU type catalogue
- * @types: the catalogue the board last loaded, for debugfs
- * @num_types: valid entries in @types
  * @engine_mask: NV2080 engine types present
  * @vgpus: per-GFID plugin state, index gfid - 1; @sim_vgpu.state is written
  *	with WRITE_ONCE() under &sim_gsp.lock, read locklessly by sim_vf.c
@@ -783,8 +781,6 @@ struct sim_gpu {
 	struct xarray fb_pages;
 
 	const char *types_file;
-	struct nvvgpu_vgpu_type types[NVA081_MAX_VGPU_TYPES_PER_PGPU];
-	u32 num_types;
 	u64 engine_mask;
 	struct sim_vgpu vgpus[SIM_MAX_GFID];
 	struct sim_vf vfs[SIM_MAX_GFID + 1];

@@ -31,8 +31,9 @@ MD=/sys/bus/mdev/devices
 UUID_BASE=5a3c9e10-7d2b-4e6f-8c41-0000000d
 TMP=$(mktemp -d /tmp/nvvgpu-mm-drm.XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
-# the simulated GPU's types (sim/sim_vgpu.c): 941 SIM-0Q 512M, 942 SIM-1Q 1G,
-# 943 SIM-2Q 2G, 944 SIM-4Q 4G, 946 SIM-1B 1G, 948 SIM-4C 4G
+# the simulated L40S's types used here (tools/nvvgpu-vgpu-types/l40s.table):
+# 1147 L40S-1Q 1G, 1148 L40S-2Q 2G, 1149 L40S-3Q 3G, 1150 L40S-4Q 4G,
+# 1145 L40S-1B 1G, 1167 L40S-4C 4G
 declare -A T_FB T_HEAP T_MAX T_CH
 
 # uuid INDEX: U, vGPU INDEX's UUID
@@ -278,8 +279,8 @@ if ! nv_check "the mdev parent is there" test -d "$PARENT"; then
 fi
 read_catalogue
 nv_check "the catalogue has the types used here" \
-	test -n "${T_FB[941]-}" -a -n "${T_FB[943]-}" -a -n "${T_FB[944]-}" \
-	-a -n "${T_FB[946]-}" -a -n "${T_FB[942]-}" -a -n "${T_FB[948]-}"
+	test -n "${T_FB[1147]-}" -a -n "${T_FB[1149]-}" -a -n "${T_FB[1150]-}" \
+	-a -n "${T_FB[1145]-}" -a -n "${T_FB[1148]-}" -a -n "${T_FB[1167]-}"
 nv_check "the pgpu's partition provider is mm-drm" grep -qx "partition: mm-drm" "$STATE"
 nv_check "nvvgpu_providers/partition says so" \
 	test "$(<"$PROVIDERS/partition")" = "[mm-drm]"
@@ -293,18 +294,18 @@ echo "#   available: $A0"
 nv_check "mm-drm: available_instances exact, empty" avail_exact
 
 echo "# mm-drm: vGPUs of four types, one removed, its hole reused"
-create 1 943 && create 2 941 && create 3 944 && create 4 946
+create 1 1149 && create 2 1147 && create 3 1150 && create 4 1145
 nv_check "mm-drm: available_instances exact with four" avail_exact
 offsets
 hole=${OFFSETS#*2=}
 hole=${hole%%,*}
 remove 2
 nv_check "mm-drm: available_instances exact after a removal" avail_exact
-# a 1G one does not fit the 512M one's hole, a 512M one does
-create 5 942 && create 6 941
+# a 2G one does not fit the 1G one's hole, a 1G one does
+create 5 1148 && create 6 1147
 offsets
 got=${OFFSETS#*6=}
-nv_check "mm-drm: the 512M one takes the hole first fit ($hole)" \
+nv_check "mm-drm: the 1G one takes the hole first fit ($hole)" \
 	test "${got%%,*}" = "$hole"
 nv_check "mm-drm: available_instances exact with five" avail_exact
 nv_check "mm-drm: chunks and channel ranges in their spaces, no overlap" layout_sane
@@ -348,19 +349,19 @@ read_partitions
 nv_check "mm got every window back (${HOST_USED:-?} KiB in use)" test "${HOST_USED:-1}" -eq 0
 nv_check "no provider complaint" no_complaint
 
-echo "# mm: the rest of type 948 (4G)"
-available 948
+echo "# mm: the rest of type 1167 (4G)"
+available 1167
 a=$AVAIL
 n=0
 for ((i = 0; i < a; i++)); do
-	create $((7 + i)) 948 && n=$((n + 1))
+	create $((7 + i)) 1167 && n=$((n + 1))
 done
-nv_check "mm: as many as type 948 said ($a)" test "$n" -eq "$a"
-available 948
+nv_check "mm: as many as type 1167 said ($a)" test "$n" -eq "$a"
+available 1167
 nv_check "mm: then none is available" test "$AVAIL" -eq 0
 uuid 99
 nv_fails "mm: and one more is refused" "No space left on device" \
-	nv_write "$PARENT/mdev_supported_types/nvvgpu_vfio-948/create" "$U"
+	nv_write "$PARENT/mdev_supported_types/nvvgpu_vfio-1167/create" "$U"
 nv_check "mm: available_instances exact when full" avail_exact
 nv_check "mm: chunks and channel ranges in their spaces, no overlap" layout_sane
 

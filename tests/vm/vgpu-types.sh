@@ -10,6 +10,7 @@
 # works again.
 set -u
 . "$(dirname "$0")/lib.sh"
+shopt -s extglob
 
 GEN=$NV_TOP/tools/nvvgpu-vgpu-types/nvvgpu-vgpu-types
 TABLE=$NV_TOP/tools/nvvgpu-vgpu-types/l40s.table
@@ -61,11 +62,14 @@ while IFS= read -r line; do
 	name=${name%%\"*}
 	read -r class profile fb _ max heads res fps bar1 ids lic <<<"${line##*\" }"
 	d=$P/nvvgpu_vfio-$id
-	want="class=$class, framebuffer=${fb}M, max_instance=$max, bar1=${bar1}M, channels=.*, device=10de:${ids%%:*}, subsystem=10de:${ids##*:}, profile=${profile}M, num_heads=$heads, max_resolution=$res, frl_config=$fps, license=$lic"
-	if [[ $(<"$d/name") != "$name" ]] ||
-		! grep -qx -- "$want" "$d/description"; then
-		echo "# type $id: $(<"$d/name"): $(<"$d/description")"
-		echo "#   wanted $name: $want"
+	# builtins only: a fork costs about a second under TCG
+	head="class=$class, framebuffer=${fb}M, max_instance=$max, bar1=${bar1}M, channels="
+	tail=", device=10de:${ids%%:*}, subsystem=10de:${ids##*:}, profile=${profile}M, num_heads=$heads, max_resolution=$res, frl_config=$fps, license=$lic"
+	read -r got_name <"$d/name"
+	read -r got_desc <"$d/description"
+	if [[ $got_name != "$name" || $got_desc != "$head"+([0-9])"$tail" ]]; then
+		echo "# type $id: $got_name: $got_desc"
+		echo "#   wanted $name: $head<n>$tail"
 		bad=$((bad + 1))
 	fi
 done < <(python3 "$GEN" --dump "$FILE")
@@ -127,7 +131,7 @@ printf 'X' | dd of="$FILE" bs=1 seek=0 conv=notrunc status=none
 refused "bad magic" "refused: bad magic"
 
 echo "# no file"
-refused "missing file" "vgpu-none.bin not loaded: -ENOENT" \
+refused "missing file" "vgpu-none.bin not loaded: -(2|ENOENT);" \
 	vgpu_types_file=nvidia/nvvgpu/vgpu-none.bin
 
 echo "# the good file again"
