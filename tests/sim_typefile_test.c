@@ -222,15 +222,16 @@ static void tft_other_board_refused(struct kunit *test)
 
 /* set one entry's field with @set, reseal, expect -EINVAL, restore */
 #define TFT_ENTRY_REFUSED(test, t, i, set) do {				\
-	struct nvvgpu_types_file_entry __saved = *tft_entry(t, i);	\
-	struct nvvgpu_types_file_entry *e = tft_entry(t, i);		\
+	struct tft *__t = (t);						\
+	struct nvvgpu_types_file_entry *e = tft_entry(__t, i);		\
+	struct nvvgpu_types_file_entry __saved = *e;			\
 									\
 	set;								\
-	tft_seal(t);							\
-	KUNIT_EXPECT_EQ_MSG(test, tft_parse(t, TFT_ENTRIES), -EINVAL,	\
+	tft_seal(__t);							\
+	KUNIT_EXPECT_EQ_MSG(test, tft_parse(__t, TFT_ENTRIES), -EINVAL,	\
 			    "accepted: %s", #set);			\
-	*tft_entry(t, i) = __saved;					\
-	tft_seal(t);							\
+	*e = __saved;							\
+	tft_seal(__t);							\
 } while (0)
 
 static void tft_entry_refused(struct kunit *test)
