@@ -12,8 +12,9 @@
 # creates a vGPU from a node device XML (the mdev, its type, the vGPU
 # behind it and one instance fewer) and destroys it, and refuses a type the
 # GPU does not have. Then the function is unbound: once with no vGPU, once
-# with one (as when a platform GPU goes away, the vGPU goes first); the
-# platform GPU keeps its parent on nvvgpu_core.vfio.0 throughout.
+# with one (as when a platform GPU goes away, the vGPU goes first), and
+# once by unloading nvvgpu_sim; the platform GPU keeps its parent on
+# nvvgpu_core.vfio.0 throughout.
 # Snapshots use shell builtins: every process started in the VM costs about
 # a second.
 #
@@ -253,10 +254,14 @@ nv_check "unbind $BDF with the vGPU present" unbind_sim
 nv_check "the vGPU went with it" test ! -e "$MD/$U3"
 nv_check "and the pgpu" pci_pgpu_gone
 nv_dmesg_has "the vGPU was destroyed" "$U3.*destroyed|destroyed.*$U3"
-nv_write "$PCI/driver_override" ""
 
-echo "# unload"
+echo "# unload, with the function bound: the module's exit unbinds it"
+nv_check "bound once more" bind_sim
+nv_mark
 nv_unload_all
 nv_check "every module unloaded" test ! -d /sys/module/nvvgpu_core
+nv_check "the function has no driver" test ! -e "$PCI/driver"
+nv_dmesg_has "its pgpu was unregistered" "nvvgpu_sim $BDF: pgpu 1 unregistered"
+nv_write "$PCI/driver_override" ""
 
 nv_done
