@@ -16,7 +16,7 @@
 
 struct seq_file;
 
-#define sim_dev(sim)	(&(sim)->pdev->dev)
+#define sim_dev(sim)	((sim)->dev)
 
 /* sim_regs.c: BAR0 */
 u32 sim_rd32(struct nvvgpu_pgpu *pgpu, u32 addr);
@@ -206,6 +206,14 @@ void sim_objsched_show(struct seq_file *m, struct sim_gpu *sim);
 /* sim_vgpu.c: the vGPU-manager controls */
 u32 sim_vgpu_control(struct sim_gpu *sim, u32 cmd, void *params, u32 size);
 void sim_vgpu_reset(struct sim_gpu *sim);
+
+/* sim_main.c: GPUs on devices of other buses */
+struct sim_gpu *sim_gpu_add(struct device *dev);
+void sim_gpu_remove(struct sim_gpu *sim);
+
+/* sim_pci.c: the PCI driver a test binds a function to */
+int sim_pci_init(void);
+void sim_pci_exit(void);
 
 /* sim_debugfs.c */
 int sim_debugfs_init(void);

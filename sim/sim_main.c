@@ -8,6 +8,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/module.h>
+#include <linux/mutex.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>
 #include <linux/sizes.h>
@@ -40,8 +41,6 @@ module_param(fw_version, charp, 0444);
 MODULE_PARM_DESC(fw_version,
 		 "GSP firmware release the GPUs emulate (default 535.113.01)");
 
-static struct sim_gpu *sim_gpus[SIM_MAX_GPUS];
-
 static const struct nvvgpu_backend_ops sim_backend_ops = {
 	.version = NVVGPU_BACKEND_OPS_VERSION,
 	.name = "sim",
@@ -65,6 +64,13 @@ static const struct nvvgpu_backend_ops sim_backend_ops = {
 	.vgpu_types = sim_vgpu_types,
 };
 
+/*
+ * The GPUs, by index: the platform ones 0..num_gpus - 1 from module load to
+ * unload, then those on PCI functions (sim_pci.c) while they are bound.
+ */
+static DEFINE_MUTEX(sim_gpus_lock);
+static struct sim_gpu *sim_gpus[SIM_MAX_GPUS];	/* under sim_gpus_lock */
+
 static void sim_gpu_free(struct sim_gpu *sim)
 {
 	sim_engines_fini(sim);
@@ -75,15 +81,15 @@ static void sim_gpu_free(struct sim_gpu *sim)
 	kfree(sim);
 }
 
-static int sim_gpu_create(unsigned int index)
+/* the board and its emulator, before there is a device */
+static struct sim_gpu *sim_gpu_alloc(unsigned int index)
 {
-	struct nvvgpu_pgpu *pgpu;
 	struct sim_gpu *sim;
 	int ret;
 
 	sim = kzalloc(sizeof(*sim), GFP_KERNEL);
 	if (!sim)
-		return -ENOMEM;
+		return ERR_PTR(-ENOMEM);
 
 	sim->index = index;
 	strscpy(sim->fw_version, fw_version, sizeof(sim->fw_version));
@@ -103,40 +109,7 @@ static int sim_gpu_create(unsigned int index)
 	ret = sim_engines_init(sim);
 	if (ret)
 		goto err_gsp;
-
-	sim->pdev = platform_device_register_simple("nvvgpu_sim", index,
-						    NULL, 0);
-	if (IS_ERR(sim->pdev)) {
-		ret = PTR_ERR(sim->pdev);
-		pr_err("gpu %u: platform device registration failed: %pe\n",
-		       index, ERR_PTR(ret));
-		goto err_free;
-	}
-
-	sim_debugfs_add(sim);
-
-	pgpu = nvvgpu_pgpu_register(sim_dev(sim), &sim_backend_ops,
-				    sim->fw_version, sim);
-	if (IS_ERR(pgpu)) {
-		ret = PTR_ERR(pgpu);
-		dev_err(sim_dev(sim), "pgpu registration failed: %pe\n", ERR_PTR(ret));
-		goto err_pdev;
-	}
-	WRITE_ONCE(sim->pgpu, pgpu);
-
-	dev_info(sim_dev(sim),
-		 "simulated %s: %llu MiB FB, firmware %s, vGPU types from %s\n",
-		 SIM_BOARD_NAME, sim->fb_size >> 20, sim->fw_version,
-		 sim->types_file);
-	sim_gpus[index] = sim;
-	return 0;
-
-err_pdev:
-	sim_debugfs_remove(sim);
-	platform_device_unregister(sim->pdev);
-err_free:
-	sim_gpu_free(sim);
-	return ret;
+	return sim;
 
 err_gsp:
 	sim_objsched_fini(sim);
@@ -145,17 +118,150 @@ err_mem:
 	sim_vf_fini(sim);
 	sim_mem_fini(sim);
 	kfree(sim);
-	return ret;
+	return ERR_PTR(ret);
 }
 
-static void sim_gpu_destroy(struct sim_gpu *sim)
+/* registers the board as a pgpu on @dev */
+static int sim_gpu_attach(struct sim_gpu *sim, struct device *dev)
+{
+	struct nvvgpu_pgpu *pgpu;
+	int ret;
+
+	sim->dev = dev;
+	sim_debugfs_add(sim);
+
+	pgpu = nvvgpu_pgpu_register(dev, &sim_backend_ops, sim->fw_version,
+				    sim);
+	if (IS_ERR(pgpu)) {
+		ret = PTR_ERR(pgpu);
+		dev_err(dev, "pgpu registration failed: %pe\n", ERR_PTR(ret));
+		sim_debugfs_remove(sim);
+		return ret;
+	}
+	WRITE_ONCE(sim->pgpu, pgpu);
+
+	dev_info(dev, "simulated %s: %llu MiB FB, firmware %s, vGPU types from %s (gpu %u)\n",
+		 SIM_BOARD_NAME, sim->fb_size >> 20, sim->fw_version,
+		 sim->types_file, sim->index);
+	return 0;
+}
+
+static void sim_gpu_detach(struct sim_gpu *sim)
 {
 	/* detaches the transport, which still talks to the emulator */
 	nvvgpu_pgpu_unregister(sim->pgpu);
 	sim_gsp_reset(sim);
 	WRITE_ONCE(sim->pgpu, NULL);
 	sim_debugfs_remove(sim);
+}
+
+/* a platform device "nvvgpu_sim.<index>" and the GPU on it */
+static int sim_gpu_create(unsigned int index)
+{
+	struct platform_device *pdev;
+	struct sim_gpu *sim;
+	int ret;
+
+	sim = sim_gpu_alloc(index);
+	if (IS_ERR(sim))
+		return PTR_ERR(sim);
+
+	pdev = platform_device_register_simple("nvvgpu_sim", index, NULL, 0);
+	if (IS_ERR(pdev)) {
+		ret = PTR_ERR(pdev);
+		pr_err("gpu %u: platform device registration failed: %pe\n",
+		       index, ERR_PTR(ret));
+		goto err_free;
+	}
+	sim->pdev = pdev;
+
+	ret = sim_gpu_attach(sim, &pdev->dev);
+	if (ret)
+		goto err_pdev;
+
+	mutex_lock(&sim_gpus_lock);
+	sim_gpus[index] = sim;
+	mutex_unlock(&sim_gpus_lock);
+	return 0;
+
+err_pdev:
+	platform_device_unregister(pdev);
+err_free:
+	sim_gpu_free(sim);
+	return ret;
+}
+
+static void sim_gpu_destroy(struct sim_gpu *sim)
+{
+	mutex_lock(&sim_gpus_lock);
+	sim_gpus[sim->index] = NULL;
+	mutex_unlock(&sim_gpus_lock);
+
+	sim_gpu_detach(sim);
 	platform_device_unregister(sim->pdev);
+	sim_gpu_free(sim);
+}
+
+/**
+ * sim_gpu_add() - simulate a GPU on a device another driver core bound
+ * @dev: the device, a PCI function bound to nvvgpu_sim
+ *
+ * The GPU takes the first free index after the platform GPUs and the
+ * module parameters of those. Called from the device's probe.
+ *
+ * Return: the GPU, or an ERR_PTR() (-ENOSPC: SIM_MAX_GPUS exist).
+ */
+struct sim_gpu *sim_gpu_add(struct device *dev)
+{
+	struct sim_gpu *sim;
+	unsigned int index;
+	int ret;
+
+	/* held across the registration: an index is taken once */
+	mutex_lock(&sim_gpus_lock);
+	for (index = num_gpus; index < SIM_MAX_GPUS; index++)
+		if (!sim_gpus[index])
+			break;
+	if (index == SIM_MAX_GPUS) {
+		dev_err(dev, "no room for one more simulated GPU: %u at most\n",
+			SIM_MAX_GPUS);
+		ret = -ENOSPC;
+		goto err_unlock;
+	}
+
+	sim = sim_gpu_alloc(index);
+	if (IS_ERR(sim)) {
+		ret = PTR_ERR(sim);
+		goto err_unlock;
+	}
+	ret = sim_gpu_attach(sim, dev);
+	if (ret)
+		goto err_free;
+	sim_gpus[index] = sim;
+	mutex_unlock(&sim_gpus_lock);
+	return sim;
+
+err_free:
+	sim_gpu_free(sim);
+err_unlock:
+	mutex_unlock(&sim_gpus_lock);
+	return ERR_PTR(ret);
+}
+
+/**
+ * sim_gpu_remove() - remove a GPU sim_gpu_add() made
+ * @sim: the GPU
+ *
+ * Unregisters the pgpu, which destroys its vGPUs as for a platform GPU
+ * going away, then frees the board. Called from the device's remove.
+ */
+void sim_gpu_remove(struct sim_gpu *sim)
+{
+	mutex_lock(&sim_gpus_lock);
+	sim_gpus[sim->index] = NULL;
+	mutex_unlock(&sim_gpus_lock);
+
+	sim_gpu_detach(sim);
 	sim_gpu_free(sim);
 }
 
@@ -202,6 +308,10 @@ static int __init sim_init(void)
 		if (ret)
 			goto err;
 	}
+
+	ret = sim_pci_init();
+	if (ret)
+		goto err;
 	return 0;
 
 err:
@@ -215,6 +325,8 @@ static void __exit sim_exit(void)
 {
 	unsigned int i;
 
+	/* the GPUs on PCI functions first: unbinding removes them */
+	sim_pci_exit();
 	for (i = num_gpus; i--;)
 		if (sim_gpus[i])
 			sim_gpu_destroy(sim_gpus[i]);

@@ -738,8 +738,10 @@ struct sim_typefile_board {
 
 /**
  * struct sim_gpu - one simulated GPU
- * @index: platform device id, 0..num_gpus - 1
- * @pdev: the platform device; its dev is the pgpu's device
+ * @index: 0..num_gpus - 1 for the platform GPUs (the platform device id),
+ *	then the GPUs on PCI functions (sim_pci.c)
+ * @pdev: the platform device of a platform GPU, NULL on a PCI function
+ * @dev: the pgpu's device: @pdev's, or the PCI function's
  * @pgpu: the core's pgpu once registered
  * @fw_version: firmware release the board claims to run
  * @abi: its ABI, NULL if nvvgpu does not know the release
@@ -766,6 +768,7 @@ struct sim_typefile_board {
 struct sim_gpu {
 	u32 index;
 	struct platform_device *pdev;
+	struct device *dev;
 	struct nvvgpu_pgpu *pgpu;
 	char fw_version[NVVGPU_FW_VERSION_LEN];
 	const struct nvgsp_fw_abi *abi;

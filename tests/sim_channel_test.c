@@ -119,6 +119,7 @@ static int ct_init(struct kunit *test)
 	KUNIT_ASSERT_FALSE(test, IS_ERR(sim->pdev));
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, ct_pdev_put,
 							sim->pdev), 0);
+	sim->dev = &sim->pdev->dev;
 	sim->fb_size = CT_FB;
 	sim->fb_usable = CT_FB;
 	xa_init(&sim->fb_pages);

@@ -63,6 +63,7 @@ static struct sim_gpu *sot_gpu(struct kunit *test, const char *version)
 	KUNIT_ASSERT_FALSE(test, IS_ERR(sim->pdev));
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, sot_pdev_put,
 							sim->pdev), 0);
+	sim->dev = &sim->pdev->dev;
 	strscpy(sim->fw_version, version, sizeof(sim->fw_version));
 	sim->abi = nvgsp_fw_abi_find(version);
 	KUNIT_ASSERT_NOT_NULL(test, sim->abi);

@@ -44,6 +44,7 @@ static struct sim_gpu *sim_rm_test_gpu_of(struct kunit *test,
 	KUNIT_ASSERT_FALSE(test, IS_ERR(sim->pdev));
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, sim_rm_test_pdev_put,
 							sim->pdev), 0);
+	sim->dev = &sim->pdev->dev;
 	strscpy(sim->fw_version, version, sizeof(sim->fw_version));
 	sim->abi = nvgsp_fw_abi_find(version);
 	KUNIT_ASSERT_NOT_NULL(test, sim->abi);

@@ -158,6 +158,7 @@ static int vf_test_init(struct kunit *test)
 	KUNIT_ASSERT_FALSE(test, IS_ERR(sim->pdev));
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, vf_test_pdev_put,
 							sim->pdev), 0);
+	sim->dev = &sim->pdev->dev;
 	sim->fb_size = 64ULL << 20;
 	sim->fb_usable = sim->fb_size;
 	xa_init(&sim->fb_pages);

@@ -61,7 +61,7 @@ struct pid;
 
 /**
  * struct nvvgpu_vfio_type - an mdev type, one per entry of the catalogue
- * @mtype: the mdev type; its sysfs directory is "nvvgpu_vfio-<type id>"
+ * @mtype: the mdev type; its sysfs directory is "<parent's driver>-<type id>"
  * @parent: the mdev parent the type belongs to
  * @type: the catalogue entry (in the pgpu's info, stable while the
  *	auxiliary device exists)
@@ -76,8 +76,12 @@ struct nvvgpu_vfio_type {
 
 /**
  * struct nvvgpu_vfio_parent - the mdev parent of one pgpu
- * @mdev_parent: registered on the auxiliary device "nvvgpu_core.vfio.<id>"
- * @adev: that auxiliary device
+ * @mdev_parent: registered on @dev
+ * @adev: the auxiliary device "nvvgpu_core.vfio.<id>" the driver is bound
+ *	to; its log lines and managed memory
+ * @dev: the device the mdev parent is registered on, where
+ *	mdev_supported_types and the mdev devices appear: the GPU's PCI
+ *	function (@adev's parent) if it is one, else @adev's device
  * @pgpu: the physical GPU behind it
  * @boot_0: NV_PMC_BOOT_0 of the pgpu, shown to every guest
  * @lost: the pgpu stopped responding; opening devices is refused
@@ -91,6 +95,7 @@ struct nvvgpu_vfio_type {
 struct nvvgpu_vfio_parent {
 	struct mdev_parent mdev_parent;
 	struct auxiliary_device *adev;
+	struct device *dev;
 	struct nvvgpu_pgpu *pgpu;
 	u32 boot_0;
 	bool lost;

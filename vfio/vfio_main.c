@@ -12,6 +12,7 @@
 #include <linux/mdev.h>
 #include <linux/mm.h>
 #include <linux/module.h>
+#include <linux/pci.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/uaccess.h>
@@ -28,7 +29,14 @@
  *
  * The core creates the auxiliary device "nvvgpu_core.vfio.<id>" for every
  * pgpu that is ready. Binding to it registers the client with the core and
- * an mdev parent on the auxiliary device, with one mdev type per vGPU type.
+ * an mdev parent with one mdev type per vGPU type. The parent is the GPU's
+ * PCI function when the backend drives one (the auxiliary device's parent
+ * is a PCI device), as NVIDIA's driver registers it and as management
+ * stacks expect: libvirt lists mdev types only under PCI, CSS and AP
+ * devices. Otherwise (a platform device, such as a simulated GPU's) it is
+ * the auxiliary device itself. Either way the registration lives as long as
+ * the auxiliary device is bound, and the driver's log lines and managed
+ * memory stay on the auxiliary device.
  *
  * Creating an mdev (a UUID written to a type's "create", or mdevctl start)
  * creates a vGPU of that type with the mdev's UUID, then registers a VFIO
@@ -347,6 +355,18 @@ static const struct nvvgpu_client_ops nvvgpu_vfio_client_ops = {
 	.pgpu_recovered = nvvgpu_vfio_pgpu_recovered,
 };
 
+/*
+ * The device the mdev parent goes on: the GPU's PCI function if the pgpu's
+ * device is one, else the auxiliary device. The PCI function is the
+ * auxiliary device's parent, so it outlives the registration.
+ */
+static struct device *nvvgpu_vfio_parent_dev(struct auxiliary_device *adev)
+{
+	struct device *gpu = adev->dev.parent;
+
+	return gpu && dev_is_pci(gpu) ? gpu : &adev->dev;
+}
+
 static int nvvgpu_vfio_aux_probe(struct auxiliary_device *adev,
 				 const struct auxiliary_device_id *id)
 {
@@ -358,6 +378,7 @@ static int nvvgpu_vfio_aux_probe(struct auxiliary_device *adev,
 	if (!parent)
 		return -ENOMEM;
 	parent->adev = adev;
+	parent->dev = nvvgpu_vfio_parent_dev(adev);
 	parent->pgpu = pgpu;
 	parent->boot_0 = nvvgpu_vfio_pgpu_boot_0(pgpu);
 	mutex_init(&parent->lock);
@@ -375,7 +396,7 @@ static int nvvgpu_vfio_aux_probe(struct auxiliary_device *adev,
 	}
 
 	auxiliary_set_drvdata(adev, parent);
-	err = mdev_register_parent(&parent->mdev_parent, &adev->dev,
+	err = mdev_register_parent(&parent->mdev_parent, parent->dev,
 				   &nvvgpu_vfio_mdev_driver, parent->mtypes,
 				   parent->num_types);
 	if (err) {
@@ -384,8 +405,9 @@ static int nvvgpu_vfio_aux_probe(struct auxiliary_device *adev,
 		goto err_client;
 	}
 
-	dev_info(&adev->dev, "pgpu %u: %u vGPU types, chip %#010x\n",
-		 nvvgpu_pgpu_id(pgpu), parent->num_types, parent->boot_0);
+	dev_info(&adev->dev, "pgpu %u: %u vGPU types on %s, chip %#010x\n",
+		 nvvgpu_pgpu_id(pgpu), parent->num_types, dev_name(parent->dev),
+		 parent->boot_0);
 	return 0;
 
 err_client:

@@ -22,12 +22,16 @@
 /**
  * DOC: mdev types
  *
- * The mdev parent is the auxiliary device "nvvgpu_core.vfio.<pgpu id>". It
- * has one mdev type per entry of the pgpu's vGPU type catalogue, named
- * "nvvgpu_vfio-<type id>" in mdev_supported_types (the mdev core prefixes
- * the driver name): the type id is the firmware's, so the name is stable
- * across reboots and hosts with the same GPU. The attributes are the mdev
- * core's:
+ * The mdev parent is the GPU's PCI function, or the auxiliary device
+ * "nvvgpu_core.vfio.<pgpu id>" when the pgpu is not a PCI device (see
+ * DOC: overview in vfio_main.c). It has one mdev type per entry of the
+ * pgpu's vGPU type catalogue, named "<driver>-<type id>" in
+ * mdev_supported_types. The mdev core prefixes the name of the parent
+ * device's driver: "nvvgpu_vfio" on the auxiliary device, the PCI driver's
+ * name on a PCI function (as NVIDIA's driver's types are "nvidia-<id>";
+ * "nvvgpu_sim" for a simulated GPU there). The type id is the firmware's,
+ * so the name is stable across reboots and hosts with the same GPU and
+ * driver. The attributes are the mdev core's:
  *
  * - name: the type name, e.g. "NVIDIA L40S-4Q"
  * - description: one line of "key=value" pairs, see

@@ -106,10 +106,12 @@ struct smi_pgpu {
 	unsigned int id;
 	char dev[PATH_MAX];	/* the pgpu's device directory */
 	char aux[PATH_MAX];	/* nvvgpu_core.vfio.<id>, "" if absent */
+	/* the mdev parent: the PCI device, or @aux when not on PCI */
+	char mdev[PATH_MAX];
 	char name[64];		/* nvvgpu_sim.0, or the PCI address */
 	char bus[32];
 	char driver[64];
-	bool vfio;		/* nvvgpu_vfio registered the mdev parent */
+	bool vfio;		/* nvvgpu_vfio registered the mdev parent @mdev */
 	bool drm;		/* nvvgpu_drm bound its auxiliary device */
 	/* the provider of each kind the pgpu runs, "" for none or unknown */
 	char provider[SMI_NR_PROVIDERS][32];

@@ -11,15 +11,19 @@
  *   the pgpu's device (devices/platform/nvvgpu_sim.<i>, or a PCI device)
  * - <pgpu device>/nvvgpu_providers/: the providers it runs
  * - <pgpu device>/nvvgpu_sched/: the scheduler's files, while attached
- * - <nvvgpu_core.vfio.<id>>/mdev_supported_types/nvvgpu_vfio-<type id>/:
- *   the vGPU types, while nvvgpu_vfio is bound
- * - <nvvgpu_core.vfio.<id>>/<uuid>/nvvgpu/: each vGPU's attributes, and
+ * - <mdev parent>/mdev_supported_types/<driver>-<type id>/: the vGPU
+ *   types, while nvvgpu_vfio is bound; the mdev parent is the pgpu's
+ *   device when that is a PCI device, else nvvgpu_core.vfio.<id>, and
+ *   <driver> the name of the parent's driver (the mdev core's prefix):
+ *   the PCI driver's, or nvvgpu_vfio
+ * - <mdev parent>/<uuid>/nvvgpu/: each vGPU's attributes, and
  *   <uuid>/mdev_type its type
  *
  * Copyright (c) 2026 The nvvgpu developers
  */
 
 #define _GNU_SOURCE
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -513,10 +517,11 @@ static int scan_types(struct smi_pgpu *p)
 	struct smi_type *types, t;
 	struct dirent *de;
 	unsigned int id;
+	char *dash;
 	DIR *d;
 	int n, err = 0;
 
-	err = pathf(dir, sizeof(dir), "%s/mdev_supported_types", p->aux);
+	err = pathf(dir, sizeof(dir), "%s/mdev_supported_types", p->mdev);
 	if (err)
 		return err;
 	d = opendir(dir);
@@ -524,8 +529,11 @@ static int scan_types(struct smi_pgpu *p)
 		return errno == ENOENT ? 0 : -errno;
 	while ((de = readdir(d)) != NULL) {
 		n = -1;
-		if (sscanf(de->d_name, "nvvgpu_vfio-%u%n", &id, &n) != 1 ||
-		    n < 0 || de->d_name[n])
+		/* <driver>-<type id>: the id after the last dash */
+		dash = strrchr(de->d_name, '-');
+		if (!dash || dash == de->d_name ||
+		    sscanf(dash + 1, "%u%n", &id, &n) != 1 || n < 0 ||
+		    dash[1 + n] || !isdigit((unsigned char)dash[1]))
 			continue;
 		memset(&t, 0, sizeof(t));
 		t.id = id;
@@ -601,7 +609,7 @@ static int read_vgpu(struct smi_pgpu *p, const char *uuid,
 	memset(v, 0, sizeof(*v));
 	copy(v->uuid, sizeof(v->uuid), uuid);
 	v->pgpu = p->id;
-	err = pathf(mdev, sizeof(mdev), "%s/%s", p->aux, uuid) ?:
+	err = pathf(mdev, sizeof(mdev), "%s/%s", p->mdev, uuid) ?:
 	      pathf(v->dir, sizeof(v->dir), "%s/nvvgpu", mdev);
 	if (err)
 		return err;
@@ -646,13 +654,13 @@ static int scan_vgpus(struct smi_pgpu *p, unsigned int what)
 	DIR *d;
 	int err = 0;
 
-	d = opendir(p->aux);
+	d = opendir(p->mdev);
 	if (!d)
 		return errno == ENOENT ? 0 : -errno;
 	while ((de = readdir(d)) != NULL) {
 		if (!smi_is_uuid(de->d_name))
 			continue;
-		if (pathf(path, sizeof(path), "%s/%s/nvvgpu", p->aux,
+		if (pathf(path, sizeof(path), "%s/%s/nvvgpu", p->mdev,
 			  de->d_name) || !is_dir(path))
 			continue;
 		vgpus = realloc(p->vgpus, (p->num_vgpus + 1) * sizeof(*vgpus));
@@ -793,6 +801,38 @@ static void scan_providers(struct smi_pgpu *p)
 	}
 }
 
+/*
+ * nvvgpu_vfio registers the mdev parent on the pgpu's device if that is a
+ * PCI device, else on the auxiliary device: the types are in one of them,
+ * and only while the auxiliary device is bound (another driver of the PCI
+ * device cannot be registering a parent beside nvvgpu_vfio's).
+ */
+static int find_mdev_parent(struct smi_pgpu *p)
+{
+	char path[PATH_MAX];
+	int err;
+
+	err = pathf(path, sizeof(path), "%s/driver", p->aux);
+	if (err || !is_dir(path))
+		return err;
+	err = pathf(path, sizeof(path), "%s/mdev_supported_types", p->aux);
+	if (err)
+		return err;
+	if (is_dir(path)) {
+		copy(p->mdev, sizeof(p->mdev), p->aux);
+		p->vfio = true;
+		return 0;
+	}
+	err = pathf(path, sizeof(path), "%s/mdev_supported_types", p->dev);
+	if (err)
+		return err;
+	if (!strcmp(p->bus, "pci") && is_dir(path)) {
+		copy(p->mdev, sizeof(p->mdev), p->dev);
+		p->vfio = true;
+	}
+	return 0;
+}
+
 static int scan_pgpu(struct smi_pgpu *p, unsigned int what)
 {
 	char path[PATH_MAX];
@@ -807,11 +847,9 @@ static int scan_pgpu(struct smi_pgpu *p, unsigned int what)
 		p->driver[0] = 0;
 	scan_providers(p);
 	if (p->aux[0]) {
-		err = pathf(path, sizeof(path), "%s/mdev_supported_types",
-			    p->aux);
+		err = find_mdev_parent(p);
 		if (err)
 			return err;
-		p->vfio = is_dir(path);
 	}
 	if (p->vfio && (what & SMI_SCAN_TYPES)) {
 		err = scan_types(p);

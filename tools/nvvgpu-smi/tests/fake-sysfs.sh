@@ -297,6 +297,43 @@ check "SIGTERM: status 0 ($rc)" test $rc = 0
 check "SIGTERM: the JSON is closed" json_ok
 check "text: no raw interval" bash -c "! grep -q INTERVAL_NS '$TMP/out'"
 
+echo "# a pgpu on a PCI function: the mdev parent is the PCI device"
+D=$R/devices/pci0000:00/0000:00:04.0
+mkdir -p "$D/nvvgpu_core.vfio.2" "$R/bus/pci/drivers/nvvgpu_sim"
+ln -s ../../../bus/pci "$D/subsystem"
+ln -s ../../../bus/pci/drivers/nvvgpu_sim "$D/driver"
+ln -s ../../../../bus/auxiliary/drivers/nvvgpu_vfio.vfio "$D/nvvgpu_core.vfio.2/driver"
+ln -s ../../../devices/pci0000:00/0000:00:04.0/nvvgpu_core.vfio.2 \
+	"$R/bus/auxiliary/devices/nvvgpu_core.vfio.2"
+T=$D/mdev_supported_types/nvvgpu_sim-1150
+mkdir -p "$T/devices"
+echo "NVIDIA L40S-1Q" >"$T/name"
+echo "class=Quadro, framebuffer=1024M, max_instance=32, bar1=256M, channels=64, device=10de:26b9, subsystem=10de:1874" >"$T/description"
+echo 31 >"$T/available_instances"
+echo vfio-pci >"$T/device_api"
+U4=3b9e61f4-0d7a-4c58-b2e1-5c4ed0000004
+mkdir -p "$D/$U4/nvvgpu"
+ln -s ../mdev_supported_types/nvvgpu_sim-1150 "$D/$U4/mdev_type"
+echo 7 >"$D/$U4/nvvgpu/vgpu_id"
+echo 1150 >"$D/$U4/nvvgpu/type_id"
+echo booted >"$D/$U4/nvvgpu/state"
+for f in weight exec_quantum_us preempt_timeout_us owner_pid; do
+	echo 0 >"$D/$U4/nvvgpu/$f"
+done
+smi 0 -i 2 types --json
+check "PCI: the type under the PCI device" \
+	test "$(jqv '.types[] | select(.type_id == 1150) | .name')" = "NVIDIA L40S-1Q"
+smi 0 -i 2 list
+check "PCI: the pgpu's address and its vGPU" \
+	grep -q "0000:00:04.0" "$TMP/out"
+check "PCI: its vGPU" grep -q "$U4" "$TMP/out"
+# nvvgpu_vfio unbound: its parent is gone, whatever is left under the device
+rm "$D/nvvgpu_core.vfio.2/driver"
+smi 3 -i 2 types --json
+check "PCI: no type without nvvgpu_vfio bound" \
+	grep -q "nvvgpu_vfio is not bound" "$TMP/err"
+rm -rf "$D" "$R/bus/auxiliary/devices/nvvgpu_core.vfio.2"
+
 echo "# bad arguments: usage on stderr, status 2"
 for args in "frobnicate" "-x" "--nope" "list extra" "query not-a-uuid" \
 	    "monitor -l 0" "monitor -l x" "monitor -c 0" "monitor -c" \
