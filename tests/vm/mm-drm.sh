@@ -41,7 +41,7 @@ uuid() { printf -v U '%s%04x' "$UUID_BASE" "$1"; }
 
 # the catalogue, from the core's state
 read_catalogue() {
-	local line re='^  ([0-9]+) [^ ]+ class=[^ ]+ fb=([0-9]+)M heap=([0-9]+)M max=([0-9]+) channels=([0-9]+) '
+	local line re='^  ([0-9]+) .+ class=[^ ]+ fb=([0-9]+)M heap=([0-9]+)M max=([0-9]+) channels=([0-9]+) '
 
 	while IFS= read -r line; do
 		[[ $line =~ $re ]] || continue
