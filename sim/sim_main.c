@@ -191,17 +191,6 @@ err_free:
 	return ret;
 }
 
-static void sim_gpu_destroy(struct sim_gpu *sim)
-{
-	mutex_lock(&sim_gpus_lock);
-	sim_gpus[sim->index] = NULL;
-	mutex_unlock(&sim_gpus_lock);
-
-	sim_gpu_detach(sim);
-	platform_device_unregister(sim->pdev);
-	sim_gpu_free(sim);
-}
-
 /**
  * sim_gpu_add() - simulate a GPU on a device another driver core bound
  * @dev: the device, a PCI function bound to nvvgpu_sim
@@ -263,6 +252,15 @@ void sim_gpu_remove(struct sim_gpu *sim)
 
 	sim_gpu_detach(sim);
 	sim_gpu_free(sim);
+}
+
+/* a platform GPU goes as one on PCI does, then its device */
+static void sim_gpu_destroy(struct sim_gpu *sim)
+{
+	struct platform_device *pdev = sim->pdev;
+
+	sim_gpu_remove(sim);
+	platform_device_unregister(pdev);
 }
 
 static int sim_check_params(void)
